@@ -1,0 +1,168 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Frozen values shared by every layer: galleries, entries, dates, places.
+
+A date carries its precision (an AP caption knows the day, a camera knows the
+second) and where it came from; an undated entry has ``taken=None`` and is
+never treated as 1970.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class Precision(StrEnum):
+    """How much of a date is known, coarsest first."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+    MINUTE = "minute"
+    SECOND = "second"
+
+
+class ImageStatus(StrEnum):
+    """What became of an entry's image file."""
+
+    OK = "ok"
+    MISSING = "missing"
+    UNREADABLE = "unreadable"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class TakenAt:
+    """When a photo was taken, as far as it is known.
+
+    ``value`` is the local wall-clock time; ``utc_offset`` (minutes east of UTC)
+    is set only when a source stated it.  ``uncertain`` marks a date whose
+    source contradicts itself (a weekday that does not match, say).
+    """
+
+    value: dt.datetime
+    precision: Precision
+    source: str
+    utc_offset: int | None = None
+    uncertain: bool = False
+
+    @property
+    def day(self) -> dt.date:
+        return self.value.date()
+
+    def iso(self) -> str:
+        """ISO 8601 cut to the known precision, with the offset when known."""
+        v = self.value
+        if self.precision is Precision.YEAR:
+            return f"{v.year:04d}"
+        if self.precision is Precision.MONTH:
+            return f"{v.year:04d}-{v.month:02d}"
+        if self.precision is Precision.DAY:
+            return v.date().isoformat()
+        text = v.strftime("%Y-%m-%dT%H:%M:%S")
+        if self.utc_offset is not None:
+            sign = "+" if self.utc_offset >= 0 else "-"
+            hours, minutes = divmod(abs(self.utc_offset), 60)
+            text += f"{sign}{hours:02d}:{minutes:02d}"
+        return text
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a photo was taken; any part may be unknown."""
+
+    name: str | None = None
+    sublocation: str | None = None
+    city: str | None = None
+    region: str | None = None
+    country: str | None = None
+    country_code: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    source: str | None = None
+
+    def label(self) -> str:
+        """A short human label: the dateline phrase, else its parts."""
+        if self.name:
+            return self.name
+        parts = [p for p in (self.sublocation, self.city, self.region, self.country) if p]
+        return ", ".join(parts)
+
+    def is_empty(self) -> bool:
+        return not (self.label() or self.lat is not None)
+
+
+@dataclass(frozen=True)
+class ContextLink:
+    """Where an entry sits in its article.
+
+    ``gallery_index`` is the paragraph the gallery follows; ``paragraphs`` are
+    the most related paragraphs, best first, and ``reason`` says why in words.
+    """
+
+    gallery_index: int | None = None
+    paragraphs: tuple[int, ...] = ()
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    """What the image file itself says about its pixels."""
+
+    status: ImageStatus
+    width: int | None = None
+    height: int | None = None
+    orientation: int | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One photo of a gallery (or the placeholder for a photo not included)."""
+
+    id: str
+    position: int
+    image: Path | None = None
+    caption: str = ""
+    title: str | None = None
+    taken: TakenAt | None = None
+    location: Location | None = None
+    creator: str | None = None
+    credit: str | None = None
+    copyright: str | None = None
+    file_photo: bool = False
+    context: ContextLink | None = None
+    warnings: tuple[str, ...] = ()
+    info: ImageInfo | None = None
+
+    @property
+    def image_status(self) -> ImageStatus:
+        if self.info is not None:
+            return self.info.status
+        return ImageStatus.NONE if self.image is None else ImageStatus.MISSING
+
+
+@dataclass(frozen=True)
+class Article:
+    """The story a gallery came from, reduced to its text."""
+
+    headline: str
+    standfirst: str = ""
+    lead_credit: str | None = None
+    paragraphs: tuple[str, ...] = ()
+    url: str | None = None
+    gallery_title: str | None = None
+    gallery_index: int | None = None
+
+
+@dataclass(frozen=True)
+class Gallery:
+    """A titled, ordered set of entries, maybe with the article around it."""
+
+    title: str
+    entries: tuple[Entry, ...] = ()
+    article: Article | None = None
+    id: str = ""
+    source: Path | None = None
+    warnings: tuple[str, ...] = field(default=())
