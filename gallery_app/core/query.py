@@ -1,0 +1,95 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Which entries a filter shows: date range, undated toggle, text search.
+
+The GUI's filter proxy and ``gallery-cli list`` both call :func:`matches`, so a
+filter set anywhere shows the same photos everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from gallery_app.core.models import Entry
+
+
+@dataclass(frozen=True)
+class EntryFilter:
+    """Inclusive calendar days; ``None`` leaves that end open.
+
+    ``include_undated`` decides what happens to entries with no date while a
+    date range is set (with no range they are always shown).
+    """
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    include_undated: bool = True
+    text: str = ""
+
+    @property
+    def has_date_range(self) -> bool:
+        return self.date_from is not None or self.date_to is not None
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.has_date_range and not self.text.strip()
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form for searching ("Tikrīt" finds "tikrit")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def searchable_text(entry: Entry) -> str:
+    """Caption, title, creator, credit and place, folded, in one string."""
+    parts: list[str] = [entry.caption, entry.title or "", entry.creator or "", entry.credit or ""]
+    loc = entry.location
+    if loc is not None:
+        parts += [
+            loc.name or "",
+            loc.sublocation or "",
+            loc.city or "",
+            loc.region or "",
+            loc.country or "",
+            loc.country_code or "",
+        ]
+    return fold("\n".join(parts))
+
+
+def matches_dates(entry: Entry, flt: EntryFilter) -> bool:
+    if not flt.has_date_range:
+        return True
+    if entry.taken is None:
+        return flt.include_undated
+    day = entry.taken.day
+    if flt.date_from is not None and day < flt.date_from:
+        return False
+    return not (flt.date_to is not None and day > flt.date_to)
+
+
+def matches_text(entry: Entry, text: str) -> bool:
+    """Every word of ``text`` must occur somewhere in the entry."""
+    words = fold(text).split()
+    if not words:
+        return True
+    haystack = searchable_text(entry)
+    return all(word in haystack for word in words)
+
+
+def matches(entry: Entry, flt: EntryFilter) -> bool:
+    return matches_dates(entry, flt) and matches_text(entry, flt.text)
+
+
+def filter_entries(entries: Iterable[Entry], flt: EntryFilter) -> list[Entry]:
+    return [e for e in entries if matches(e, flt)]
+
+
+def parse_day(text: str) -> dt.date:
+    """Parse YYYY-MM-DD; raises ValueError with a readable sentence."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"“{text}” is not a date of the form YYYY-MM-DD.") from None

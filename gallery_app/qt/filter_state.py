@@ -1,0 +1,53 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The one filter the whole window shares.
+
+The timeline, the date pickers, the search field and the command line all set
+this object; the filter proxy, the status bar, photo navigation and the
+slideshow all read it.  That is how a filter set in one place shows the same
+photos everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, Signal
+
+from gallery_app.core.query import EntryFilter
+
+
+class FilterState(QObject):
+    """Holds an immutable :class:`EntryFilter`; emits ``changed`` on every change."""
+
+    changed = Signal(object)  # the new EntryFilter
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._filter = EntryFilter()
+
+    @property
+    def value(self) -> EntryFilter:
+        return self._filter
+
+    def set_filter(self, flt: EntryFilter) -> None:
+        if flt != self._filter:
+            self._filter = flt
+            self.changed.emit(flt)
+
+    def set_date_range(self, date_from: dt.date | None, date_to: dt.date | None) -> None:
+        if date_from and date_to and date_from > date_to:
+            date_from, date_to = date_to, date_from
+        self.set_filter(replace(self._filter, date_from=date_from, date_to=date_to))
+
+    def clear_dates(self) -> None:
+        self.set_date_range(None, None)
+
+    def set_include_undated(self, include: bool) -> None:
+        self.set_filter(replace(self._filter, include_undated=include))
+
+    def set_text(self, text: str) -> None:
+        self.set_filter(replace(self._filter, text=text))
+
+    def clear(self) -> None:
+        self.set_filter(EntryFilter())

@@ -1,0 +1,127 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Background work on a QThreadPool; results come back as plain data or QImage.
+
+Workers never build a QPixmap: that only happens on the GUI thread, in the slot
+that receives the image.  ``run_task`` is the one-off helper; ``ImageLoader``
+decodes images at the size they will be shown, keyed so that a stale result
+(for a row that has gone, or a view that has changed) can be dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; queued signals carry results back to it."""
+
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class _Task(QRunnable):
+    def __init__(self, func: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._func = func
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._func()
+        except Exception as exc:  # a worker must never take the app down
+            log.exception("background task failed")
+            self._relay.failed.emit(str(exc) or exc.__class__.__name__)
+        else:
+            self._relay.done.emit(result)
+
+
+def run_task(
+    pool: QThreadPool,
+    func: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[str], None] | None = None,
+    parent: QObject | None = None,
+) -> _Relay:
+    """Run ``func`` on ``pool``; call ``on_done(result)`` on the GUI thread.
+
+    Keep the returned relay alive (or pass ``parent``) until it has fired.
+    """
+    relay = _Relay(parent)
+    relay.done.connect(on_done)
+    relay.done.connect(relay.deleteLater)
+    relay.failed.connect(relay.deleteLater)
+    if on_error is not None:
+        relay.failed.connect(on_error)
+    pool.start(_Task(func, relay))
+    return relay
+
+
+def decode_image(path: Path, target: QSize | None = None) -> QImage:
+    """Decode ``path`` with EXIF orientation applied, scaled to fit ``target``.
+
+    Scaling happens inside the decoder (JPEG DCT scaling) where the format
+    allows, so a 24 MP photo shown at 1,000 px never decodes in full.  Returns
+    a null QImage on failure; the caller decides what to show instead.
+    """
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    reader.setAllocationLimit(1024)  # MiB; a hostile header cannot ask for more
+    if target is not None and target.isValid():
+        size = reader.size()
+        if size.isValid():
+            rotated = bool(
+                reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90
+            )
+            if rotated:
+                size = size.transposed()
+            if size.width() > target.width() or size.height() > target.height():
+                scaled = size.scaled(target, Qt.AspectRatioMode.KeepAspectRatio)
+                if rotated:
+                    scaled = scaled.transposed()
+                reader.setScaledSize(scaled)
+    image = reader.read()
+    if image.isNull():
+        log.info("could not decode %s: %s", path, reader.errorString())
+    return image
+
+
+class _DecodeJob(QRunnable):
+    def __init__(self, key: str, path: Path, target: QSize | None, relay: ImageLoader) -> None:
+        super().__init__()
+        self._key, self._path, self._target, self._relay = key, path, target, relay
+
+    def run(self) -> None:
+        try:
+            image = decode_image(self._path, self._target)
+        except Exception:
+            log.exception("decoding %s failed", self._path)
+            image = QImage()
+        self._relay.image_ready.emit(self._key, image)
+
+
+class ImageLoader(QObject):
+    """Decodes images on a pool; emits ``image_ready(key, QImage)`` on the GUI thread.
+
+    A null QImage means the file could not be decoded.  ``clear()`` drops the
+    jobs that have not started (call it when the view changes).
+    """
+
+    image_ready = Signal(str, QImage)
+
+    def __init__(self, pool: QThreadPool, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = pool
+
+    def request(self, key: str, path: Path, target: QSize | None = None) -> None:
+        self._pool.start(_DecodeJob(key, path, target, self))
+
+    def clear(self) -> None:
+        self._pool.clear()
