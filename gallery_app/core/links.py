@@ -1,0 +1,110 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Links the user made from a gallery entry to a photo file on their disk.
+
+A bundled gallery such as "Fighting In Iraq" ships captions without photos.
+When the user picks a file for an entry ("Link a photo file…"), the link is
+kept here, in ``links.json`` in the user's data folder, never in the bundled
+resources.  On every load :meth:`LinkStore.apply` lays the links over the
+gallery, so a link survives a restart.
+
+The file is JSON, written atomically::
+
+    {"version": 1, "links": {"<gallery id>": {"<entry id>": "/abs/path.jpg"}}}
+
+A damaged file is logged and treated as empty: the user loses links, not the
+app.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import replace
+from pathlib import Path
+
+from gallery_app.core import paths
+from gallery_app.core.atomic import write_text_atomic
+from gallery_app.core.models import Entry, Gallery, ImageInfo, ImageStatus
+
+log = logging.getLogger(__name__)
+
+LINKS_FILE_NAME = "links.json"
+_FORMAT_VERSION = 1
+
+
+def gallery_key(gallery: Gallery) -> str:
+    """The key a gallery's links are stored under: its id, else its source, else its title."""
+    if gallery.id:
+        return gallery.id
+    if gallery.source is not None:
+        return str(gallery.source)
+    return gallery.title
+
+
+class LinkStore:
+    """Reads and writes the user's entry → photo-file links."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self._path = path if path is not None else paths.data_dir() / LINKS_FILE_NAME
+        self._links: dict[str, dict[str, str]] = self._read()
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def get(self, gallery_id: str, entry_id: str) -> Path | None:
+        value = self._links.get(gallery_id, {}).get(entry_id)
+        return Path(value) if value else None
+
+    def links_for(self, gallery_id: str) -> dict[str, Path]:
+        return {k: Path(v) for k, v in self._links.get(gallery_id, {}).items()}
+
+    def set(self, gallery_id: str, entry_id: str, photo: Path) -> None:
+        """Link ``entry_id`` to ``photo`` (made absolute) and save at once."""
+        self._links.setdefault(gallery_id, {})[entry_id] = str(photo.expanduser().resolve())
+        self._save()
+
+    def remove(self, gallery_id: str, entry_id: str) -> None:
+        entries = self._links.get(gallery_id)
+        if entries and entries.pop(entry_id, None) is not None:
+            if not entries:
+                del self._links[gallery_id]
+            self._save()
+
+    def apply(self, gallery: Gallery) -> Gallery:
+        """Return ``gallery`` with every linked entry pointing at its linked file."""
+        links = self.links_for(gallery_key(gallery))
+        if not links:
+            return gallery
+        entries = tuple(link_entry(e, links[e.id]) if e.id in links else e for e in gallery.entries)
+        return replace(gallery, entries=entries)
+
+    def _read(self) -> dict[str, dict[str, str]]:
+        try:
+            raw = self._path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return {}
+        except OSError as exc:
+            log.warning("could not read photo links %s: %s", self._path, exc)
+            return {}
+        try:
+            data = json.loads(raw)
+            links = data["links"]
+            return {
+                str(g): {str(e): str(p) for e, p in entries.items() if isinstance(p, str)}
+                for g, entries in links.items()
+                if isinstance(entries, dict)
+            }
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            log.warning("ignoring damaged photo links file %s: %s", self._path, exc)
+            return {}
+
+    def _save(self) -> None:
+        data = {"version": _FORMAT_VERSION, "links": self._links}
+        write_text_atomic(self._path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def link_entry(entry: Entry, photo: Path) -> Entry:
+    """``entry`` with ``photo`` as its image; the status says whether the file is there."""
+    status = ImageStatus.OK if photo.is_file() else ImageStatus.MISSING
+    return replace(entry, image=photo, info=ImageInfo(status=status))
