@@ -1,0 +1,189 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Typed access to the user's settings, kept in an INI file by QSettings.
+
+Every value has one typed property with a default and a clamp, so a hand-edited
+or damaged INI file gives a sane value rather than an exception.  The file
+lives in ``core.paths.config_dir()`` (``DATELINE_HOME`` moves it, as the tests
+do).  Window state (geometry, splitter sizes) is kept apart from preferences
+under ``[state]`` so a reset of one leaves the other.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from gallery_app.core import paths
+
+log = logging.getLogger(__name__)
+
+SETTINGS_FILE_NAME = "dateline.ini"
+MAX_RECENT = 8
+
+THUMB_MIN, THUMB_MAX, THUMB_DEFAULT = 64, 512, 192
+INTERVAL_MIN, INTERVAL_MAX, INTERVAL_DEFAULT = 1, 120, 5
+
+
+def _clamp(value: int, low: int, high: int) -> int:
+    return max(low, min(high, value))
+
+
+class Settings:
+    """The one settings object, made by the composition root and passed down."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self._path = path if path is not None else paths.config_dir() / SETTINGS_FILE_NAME
+        self._qs = QSettings(str(self._path), QSettings.Format.IniFormat)
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def sync(self) -> None:
+        self._qs.sync()
+
+    # -- low-level typed reads ------------------------------------------------
+    def _int(self, key: str, default: int, low: int, high: int) -> int:
+        raw: Any = self._qs.value(key, default)
+        try:
+            return _clamp(int(raw), low, high)
+        except (TypeError, ValueError):
+            log.warning("setting %s=%r is not a number; using %d", key, raw, default)
+            return default
+
+    def _bool(self, key: str, default: bool) -> bool:
+        raw: Any = self._qs.value(key, default)
+        if isinstance(raw, bool):
+            return raw
+        if isinstance(raw, str):
+            return raw.strip().lower() in ("1", "true", "yes", "on")
+        return bool(raw)
+
+    def _bytes(self, key: str) -> QByteArray:
+        raw: Any = self._qs.value(key)
+        return raw if isinstance(raw, QByteArray) else QByteArray()
+
+    def _int_list(self, key: str) -> list[int]:
+        raw: Any = self._qs.value(key, [])
+        items = [raw] if isinstance(raw, str | int) else list(raw or [])
+        try:
+            return [max(0, int(x)) for x in items]
+        except (TypeError, ValueError):
+            return []
+
+    # -- window state -----------------------------------------------------------
+    @property
+    def geometry(self) -> QByteArray:
+        return self._bytes("state/geometry")
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._qs.setValue("state/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray:
+        return self._bytes("state/window_state")
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._qs.setValue("state/window_state", value)
+
+    def splitter_sizes(self, name: str) -> list[int]:
+        return self._int_list(f"state/splitter_{name}")
+
+    def set_splitter_sizes(self, name: str, sizes: list[int]) -> None:
+        self._qs.setValue(f"state/splitter_{name}", [int(s) for s in sizes])
+
+    # -- galleries ----------------------------------------------------------------
+    @property
+    def last_gallery(self) -> Path | None:
+        raw: Any = self._qs.value("galleries/last", "")
+        return Path(raw) if isinstance(raw, str) and raw else None
+
+    @last_gallery.setter
+    def last_gallery(self, value: Path | None) -> None:
+        self._qs.setValue("galleries/last", str(value) if value is not None else "")
+
+    @property
+    def recent_galleries(self) -> list[Path]:
+        raw: Any = self._qs.value("galleries/recent", [])
+        items = [raw] if isinstance(raw, str) else list(raw or [])
+        return [Path(str(p)) for p in items if p][:MAX_RECENT]
+
+    def add_recent_gallery(self, path: Path) -> None:
+        """Put ``path`` first in the recent list, without duplicates."""
+        recent = [p for p in self.recent_galleries if p != path]
+        self._qs.setValue("galleries/recent", [str(p) for p in [path, *recent][:MAX_RECENT]])
+
+    def clear_recent_galleries(self) -> None:
+        self._qs.remove("galleries/recent")
+
+    # -- preferences ----------------------------------------------------------
+    @property
+    def thumbnail_size(self) -> int:
+        return self._int("view/thumbnail_size", THUMB_DEFAULT, THUMB_MIN, THUMB_MAX)
+
+    @thumbnail_size.setter
+    def thumbnail_size(self, px: int) -> None:
+        self._qs.setValue("view/thumbnail_size", _clamp(int(px), THUMB_MIN, THUMB_MAX))
+
+    @property
+    def info_panel_visible(self) -> bool:
+        return self._bool("view/info_panel", True)
+
+    @info_panel_visible.setter
+    def info_panel_visible(self, value: bool) -> None:
+        self._qs.setValue("view/info_panel", bool(value))
+
+    @property
+    def slideshow_interval(self) -> int:
+        """Seconds each photo stays on screen, 1–120."""
+        return self._int("slideshow/interval", INTERVAL_DEFAULT, INTERVAL_MIN, INTERVAL_MAX)
+
+    @slideshow_interval.setter
+    def slideshow_interval(self, seconds: int) -> None:
+        self._qs.setValue("slideshow/interval", _clamp(int(seconds), INTERVAL_MIN, INTERVAL_MAX))
+
+    @property
+    def slideshow_loop(self) -> bool:
+        return self._bool("slideshow/loop", True)
+
+    @slideshow_loop.setter
+    def slideshow_loop(self, value: bool) -> None:
+        self._qs.setValue("slideshow/loop", bool(value))
+
+    @property
+    def slideshow_shuffle(self) -> bool:
+        return self._bool("slideshow/shuffle", False)
+
+    @slideshow_shuffle.setter
+    def slideshow_shuffle(self, value: bool) -> None:
+        self._qs.setValue("slideshow/shuffle", bool(value))
+
+    @property
+    def slideshow_crossfade(self) -> bool:
+        return self._bool("slideshow/crossfade", True)
+
+    @slideshow_crossfade.setter
+    def slideshow_crossfade(self, value: bool) -> None:
+        self._qs.setValue("slideshow/crossfade", bool(value))
+
+    @property
+    def slideshow_reading_time(self) -> bool:
+        """Lengthen the dwell for long captions."""
+        return self._bool("slideshow/reading_time", True)
+
+    @slideshow_reading_time.setter
+    def slideshow_reading_time(self, value: bool) -> None:
+        self._qs.setValue("slideshow/reading_time", bool(value))
+
+    @property
+    def slideshow_captions(self) -> bool:
+        return self._bool("slideshow/captions", True)
+
+    @slideshow_captions.setter
+    def slideshow_captions(self, value: bool) -> None:
+        self._qs.setValue("slideshow/captions", bool(value))
