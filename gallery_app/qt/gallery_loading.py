@@ -54,6 +54,8 @@ class GalleryLoader(QObject):
         self._links = links
         self._generation = 0
         self._busy = False
+        self._relays: dict[int, object] = {}
+        self._finished: set[int] = set()
 
     @property
     def busy(self) -> bool:
@@ -61,17 +63,22 @@ class GalleryLoader(QObject):
 
     def load(self, path: Path | None) -> None:
         """Start loading ``path`` (None: the bundled gallery)."""
+        for done in self._finished:
+            self._relays.pop(done, None)
+        self._finished.clear()
         self._generation += 1
         generation = self._generation
         self._busy = True
         self.started.emit(path)
-        run_task(
+        # Keep the relay referenced until it fires; a parented relay crashed
+        # PySide6 6.11 when the loader was deleted after the relay's deleteLater.
+        relay = run_task(
             self._pool,
             lambda: self._work(path),
             lambda outcome: self._on_done(generation, outcome),
             lambda message: self._on_done(generation, _Outcome(error=message)),
-            parent=self,
         )
+        self._relays[generation] = relay
 
     def _work(self, path: Path | None) -> _Outcome:
         try:
@@ -90,6 +97,7 @@ class GalleryLoader(QObject):
             return _Outcome(error=f"Could not open {name}; the log file has the details.")
 
     def _on_done(self, generation: int, outcome: _Outcome) -> None:
+        self._finished.add(generation)  # dropped on the next load, not mid-emit
         if generation != self._generation:
             return  # a newer request has taken over
         self._busy = False
