@@ -127,15 +127,14 @@ class SlideshowController(QObject):
         return self._shuffle
 
     def set_shuffle(self, shuffle: bool) -> None:
-        """Turning shuffle on or off re-deals the rest of the cycle after the current photo."""
+        """Turning shuffle on or off re-deals the deck around the current photo."""
         shuffle = bool(shuffle)
         if shuffle == self._shuffle:
             return
         self._shuffle = shuffle
         current = self.current()
         if current is not None:
-            self._deck = self._deal(first=current)
-            self._pos = 0
+            self._deck, self._pos = self._deal(first=current)
             self.current_changed.emit(self._pos, current)
             self._preload()
 
@@ -202,20 +201,18 @@ class SlideshowController(QObject):
             self.stop()
             self.finished.emit()
             return
-        first = start_at if start_at in self._entries else None
-        if first is None and not self._shuffle:
-            first = self._entries[0]
-        self._deck = self._deal(first=first)
+        first = self._entries[self._entries.index(start_at)] if start_at in self._entries else None
+        self._deck, pos = self._deal(first=first)
         self._paused = False
         self._set_running(True)
-        self._go(0)
+        self._go(pos)
 
     def stop(self) -> Entry | None:
         """Stop the timer; returns the photo that was showing."""
         self.timer.stop()
         self._set_running(False)
-        if self._loader is not None:
-            self._loader.clear()
+        # The loader's pool is shared with the grid, so its queue is left alone;
+        # results that still arrive are simply ignored.
         self._pending.clear()
         return self.current()
 
@@ -269,16 +266,18 @@ class SlideshowController(QObject):
             self._running = running
             self.running_changed.emit(running)
 
-    def _deal(self, first: Entry | None) -> list[Entry]:
-        """The playing order for one cycle, beginning with ``first`` when given."""
+    def _deal(self, first: Entry | None) -> tuple[list[Entry], int]:
+        """The playing order for one cycle and where ``first`` sits in it.
+
+        In gallery order the deck is the gallery itself, so "4 of 11" means the
+        same here as in the caption panel; a shuffled deck puts ``first`` on top.
+        """
+        if not self._shuffle:
+            deck = list(self._entries)
+            return deck, (deck.index(first) if first is not None else 0)
         rest = [e for e in self._entries if e is not first]
-        if self._shuffle:
-            self._rng.shuffle(rest)
-        elif first is not None:
-            # Gallery order from the chosen photo on, then the ones before it.
-            index = self._entries.index(first)
-            rest = self._entries[index + 1 :] + self._entries[:index]
-        return ([first] if first is not None else []) + rest
+        self._rng.shuffle(rest)
+        return ([first] if first is not None else []) + rest, 0
 
     def _new_cycle(self) -> None:
         """Deal the next cycle; a shuffled deck never repeats a photo across the seam."""
@@ -346,11 +345,10 @@ class SlideshowController(QObject):
             return
         for entry in wanted:
             key = self._key(entry)
-            if entry.image is None or entry.image_status in (
-                ImageStatus.MISSING,
-                ImageStatus.UNREADABLE,
+            if entry.image is None or (
+                entry.info is not None and entry.info.status is not ImageStatus.OK
             ):
-                continue
+                continue  # the window paints the placeholder card instead
             if key in self._images or key in self._pending:
                 continue
             self._pending.add(key)
