@@ -1,0 +1,200 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""``gallery-cli``: the core's data without a window.
+
+Exit codes: 0 success, 2 bad input or usage (one sentence on stderr; details
+in the log file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+
+from gallery_app import __version__
+from gallery_app.core.errors import DatelineError
+from gallery_app.core.export import gallery_to_dict
+from gallery_app.core.models import Entry, Gallery
+from gallery_app.core.query import EntryFilter, filter_entries, parse_day
+from gallery_app.logs import setup_logging
+
+log = logging.getLogger(__name__)
+
+EPILOG = """\
+examples:
+  gallery-cli list                                  the bundled "Fighting In Iraq" gallery
+  gallery-cli list --from 2015-04-03 --to 2015-04-03
+  gallery-cli list --search palaces --json
+  gallery-cli list ~/Pictures/2015 --json           every photo under a folder, with its metadata
+  gallery-cli import-article story.txt -o gallery.json
+  gallery-cli thumbnails ~/Pictures --size large --jobs 2
+"""
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="gallery-cli",
+        description="Dateline's headless commands: list galleries and photos, import articles, "
+        "fill the thumbnail cache.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"Dateline {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    lst = sub.add_parser(
+        "list",
+        help="list a gallery's entries with date, place and credit",
+        description="List a gallery manifest, a folder of photos or an article text "
+        "(no PATH: the bundled gallery). Dates are inclusive calendar days; with a date "
+        "range, undated entries are left out unless --include-undated is given.",
+    )
+    lst.add_argument("path", nargs="?", type=Path, metavar="PATH")
+    lst.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="first day shown")
+    lst.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="last day shown")
+    lst.add_argument(
+        "--search",
+        default="",
+        metavar="TEXT",
+        help="words that must all occur in caption, title, creator, credit or place",
+    )
+    lst.add_argument(
+        "--include-undated",
+        action="store_true",
+        help="keep undated entries when a date range is given",
+    )
+    lst.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    imp = sub.add_parser(
+        "import-article",
+        help="turn a saved news article into a gallery manifest",
+        description="Read a news article saved as plain text, with its photo gallery's "
+        "captions, and write a gallery manifest (or print it).",
+    )
+    imp.add_argument("article", type=Path, metavar="ARTICLE")
+    imp.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="gallery.json",
+        help="write the manifest here (atomically); default: print it",
+    )
+    imp.add_argument(
+        "--json",
+        action="store_true",
+        help="print the entries as `list --json` would (with the article context)",
+    )
+
+    try:
+        from gallery_app import thumbs_cli
+    except ImportError:  # pragma: no cover - while the thumbnail command is being written
+        pass
+    else:
+        thumbs_cli.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    setup_logging()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return 2
+        if args.command == "list":
+            return _cmd_list(args)
+        if args.command == "import-article":
+            return _cmd_import(args)
+        from gallery_app import thumbs_cli
+
+        return int(thumbs_cli.run(args))
+    except _UsageError as exc:
+        print(f"gallery-cli: {exc} (see gallery-cli --help)", file=sys.stderr)
+        return 2
+    except DatelineError as exc:
+        log.warning("gallery-cli failed: %s", exc)
+        print(f"gallery-cli: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _filter_from(args: argparse.Namespace) -> EntryFilter:
+    try:
+        date_from = parse_day(args.date_from) if args.date_from else None
+        date_to = parse_day(args.date_to) if args.date_to else None
+    except ValueError as exc:
+        raise _UsageError(str(exc)) from None
+    if date_from and date_to and date_from > date_to:
+        raise _UsageError(f"--from {date_from} comes after --to {date_to}")
+    return EntryFilter(date_from, date_to, args.include_undated, args.search)
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from gallery_app.core.loader import load_gallery
+
+    flt = _filter_from(args)
+    gallery = load_gallery(args.path)
+    shown = filter_entries(gallery.entries, flt)
+    if args.json:
+        json.dump(gallery_to_dict(gallery, shown), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        _print_table(gallery, shown)
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from gallery_app.core.article import read_article_file
+    from gallery_app.core.manifest import dump_manifest, save_manifest
+
+    gallery = read_article_file(args.article)
+    if args.output is not None:
+        save_manifest(gallery, args.output)
+        print(f"Wrote {args.output} ({len(gallery.entries)} entries).", file=sys.stderr)
+    if args.json:
+        json.dump(gallery_to_dict(gallery), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif args.output is None:
+        sys.stdout.write(dump_manifest(gallery, Path.cwd()))
+    return 0
+
+
+def _print_table(gallery: Gallery, shown: list[Entry]) -> None:
+    out = sys.stdout
+    out.write(f"{gallery.title} — {len(shown)} of {len(gallery.entries)} entries shown\n\n")
+    for entry in shown:
+        date = entry.taken.iso() if entry.taken else "undated"
+        if entry.taken and entry.taken.uncertain:
+            date += " (?)"
+        place = entry.location.label() if entry.location else ""
+        credit = " / ".join(p for p in (entry.creator, entry.credit) if p)
+        status = "" if entry.image_status.value == "ok" else f"  [photo {entry.image_status.value}]"
+        out.write(f"{entry.position:>3}. {date:<22} {place}\n")
+        if credit or status:
+            out.write(f"     {credit}{status}\n")
+        for line in textwrap.wrap(entry.caption, width=92) or [""]:
+            out.write(f"     {line}\n")
+        for warning in entry.warnings:
+            out.write(f"     ! {warning}\n")
+        out.write("\n")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
