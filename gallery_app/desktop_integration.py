@@ -275,8 +275,8 @@ def _write_platform_icon(target: Path, fmt: str) -> Path:
     """Pack the bundled PNGs into ``.ico`` or ``.icns`` with Pillow, at install time."""
     from PIL import Image
 
-    with resources.as_file(icon_resource(max(ICON_SIZES))) as largest:
-        image = Image.open(largest).convert("RGBA")
+    with resources.as_file(icon_resource(max(ICON_SIZES))) as largest, Image.open(largest) as png:
+        image = png.convert("RGBA")
         target.parent.mkdir(parents=True, exist_ok=True)
         sizes = [(s, s) for s in ICON_SIZES if s <= 256] if fmt == "ICO" else None
         image.save(target, format=fmt, **({"sizes": sizes} if sizes else {}))
@@ -403,9 +403,7 @@ def main_install(argv_flag: str) -> int:
         return 1
     except OSError as error:
         where = f" ({error.filename})" if error.filename else ""
-        print(
-            f"Could not change the desktop integration: {error.strerror}{where}.", file=sys.stderr
-        )
+        print(f"Could not change the desktop entry: {error.strerror}{where}.", file=sys.stderr)
         return 1
     for path in paths:
         print(f"{verb} {path}")
