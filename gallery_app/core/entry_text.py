@@ -1,0 +1,128 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Short human texts about an entry: its date, caption excerpt, place, credit.
+
+The grid, the placeholder card, the caption panel, tooltips and the slideshow
+all describe an entry in words; doing it here once keeps "Mon 30 Mar 2015" from
+turning into three slightly different spellings.  Month and weekday names are
+English and fixed (not ``strftime``), so the text does not depend on the C
+locale the process happens to run under.
+"""
+
+from __future__ import annotations
+
+from gallery_app.core.models import Entry, Location, Precision, TakenAt
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+_PRECISION_WORDS = {
+    Precision.YEAR: "known to the year",
+    Precision.MONTH: "known to the month",
+    Precision.DAY: "known to the day",
+    Precision.MINUTE: "known to the minute",
+    Precision.SECOND: "known to the second",
+}
+
+UNDATED = "Undated"
+
+
+def _offset_text(minutes: int) -> str:
+    sign = "+" if minutes >= 0 else "−"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def format_date(taken: TakenAt | None, *, short: bool = False) -> str:
+    """The date as far as it is known: "Monday 30 March 2015", "March 2015", "2015".
+
+    ``short`` gives "Mon 30 Mar 2015" for cramped places such as grid cells.
+    A time is added only when the source knew one.
+    """
+    if taken is None:
+        return UNDATED
+    v = taken.value
+    month = _MONTHS[v.month - 1]
+    if short:
+        month = month[:3]
+    if taken.precision is Precision.YEAR:
+        return f"{v.year}"
+    if taken.precision is Precision.MONTH:
+        return f"{month} {v.year}"
+    weekday = _WEEKDAYS[v.weekday()]
+    if short:
+        weekday = weekday[:3]
+    text = f"{weekday} {v.day} {month} {v.year}"
+    if taken.precision is Precision.MINUTE:
+        text += f", {v.hour:02d}:{v.minute:02d}"
+    elif taken.precision is Precision.SECOND:
+        text += f", {v.hour:02d}:{v.minute:02d}:{v.second:02d}"
+    if taken.precision in (Precision.MINUTE, Precision.SECOND) and taken.utc_offset is not None:
+        text += f" ({_offset_text(taken.utc_offset)})"
+    return text
+
+
+def describe_precision(taken: TakenAt | None) -> str:
+    """ "known to the day · from the caption" — how sure the date is and why."""
+    if taken is None:
+        return "No date was found for this photo."
+    parts = [_PRECISION_WORDS[taken.precision]]
+    if taken.source:
+        parts.append(f"from the {taken.source}")
+    if taken.uncertain:
+        parts.append("uncertain")
+    return " · ".join(parts)
+
+
+def excerpt(text: str, max_chars: int = 90) -> str:
+    """The first words of ``text`` on one line, cut at a word boundary with "…"."""
+    flat = " ".join(text.split())
+    if len(flat) <= max_chars:
+        return flat
+    cut = flat[: max_chars + 1]
+    space = cut.rfind(" ")
+    cut = cut[:space] if space > max_chars // 2 else cut[:max_chars]
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
+def place_text(location: Location | None) -> str:
+    """ "Tikrit, Iraq" or "" when nothing is known."""
+    if location is None:
+        return ""
+    return location.label()
+
+
+def coordinates_text(location: Location | None) -> str:
+    """ "34.6071° N, 43.6782° E" or "" when the place has no coordinates."""
+    if location is None or location.lat is None or location.lon is None:
+        return ""
+    lat, lon = location.lat, location.lon
+    ns = "N" if lat >= 0 else "S"
+    ew = "E" if lon >= 0 else "W"
+    return f"{abs(lat):.4f}° {ns}, {abs(lon):.4f}° {ew}"
+
+
+def credit_text(entry: Entry) -> str:
+    """One credit line: the credit, else the creator, else the copyright notice."""
+    for value in (entry.credit, entry.creator, entry.copyright):
+        if value and value.strip():
+            return " ".join(value.split())
+    return ""
+
+
+def short_label(entry: Entry, max_chars: int = 60) -> str:
+    """Date and first words, the text a screen reader announces for a grid cell."""
+    words = excerpt(entry.title or entry.caption, max_chars) or "No caption"
+    return f"{format_date(entry.taken, short=True)} — {words}"

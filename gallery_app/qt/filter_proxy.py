@@ -1,0 +1,96 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The photos the shared filter lets through, in gallery order.
+
+Grid, filmstrip, photo navigation and the slideshow all read this proxy, and it
+reads the one :class:`FilterState`; ``core.query.matches`` decides, the same
+function ``gallery-cli list`` uses.  ``count_changed(shown, total)`` feeds the
+status bar ("5 of 11 photos shown").
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Signal,
+)
+
+from gallery_app.core.models import Entry
+from gallery_app.core.query import EntryFilter, matches
+from gallery_app.qt.filter_state import FilterState
+from gallery_app.qt.photo_model import EntryRole, PhotoModel
+
+_AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class GalleryFilterProxy(QSortFilterProxyModel):
+    """Filters a :class:`PhotoModel` by the shared :class:`FilterState`."""
+
+    count_changed = Signal(int, int)  # shown, total
+
+    def __init__(
+        self, filter_state: FilterState, source: PhotoModel, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._filter_state = filter_state
+        self._filter: EntryFilter = filter_state.value
+        self._last_counts: tuple[int, int] | None = None
+        self.setSourceModel(source)
+        self.setDynamicSortFilter(False)  # rows keep gallery order; we re-filter on demand
+        filter_state.changed.connect(self._on_filter_changed)
+        for signal in (source.modelReset, source.rowsInserted, source.rowsRemoved):
+            signal.connect(self._emit_counts)
+        self._emit_counts()
+
+    def photo_model(self) -> PhotoModel:
+        model = self.sourceModel()
+        assert isinstance(model, PhotoModel)
+        return model
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _AnyIndex) -> bool:
+        entry = self.photo_model().entry(source_row)
+        return entry is not None and matches(entry, self._filter)
+
+    # -- lookups ------------------------------------------------------------
+    def entry(self, row: int) -> Entry | None:
+        """The entry at proxy ``row`` (what the user sees as position row + 1)."""
+        if not 0 <= row < self.rowCount():
+            return None
+        value = self.index(row, 0).data(EntryRole)
+        return value if isinstance(value, Entry) else None
+
+    def row_of(self, entry_id: str) -> int:
+        """The proxy row of ``entry_id``, or -1 when it is filtered out or unknown."""
+        source_row = self.photo_model().row_of(entry_id)
+        if source_row < 0:
+            return -1
+        return self.mapFromSource(self.photo_model().index(source_row)).row()
+
+    def visible_entries(self) -> list[Entry]:
+        """The entries the filter shows, in gallery order."""
+        model = self.photo_model()
+        result = []
+        for row in range(self.rowCount()):
+            entry = model.entry(self.mapToSource(self.index(row, 0)).row())
+            if entry is not None:
+                result.append(entry)
+        return result
+
+    def counts(self) -> tuple[int, int]:
+        """(shown, total), as last announced by ``count_changed``."""
+        return self.rowCount(), self.photo_model().rowCount()
+
+    # -- slots ----------------------------------------------------------------
+    def _on_filter_changed(self, flt: EntryFilter) -> None:
+        self._filter = flt
+        self.beginFilterChange()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._emit_counts()
+
+    def _emit_counts(self) -> None:
+        counts = self.counts()
+        if counts != self._last_counts:
+            self._last_counts = counts
+            self.count_changed.emit(*counts)
