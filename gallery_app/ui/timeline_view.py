@@ -1,0 +1,520 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A strip of bars, one per hour, day, month or year of the gallery's span.
+
+The strip reads and writes the shared :class:`FilterState`: a click on a bar
+sets the date range to that bar's days, a drag sets a range, a second click
+(or Esc) clears it.  Its own highlight is drawn from the filter, never from a
+private copy, so a date set in the filter bar or on the command line shows
+here too.  Empty buckets are drawn (with a "0") so a gap in the coverage is
+visible; undated photos have their own bar at the end, which toggles whether
+they are shown while a date range is set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import math
+from collections.abc import Sequence
+
+from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFontMetrics,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPolygon,
+)
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from gallery_app.core.models import Entry
+from gallery_app.core.query import EntryFilter, matches_text
+from gallery_app.core.timeline import Bucket, Timeline, TimeUnit, build_timeline
+from gallery_app.qt.filter_state import FilterState
+
+log = logging.getLogger(__name__)
+
+_MARGIN = 8
+_GAP_BEFORE_UNDATED = 12
+_MAX_BAR_WIDTH = 56
+UNDATED = -2  # index of the undated bar in hit tests
+NOWHERE = -1
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class TimelineView(QWidget):
+    """Bars per bucket; click, drag, keys and Esc set the shared date filter."""
+
+    def __init__(self, filter_state: FilterState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._filter_state = filter_state
+        self._entries: list[Entry] = []
+        self._timeline = Timeline(TimeUnit.DAY, (), 0)
+        self._text_counts: list[int] | None = None  # per bucket, when a search is typed
+        self._text_undated = 0
+        self._current: int | None = None  # bucket of the current photo (UNDATED for undated)
+        self._cursor = 0  # keyboard focus
+        self._anchor: int | None = None  # start of a drag or a Shift+arrow range
+        self._drag_to: int | None = None
+        self._locale = QLocale()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setMinimumHeight(96)
+        self.setAccessibleName("Timeline")
+        self.setToolTip("")  # tooltips are per bar, see event()
+        filter_state.changed.connect(self._on_filter_changed)
+        self._update_description()
+
+    # -- public API -----------------------------------------------------------
+
+    def set_entries(self, entries: Sequence[Entry]) -> None:
+        """Show the span of ``entries`` (the whole gallery, not just what is filtered)."""
+        self._entries = list(entries)
+        self._timeline = build_timeline(self._entries)
+        self._cursor = self._first_selected() or 0
+        self._current = None
+        self._recount_text(self._filter_state.value)
+        self._update_description()
+        self.update()
+
+    def set_current(self, entry: Entry | None) -> None:
+        """Mark the bar of the photo being looked at."""
+        if entry is None:
+            self._current = None
+        elif entry.taken is None:
+            self._current = UNDATED
+        else:
+            self._current = self._timeline.index_of(entry.taken.value)
+        self.update()
+
+    def timeline(self) -> Timeline:
+        return self._timeline
+
+    def current_index(self) -> int | None:
+        return self._current
+
+    def bar_count(self) -> int:
+        """Bars drawn: the buckets, plus one for undated photos if there are any."""
+        return len(self._timeline.buckets) + (1 if self._timeline.undated else 0)
+
+    def bar_rect(self, index: int) -> QRect:
+        """Where bar ``index`` (or :data:`UNDATED`) is drawn: its whole column."""
+        slot = self._slot_rect(index)
+        return slot.toAlignedRect() if slot is not None else QRect()
+
+    def bar_label(self, index: int) -> str:
+        """The label under a bar, as one line ("Mon 30 Mar")."""
+        if index == UNDATED:
+            return "Undated"
+        return " ".join(p for p in self._label_lines(self._timeline.buckets[index]) if p)
+
+    def selected_indices(self) -> list[int]:
+        return [i for i, b in enumerate(self._timeline.buckets) if self._is_selected(b)]
+
+    def sizeHint(self) -> QSize:
+        return QSize(480, 112)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(160, 96)
+
+    # -- filter ---------------------------------------------------------------
+
+    def _on_filter_changed(self, flt: EntryFilter) -> None:
+        self._recount_text(flt)
+        self._update_description()
+        self.update()
+
+    def _recount_text(self, flt: EntryFilter) -> None:
+        """How many photos of each bar match the search text (None: no search)."""
+        if not flt.text.strip():
+            self._text_counts = None
+            return
+        counts = [0] * len(self._timeline.buckets)
+        undated = 0
+        for entry in self._entries:
+            if not matches_text(entry, flt.text):
+                continue
+            if entry.taken is None:
+                undated += 1
+                continue
+            index = self._timeline.index_of(entry.taken.value)
+            if index is not None:
+                counts[index] += 1
+        self._text_counts = counts
+        self._text_undated = undated
+
+    def _is_selected(self, bucket: Bucket) -> bool:
+        flt = self._filter_state.value
+        if not flt.has_date_range:
+            return False
+        if flt.date_from is not None and bucket.last_day() < flt.date_from:
+            return False
+        return not (flt.date_to is not None and bucket.first_day() > flt.date_to)
+
+    def _undated_shown(self) -> bool:
+        flt = self._filter_state.value
+        return not flt.has_date_range or flt.include_undated
+
+    def _first_selected(self) -> int | None:
+        selected = self.selected_indices()
+        return selected[0] if selected else None
+
+    def _select(self, first: int, last: int) -> None:
+        lo, hi = sorted((first, last))
+        buckets = self._timeline.buckets
+        self._filter_state.set_date_range(buckets[lo].first_day(), buckets[hi].last_day())
+
+    def _click(self, index: int) -> None:
+        """A click on one bar: show it, or clear when it is already what is shown."""
+        if index == UNDATED:
+            self._filter_state.set_include_undated(not self._filter_state.value.include_undated)
+            return
+        bucket = self._timeline.buckets[index]
+        flt = self._filter_state.value
+        if (flt.date_from, flt.date_to) == (bucket.first_day(), bucket.last_day()):
+            self._filter_state.clear_dates()
+        else:
+            self._select(index, index)
+
+    # -- geometry -------------------------------------------------------------
+
+    def _label_height(self) -> int:
+        return int(2 * QFontMetrics(self.font()).height() + 4)
+
+    def _slot_rect(self, index: int) -> QRectF | None:
+        n = len(self._timeline.buckets)
+        undated = 1 if self._timeline.undated else 0
+        if n + undated == 0:
+            return None
+        gap = _GAP_BEFORE_UNDATED if undated and n else 0
+        width = self.width() - 2 * _MARGIN - gap
+        slot_w = width / (n + undated)
+        if index == UNDATED:
+            if not undated:
+                return None
+            x = _MARGIN + n * slot_w + gap
+        elif 0 <= index < n:
+            x = _MARGIN + index * slot_w
+        else:
+            return None
+        return QRectF(x, _MARGIN, slot_w, self.height() - 2 * _MARGIN)
+
+    def _bar_area(self, slot: QRectF) -> QRectF:
+        """The part of a slot bars grow in: below the count, above the labels."""
+        count_h = QFontMetrics(self.font()).height()
+        top = slot.top() + count_h + 2
+        bottom = slot.bottom() - self._label_height()
+        bar_w = min(_MAX_BAR_WIDTH, max(2.0, slot.width() * 0.72))
+        x = slot.center().x() - bar_w / 2
+        return QRectF(x, top, bar_w, max(1.0, bottom - top))
+
+    def _index_at(self, pos: QPoint) -> int:
+        candidates: list[int] = [*range(len(self._timeline.buckets)), UNDATED]
+        for index in candidates:
+            slot = self._slot_rect(index)
+            if slot is not None and slot.contains(pos.toPointF()):
+                return int(index)
+        return NOWHERE
+
+    # -- text -----------------------------------------------------------------
+
+    def _label_lines(self, bucket: Bucket) -> tuple[str, str]:
+        day = _qdate(bucket.first_day())
+        loc = self._locale
+        unit = self._timeline.unit
+        if unit is TimeUnit.HOUR:
+            return bucket.start.strftime("%H:00"), loc.toString(day, "ddd d")
+        if unit is TimeUnit.DAY:
+            return loc.toString(day, "ddd"), loc.toString(day, "d MMM")
+        if unit is TimeUnit.MONTH:
+            return loc.toString(day, "MMM"), loc.toString(day, "yyyy")
+        return loc.toString(day, "yyyy"), ""
+
+    def _describe_bucket(self, bucket: Bucket) -> str:
+        loc = self._locale
+        first = _qdate(bucket.first_day())
+        unit = self._timeline.unit
+        if unit is TimeUnit.HOUR:
+            hours = f"{bucket.start:%H:00}–{bucket.end:%H:00}"
+            when = f"{loc.toString(first, 'dddd d MMMM yyyy')}, {hours}"
+        elif unit is TimeUnit.DAY:
+            when = loc.toString(first, "dddd d MMMM yyyy")
+        elif unit is TimeUnit.MONTH:
+            when = loc.toString(first, "MMMM yyyy")
+        else:
+            when = loc.toString(first, "yyyy")
+        return f"{when}: {_photos(bucket.count)}"
+
+    def _tooltip(self, index: int) -> str:
+        if index == UNDATED:
+            state = "shown" if self._undated_shown() else "hidden while a date range is set"
+            return (
+                f"Undated: {_photos(self._timeline.undated)} ({state}).\n"
+                "Click to show or hide them alongside a date range."
+            )
+        bucket = self._timeline.buckets[index]
+        hint = "Click to show only these photos; drag across bars for a range; Esc clears."
+        if self._is_selected(bucket):
+            hint = "Shown. Click again or press Esc to show all dates."
+        return f"{self._describe_bucket(bucket)}.\n{hint}"
+
+    def _update_description(self) -> None:
+        buckets = self._timeline.buckets
+        if not buckets:
+            text = "No dated photos."
+        else:
+            first, last = buckets[0], buckets[-1]
+            text = (
+                f"{len(buckets)} {self._timeline.unit.value}s from "
+                f"{self._locale.toString(_qdate(first.first_day()), 'd MMMM yyyy')} to "
+                f"{self._locale.toString(_qdate(last.last_day()), 'd MMMM yyyy')}."
+            )
+            selected = self.selected_indices()
+            if selected:
+                text += f" Shown: {self.bar_label(selected[0])}"
+                if len(selected) > 1:
+                    text += f" to {self.bar_label(selected[-1])}"
+                text += "."
+            if 0 <= self._cursor < len(buckets):
+                text += f" Focus: {self._describe_bucket(buckets[self._cursor])}."
+        if self._timeline.undated:
+            text += f" Undated: {_photos(self._timeline.undated)}."
+        self.setAccessibleDescription(text)
+
+    # -- painting -------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        buckets = self._timeline.buckets
+        if not buckets and not self._timeline.undated:
+            painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No dated photos")
+            return
+        peak = max([b.count for b in buckets] + [self._timeline.undated, 1])
+        fm = QFontMetrics(self.font())
+        label_every = self._label_stride(fm)
+        preview = self._drag_preview()
+        for index, bucket in enumerate(buckets):
+            selected = self._is_selected(bucket) if preview is None else index in preview
+            matched = None if self._text_counts is None else self._text_counts[index]
+            lines = self._label_lines(bucket) if index % label_every == 0 else ("", "")
+            self._paint_slot(
+                painter, index, bucket.count, matched, peak, selected=selected, lines=lines
+            )
+        if self._timeline.undated:
+            matched = None if self._text_counts is None else self._text_undated
+            self._paint_slot(
+                painter,
+                UNDATED,
+                self._timeline.undated,
+                matched,
+                peak,
+                selected=self._filter_state.value.has_date_range and self._undated_shown(),
+                lines=("Undated", ""),
+                dimmed=not self._undated_shown(),
+            )
+
+    def _label_stride(self, fm: QFontMetrics) -> int:
+        slot = self._slot_rect(0)
+        if slot is None or not self._timeline.buckets:
+            return 1
+        widest = max(
+            fm.horizontalAdvance(line)
+            for line in (*self._label_lines(self._timeline.buckets[0]), "Wed", "30 Sep")
+        )
+        return max(1, math.ceil((widest + 6) / max(1.0, slot.width())))
+
+    def _drag_preview(self) -> set[int] | None:
+        if self._anchor is None or self._drag_to is None or self._drag_to < 0:
+            return None
+        lo, hi = sorted((self._anchor, self._drag_to))
+        return set(range(lo, hi + 1))
+
+    def _paint_slot(
+        self,
+        painter: QPainter,
+        index: int,
+        count: int,
+        matched: int | None,
+        peak: int,
+        *,
+        selected: bool,
+        lines: tuple[str, str],
+        dimmed: bool = False,
+    ) -> None:
+        pal = self.palette()
+        slot = self._slot_rect(index)
+        if slot is None:
+            return
+        area = self._bar_area(slot)
+        text_colour = pal.color(QPalette.ColorRole.WindowText)
+        muted = pal.color(QPalette.ColorRole.PlaceholderText)
+        bar_colour = pal.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Mid)
+        if dimmed:
+            bar_colour.setAlphaF(0.45)
+        height = area.height() * count / peak
+        bar = QRectF(area.left(), area.bottom() - height, area.width(), height)
+        if selected:
+            back = QColor(pal.color(QPalette.ColorRole.Highlight))
+            back.setAlphaF(0.14)
+            painter.fillRect(slot, back)
+        if count:
+            if matched is not None and matched < count:
+                faded = QColor(bar_colour)
+                faded.setAlphaF(0.35)
+                painter.fillRect(bar, faded)
+                hit_h = area.height() * matched / peak
+                painter.fillRect(
+                    QRectF(area.left(), area.bottom() - hit_h, area.width(), hit_h), bar_colour
+                )
+            else:
+                painter.fillRect(bar, bar_colour)
+        # The baseline shows where an empty bucket sits.
+        painter.setPen(muted)
+        painter.drawLine(
+            QRectF(area.left(), area.bottom(), area.width(), 0).topLeft(),
+            QRectF(area.left(), area.bottom(), area.width(), 0).topRight(),
+        )
+        count_text = str(count) if matched is None else f"{matched}/{count}"
+        painter.setPen(text_colour if count else muted)
+        count_rect = QRectF(
+            slot.left(),
+            bar.top() - QFontMetrics(self.font()).height() - 2,
+            slot.width(),
+            QFontMetrics(self.font()).height(),
+        )
+        painter.drawText(count_rect, Qt.AlignmentFlag.AlignCenter, count_text)
+        label_rect = QRectF(
+            slot.left() - 20, area.bottom() + 3, slot.width() + 40, self._label_height()
+        )
+        painter.setPen(text_colour if not dimmed else muted)
+        painter.drawText(
+            label_rect,
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+            "\n".join(line for line in lines if line),
+        )
+        if index == self._current:
+            self._paint_current_mark(painter, slot, pal)
+        if self.hasFocus() and index == self._cursor:
+            painter.setPen(Qt.PenStyle.DashLine)
+            painter.setPen(pal.color(QPalette.ColorRole.Highlight))
+            painter.drawRect(slot.adjusted(1, 1, -1, -1))
+
+    def _paint_current_mark(self, painter: QPainter, slot: QRectF, pal: QPalette) -> None:
+        """A small triangle at the top of the current photo's column."""
+        cx = round(slot.center().x())
+        top = round(slot.top())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(pal.color(QPalette.ColorRole.Link))
+        painter.drawPolygon(
+            QPolygon([QPoint(cx - 6, top), QPoint(cx + 6, top), QPoint(cx, top + 7)])
+        )
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+
+    # -- events ---------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index = self._index_at(event.pos())
+            if index == NOWHERE:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                QToolTip.showText(event.globalPos(), self._tooltip(index), self)
+            return True
+        return super().event(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        index = self._index_at(event.position().toPoint())
+        self._anchor = index if index >= 0 else None
+        self._drag_to = self._anchor
+        if index >= 0:
+            self._cursor = index
+        elif index == UNDATED:
+            self._click(UNDATED)
+        self.update()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._anchor is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            index = self._index_at(event.position().toPoint())
+            if index >= 0 and index != self._drag_to:
+                self._drag_to = index
+                self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        anchor, target = self._anchor, self._drag_to
+        self._anchor = self._drag_to = None
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and anchor is not None
+            and target is not None
+        ):
+            if anchor == target:
+                self._click(anchor)
+            else:
+                self._select(anchor, target)
+        self._update_description()
+        self.update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        n = len(self._timeline.buckets)
+        key = event.key()
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if key == Qt.Key.Key_Escape and self._filter_state.value.has_date_range:
+            self._filter_state.clear_dates()
+        elif n and key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End):
+            if shift and self._anchor is None:
+                self._anchor = self._cursor
+            moves = {
+                Qt.Key.Key_Left: self._cursor - 1,
+                Qt.Key.Key_Right: self._cursor + 1,
+                Qt.Key.Key_Home: 0,
+                Qt.Key.Key_End: n - 1,
+            }
+            self._cursor = max(0, min(n - 1, moves[Qt.Key(key)]))
+            if shift and self._anchor is not None:
+                self._select(self._anchor, self._cursor)
+            else:
+                self._anchor = None
+        elif n and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self._anchor = None
+            self._click(self._cursor)
+        elif key == Qt.Key.Key_U and self._timeline.undated:
+            self._click(UNDATED)
+        else:
+            super().keyPressEvent(event)
+            return
+        self._update_description()
+        self.update()
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Shift:
+            self._anchor = None
+        super().keyReleaseEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._update_description()
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._anchor = None
+        self.update()
+        super().focusOutEvent(event)
+
+
+def _photos(count: int) -> str:
+    return f"{count} photo" if count == 1 else f"{count} photos"

@@ -1,0 +1,166 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The timeline strip: five days of the Iraq gallery, clicks, drags, keys and Esc."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+from gallery_app.core.timeline import TimeUnit
+from gallery_app.qt.filter_state import FilterState
+from gallery_app.ui.timeline_view import UNDATED, TimelineView
+from tests.unit.ui.story_gallery import iraq_gallery
+
+MAR30, MAR31, APR1, APR2, APR3 = (
+    dt.date(2015, 3, 30),
+    dt.date(2015, 3, 31),
+    dt.date(2015, 4, 1),
+    dt.date(2015, 4, 2),
+    dt.date(2015, 4, 3),
+)
+
+
+@pytest.fixture
+def state() -> FilterState:
+    return FilterState()
+
+
+@pytest.fixture
+def view(qtbot, state) -> TimelineView:
+    widget = TimelineView(state)
+    qtbot.addWidget(widget)
+    widget.resize(600, 130)
+    widget.set_entries(iraq_gallery().entries)
+    widget.show()
+    qtbot.wait_exposed(widget)
+    return widget
+
+
+def centre(view: TimelineView, index: int) -> QPoint:
+    return view.bar_rect(index).center()
+
+
+def drag(view: TimelineView, start: QPoint, end: QPoint) -> None:
+    """Press, move with the button held, release: QTest cannot hold a button while moving."""
+    press = QMouseEvent(
+        QEvent.Type.MouseButtonPress,
+        QPointF(start),
+        view.mapToGlobal(QPointF(start)),
+        Qt.MouseButton.LeftButton,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(end),
+        view.mapToGlobal(QPointF(end)),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    release = QMouseEvent(
+        QEvent.Type.MouseButtonRelease,
+        QPointF(end),
+        view.mapToGlobal(QPointF(end)),
+        Qt.MouseButton.LeftButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    for event in (press, move, release):
+        QApplication.sendEvent(view, event)
+
+
+def test_shows_all_five_days_including_the_empty_first_of_april(view):
+    timeline = view.timeline()
+    assert timeline.unit is TimeUnit.DAY
+    assert [b.first_day() for b in timeline.buckets] == [MAR30, MAR31, APR1, APR2, APR3]
+    assert [b.count for b in timeline.buckets] == [5, 1, 0, 1, 4]
+    assert view.bar_count() == 5
+    assert view.bar_label(0) == "Mon 30 Mar"
+    assert view.bar_label(2) == "Wed 1 Apr"
+    bars = [view.bar_rect(i) for i in range(5)]
+    assert all(r.width() > 40 for r in bars)
+    assert all(a.right() < b.left() + 1 for a, b in zip(bars, bars[1:], strict=False))
+
+
+def test_click_shows_one_day_and_a_second_click_clears(view, state, qtbot):
+    with qtbot.wait_signal(state.changed):
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=centre(view, 4))
+    assert (state.value.date_from, state.value.date_to) == (APR3, APR3)
+    assert view.selected_indices() == [4]
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=centre(view, 4))
+    assert not state.value.has_date_range
+
+
+def test_drag_across_bars_sets_a_range(view, state):
+    drag(view, centre(view, 0), centre(view, 2))
+    assert (state.value.date_from, state.value.date_to) == (MAR30, APR1)
+    assert view.selected_indices() == [0, 1, 2]
+    drag(view, centre(view, 4), centre(view, 3))  # right to left works too
+    assert (state.value.date_from, state.value.date_to) == (APR2, APR3)
+
+
+def test_escape_clears_and_keyboard_selects(view, state, qtbot):
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert (state.value.date_from, state.value.date_to) == (MAR31, MAR31)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert not state.value.has_date_range
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    assert (state.value.date_from, state.value.date_to) == (APR2, APR3)
+
+
+def test_filter_set_elsewhere_is_highlighted_here(view, state):
+    state.set_date_range(MAR31, APR2)
+    assert view.selected_indices() == [1, 2, 3]
+    assert "Shown: Tue 31 Mar to Thu 2 Apr" in view.accessibleDescription()
+
+
+def test_current_photo_day_is_marked(view):
+    entries = iraq_gallery().entries
+    view.set_current(entries[3])  # photo 4, April 2
+    assert view.current_index() == 3
+    view.set_current(None)
+    assert view.current_index() is None
+
+
+def test_undated_photos_have_their_own_bar_that_toggles_them(qtbot, state):
+    view = TimelineView(state)
+    qtbot.addWidget(view)
+    view.resize(640, 130)
+    view.set_entries(iraq_gallery(undated=2).entries)
+    view.show()
+    assert view.bar_count() == 6
+    assert view.timeline().undated == 2
+    assert view.bar_rect(UNDATED).left() > view.bar_rect(4).right()
+    state.set_date_range(MAR30, MAR30)
+    assert state.value.include_undated
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=centre(view, UNDATED))
+    assert not state.value.include_undated
+    assert state.value.date_from == MAR30  # the day stays chosen
+
+
+def test_tooltip_names_the_day_and_count(view):
+    assert view._tooltip(0).startswith("Monday 30 March 2015: 5 photos.")
+    assert view._tooltip(2).startswith("Wednesday 1 April 2015: 0 photos.")
+
+
+def test_search_text_shows_matching_counts(view, state):
+    state.set_text("guitar")
+    assert view._text_counts == [0, 0, 0, 0, 1]
+
+
+def test_accessible_name_and_empty_gallery(qtbot, state):
+    view = TimelineView(state)
+    qtbot.addWidget(view)
+    view.set_entries([])
+    assert view.accessibleName() == "Timeline"
+    assert view.accessibleDescription() == "No dated photos."
+    assert view.bar_count() == 0
+    view.grab()  # paints without error
