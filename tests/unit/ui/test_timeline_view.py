@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
@@ -84,7 +85,7 @@ def test_shows_all_five_days_including_the_empty_first_of_april(view):
     assert view.bar_label(2) == "Wed 1 Apr"
     bars = [view.bar_rect(i) for i in range(5)]
     assert all(r.width() > 40 for r in bars)
-    assert all(a.right() < b.left() + 1 for a, b in zip(bars, bars[1:], strict=False))
+    assert all(a.right() < b.left() + 1 for a, b in itertools.pairwise(bars))
 
 
 def test_click_shows_one_day_and_a_second_click_clears(view, state, qtbot):
