@@ -1,0 +1,227 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The photo's date as a wire caption states it.
+
+Wire captions name the day the picture was made, in a few fixed shapes:
+AP writes "Monday, March 30, 2015" (weekday first, months abbreviated "Sept."),
+Reuters and AFP sometimes "30 March 2015".  A caption may carry other dates
+too (an anniversary, a later announcement), so the choice is:
+
+1. a date framed as the file photo's own ("In this ... file photo", "This
+   Oct. 2, 2012, file photo");
+2. otherwise, in the first sentence that has any full date, the first date
+   that carries a weekday (AP states the weekday only for the photo's day),
+   else the first that is not introduced as history ("of the", "since"),
+   else the first.
+
+A date without a year gives no date at all: guessing the year would put the
+photo in the wrong place on the timeline.  A weekday that contradicts the date
+leaves the date as written, marks it uncertain and says so in a warning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from gallery_app.core.caption_text import sentence_spans
+from gallery_app.core.models import Precision, TakenAt
+
+SOURCE = "caption"
+
+_MONTHS: dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+_MONTH = (
+    r"(?P<{g}>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|"
+    r"June?\.?|July?\.?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|"
+    r"Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_WEEKDAY = r"(?:(?P<{w}>Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day|\.)?,?\s+)?"
+_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{y}>1[89]\d\d|2[01]\d\d)(?!\d)"
+
+# "Monday, March 30, 2015" / "Oct. 2, 2012" / "March 30 2015"
+_MDY = (
+    _WEEKDAY.format(w="w1")
+    + _MONTH.format(g="m1")
+    + r"\s+"
+    + _DAY.format(g="d1")
+    + r"(?!\d),?\s+"
+    + _YEAR.format(y="y1")
+)
+# "Monday 30 March 2015" / "30 March, 2015"
+_DMY = (
+    _WEEKDAY.format(w="w2")
+    + _DAY.format(g="d2")
+    + r"\s+(?:of\s+)?"
+    + _MONTH.format(g="m2")
+    + r",?\s+"
+    + _YEAR.format(y="y2")
+)
+# "2015-03-30"
+_ISO = r"(?P<iso>(?:1[89]|2[01])\d\d-[01]\d-[0-3]\d)(?![\d-])"
+FULL_DATE_RE = re.compile(rf"\b(?:{_MDY}|{_DMY}|{_ISO})", re.IGNORECASE)
+
+# "March 30" with no year: noticed only to say why no date was taken.
+YEARLESS_DATE_RE = re.compile(
+    r"\b" + _MONTH.format(g="m") + r"\s+" + _DAY.format(g="d") + r"(?![\d,]*\s*\d{4})\b"
+)
+# "In this March 2015 file photo": the month is known, the day is not.  Only
+# in that frame: "since March 2011" is history, not the photo's month.
+_MONTH_YEAR_RE = re.compile(
+    r"\bthis\s+(?P<m>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)\s+"
+    + _YEAR.format(y="year")
+    + r",?\s+file\s+(?:photo|image|picture)",
+    re.IGNORECASE,
+)
+_TIME_RE = re.compile(
+    r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*"
+    r"(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)?(?:\s*(?P<tz>GMT|UTC))?",
+    re.IGNORECASE,
+)
+_FILE_FRAME_BEFORE = re.compile(r"\b(?:in\s+)?this\s+$", re.IGNORECASE)
+_FILE_FRAME_AFTER = re.compile(r"^,?\s+(?:\w+\s+){0,2}?file\s+(?:photo|image|picture)", re.I)
+_HISTORY_BEFORE = re.compile(
+    r"\b(?:of\s+the|since|anniversary\s+of|born(?:\s+on)?|until|before|died(?:\s+on)?)\s+$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    day: dt.date
+    weekday: str | None
+
+
+def find_date(text: str) -> tuple[TakenAt | None, list[str]]:
+    """The photo's date and any warnings about it (see the module docstring)."""
+    warnings: list[str] = []
+    candidates: list[_Candidate] = []
+    for match in FULL_DATE_RE.finditer(text):
+        candidate = _candidate(match, warnings)
+        if candidate is not None:
+            candidates.append(candidate)
+        if len(candidates) >= 50:
+            break
+    chosen = _choose(text, candidates)
+    if chosen is None:
+        month_only = _month_year(text)
+        if month_only is not None:
+            return month_only, warnings
+        loose = YEARLESS_DATE_RE.search(text)
+        if loose is not None:
+            warnings.append(
+                f"The caption gives “{loose.group(0)}” without a year, so no date was taken "
+                "from it."
+            )
+        return None, warnings
+    taken = TakenAt(
+        value=dt.datetime.combine(chosen.day, dt.time()),
+        precision=Precision.DAY,
+        source=SOURCE,
+        uncertain=False,
+    )
+    actual = _WEEKDAYS[chosen.day.weekday()]
+    if chosen.weekday is not None and chosen.weekday != actual:
+        warnings.append(
+            f"The caption says {chosen.weekday}, but {_spoken(chosen.day)} was a {actual}."
+        )
+        taken = TakenAt(taken.value, taken.precision, taken.source, uncertain=True)
+    return _with_time(text, chosen, taken), warnings
+
+
+def _candidate(match: re.Match[str], warnings: list[str]) -> _Candidate | None:
+    try:
+        if match.group("iso"):
+            day = dt.date.fromisoformat(match.group("iso"))
+        else:
+            month_text = match.group("m1") or match.group("m2")
+            day_text = match.group("d1") or match.group("d2")
+            month = _MONTHS[month_text.lower()[:3]]
+            year = match.group("y1") or match.group("y2")
+            day = dt.date(int(year), month, int(day_text))
+    except (ValueError, KeyError):
+        warnings.append(f"The caption's date “{match.group(0)}” does not exist on the calendar.")
+        return None
+    weekday = _weekday_name(match.group("w1") or match.group("w2"))
+    return _Candidate(match.start(), match.end(), day, weekday)
+
+
+def _weekday_name(text: str | None) -> str | None:
+    if not text:
+        return None
+    prefix = text[:2].lower()
+    for name in _WEEKDAYS:
+        if name[:2].lower() == prefix:
+            return name
+    return None
+
+
+def _choose(text: str, candidates: list[_Candidate]) -> _Candidate | None:
+    if not candidates:
+        return None
+    for c in candidates:
+        before = text[max(0, c.start - 12) : c.start]
+        after = text[c.end : c.end + 40]
+        if _FILE_FRAME_BEFORE.search(before) and _FILE_FRAME_AFTER.search(after):
+            return c
+    first_sentence = next(
+        ((s, e) for s, e in sentence_spans(text) if s <= candidates[0].start < e),
+        (0, len(text)),
+    )
+    same = [c for c in candidates if first_sentence[0] <= c.start < first_sentence[1]]
+    with_weekday = [c for c in same if c.weekday is not None]
+    if with_weekday:
+        return with_weekday[0]
+    for c in same:
+        if not _HISTORY_BEFORE.search(text[max(0, c.start - 20) : c.start]):
+            return c
+    return same[0]
+
+
+def _with_time(text: str, chosen: _Candidate, taken: TakenAt) -> TakenAt:
+    """Minute precision when a clock time sits right next to the date."""
+    window = text[chosen.end : chosen.end + 30]
+    match = re.match(r"^,?\s+(?:at\s+)?", window)
+    if match is None:
+        return taken
+    time_match = _TIME_RE.match(window, match.end())
+    if time_match is None or not (time_match.group("min") or time_match.group("ampm")):
+        return taken
+    hour = int(time_match.group("h"))
+    ampm = (time_match.group("ampm") or "").lower().replace(".", "")
+    if ampm and not 1 <= hour <= 12:
+        return taken
+    if ampm == "pm" and hour != 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    minute = int(time_match.group("min") or 0)
+    offset = 0 if time_match.group("tz") else None
+    return TakenAt(
+        value=taken.value.replace(hour=hour, minute=minute),
+        precision=Precision.MINUTE,
+        source=taken.source,
+        utc_offset=offset,
+        uncertain=taken.uncertain,
+    )
+
+
+def _month_year(text: str) -> TakenAt | None:
+    match = _MONTH_YEAR_RE.search(text)
+    if match is None:
+        return None
+    month = _MONTHS[match.group("m")[:3].lower()]
+    value = dt.datetime(int(match.group("year")), month, 1)
+    return TakenAt(value=value, precision=Precision.MONTH, source=SOURCE)
+
+
+def _spoken(day: dt.date) -> str:
+    return f"{day.strftime('%B')} {day.day}, {day.year}"
