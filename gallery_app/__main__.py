@@ -1,0 +1,125 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""``gallery-app`` / ``python -m gallery_app``: parse the command line, then start.
+
+Checks that need no display (dates, interval, size, the desktop-integration
+commands, ``--version``) happen before Qt is imported, so a typo gets a
+sentence and exit code 2 at once.  ``--screenshot`` selects Qt's offscreen
+platform unless ``QT_QPA_PLATFORM`` says otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from gallery_app import APP_NAME, __version__
+
+VIEWS = ("grid", "photo", "slideshow", "timeline", "article")
+
+
+def _day(text: str) -> dt.date:
+    from gallery_app.core.query import parse_day
+
+    try:
+        return parse_day(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _interval(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number of seconds.") from None
+    if not 1 <= value <= 120:
+        raise argparse.ArgumentTypeError("the interval must be from 1 to 120 seconds.")
+    return value
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a size like 1280x800.") from None
+    if not (200 <= width <= 8000 and 150 <= height <= 8000):
+        raise argparse.ArgumentTypeError("the size must be from 200x150 to 8000x8000.")
+    return width, height
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a photo number.") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("photos are numbered from 1.")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gallery-app",
+        description=f"{APP_NAME}: read a photo gallery with its captions, dates, places "
+        "and article.",
+    )
+    parser.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        metavar="PATH",
+        help="a gallery folder, a gallery.json or an article .txt (default: the last gallery, "
+        "else the bundled “Fighting In Iraq”)",
+    )
+    parser.add_argument("--slideshow", action="store_true", help="start the slideshow at once")
+    parser.add_argument("--fullscreen", action="store_true", help="open the window full screen")
+    parser.add_argument("--interval", type=_interval, metavar="SECONDS", help="slideshow interval")
+    parser.add_argument("--from", dest="date_from", type=_day, metavar="DATE", help="YYYY-MM-DD")
+    parser.add_argument("--to", dest="date_to", type=_day, metavar="DATE", help="YYYY-MM-DD")
+    parser.add_argument(
+        "--screenshot", type=Path, metavar="OUT.png", help="render a view offscreen and exit"
+    )
+    parser.add_argument("--view", choices=VIEWS, default="grid", help="view for --screenshot")
+    parser.add_argument("--select", type=_positive, default=1, metavar="N", help="photo number")
+    parser.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH")
+    parser.add_argument("--install-desktop", action="store_true", help="add the desktop entry")
+    parser.add_argument("--uninstall-desktop", action="store_true", help="remove it again")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.install_desktop or args.uninstall_desktop:
+        from gallery_app.desktop_integration import main_install
+
+        return main_install("--install-desktop" if args.install_desktop else "--uninstall-desktop")
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        parser.error("--from must not be later than --to.")
+    if args.screenshot is not None:
+        if args.screenshot.suffix.lower() != ".png":
+            parser.error("--screenshot writes a PNG: give a file name ending in .png.")
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from gallery_app.app import Options, run
+
+    options = Options(
+        path=args.path.expanduser() if args.path is not None else None,
+        slideshow=args.slideshow,
+        fullscreen=args.fullscreen,
+        interval=args.interval,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        screenshot=args.screenshot.expanduser().absolute() if args.screenshot else None,
+        view=args.view,
+        select=args.select,
+        size=args.size,
+    )
+    return run(options, [sys.argv[0] if sys.argv else "gallery-app"])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,193 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The composition root: the QApplication, one error hook, and the wiring.
+
+``run(options)`` is called by ``__main__`` once the command line is parsed.
+It sets the names QSettings and the desktop use, routes Qt's messages and any
+uncaught exception to the log file (the user sees one sentence), builds the
+core, qt and ui objects, hands each its collaborators, opens the gallery and
+runs the event loop.  Nothing here happens at import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QSize,
+    QThreadPool,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from gallery_app import APP_ID, APP_NAME, __version__
+from gallery_app.core import paths
+from gallery_app.core.links import LinkStore
+from gallery_app.core.loader import load_gallery
+from gallery_app.qt.filter_state import FilterState
+from gallery_app.qt.gallery_loading import GalleryLoader
+from gallery_app.qt.settings import Settings
+from gallery_app.qt.slideshow import SlideshowController
+from gallery_app.qt.workers import ImageLoader
+from gallery_app.ui.main_window import MainWindow
+from gallery_app.ui.screenshot import ScreenshotJob
+
+log = logging.getLogger(__name__)
+qt_log = logging.getLogger("gallery_app.qt.messages")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line asked for, already checked by ``__main__``."""
+
+    path: Path | None = None
+    slideshow: bool = False
+    fullscreen: bool = False
+    interval: int | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    screenshot: Path | None = None
+    view: str = "grid"
+    select: int = 1
+    size: tuple[int, int] = (1280, 800)
+
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message_handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s (%s)", message, context.category)
+
+
+def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    """Log the traceback; show the user one sentence and where the details are."""
+    if issubclass(kind, KeyboardInterrupt):
+        QApplication.exit(130)
+        return
+    log.critical("uncaught exception:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+    sentence = f"Something went wrong: {value or kind.__name__}."
+    print(sentence, file=sys.stderr)
+    if QApplication.instance() is None or QGuiApplication.platformName() in (
+        "offscreen",
+        "minimal",
+    ):
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, sentence)
+    box.setInformativeText(f"The details are in {paths.log_file()}.")
+    box.exec()
+
+
+def _window_icon() -> QIcon:
+    icon = QIcon()
+    try:
+        from gallery_app.desktop_integration import window_icon_paths
+
+        for file in window_icon_paths():
+            if file.is_file():
+                icon.addFile(str(file))
+    except (ImportError, OSError, ValueError):
+        log.info("no bundled window icon")
+    return icon
+
+
+def make_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(_window_icon())
+    return app
+
+
+@dataclass
+class Composition:
+    """Every long-lived object the app is made of, for ``run`` and the tests."""
+
+    pool: QThreadPool
+    settings: Settings
+    filter_state: FilterState
+    links: LinkStore
+    loader: GalleryLoader
+    image_loader: ImageLoader
+    slideshow: SlideshowController
+    window: MainWindow
+
+
+def compose() -> Composition:
+    """Build core + qt + ui objects and hand each its collaborators."""
+    pool = QThreadPool()
+    pool.setMaxThreadCount(max(2, QThreadPool.globalInstance().maxThreadCount()))
+    settings = Settings()
+    filter_state = FilterState()
+    links = LinkStore()
+    loader = GalleryLoader(pool, load_gallery, links)
+    image_loader = ImageLoader(pool)
+    slideshow = SlideshowController(image_loader)
+    window = MainWindow(settings, filter_state, loader, image_loader, links, slideshow)
+    return Composition(pool, settings, filter_state, links, loader, image_loader, slideshow, window)
+
+
+def _start_path(options: Options, settings: Settings) -> Path | None:
+    """The command line's path; else (not for screenshots) the last gallery; else bundled."""
+    if options.path is not None or options.screenshot is not None:
+        return options.path
+    last = settings.last_gallery
+    return last if last is not None and last.exists() else None
+
+
+def apply_options(parts: Composition, options: Options) -> None:
+    if options.date_from or options.date_to:
+        parts.filter_state.set_date_range(options.date_from, options.date_to)
+    if options.interval is not None:
+        parts.window.interval_override = options.interval
+    if options.slideshow and options.screenshot is None:
+        parts.loader.loaded.connect(lambda _g: parts.window.start_slideshow())
+
+
+def run(options: Options, argv: list[str] | None = None) -> int:
+    """Start the app; returns the exit code."""
+    from gallery_app.logs import setup_logging
+
+    setup_logging()
+    sys.excepthook = _excepthook
+    qInstallMessageHandler(_qt_message_handler)
+    app = make_application(argv if argv is not None else sys.argv[:1])
+    parts = compose()
+    apply_options(parts, options)
+    window = parts.window
+    if options.screenshot is not None:
+        ScreenshotJob(
+            window,
+            parts.loader,
+            parts.slideshow,
+            options.screenshot,
+            view=options.view,
+            select=options.select,
+            size=QSize(*options.size),
+        )
+    elif options.fullscreen:
+        window.showFullScreen()
+    else:
+        window.show()
+    window.open_path(_start_path(options, parts.settings))
+    code = app.exec()
+    parts.pool.clear()
+    parts.pool.waitForDone(3000)
+    log.info("exit with code %d", code)
+    return code
