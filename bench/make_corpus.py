@@ -1,0 +1,141 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Build the benchmark corpus: real photographs, tagged, replicated by links to 10,000 files.
+
+Sources are the JPEG wallpapers of Debian's packages (real photographs up to
+~20 megapixels, not noise):
+
+    apt-get install -y plasma-workspace-wallpapers mate-backgrounds lomiri-wallpapers
+
+Each source is copied once into ``OUT/_sources/`` with metadata spliced in
+(EXIF: date taken, description, artist, copyright; an XMP packet with a
+caption and credit) without re-encoding the pixels, so the metadata reader has
+something to read.  ``OUT/tree/`` then gets ``--count`` files in folders of
+100, alternately hard links and symbolic links to the tagged copies.  Nothing
+here is checked in: run it, point the benchmarks at OUT, delete it after.
+
+    python bench/make_corpus.py /tmp/dateline-corpus --count 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import struct
+import sys
+from pathlib import Path
+
+from PIL import Image
+
+SOURCE_DIRS = (Path("/usr/share/wallpapers"), Path("/usr/share/backgrounds"))
+MIN_BYTES = 200_000
+XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/">
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{caption}</rdf:li></rdf:Alt></dc:description>
+<photoshop:Credit>Dateline benchmark</photoshop:Credit>
+<photoshop:City>Baghdad</photoshop:City>
+</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>"""
+
+
+def find_sources(limit: int | None = None) -> list[Path]:
+    """The wallpaper JPEGs, largest first, de-duplicated by content size."""
+    found: dict[int, Path] = {}
+    for base in SOURCE_DIRS:
+        if not base.is_dir():
+            continue
+        for path in base.rglob("*"):
+            if path.suffix.lower() in (".jpg", ".jpeg") and path.is_file():
+                size = path.stat().st_size
+                if size >= MIN_BYTES:
+                    found.setdefault(size, path)
+    ordered = [found[size] for size in sorted(found, reverse=True)]
+    return ordered[:limit] if limit else ordered
+
+
+def _segment(marker: int, payload: bytes) -> bytes:
+    return struct.pack(">BBH", 0xFF, marker, len(payload) + 2) + payload
+
+
+def _strip_app1(data: bytes) -> bytes:
+    """The JPEG without its APP1 (EXIF/XMP) segments, pixels untouched."""
+    out, pos = bytearray(data[:2]), 2
+    while pos + 4 <= len(data) and data[pos] == 0xFF:
+        marker = data[pos + 1]
+        if marker == 0xDA:  # start of scan: the rest is image data
+            break
+        length = struct.unpack(">H", data[pos + 2 : pos + 4])[0]
+        if marker != 0xE1:
+            out += data[pos : pos + 2 + length]
+        pos += 2 + length
+    return bytes(out + data[pos:])
+
+
+def tag_copy(source: Path, target: Path, index: int) -> None:
+    """Copy ``source`` to ``target`` with EXIF and XMP spliced in after SOI."""
+    taken = dt.datetime(2015, 3, 30, 6, 0) + dt.timedelta(hours=7 * index)
+    exif = Image.Exif()
+    exif[0x010E] = f"Benchmark photo {index}: {source.stem.replace('_', ' ')}"
+    exif[0x013B] = "Dateline bench"
+    exif[0x8298] = "(c) the wallpaper's author"
+    exif[0x0132] = taken.strftime("%Y:%m:%d %H:%M:%S")
+    exif.get_ifd(0x8769)[0x9003] = taken.strftime("%Y:%m:%d %H:%M:%S")
+    xmp = XMP.format(caption=f"Benchmark caption {index} for {source.stem}").encode("utf-8")
+    body = _strip_app1(source.read_bytes())
+    app1_exif = _segment(0xE1, exif.tobytes())
+    app1_xmp = _segment(0xE1, b"http://ns.adobe.com/xap/1.0/\x00" + xmp)
+    target.write_bytes(body[:2] + app1_exif + app1_xmp + body[2:])
+
+
+def build(out: Path, count: int, per_folder: int = 100) -> tuple[list[Path], Path]:
+    sources = find_sources()
+    if not sources:
+        raise SystemExit(
+            "No wallpaper JPEGs found; install plasma-workspace-wallpapers, mate-backgrounds "
+            "and lomiri-wallpapers first."
+        )
+    tagged_dir = out / "_sources"
+    tree = out / "tree"
+    for folder in (tagged_dir, tree):
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+    tagged = []
+    for index, source in enumerate(sources):
+        target = tagged_dir / f"{index:03d}-{source.parent.name}-{source.name}"
+        tag_copy(source, target, index)
+        tagged.append(target)
+    for n in range(count):
+        folder = tree / f"day-{n // per_folder:03d}"
+        folder.mkdir(exist_ok=True)
+        link = folder / f"IMG_{n:05d}.jpg"
+        src = tagged[n % len(tagged)]
+        if n % 2:
+            link.symlink_to(src)
+        else:
+            os.link(src, link)
+    return tagged, tree
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path, help="folder to build the corpus in")
+    parser.add_argument("--count", type=int, default=10_000, help="files in the tree")
+    args = parser.parse_args(argv)
+    tagged, tree = build(args.out, args.count)
+    megapixels = []
+    for path in tagged:
+        with Image.open(path) as image:
+            megapixels.append(image.size[0] * image.size[1] / 1e6)
+    print(
+        f"{len(tagged)} tagged photos ({min(megapixels):.1f}-{max(megapixels):.1f} MP), "
+        f"{args.count} files under {tree}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
