@@ -1,0 +1,9 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Entry point of the bundled, windowed ``dateline`` executable (see dateline.spec)."""
+
+import sys
+
+from gallery_app.__main__ import main
+
+if __name__ == "__main__":
+    sys.exit(main())
