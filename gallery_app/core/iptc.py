@@ -1,0 +1,152 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Read IPTC-IIM datasets (captions, by-lines, places) and decode their text.
+
+Pillow finds the IIM block (``IptcImagePlugin.getiptcinfo``) in TIFFs and
+other formats.  In JPEGs Pillow keeps only the *last* Photoshop IPTC resource,
+but when a file carries two blocks (an editor appended one without removing the
+old), the first is the one other tools show; so for JPEG the APP13 segments are
+walked here in file order and the first IPTC resource wins.  Text follows the
+coded character set of dataset 1:90 (UTF-8 or Latin-1); without it, UTF-8 if
+valid, else Latin-1 or MacRoman, whichever reads more naturally.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from PIL import IptcImagePlugin
+
+from gallery_app.core import textdecode
+
+_log = logging.getLogger(__name__)
+
+# (record, dataset) -> the IPTC name used in ``sources``.
+DATASETS: dict[tuple[int, int], str] = {
+    (2, 5): "Object Name",
+    (2, 55): "Date Created",
+    (2, 60): "Time Created",
+    (2, 62): "Digital Creation Date",
+    (2, 63): "Digital Creation Time",
+    (2, 80): "By-line",
+    (2, 90): "City",
+    (2, 92): "Sub-location",
+    (2, 95): "Province-State",
+    (2, 100): "Country Code",
+    (2, 101): "Country",
+    (2, 105): "Headline",
+    (2, 110): "Credit",
+    (2, 116): "Copyright Notice",
+    (2, 120): "Caption-Abstract",
+}
+_CHARSET = (1, 90)
+_UTF8_MARKERS = (b"\x1b%G", b"\x1b%/G", b"\x1b%/I")
+_LATIN1_MARKERS = (b"\x1b.A", b"\x1b-A")
+_REPEATABLE_JOINER = "; "
+
+
+@dataclass(frozen=True)
+class IptcTags:
+    """Decoded IPTC text by dataset name, and the charset that was honoured."""
+
+    text: Mapping[str, str] = field(default_factory=dict)
+    charset: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+
+def parse_iim(data: bytes) -> dict[tuple[int, int], list[bytes]]:
+    """Split an IIM stream into datasets; stops quietly at the first broken one."""
+    out: dict[tuple[int, int], list[bytes]] = {}
+    pos, end = 0, len(data)
+    while pos + 5 <= end:
+        if data[pos] != 0x1C:
+            break
+        record, dataset = data[pos + 1], data[pos + 2]
+        size = int.from_bytes(data[pos + 3 : pos + 5], "big")
+        pos += 5
+        if size & 0x8000:  # extended dataset: the next n bytes hold the length
+            n = size & 0x7FFF
+            if n > 4:
+                break
+            size = int.from_bytes(data[pos : pos + n], "big")
+            pos += n
+        if pos + size > end:
+            break
+        out.setdefault((record, dataset), []).append(data[pos : pos + size])
+        pos += size
+    return out
+
+
+def first_iptc_resource(app13_segments: Iterable[bytes]) -> bytes | None:
+    """The first IPTC-NAA resource (8BIM 0x0404) over all Photoshop APP13 segments."""
+    for segment in app13_segments:
+        if not segment.startswith(b"Photoshop 3.0\x00"):
+            continue
+        pos = 14
+        while segment[pos : pos + 4] == b"8BIM" and pos + 12 <= len(segment):
+            code = int.from_bytes(segment[pos + 4 : pos + 6], "big")
+            name_len = segment[pos + 6]
+            pos += 7 + name_len + (1 - name_len % 2)  # Pascal name padded to even
+            size = int.from_bytes(segment[pos : pos + 4], "big")
+            pos += 4
+            if code == 0x0404:
+                return segment[pos : pos + size]
+            pos += size + (size & 1)
+    return None
+
+
+def _charset(raw: Mapping[tuple[int, int], list[bytes]]) -> str | None:
+    values = raw.get(_CHARSET)
+    if not values:
+        return None
+    marker = values[0].strip()
+    if marker in _UTF8_MARKERS:
+        return "utf-8"
+    if marker in _LATIN1_MARKERS:
+        return "latin-1"
+    return None
+
+
+def _decode(data: bytes, charset: str | None) -> str | None:
+    if charset == "utf-8":
+        try:
+            return textdecode.clean(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            return textdecode.decode_legacy(data)
+    if charset == "latin-1":
+        return textdecode.clean(data.decode("latin-1"))
+    return textdecode.decode_legacy(data)
+
+
+def decode(raw: Mapping[tuple[int, int], list[bytes]]) -> IptcTags:
+    """Decode the datasets Dateline uses; repeated ones (two by-lines) are joined."""
+    charset = _charset(raw)
+    text: dict[str, str] = {}
+    for key, name in DATASETS.items():
+        parts = [t for t in (_decode(v, charset) for v in raw.get(key, ())) if t]
+        if parts:
+            text[name] = _REPEATABLE_JOINER.join(dict.fromkeys(parts))
+    return IptcTags(text, charset)
+
+
+def read_from_jpeg_segments(app13_segments: Iterable[bytes]) -> IptcTags:
+    """IPTC of a JPEG from its APP13 segments, the first block winning."""
+    data = first_iptc_resource(app13_segments)
+    return decode(parse_iim(data)) if data else IptcTags()
+
+
+def read_with_pillow(image: Any) -> IptcTags:
+    """IPTC of any other image Pillow opened (TIFF tag 33723 and the like)."""
+    try:
+        info = IptcImagePlugin.getiptcinfo(image)
+    except Exception as error:  # Pillow raises several kinds on broken IIM
+        _log.debug("getiptcinfo failed: %s", error)
+        return IptcTags()
+    if not info:
+        return IptcTags()
+    raw = {k: (v if isinstance(v, list) else [v]) for k, v in info.items()}
+    return decode(raw)

@@ -1,0 +1,83 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""List the photos in a folder tree, each real file once, in path order.
+
+The walk follows symbolic links but remembers every directory and file by
+device and inode, so a link loop or a second link to the same photo is seen
+once.  Hidden folders and files (".thumbnails", "._IMG_0001.JPG" from macOS)
+are skipped.  A file is a photo when its content says so, or when its name
+says so (a mislabeled one is listed so the reader can tell the user what it
+really is); ``.xmp`` sidecars belong to their photo and are not listed.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from gallery_app.core import sniff
+
+_log = logging.getLogger(__name__)
+
+_NEVER_PHOTOS = frozenset({".xmp", ".json", ".txt", ".md", ".html", ".pp3", ".xml"})
+
+
+def _is_photo(entry: os.DirEntry[str]) -> bool:
+    suffix = os.path.splitext(entry.name)[1].lower()
+    if suffix in _NEVER_PHOTOS:
+        return False
+    if suffix in sniff.IMAGE_EXTENSIONS:
+        return True
+    try:
+        with open(entry.path, "rb") as fh:
+            kind = sniff.sniff_bytes(fh.read(sniff.HEAD_SIZE))
+    except OSError:
+        return False
+    return kind is not None and kind.is_image
+
+
+def _walk(
+    folder: str, seen_dirs: set[tuple[int, int]], seen_files: set[tuple[int, int]], out: list[str]
+) -> None:
+    try:
+        with os.scandir(folder) as it:
+            entries = list(it)
+    except OSError as error:
+        _log.info("Cannot list %s: %s", folder, error)
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            st = entry.stat()  # follows links
+            is_dir = entry.is_dir()
+        except OSError:
+            continue  # a dangling link
+        key = (st.st_dev, st.st_ino)
+        if is_dir:
+            if key not in seen_dirs:
+                seen_dirs.add(key)
+                _walk(entry.path, seen_dirs, seen_files, out)
+        elif entry.is_file() and key not in seen_files and _is_photo(entry):
+            seen_files.add(key)
+            out.append(entry.path)
+
+
+def _order(path: str, root: str) -> tuple[str, str]:
+    rel = os.path.relpath(path, root).replace(os.sep, "/")
+    return (rel.casefold(), rel)
+
+
+def iter_image_files(folder: Path) -> Iterator[Path]:
+    """Every photo under ``folder`` (recursively), each real file once, sorted by path."""
+    root = os.fspath(folder)
+    try:
+        st = os.stat(root)
+    except OSError as error:
+        _log.info("Cannot open folder %s: %s", folder, error)
+        return
+    found: list[str] = []
+    _walk(root, {(st.st_dev, st.st_ino)}, set(), found)
+    for path in sorted(found, key=lambda p: _order(p, root)):
+        yield Path(path)
