@@ -4,52 +4,19 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import os
-import struct
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from gallery_app.core import thumbcache
+from tests.unit.photo_files import make_jpeg
 
 
 @pytest.fixture(autouse=True)
 def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DATELINE_HOME", str(tmp_path / "home"))
-
-
-def exif_with_preview(preview_jpeg: bytes, orientation: int = 1) -> bytes:
-    """Raw EXIF (APP1 payload) holding an orientation and an IFD1 JPEG preview."""
-    ifd1_offset = 8 + 18
-    data_offset = ifd1_offset + 30
-    tiff = b"II*\x00" + struct.pack("<I", 8)
-    tiff += struct.pack("<H", 1) + struct.pack("<HHIHH", 0x0112, 3, 1, orientation, 0)
-    tiff += struct.pack("<I", ifd1_offset)
-    tiff += struct.pack("<H", 2)
-    tiff += struct.pack("<HHII", 0x0201, 4, 1, data_offset)
-    tiff += struct.pack("<HHII", 0x0202, 4, 1, len(preview_jpeg))
-    tiff += struct.pack("<I", 0)
-    return b"Exif\x00\x00" + tiff + preview_jpeg
-
-
-def make_jpeg(
-    path: Path, size: tuple[int, int] = (800, 600), *, orientation: int = 1, preview: int = 0
-) -> Path:
-    image = Image.new("RGB", size, (200, 40, 40))
-    image.paste((20, 20, 220), (0, 0, size[0] // 2, size[1]))  # left half blue
-    kwargs: dict[str, object] = {}
-    if preview:
-        small = io.BytesIO()
-        image.resize((preview, preview * size[1] // size[0])).save(small, "JPEG")
-        kwargs["exif"] = exif_with_preview(small.getvalue(), orientation)
-    elif orientation != 1:
-        exif = Image.Exif()
-        exif[0x0112] = orientation
-        kwargs["exif"] = exif.tobytes()
-    image.save(path, "JPEG", quality=90, **kwargs)
-    return path
 
 
 def test_name_is_md5_of_file_uri(tmp_path: Path) -> None:

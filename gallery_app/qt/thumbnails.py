@@ -1,0 +1,152 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Thumbnails for the grid, from the shared freedesktop cache, made on a pool when missing.
+
+The photo model asks ``ThumbnailProvider.request(key, path, size)`` for the
+rows that are visible (plus a margin) and calls ``clear()`` when the view
+changes (another folder, a new filter, a big scroll), which drops every job
+not yet started and every result still in flight.
+
+A job, on a worker thread: a valid cached PNG is read and handed back; else,
+when the camera embedded an EXIF preview at least as large as the cell, that
+preview goes out first (``is_preview=True``) and the real thumbnail follows
+once it is made and stored.  A file that cannot be read gives a null QImage
+(and a marker in the cache's ``fail/`` folder, so it is not tried again).
+Workers hand back QImage only; the GUI thread turns it into a QPixmap.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PIL import Image
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThread, QThreadPool, Signal
+from PySide6.QtGui import QImage
+
+from gallery_app.core import thumbcache
+
+log = logging.getLogger(__name__)
+
+
+def pil_to_qimage(image: Image.Image) -> QImage:
+    """A QImage that owns a copy of ``image``'s pixels (RGB or RGBA)."""
+    if image.mode == "RGBA":
+        fmt, channels = QImage.Format.Format_RGBA8888, 4
+    else:
+        image = image if image.mode == "RGB" else image.convert("RGB")
+        fmt, channels = QImage.Format.Format_RGB888, 3
+    width, height = image.size
+    data = image.tobytes()
+    return QImage(data, width, height, width * channels, fmt).copy()
+
+
+def _fit(image: QImage, edge: int) -> QImage:
+    if image.isNull() or (image.width() <= edge and image.height() <= edge):
+        return image
+    return image.scaled(
+        QSize(edge, edge),
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
+
+
+class _Relay(QObject):
+    ready = Signal(int, str, int, QImage, bool)
+
+
+class _ThumbJob(QRunnable):
+    def __init__(
+        self, provider: ThumbnailProvider, generation: int, key: str, path: Path, edge: int
+    ) -> None:
+        super().__init__()
+        self._provider, self._generation = provider, generation
+        self._key, self._path, self._edge = key, path, edge
+
+    def run(self) -> None:
+        try:
+            self._work()
+        except Exception:  # a worker must never take the app down
+            log.exception("thumbnail of %s failed", self._path)
+            self._emit(QImage(), False)
+
+    def _stale(self) -> bool:
+        return self._generation != self._provider.generation
+
+    def _emit(self, image: QImage, is_preview: bool) -> None:
+        self._provider.relay.ready.emit(self._generation, self._key, self._edge, image, is_preview)
+
+    def _work(self) -> None:
+        if self._stale():
+            return
+        size = thumbcache.size_name_for(self._edge)
+        cached = thumbcache.lookup(self._path, size)
+        if cached is not None:
+            self._emit(_fit(QImage(str(cached)), self._edge), False)
+            return
+        if thumbcache.has_failed(self._path):
+            self._emit(QImage(), False)
+            return
+        preview = thumbcache.embedded_preview_image(self._path, min_edge=self._edge)
+        if preview is not None:
+            self._emit(_fit(pil_to_qimage(preview), self._edge), True)
+        if self._stale():
+            return
+        result = thumbcache.ensure_thumbnail(self._path, size, keep_image=True)
+        if result.image is not None:
+            image = pil_to_qimage(result.image)
+        elif result.path is not None:
+            image = QImage(str(result.path))
+        else:
+            image = QImage()
+        self._emit(_fit(image, self._edge), False)
+
+
+class ThumbnailProvider(QObject):
+    """Emits ``thumbnail_ready(key, image, is_preview)`` on the GUI thread.
+
+    A null image means "no thumbnail can be made" (show the placeholder).  A
+    preview may come first; the final image for a key always has
+    ``is_preview=False``.
+    """
+
+    thumbnail_ready = Signal(str, QImage, bool)
+
+    def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        if pool is None:
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(max(1, QThread.idealThreadCount()))
+        self._pool = pool
+        self.generation = 0  # read by workers: results of an older generation are dropped
+        self.relay = _Relay(self)
+        self.relay.ready.connect(self._on_ready)
+        self._pending: set[tuple[str, int]] = set()
+
+    def request(self, key: str, path: Path, size: int) -> None:
+        """Queue a thumbnail of ``path`` fitting ``size`` px for the row ``key``."""
+        token = (key, size)
+        if token in self._pending:
+            return
+        self._pending.add(token)
+        self._pool.start(_ThumbJob(self, self.generation, key, path, size))
+
+    def clear(self) -> None:
+        """Drop every queued job and every result still in flight."""
+        self.generation += 1
+        self._pool.clear()
+        self._pending.clear()
+
+    def pending(self) -> int:
+        """How many requests have not yet had their final image."""
+        return len(self._pending)
+
+    def wait_for_done(self, msecs: int = -1) -> bool:
+        """Block until the pool is idle (shutdown and tests only)."""
+        return bool(self._pool.waitForDone(msecs))
+
+    def _on_ready(self, generation: int, key: str, size: int, image: QImage, preview: bool) -> None:
+        if generation != self.generation:
+            return
+        if not preview:
+            self._pending.discard((key, size))
+        self.thumbnail_ready.emit(key, image, preview)
