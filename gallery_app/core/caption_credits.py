@@ -61,6 +61,13 @@ _AGENCY_SLASH_RE = re.compile(
 _SLASH_AGENCY_RE = re.compile(
     rf"\(\s*(?:Photo:\s*)?(?P<name>{_NAME})\s*/\s*(?P<agency>(?i:{_AGENCY_ALT}))\s*\)"
 )
+_VIA_RE = re.compile(
+    rf"\b(?P<source>[A-Z][\w-]+)\s*/\s*(?P<name>{_NAME})\s+via\s+"
+    r"(?P<via>REUTERS|Reuters|AP|AFP|Getty Images)\b"
+)
+_HANDOUT_VIA_RE = re.compile(
+    r"\((?P<credit>[^()/]{2,60}?\s+via\s+(?:AP|Reuters|REUTERS|AFP|Getty Images))\s*\)"
+)
 _TRAILING_JUNK_RE = re.compile(
     r"(?:\s+(?:TPX|IMAGES|OF|THE|DAY|SEARCH|FILE|PHOTO|PICTURE|POOL|STR|HANDOUT))+$"
 )
@@ -86,6 +93,9 @@ def find_credits(text: str) -> Credits:
         file_photo = file_photo or "file" in tag
     if creator is None and (m := _PHOTO_BY_RE.search(text)):
         creator, agency = _person(m.group("name")), _agency_line(m.group("agency"))
+    if creator is None and (m := _VIA_RE.search(text)):
+        creator = _person(m.group("name"))
+        agency = f"{m.group('source')} via {_agency_line(m.group('via'))}"
     if creator is None and (m := _REUTERS_RE.search(text)):
         creator, agency = _person(m.group("name")), "Reuters"
         file_photo = file_photo or bool(m.group("tail"))
@@ -98,6 +108,8 @@ def find_credits(text: str) -> Credits:
         file_photo = file_photo or "file" in (m.group("tag") or "").lower()
     if creator is None and (m := _SLASH_AGENCY_RE.search(text)):
         creator, agency = _person(m.group("name")), _agency_line(m.group("agency"))
+    if agency is None and (m := _HANDOUT_VIA_RE.search(text)):
+        agency = " ".join(m.group("credit").split())
     if agency is None:
         agency = _bare_agency(text)
 
@@ -114,10 +126,13 @@ def _person(raw: str | None) -> str | None:
     name = _TRAILING_JUNK_RE.sub("", name).strip(" .,;:-")
     if not name or len(name) > 60 or name.lower() in _AGENCIES or name.lower() == "file":
         return None
-    letters = [c for c in name if c.isalpha()]
-    if letters and all(c.isupper() for c in letters) and len(letters) > 3:
-        name = _title_case(name)
-    return name
+    # AFP writes surnames (or whole names) in capitals: "Zakaria ABDELKAFI".
+    return " ".join(_title_case(w) if _shouting(w) else w for w in name.split())
+
+
+def _shouting(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def _title_case(name: str) -> str:

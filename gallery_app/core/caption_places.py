@@ -58,6 +58,7 @@ _DIRECTIONS_RE = re.compile(
     r"^(?:the\s+)?(?:northern|southern|eastern|western|central|north|south|east|west|"
     r"northeastern|northwestern|southeastern|southwestern)\s+"
 )
+_NAMED_PLACE_RE = re.compile(r"^the\s+(?:city|town|village|capital)\s+of\s+(.+)$")
 _AFTER_HOMETOWN_RE = re.compile(r"^\s*(?:resident|native|man|woman|teen|student)s?\b")
 
 
@@ -154,9 +155,12 @@ def _walk_back(before: list[str], anchor: _Anchor) -> Location | None:
         return _location(", ".join([tail, *parts]), tail, None, region, anchor)
     if tail is not None:
         bare = _DIRECTIONS_RE.sub("", tail)  # "eastern Mosul" is still Mosul
-        if bare != tail and _is_proper(bare):
-            return _location(", ".join([tail, *parts]), bare, None, region, anchor)
-        return _location(", ".join([tail, *parts]), None, tail, region, anchor)
+        named = _NAMED_PLACE_RE.match(tail)  # "the city of Aleppo"
+        city = bare if bare != tail and _is_proper(bare) else None
+        if city is None and named is not None and _is_proper(named.group(1)):
+            city = named.group(1)
+        sublocation = None if city else tail
+        return _location(", ".join([tail, *parts]), city, sublocation, region, anchor)
     city = _city_in(segment, anchor)
     if city is not None:
         return _location(", ".join([city, *parts]), city, None, region, anchor)
@@ -182,6 +186,20 @@ def _is_proper(text: str) -> bool:
     if not (words[0][:1].isupper() and words[-1][:1].isupper()):
         return False
     return all(w[:1].isupper() or w in _CONNECTORS or w[:1].isdigit() for w in words)
+
+
+def _leading_name(text: str) -> str:
+    """The proper name a phrase starts with: "Paris on" -> "Paris"."""
+    words = text.split()
+    taken: list[str] = []
+    for word in words[:6]:
+        if word[:1].isupper() or (taken and word in _CONNECTORS):
+            taken.append(word)
+        else:
+            break
+    while taken and taken[-1] in _CONNECTORS:
+        taken.pop()
+    return " ".join(taken).strip(" .;:")
 
 
 def _city_in(segment: str, anchor: _Anchor) -> str | None:
@@ -217,7 +235,7 @@ def _location(
         name=name,
         sublocation=sublocation,
         city=_display(city) if city else None,
-        region=region or state,
+        region=region or state or (place.region if place else None),
         country=country,
         country_code=code,
         lat=place.lat if place else None,
@@ -233,9 +251,10 @@ def _standalone(sentence: str) -> Location | None:
             tail = _tail(segment.strip())
             if tail is None or not re.search(rf"\b(?:{_PREPOSITIONS})\s", segment):
                 continue
-            bare = _DIRECTIONS_RE.sub("", tail)
-            if not _is_proper(bare):
+            bare = _leading_name(_DIRECTIONS_RE.sub("", tail))
+            if not bare:
                 continue
+            tail = tail[: tail.index(bare) + len(bare)]
             code = gazetteer.country_code(bare) if len(bare) > 2 else None
             if code is not None:
                 country = gazetteer.country_name(code) or bare
