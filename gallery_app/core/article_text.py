@@ -133,14 +133,19 @@ class _Reader:
                     break  # that line is the gallery title
                 stand.append(line.text)
             j += 1
-        # No lead image: a single short line followed by more text is the standfirst.
+        # No lead image: a single short line, set apart by a blank line and
+        # shorter than the paragraph after it (a standfirst sums up), is the standfirst.
         first = self.next_content[i]
         if first < len(self.lines) and self.lines[first].kind is LineKind.TEXT:
             after = self.next_content[first + 1]
-            short = len(self.lines[first].text) <= STANDFIRST_MAX_CHARS
-            # ... and separated from that text by a blank line.
-            if short and after > first + 1 and self._kind_at(after) is LineKind.TEXT:
-                return self.lines[first].text, None, first + 1
+            text = self.lines[first].text
+            if (
+                len(text) <= STANDFIRST_MAX_CHARS
+                and after > first + 1
+                and self._kind_at(after) is LineKind.TEXT
+                and len(text) < len(self.lines[after].text)
+            ):
+                return text, None, first + 1
         return "", None, i
 
     def _read_lead_image(self, standfirst: str, j: int) -> tuple[str, str | None, int]:

@@ -1,0 +1,451 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Article import: what a reader of the imported article and gallery would notice."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gallery_app.core import article as article_module
+from gallery_app.core.article import (
+    ArticleItem,
+    import_article,
+    parse_article,
+    read_article_file,
+    relate,
+)
+from gallery_app.core.article_lines import BOILERPLATE_RULES
+from gallery_app.core.errors import ArticleError
+
+SEED = Path("/work/shared/seeds/000_434daab715aed8b6.txt")
+
+# A trimmed copy of a saved HuffPost article, in the seed's layout.
+TRIMMED = """\
+Iraqi FM Wants More Airstrikes Against ISIS, Supports Russia’s Role In Syria
+
+He says Iraq and the coalition are winning the war against ISIS and should ramp it up.
+|
+Open Image Modal
+Anadolu Agency via Getty Images
+
+Iraqi Foreign Minister Ibrahim al-Jaafari said Friday that he would like more U.S.-led \
+coalition airstrikes against the Islamic State in Iraq.
+
+"The Iraqi military has been winning,"   he said.   "The Iraqi military and international \
+coalition played a decisive role."
+
+Earlier this month, at least a dozen Russian planes flew over Iraq and Iran, delivering \
+military equipment to Russia’s new air base in Syria.
+
+Touching on the refugees from Syria, Iraq and other conflict zones flooding Europe, \
+al-Jaafari asked the receiving nations to treat the refugees with respect.
+
+Fighting In Iraq
+(01 of3)
+Open Image Modal
+In this Monday, March 30, 2015 file photo Iraqi security forces launch a rocket against \
+Islamic State extremist positions during clashes in Tikrit, 80 miles north of Baghdad, Iraq. \
+(AP Photo/Khalid Mohammed, File) (credit:ASSOCIATED PRESS)
+(2 of 3)
+Open Image Modal
+In this Friday, April 3, 2015 file photo, an Iraqi soldier plays his guitar atop his armored \
+vehicle on the main road between Baghdad and Tikrit. (AP Photo/Khalid Mohammed, File) \
+(credit:ASSOCIATED PRESS)
+(03 of 3)
+Open Image Modal
+Shiite militiamen celebrate at one of Saddam Hussein's palaces in Tikrit, 80 miles north of \
+Baghdad, Iraq, Friday, April 3, 2015. (AP Photo/Khalid Mohammed) (credit:ASSOCIATED PRESS)
+
+Our 2024 Coverage Needs You
+
+As Americans head to the polls in 2024, the very future of our country is at stake.
+
+to keep our news free for all.
+
+Support HuffPost
+"""
+
+NO_GALLERY = """\
+Council Approves New Bridge
+
+The vote ends a decade of debate.
+
+The city council voted 7-2 on Tuesday to build a new bridge over the river.
+
+Construction is due to start next spring, the mayor said.
+"""
+
+
+def _gallery(items: str, *, before: str = "First paragraph here.", after: str = "") -> str:
+    return f"Headline\n\n{before}\n\nThe Gallery\n{items}\n\n{after}\n"
+
+
+def _item(counter: str, caption: str) -> str:
+    return f"{counter}\nOpen Image Modal\n{caption} (credit:AP)"
+
+
+# --- the article text -------------------------------------------------------
+
+
+def test_headline_standfirst_and_lead_credit_are_split_from_the_body() -> None:
+    article = parse_article(TRIMMED).article
+    assert article.headline.startswith("Iraqi FM Wants More Airstrikes")
+    assert article.standfirst == (
+        "He says Iraq and the coalition are winning the war against ISIS and should ramp it up."
+    )
+    assert article.lead_credit == "Anadolu Agency via Getty Images"
+    assert len(article.paragraphs) == 4
+    assert article.paragraphs[0].startswith("Iraqi Foreign Minister Ibrahim al-Jaafari")
+    assert all("Getty" not in p for p in article.paragraphs)
+
+
+def test_paragraphs_are_whitespace_normalised_and_in_order() -> None:
+    paragraphs = parse_article(TRIMMED).article.paragraphs
+    assert paragraphs[1] == (
+        '"The Iraqi military has been winning," he said. "The Iraqi military and '
+        'international coalition played a decisive role."'
+    )
+    assert paragraphs[3].startswith("Touching on the refugees")
+
+
+def test_site_boilerplate_is_not_article_text() -> None:
+    parsed = parse_article(TRIMMED)
+    text = "\n".join(parsed.article.paragraphs)
+    for junk in ("Open Image Modal", "Coverage Needs You", "Support HuffPost", "news free"):
+        assert junk not in text
+    assert "As Americans head to the polls" not in text
+    assert "|" not in parsed.article.paragraphs
+    assert all(item.caption and "Open Image Modal" not in item.caption for item in parsed.items)
+
+
+def test_boilerplate_rules_are_declared_with_a_reason() -> None:
+    assert {rule.name for rule in BOILERPLATE_RULES} >= {"image marker", "support button"}
+    assert all(
+        rule.why and rule.action in {"marker", "drop", "appeal"} for rule in BOILERPLATE_RULES
+    )
+
+
+def test_windows_line_endings_and_hard_wrapped_paragraphs() -> None:
+    text = (
+        "Headline\r\n\r\nA paragraph that was wrapped\r\nat a fixed width by the\r\n"
+        "program that saved it.\r\n\r\nSecond paragraph.\r\n"
+    )
+    article = parse_article(text).article
+    assert "A paragraph that was wrapped at a fixed width by the program that saved it." in (
+        (*article.paragraphs, article.standfirst)
+    )
+    assert article.paragraphs[-1] == "Second paragraph."
+
+
+def test_article_url_is_taken_only_from_http_links() -> None:
+    base = "Headline\n\nBody text of the story.\n\nMore body text.\n"
+    assert parse_article(base).article.url is None
+    assert parse_article(TRIMMED).article.url is None
+    with_source = base + "\nSource: https://www.example.com/entry/iraq-fm_n_1\n"
+    parsed = parse_article(with_source)
+    assert parsed.article.url == "https://www.example.com/entry/iraq-fm_n_1"
+    assert all("example.com" not in p for p in parsed.article.paragraphs)
+    for bad in ("javascript:alert(1)", "file:///etc/passwd", "ftp://example.com/a", "https://"):
+        assert parse_article(base + f"\nSource: {bad}\n").article.url is None
+
+
+# --- the gallery block ------------------------------------------------------
+
+
+def test_gallery_title_index_and_items() -> None:
+    parsed = parse_article(TRIMMED)
+    assert parsed.article.gallery_title == "Fighting In Iraq"
+    assert parsed.article.gallery_index == 4
+    assert [item.position for item in parsed.items] == [1, 2, 3]
+    first = parsed.items[0]
+    assert first.credit_line == "ASSOCIATED PRESS"
+    assert first.caption.endswith("(AP Photo/Khalid Mohammed, File)")
+    assert "credit:" not in first.caption
+    assert parsed.warnings == ()
+
+
+def test_gallery_in_the_middle_counts_only_the_paragraphs_before_it() -> None:
+    text = _gallery(
+        "\n".join(_item(f"({k} of 2)", f"Caption {k}.") for k in (1, 2)),
+        before="One.\n\nTwo.",
+        after="Three, after the gallery.",
+    )
+    article = parse_article(text).article
+    assert article.gallery_index == 2
+    assert article.paragraphs[-1] == "Three, after the gallery."
+    assert "The Gallery" not in article.paragraphs
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        (["(1 of 3)", "(2 of 3)"], "says it has 3 photos but holds 2"),
+        (["(1 of 3)", "(3 of 3)"], "3 photos but holds 2"),
+        (["(1 of 3)", "(2 of 3)", "(4 of 3)"], "outside 1 to 3"),
+        (["(1 of 2)", "(1 of 2)"], "more than once"),
+        (["(1 of 2)", "(2 of 3)"], "disagree"),
+    ],
+)
+def test_counter_mismatches_are_warnings(items: list[str], expected: str) -> None:
+    parsed = parse_article(_gallery("\n".join(_item(c, f"Caption {c}.") for c in items)))
+    assert len(parsed.items) == len(items)
+    assert any(expected in warning for warning in parsed.warnings)
+
+
+def test_missing_photo_number_is_named() -> None:
+    parsed = parse_article(
+        _gallery("\n".join(_item(c, "A caption.") for c in ("(1 of 3)", "(3 of 3)")))
+    )
+    assert any("2" in w and "missing" in w for w in parsed.warnings)
+
+
+def test_a_photo_without_caption_is_kept_with_a_warning() -> None:
+    text = _gallery("(1 of 2)\nOpen Image Modal\n(2 of 2)\nOpen Image Modal\nSecond. (credit:AP)")
+    parsed = parse_article(text)
+    assert [item.caption for item in parsed.items] == ["", "Second."]
+    assert any("no caption" in w for w in parsed.warnings)
+
+
+def test_article_without_gallery_imports_with_a_warning() -> None:
+    gallery = import_article(NO_GALLERY, gallery_id="bridge")
+    assert gallery.entries == ()
+    assert gallery.title == "Council Approves New Bridge"
+    assert gallery.id == "bridge"
+    assert gallery.article is not None
+    assert gallery.article.standfirst == "The vote ends a decade of debate."
+    assert len(gallery.article.paragraphs) == 2
+    assert gallery.article.gallery_index is None
+    assert any("no photo gallery" in w for w in gallery.warnings)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n\t", "\x00\x01\x02binary\x00" * 10, "\x07" * 50])
+def test_text_that_is_no_article_gives_a_sentence(text: str) -> None:
+    with pytest.raises(ArticleError, match=r"not an article: it (is empty|holds binary)"):
+        parse_article(text)
+
+
+def test_boilerplate_only_is_no_article() -> None:
+    with pytest.raises(ArticleError, match="boilerplate"):
+        parse_article("Open Image Modal\n|\nSupport HuffPost\n")
+
+
+# --- links from photos back to the article ----------------------------------
+
+
+def test_relate_names_shared_words_and_the_paragraph() -> None:
+    paragraphs = [
+        "The Islamic State holds Mosul, officials in Baghdad said.",
+        "Rain fell over Paris on Tuesday.",
+        "Markets were calm.",
+    ]
+    indices, reason = relate("Islamic State fighters parade through Mosul.", paragraphs)
+    assert indices == (0,)
+    assert "'Islamic State'" in reason and "'Mosul'" in reason
+    assert "paragraph 1" in reason
+
+
+def test_relate_returns_nothing_when_nothing_is_shared() -> None:
+    indices, reason = relate("A cat sleeps on a windowsill.", ["The council voted.", "Taxes rose."])
+    assert indices == ()
+    assert "no paragraph" in reason
+
+
+def test_relate_ignores_stop_words_and_caption_credits() -> None:
+    paragraphs = ["This is what they said about the file.", "Khalid Mohammed wrote a book."]
+    indices, _ = relate("This is the file photo. (AP Photo/Khalid Mohammed, File)", paragraphs)
+    assert indices == ()
+
+
+def test_relate_gives_at_most_three_paragraphs_best_first() -> None:
+    paragraphs = [f"Tikrit militia fighter number {k} spoke." for k in range(5)]
+    paragraphs.append("Shiite militiamen celebrate in Tikrit at Saddam Hussein's palace.")
+    indices, _ = relate(
+        "Shiite militiamen celebrate at Saddam Hussein's palace in Tikrit", paragraphs
+    )
+    assert indices[0] == 5
+    assert len(indices) <= 3
+
+
+def test_entries_link_to_paragraphs_or_to_the_gallery_position(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(article_module, "_caption_parser", lambda: None)
+    gallery = import_article(TRIMMED)
+    first, second = gallery.entries[0].context, gallery.entries[1].context
+    assert first is not None and second is not None
+    assert first.gallery_index == 4
+    assert first.paragraphs[0] == 0
+    assert "'Islamic State'" in first.reason
+    assert second.paragraphs == ()
+    assert "after paragraph 4" in second.reason
+
+
+# --- entries ----------------------------------------------------------------
+
+
+def test_entries_have_padded_ids_positions_captions_and_credit_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(article_module, "_caption_parser", lambda: None)
+    items = "\n".join(_item(f"({k:02d} of 10)", f"Caption {k}.") for k in range(1, 11))
+    gallery = import_article(_gallery(items), gallery_id="g1")
+    assert [e.id for e in gallery.entries] == [f"{k:02d}" for k in range(1, 11)]
+    assert [e.position for e in gallery.entries] == list(range(1, 11))
+    assert gallery.entries[0].caption == "Caption 1."
+    assert gallery.entries[0].credit == "AP"
+    assert gallery.title == "The Gallery"
+    assert any("not read for dates" in w for w in gallery.warnings)
+
+
+def test_parser_credit_wins_and_credit_line_fills_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fake_parse(text: str) -> SimpleNamespace:
+        credit = "Reuters" if "1" in text else None
+        taken = dt.date(2015, 4, 3)
+        return SimpleNamespace(
+            taken=taken,
+            location=None,
+            creator="Jo",
+            credit=credit,
+            file_photo=True,
+            warnings=("w",),
+        )
+
+    monkeypatch.setattr(article_module, "_caption_parser", lambda: fake_parse)
+    items = "\n".join(_item(f"({k} of 2)", f"Caption {k}.") for k in (1, 2))
+    entries = import_article(_gallery(items)).entries
+    assert [e.credit for e in entries] == ["Reuters", "AP"]
+    assert entries[0].creator == "Jo" and entries[0].file_photo and entries[0].warnings == ("w",)
+
+
+def test_a_failing_caption_reader_costs_one_caption_not_the_import(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(text: str) -> SimpleNamespace:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(article_module, "_caption_parser", lambda: broken)
+    gallery = import_article(_gallery(_item("(1 of 1)", "Caption.")))
+    assert gallery.entries[0].caption == "Caption."
+    assert gallery.entries[0].warnings == ("The caption could not be read for date and place.",)
+
+
+# --- files ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [
+        ("utf-8", b"\xef\xbb\xbf"),
+        ("utf-16-le", b"\xff\xfe"),
+        ("utf-16-be", b"\xfe\xff"),
+        ("utf-8", b""),
+    ],
+)
+def test_read_file_in_unicode_encodings(tmp_path: Path, encoding: str, bom: bytes) -> None:
+    path = tmp_path / "story.txt"
+    path.write_bytes(bom + TRIMMED.encode(encoding))
+    gallery = read_article_file(path)
+    assert gallery.article is not None
+    assert gallery.article.headline.startswith("Iraqi FM Wants")
+    assert "Russia’s" in gallery.article.headline
+    assert len(gallery.entries) == 3
+    assert gallery.source == path and gallery.id == "story"
+    assert not any("encod" in w or "read as" in w for w in gallery.warnings)
+
+
+def test_read_file_in_windows_1252_warns(tmp_path: Path) -> None:
+    path = tmp_path / "old.txt"
+    path.write_bytes(NO_GALLERY.replace("debate", "débat’s").encode("cp1252"))
+    gallery = read_article_file(path)
+    assert gallery.article is not None and "débat’s" in gallery.article.standfirst
+    assert any("Windows-1252" in w for w in gallery.warnings)
+
+
+def test_read_file_utf16_without_bom(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_bytes(NO_GALLERY.encode("utf-16-le"))
+    gallery = read_article_file(path)
+    assert gallery.title == "Council Approves New Bridge"
+
+
+def test_binary_file_is_refused_with_its_name(tmp_path: Path) -> None:
+    from PIL import Image
+
+    path = tmp_path / "photo.txt"
+    Image.new("RGB", (32, 32), "red").save(path, format="PNG")
+    with pytest.raises(ArticleError, match=r"photo\.txt is not an article: it holds binary data"):
+        read_article_file(path)
+
+
+def test_too_large_file_is_refused_with_its_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(article_module, "MAX_ARTICLE_BYTES", 1024)
+    path = tmp_path / "huge.txt"
+    path.write_text(NO_GALLERY * 100, encoding="utf-8")
+    with pytest.raises(ArticleError, match=r"huge\.txt is larger than"):
+        read_article_file(path)
+
+
+@pytest.mark.parametrize("name", ["missing.txt", "."])
+def test_unreadable_path_gives_a_sentence(tmp_path: Path, name: str) -> None:
+    with pytest.raises(ArticleError, match="Cannot read the article file"):
+        read_article_file(tmp_path / name)
+
+
+# --- robustness -------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=list("ab (1of2)|\n\x00:/Open Image Modal")) | st.text())
+def test_any_text_gives_an_article_or_one_sentence(text: str) -> None:
+    try:
+        parsed = parse_article(text)
+    except ArticleError as error:
+        assert str(error).endswith(".") and "\n" not in str(error)
+    else:
+        assert parsed.article.headline
+        assert all(isinstance(item, ArticleItem) for item in parsed.items)
+
+
+def test_large_and_hostile_input_stays_fast(monkeypatch: pytest.MonkeyPatch) -> None:
+    # ~7 MB: 20,000 paragraphs, 300 captions of 30,000 characters full of
+    # parentheses and slashes, and a 1 MB line; quadratic work would take hours.
+    monkeypatch.setattr(article_module, "_caption_parser", lambda: None)
+    caption = "Iraqi forces in Tikrit (" + "/" * 20_000 + " " + "x(" * 5_000
+    items = "\n".join(_item(f"({k} of 300)", f"{caption} {k}") for k in range(1, 301))
+    body = "\n\n".join(f"Paragraph {k} about Iraqi forces and Tikrit." for k in range(20_000))
+    text = _gallery(items, before=body, after="x" * 1_000_000)
+    start = time.perf_counter()
+    gallery = import_article(text)
+    assert time.perf_counter() - start < 30
+    assert len(gallery.entries) == 300
+    assert gallery.entries[0].credit == "AP"
+
+
+# --- the seed article, when the shared seeds are present ---------------------
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed article not present")
+def test_seed_article_end_to_end() -> None:
+    pytest.importorskip("gallery_app.core.captions")
+    gallery = read_article_file(SEED)
+    assert gallery.title == "Fighting In Iraq"
+    assert gallery.article is not None
+    assert gallery.article.lead_credit == "Anadolu Agency via Getty Images"
+    assert gallery.article.gallery_index == len(gallery.article.paragraphs) == 12
+    assert gallery.article.url is None
+    entries = gallery.entries
+    assert [e.id for e in entries] == [f"{k:02d}" for k in range(1, 12)]
+    days = [e.taken.value.date() for e in entries if e.taken is not None]
+    assert len(days) == 11
+    assert min(days) == dt.date(2015, 3, 30) and max(days) == dt.date(2015, 4, 3)
+    assert {e.creator for e in entries} == {"Khalid Mohammed"}
+    assert [e.file_photo for e in entries] == [True] * 8 + [False] * 3
+    assert all(e.credit for e in entries)
