@@ -589,6 +589,15 @@ ROWS = [
         date=None,
         place=None,
     ),
+    Row("Jane Doe, of Toledo, Ohio, waits for a bus.", place=None, date=None),
+    Row("Sen. Dick Durbin, D-Ill., speaks to reporters.", place=None, creator=None),
+    Row(
+        "Rep. Jane Roe, R-Texas, speaks in Austin, Texas, on Jan. 5, 2019.",
+        date="2019-01-05",
+        city="Austin",
+        region="Texas",
+        cc="US",
+    ),
 ]
 
 
