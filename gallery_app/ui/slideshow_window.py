@@ -1,0 +1,417 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The full-screen slideshow: draws what the controller says, sends keys back.
+
+All timing, order and preloading live in
+:class:`~gallery_app.qt.slideshow.SlideshowController`; this widget paints the
+current photo (or its placeholder card, caption first), the caption overlay,
+the credit (always, even with the overlay hidden), and a short on-screen note
+when a setting changes.  A cross-fade blends the previous frame into the new
+one; it can be turned off.  Esc stops the show and emits ``closed(entry)`` with
+the photo on screen, so the main window can select it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEasingCurve, QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QWidget
+
+from gallery_app.core.entry_text import credit_text, format_date, place_text
+from gallery_app.core.models import Entry
+from gallery_app.qt.slideshow import SlideshowController
+from gallery_app.ui.placeholder_card import paint_placeholder_card
+
+log = logging.getLogger(__name__)
+
+FADE_MS = 450
+NOTE_MS = 1600
+_PAD = 24
+
+
+class SlideshowWindow(QWidget):
+    """Full-screen view over a :class:`SlideshowController`."""
+
+    closed = Signal(object)  # the Entry shown when the user left (or None)
+    ready = Signal()  # the current photo (or its card) is on screen
+
+    def __init__(self, controller: SlideshowController, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self._controller = controller
+        self._entry: Entry | None = None
+        self._position = 0
+        self._pixmap: QPixmap | None = None
+        self._failed = False  # the image could not be decoded: show the card
+        self._old_frame: QPixmap | None = None
+        self._overlay = True
+        self._crossfade = True
+        self._note = ""
+        self._closing = False
+        self.setWindowTitle("Slideshow — Dateline")
+        self.setAccessibleName("Slideshow")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAutoFillBackground(False)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+        self._fade = QVariantAnimation(self)
+        self._fade.setStartValue(0.0)
+        self._fade.setEndValue(1.0)
+        self._fade.setDuration(FADE_MS)
+        self._fade.setEasingCurve(QEasingCurve.Type.InOutQuad)
+        self._fade.valueChanged.connect(self.update)
+        self._fade.finished.connect(self._on_fade_finished)
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_MS)
+        self._note_timer.timeout.connect(self._clear_note)
+
+        controller.current_changed.connect(self._on_current_changed)
+        controller.image_ready.connect(self._on_image_ready)
+        controller.interval_changed.connect(self._on_interval_changed)
+        controller.paused_changed.connect(self._on_paused_changed)
+        controller.finished.connect(self._on_finished)
+        current = controller.current()
+        if current is not None:
+            self._on_current_changed(controller.position(), current)
+
+    # -- public API -----------------------------------------------------------
+
+    def present(self, *, fullscreen: bool = True) -> None:
+        """Show (full screen by default) and decode images at the screen's size."""
+        if fullscreen:
+            self.showFullScreen()
+        else:
+            self.show()
+        self.activateWindow()
+        self.setFocus()
+        self._update_target_size()
+
+    def overlay_visible(self) -> bool:
+        return self._overlay
+
+    def set_overlay_visible(self, visible: bool) -> None:
+        self._overlay = bool(visible)
+        self.update()
+
+    def crossfade(self) -> bool:
+        return self._crossfade
+
+    def set_crossfade(self, on: bool) -> None:
+        self._crossfade = bool(on)
+        if not on and self.is_fading():
+            self._fade.stop()
+            self._on_fade_finished()
+
+    def is_fading(self) -> bool:
+        return self._fade.state() == QVariantAnimation.State.Running
+
+    def current_entry(self) -> Entry | None:
+        return self._entry
+
+    def note(self) -> str:
+        """The short message on screen ("Interval 6 s", "Paused"), or ""."""
+        return self._note
+
+    def flash_interval(self) -> None:
+        self._show_note(f"Interval {self._controller.interval} s")
+
+    def leave(self) -> None:
+        """Stop the show and close, reporting the photo on screen."""
+        if self._closing:
+            return
+        self._closing = True
+        entry = self._controller.stop() or self._entry
+        self.closed.emit(entry)
+        self.close()
+
+    # -- controller → screen --------------------------------------------------
+
+    def _on_current_changed(self, position: int, entry: Entry) -> None:
+        if self._crossfade and self.isVisible() and self._entry is not None:
+            self._fade.stop()
+            self._old_frame = self.grab()
+            self._fade.start()
+        self._entry = entry
+        self._position = position
+        self._failed = False
+        image = self._controller.image_for(entry)
+        self._pixmap = (
+            QPixmap.fromImage(image) if image is not None and not image.isNull() else None
+        )
+        self._failed = image is not None and image.isNull()
+        self.setAccessibleDescription(self._summary())
+        self.update()
+        if self._pixmap is not None or not self._waiting_for_image():
+            self.ready.emit()
+
+    def _waiting_for_image(self) -> bool:
+        return self._entry is not None and self._entry.image is not None and not self._failed
+
+    def _on_image_ready(self, entry: Entry, image: QImage) -> None:
+        if entry is not self._entry:
+            return
+        if image.isNull():
+            self._failed = True
+            self._pixmap = None
+        else:
+            self._pixmap = QPixmap.fromImage(image)  # on the GUI thread, as Qt requires
+        self.update()
+        self.ready.emit()
+
+    def _on_interval_changed(self, _seconds: int) -> None:
+        self.flash_interval()
+
+    def _on_paused_changed(self, paused: bool) -> None:
+        self._show_note("Paused" if paused else "Playing")
+
+    def _on_finished(self) -> None:
+        self._show_note("End of slideshow — Esc to leave", sticky=True)
+
+    def _on_fade_finished(self) -> None:
+        self._old_frame = None
+        self.update()
+
+    def _show_note(self, text: str, *, sticky: bool = False) -> None:
+        self._note = text
+        if sticky:
+            self._note_timer.stop()
+        else:
+            self._note_timer.start()
+        self.update()
+
+    def _clear_note(self) -> None:
+        self._note = ""
+        self.update()
+
+    def _summary(self) -> str:
+        if self._entry is None:
+            return "No photo"
+        parts = [
+            f"{self._position + 1} of {self._controller.count()}",
+            format_date(self._entry.taken),
+            place_text(self._entry.location),
+            credit_text(self._entry),
+        ]
+        return ". ".join(p for p in parts if p)
+
+    # -- painting -------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.fillRect(self.rect(), QColor(0, 0, 0))
+        self._paint_photo(painter)
+        if self._old_frame is not None and self.is_fading():
+            painter.setOpacity(1.0 - float(self._fade.currentValue()))
+            painter.drawPixmap(self.rect(), self._old_frame)
+            painter.setOpacity(1.0)
+        self._paint_texts(painter)
+
+    def _paint_photo(self, painter: QPainter) -> None:
+        entry = self._entry
+        if entry is None:
+            return
+        if self._pixmap is not None and not self._pixmap.isNull():
+            size = self._pixmap.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            if size.width() > self._pixmap.width() * 2:
+                size = self._pixmap.size() * 2  # never blow a small image up past 200 %
+            x = (self.width() - size.width()) / 2
+            y = (self.height() - size.height()) / 2
+            painter.drawPixmap(QRectF(x, y, size.width(), size.height()).toRect(), self._pixmap)
+            return
+        if self._waiting_for_image():
+            return  # a black frame for the few milliseconds a decode takes
+        # Captions first: with the overlay off, the full card tells the story;
+        # with it on, a smaller card sits above the caption band.
+        bottom = self.height() - (self._overlay_height(entry) + 2 * _PAD if self._overlay else _PAD)
+        area = QRectF(_PAD, _PAD, self.width() - 2 * _PAD, max(60.0, bottom - _PAD))
+        side = min(area.width() * 0.75, area.height() * 4 / 3)
+        if self._overlay:
+            side = min(side, 560.0)
+        card = QRectF(0, 0, side, side * 3 / 4)
+        card.moveCenter(area.center())
+        status = "Photo could not be read" if self._failed else None
+        paint_placeholder_card(
+            painter, card, entry, self.palette(), compact=self._overlay, status=status
+        )
+
+    def _paint_texts(self, painter: QPainter) -> None:
+        entry = self._entry
+        font = QFont(self.font())
+        if entry is not None and self._overlay:
+            self._paint_overlay(painter, entry, font)
+        elif entry is not None:
+            credit = credit_text(entry)
+            if credit:  # the credit stays wherever the photo is
+                painter.setFont(font)
+                fm = QFontMetricsF(font)
+                rect = QRectF(0, self.height() - fm.height() - 12, self.width() - 16, fm.height())
+                self._shadowed(painter, rect, Qt.AlignmentFlag.AlignRight, credit)
+        if self._note:
+            big = QFont(font)
+            big.setPointSizeF(font.pointSizeF() * 1.6)
+            painter.setFont(big)
+            fm = QFontMetricsF(big)
+            width = fm.horizontalAdvance(self._note) + 40
+            box = QRectF((self.width() - width) / 2, _PAD, width, fm.height() + 20)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(0, 0, 0, 170))
+            painter.drawRoundedRect(box, 10, 10)
+            painter.setPen(QColor(255, 255, 255))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self._note)
+
+    def _overlay_texts(self, entry: Entry) -> tuple[str, str, str]:
+        when = format_date(entry.taken)
+        if entry.taken is not None and entry.taken.uncertain:
+            when += " (uncertain)"
+        head = " · ".join(
+            p
+            for p in (
+                f"{self._position + 1} of {self._controller.count()}",
+                when,
+                place_text(entry.location),
+            )
+            if p
+        )
+        return head, entry.caption or entry.title or "", credit_text(entry)
+
+    def _overlay_fonts(self) -> tuple[QFont, QFont, QFont]:
+        base = QFont(self.font())
+        head = QFont(base)
+        head.setBold(True)
+        body = QFont(base)
+        body.setPointSizeF(base.pointSizeF() * 1.15)
+        return head, body, base
+
+    def _overlay_metrics(self, entry: Entry) -> tuple[float, float, float, float]:
+        """Band width and the heights of its header, caption and credit."""
+        width = min(self.width() - 2 * _PAD, 1100)
+        inner = width - 32
+        head, caption, credit = self._overlay_texts(entry)
+        head_font, body_font, base = self._overlay_fonts()
+        flags = Qt.TextFlag.TextWordWrap
+        box = QRectF(0, 0, inner, 1e6)
+        head_h = QFontMetricsF(head_font).boundingRect(box, flags, head).height()
+        body_h = QFontMetricsF(body_font).boundingRect(box, flags, caption).height()
+        credit_h = QFontMetricsF(base).height() if credit else 0.0
+        return width, head_h, body_h, credit_h
+
+    def _overlay_height(self, entry: Entry) -> float:
+        _width, head_h, body_h, credit_h = self._overlay_metrics(entry)
+        return head_h + 8 + body_h + 8 + credit_h + 28
+
+    def _paint_overlay(self, painter: QPainter, entry: Entry, font: QFont) -> None:
+        """A band at the bottom: "3 of 11 · date · place", the caption, the credit."""
+        head, caption, credit = self._overlay_texts(entry)
+        head_font, body_font, base = self._overlay_fonts()
+        width, head_h, body_h, credit_h = self._overlay_metrics(entry)
+        inner = width - 32
+        left = (self.width() - width) / 2
+        total = self._overlay_height(entry)
+        top = self.height() - total - _PAD
+        flags = Qt.TextFlag.TextWordWrap
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 185))
+        painter.drawRoundedRect(QRectF(left, top, width, total), 12, 12)
+        painter.setPen(QColor(255, 255, 255))
+        y = top + 14
+        painter.setFont(head_font)
+        painter.drawText(QRectF(left + 16, y, inner, head_h), flags, head)
+        y += head_h + 8
+        painter.setFont(body_font)
+        painter.drawText(QRectF(left + 16, y, inner, body_h), flags, caption)
+        y += body_h + 8
+        if credit:
+            painter.setFont(base)
+            painter.setPen(QColor(210, 210, 210))
+            painter.drawText(
+                QRectF(left + 16, y, inner, credit_h), Qt.AlignmentFlag.AlignRight, credit
+            )
+
+    def _shadowed(
+        self, painter: QPainter, rect: QRectF, align: Qt.AlignmentFlag, text: str
+    ) -> None:
+        painter.setPen(QColor(0, 0, 0, 200))
+        painter.drawText(rect.translated(1, 1), align, text)
+        painter.setPen(QColor(235, 235, 235))
+        painter.drawText(rect, align, text)
+
+    # -- input ----------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = Qt.Key(event.key())
+        ctl = self._controller
+        text = event.text().lower()
+        if key == Qt.Key.Key_Escape:
+            self.leave()
+        elif key == Qt.Key.Key_Space:
+            ctl.toggle_pause()
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_N):
+            ctl.next()
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace, Qt.Key.Key_P):
+            ctl.previous()
+        elif key == Qt.Key.Key_Home:
+            ctl.home()
+        elif key == Qt.Key.Key_End:
+            ctl.end()
+        elif text in ("+", "="):
+            ctl.slower()  # more seconds per photo
+            self.flash_interval()
+        elif text in ("-", "_"):
+            ctl.faster()
+            self.flash_interval()
+        elif text in ("i", "c"):
+            self.set_overlay_visible(not self._overlay)
+        elif text == "l":
+            ctl.set_loop(not ctl.loop)
+            self._show_note("Loop on" if ctl.loop else "Loop off")
+        elif text == "s":
+            ctl.set_shuffle(not ctl.shuffle)
+            self._show_note("Shuffle on" if ctl.shuffle else "Shuffle off")
+        elif text == "r":
+            ctl.set_reading_time(not ctl.reading_time)
+            self._show_note("Reading time on" if ctl.reading_time else "Reading time off")
+        elif key == Qt.Key.Key_F11 or text == "f":
+            if self.isFullScreen():
+                self.showNormal()
+            else:
+                self.showFullScreen()
+        else:
+            super().keyPressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._controller.next()
+        elif event.button() == Qt.MouseButton.RightButton:
+            self._controller.previous()
+        else:
+            super().mouseReleaseEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._update_target_size()
+        super().resizeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing:  # closed by the window manager, not by Esc
+            self._closing = True
+            self.closed.emit(self._controller.stop() or self._entry)
+        super().closeEvent(event)
+
+    def _update_target_size(self) -> None:
+        ratio = self.devicePixelRatioF()
+        size = QSize(round(self.width() * ratio), round(self.height() * ratio))
+        if size.width() > 0 and size.height() > 0:
+            self._controller.set_target_size(size)

@@ -1,0 +1,162 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The full-screen slideshow window: keys, overlay, cross-fade, Esc back to the photo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import Qt, QThreadPool
+
+from gallery_app.core.models import Entry, ImageInfo, ImageStatus
+from gallery_app.qt.slideshow import SlideshowController
+from gallery_app.qt.workers import ImageLoader
+from gallery_app.ui.slideshow_window import SlideshowWindow
+from tests.unit.ui.story_gallery import iraq_gallery
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def show(qtbot):
+    controller = SlideshowController()
+    window = SlideshowWindow(controller)
+    window.set_crossfade(False)
+    qtbot.addWidget(window)
+    window.resize(960, 600)
+    entries = list(iraq_gallery().entries)
+    controller.start(entries, entries[2])
+    window.present(fullscreen=False)
+    qtbot.wait_exposed(window)
+    yield controller, window, entries
+    controller.stop()
+
+
+def test_opens_at_the_chosen_photo_with_its_caption_data(show):
+    _controller, window, entries = show
+    assert window.current_entry() is entries[2]
+    assert window.accessibleDescription() == (
+        "3 of 11. Monday 30 March 2015. Tikrit, Iraq. ASSOCIATED PRESS"
+    )
+    assert window.overlay_visible()
+
+
+def test_keys_move_pause_and_change_the_interval(show, qtbot):
+    controller, window, entries = show
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert window.current_entry() is entries[3]
+    qtbot.keyClick(window, Qt.Key.Key_Left)
+    assert window.current_entry() is entries[2]
+    qtbot.keyClick(window, Qt.Key.Key_End)
+    assert window.current_entry() is entries[-1]
+    qtbot.keyClick(window, Qt.Key.Key_Home)
+    assert window.current_entry() is entries[0]
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert controller.is_paused()
+    assert window.note() == "Paused"
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert not controller.is_paused()
+    qtbot.keyClicks(window, "+")
+    assert controller.interval == 6
+    assert window.note() == "Interval 6 s"
+    qtbot.wait_until(lambda: window.note() == "", timeout=5000)  # the note goes away
+
+
+def test_i_and_c_toggle_the_caption_overlay(show, qtbot):
+    _controller, window, _entries = show
+    qtbot.keyClicks(window, "i")
+    assert not window.overlay_visible()
+    window.grab()  # the full card, captions first, paints
+    qtbot.keyClicks(window, "c")
+    assert window.overlay_visible()
+
+
+def test_escape_leaves_at_the_photo_being_shown(show, qtbot):
+    controller, window, entries = show
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    with qtbot.wait_signal(window.closed) as blocker:
+        qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert blocker.args == [entries[3]]
+    assert not controller.is_running()
+    assert not window.isVisible()
+
+
+def test_timer_moves_the_window_on(show):
+    controller, window, entries = show
+    controller.timer.timeout.emit()
+    assert window.current_entry() is entries[3]
+    assert window.accessibleDescription().startswith("4 of 11.")
+
+
+def test_crossfade_blends_then_settles(show, qtbot):
+    controller, window, _entries = show
+    window.set_crossfade(True)
+    controller.next()
+    assert window.is_fading()
+    qtbot.wait_until(lambda: not window.is_fading(), timeout=3000)
+    window.set_crossfade(False)
+    controller.next()
+    assert not window.is_fading()
+
+
+def test_end_of_a_show_without_loop_says_so(show, qtbot):
+    controller, window, _entries = show
+    controller.set_loop(False)
+    controller.end()
+    with qtbot.wait_signal(controller.finished):
+        controller.timer.timeout.emit()
+    assert window.note().startswith("End of slideshow")
+    assert window.isVisible()  # the last photo stays until Esc
+
+
+def _photo(tmp_path: Path, name: str) -> Entry:
+    path = tmp_path / f"{name}.png"
+    Image.new("RGB", (400, 300), "green").save(path)
+    return Entry(
+        id=name,
+        position=1,
+        image=path,
+        caption="A photo.",
+        credit="Test Credit",
+        info=ImageInfo(ImageStatus.OK, 400, 300),
+    )
+
+
+def test_real_image_is_decoded_off_thread_then_shown(qtbot, tmp_path):
+    pool = QThreadPool()
+    controller = SlideshowController(ImageLoader(pool))
+    window = SlideshowWindow(controller)
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    window.present(fullscreen=False)
+    entry = _photo(tmp_path, "green")
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(b"not a jpeg")
+    bad = Entry(id="bad", position=2, image=broken, caption="Broken file.")
+    with qtbot.wait_signal(window.ready, timeout=5000):
+        controller.start([entry, bad])
+    frame = window.grab().toImage()
+    assert frame.pixelColor(400, 150).green() > 100  # the photo, not a black frame
+    with qtbot.wait_signal(window.ready, timeout=5000):
+        controller.next()
+    window.grab()  # "Photo could not be read" card
+    controller.stop()
+    pool.waitForDone()
+
+
+def test_markup_in_captions_is_not_interpreted(qtbot):
+    controller = SlideshowController()
+    window = SlideshowWindow(controller)
+    qtbot.addWidget(window)
+    entry = Entry(
+        id="x",
+        position=1,
+        caption="<b>bold</b> <a href='http://x'>link</a>",
+        credit="<i>Credit</i>",
+    )
+    controller.start([entry])
+    assert window.accessibleDescription().endswith("<i>Credit</i>")
+    window.resize(640, 480)
+    window.grab()
+    controller.stop()
