@@ -111,6 +111,7 @@ def decode_article_bytes(data: bytes) -> tuple[str, tuple[str, ...]]:
 
 def read_article_file(path: Path) -> Gallery:
     """Import the article saved at ``path``; ``ArticleError`` names the file."""
+    path = Path(path)
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_ARTICLE_BYTES + 1)

@@ -61,9 +61,12 @@ BOILERPLATE_RULES: tuple[BoilerplateRule, ...] = (
     ),
     _rule(
         "support button",
-        r"Support\s+(?:us|our\s+journalism|[A-Z][\w.]*)\s*[.!]?",
+        # "us", "our journalism", "the Guardian" or a CamelCase brand ("HuffPost"),
+        # so that a title such as "Support Rally" stays text.
+        r"Support\s+(?:us|our\s+(?:journalism|work|newsroom)|the\s+[A-Z]\w*|[A-Z][a-z]*[A-Z]\w*)"
+        r"\s*[.!]?",
         "drop",
-        "the 'Support HuffPost' button that closes the appeal",
+        "a 'Support HuffPost' button, as under the appeal",
         flags=0,
         ends_appeal=True,
     ),

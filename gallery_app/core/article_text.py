@@ -153,8 +153,9 @@ class _Reader:
             j += 1
         if j < len(self.lines) and self.lines[j].kind is LineKind.TEXT:
             text = self.lines[j].text
-            body_caption, credit = split_credit(text)
-            if credit is not None and body_caption == "":
+            # A lead photo caption "... (credit:X)" is no body text either.
+            credit = split_credit(text)[1]
+            if credit is not None:
                 return standfirst, credit, j + 1
             if len(text) <= CREDIT_MAX_CHARS and self._kind_at(j + 1) is not LineKind.TEXT:
                 return standfirst, text, j + 1

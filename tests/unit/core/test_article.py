@@ -131,6 +131,24 @@ def test_boilerplate_rules_are_declared_with_a_reason() -> None:
     )
 
 
+def test_lead_photo_caption_gives_its_credit_and_is_not_body_text() -> None:
+    text = (
+        "Headline\n\nA short standfirst.\n|\nOpen Image Modal\n"
+        "Protesters march in Cairo on Friday. (credit:Reuters)\n\nThe body of the story.\n"
+    )
+    article = parse_article(text).article
+    assert article.lead_credit == "Reuters"
+    assert article.paragraphs == ("The body of the story.",)
+
+
+def test_support_lines_are_dropped_but_a_title_that_starts_with_support_is_kept() -> None:
+    text = _gallery(_item("(1 of 1)", "A rally."), after="Support HuffPost\n\nSupport us.")
+    text = text.replace("The Gallery", "Support Rally")
+    parsed = parse_article(text)
+    assert parsed.article.gallery_title == "Support Rally"
+    assert parsed.article.paragraphs == ("First paragraph here.",)
+
+
 def test_windows_line_endings_and_hard_wrapped_paragraphs() -> None:
     text = (
         "Headline\r\n\r\nA paragraph that was wrapped\r\nat a fixed width by the\r\n"
