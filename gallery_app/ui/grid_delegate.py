@@ -1,0 +1,145 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""How one grid cell looks: picture (or placeholder card), date, first words.
+
+The picture sits in a square of the thumbnail size at the top of the cell; a
+photo is fitted into it, an entry without a usable file gets the compact
+placeholder card, and a photo still decoding gets a quiet tinted square (no
+spinner: decodes take tens of milliseconds).  Under it, the date in a strong
+line and two lines of caption, all plain text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from gallery_app.core.entry_text import format_date
+from gallery_app.core.models import Entry
+from gallery_app.qt.photo_model import EntryRole, ThumbnailRole, ThumbnailState, ThumbnailStateRole
+from gallery_app.ui.painting import draw_lines, mix, muted_text, scaled_font, wrapped_lines
+from gallery_app.ui.placeholder_card import paint_placeholder_card, status_text
+
+_AnyIndex = QModelIndex | QPersistentModelIndex
+
+PADDING = 8
+CAPTION_LINES = 2
+
+
+class GridDelegate(QStyledItemDelegate):
+    """Paints cells for a thumbnail edge of ``thumbnail_size()`` logical pixels."""
+
+    def __init__(self, parent: QWidget | None = None, thumbnail_size: int = 192) -> None:
+        super().__init__(parent)
+        self._size = thumbnail_size
+
+    def thumbnail_size(self) -> int:
+        return self._size
+
+    def set_thumbnail_size(self, px: int) -> None:
+        self._size = px
+
+    def text_height(self, font: QFont) -> float:
+        date = QFontMetricsF(scaled_font(font, 0.92, weight=QFont.Weight.DemiBold))
+        body = QFontMetricsF(scaled_font(font, 0.92))
+        return date.lineSpacing() + body.lineSpacing() * CAPTION_LINES
+
+    def cell_size(self, font: QFont) -> QSize:
+        height = self._size + PADDING * 2.5 + self.text_height(font)
+        return QSize(self._size + PADDING * 2, int(height + 0.999))
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _AnyIndex) -> QSize:
+        return self.cell_size(option.font)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _AnyIndex) -> None:
+        entry = index.data(EntryRole)
+        if not isinstance(entry, Entry):
+            return
+        rect = QRectF(option.rect)
+        palette: QPalette = option.palette
+        state = option.state
+        font: QFont = option.font
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        hovered = bool(state & QStyle.StateFlag.State_MouseOver)
+        focused = bool(state & QStyle.StateFlag.State_HasFocus)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setFont(font)
+        cell = rect.adjusted(2, 2, -2, -2)
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        base = palette.color(QPalette.ColorRole.Base)
+        if selected or hovered:
+            fill = mix(base, highlight, 0.28 if selected else 0.10)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            painter.drawRoundedRect(cell, 6, 6)
+        if focused:
+            painter.setPen(QPen(highlight, 1.5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(cell.adjusted(0.75, 0.75, -0.75, -0.75), 6, 6)
+
+        size = self._size
+        square = QRectF(rect.left() + (rect.width() - size) / 2, rect.top() + PADDING, size, size)
+        self._paint_picture(painter, square, entry, index, palette)
+
+        text_left = rect.left() + PADDING
+        text_width = rect.width() - 2 * PADDING
+        y = square.bottom() + PADDING * 0.75
+        date_font = scaled_font(font, 0.92, weight=QFont.Weight.DemiBold)
+        body_font = scaled_font(font, 0.92)
+        text_colour = palette.color(QPalette.ColorRole.Text)
+        painter.setPen(text_colour)
+        date = QFontMetricsF(date_font).elidedText(
+            format_date(entry.taken, short=True), Qt.TextElideMode.ElideRight, text_width
+        )
+        y = draw_lines(painter, [date], date_font, QPointF(text_left, y), text_width)
+        painter.setPen(muted_text(palette) if not selected else text_colour)
+        caption = entry.title or entry.caption or "No caption"
+        lines = wrapped_lines(" ".join(caption.split()), body_font, text_width, CAPTION_LINES)
+        draw_lines(painter, lines, body_font, QPointF(text_left, y), text_width)
+        painter.restore()
+
+    def _paint_picture(
+        self, painter: QPainter, square: QRectF, entry: Entry, index: _AnyIndex, palette: QPalette
+    ) -> None:
+        state = index.data(ThumbnailStateRole)
+        pixmap = index.data(ThumbnailRole)
+        if isinstance(pixmap, QPixmap) and not pixmap.isNull():
+            ratio = pixmap.devicePixelRatio() or 1.0
+            natural = QSize(int(pixmap.width() / ratio), int(pixmap.height() / ratio))
+            fitted = natural.scaled(square.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRectF(
+                square.center().x() - fitted.width() / 2,
+                square.center().y() - fitted.height() / 2,
+                fitted.width(),
+                fitted.height(),
+            )
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+            painter.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
+            painter.setPen(
+                QPen(
+                    mix(
+                        palette.color(QPalette.ColorRole.Base),
+                        palette.color(QPalette.ColorRole.Text),
+                        0.18,
+                    ),
+                    1.0,
+                )
+            )
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(target.adjusted(0.5, 0.5, -0.5, -0.5))
+        elif state == ThumbnailState.LOADING:
+            base = palette.color(QPalette.ColorRole.Base)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(mix(base, palette.color(QPalette.ColorRole.Text), 0.06))
+            painter.drawRoundedRect(square.adjusted(4, 4, -4, -4), 4, 4)
+        else:
+            failed = state == ThumbnailState.FAILED
+            paint_placeholder_card(
+                painter,
+                square,
+                entry,
+                palette,
+                compact=True,
+                status=status_text(entry, failed=failed),
+            )
