@@ -11,7 +11,9 @@ runs the event loop.  Nothing here happens at import.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
+import os
 import sys
 import traceback
 from dataclasses import dataclass
@@ -35,6 +37,7 @@ from gallery_app.core.loader import load_gallery
 from gallery_app.qt.filter_state import FilterState
 from gallery_app.qt.gallery_loading import GalleryLoader
 from gallery_app.qt.settings import Settings
+from gallery_app.qt.single_instance import SingleInstance
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.workers import ImageLoader
 from gallery_app.ui.main_window import MainWindow
@@ -151,6 +154,23 @@ def _start_path(options: Options, settings: Settings) -> Path | None:
     return last if last is not None and last.exists() else None
 
 
+def instance_key() -> str:
+    """The single-instance key; a separate ``DATELINE_HOME`` (tests) is a separate instance."""
+    home = os.environ.get(paths.HOME_OVERRIDE_ENV)
+    if not home:
+        return APP_ID
+    return f"{APP_ID}-{hashlib.sha256(home.encode()).hexdigest()[:12]}"
+
+
+def _on_paths_received(window: MainWindow, received: list[str]) -> None:
+    """A later launch handed over its paths: open the first, raise the window."""
+    if received:
+        window.open_path(Path(received[0]))
+    window.showNormal() if window.isMinimized() else window.show()
+    window.raise_()
+    window.activateWindow()
+
+
 def apply_options(parts: Composition, options: Options) -> None:
     if options.date_from or options.date_to:
         parts.filter_state.set_date_range(options.date_from, options.date_to)
@@ -168,7 +188,17 @@ def run(options: Options, argv: list[str] | None = None) -> int:
     sys.excepthook = _excepthook
     qInstallMessageHandler(_qt_message_handler)
     app = make_application(argv if argv is not None else sys.argv[:1])
+    instance: SingleInstance | None = None
+    if options.screenshot is None:
+        instance = SingleInstance(instance_key())
+        if instance.try_forward([str(options.path)] if options.path else []):
+            log.info("handed over to the running Dateline")
+            return 0
+        if not instance.listen():
+            instance = None
     parts = compose()
+    if instance is not None:
+        instance.paths_received.connect(lambda paths: _on_paths_received(parts.window, paths))
     apply_options(parts, options)
     window = parts.window
     if options.screenshot is not None:
@@ -187,6 +217,8 @@ def run(options: Options, argv: list[str] | None = None) -> int:
         window.show()
     window.open_path(_start_path(options, parts.settings))
     code = app.exec()
+    if instance is not None:
+        instance.close()
     parts.pool.clear()
     parts.pool.waitForDone(3000)
     log.info("exit with code %d", code)

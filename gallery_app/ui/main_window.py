@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QObject, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -32,7 +32,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
-    QLineEdit,
     QListView,
     QMainWindow,
     QMenu,
@@ -47,14 +46,16 @@ from PySide6.QtWidgets import (
 from gallery_app import APP_NAME
 from gallery_app.core.links import LinkStore, gallery_key
 from gallery_app.core.models import Entry, Gallery
-from gallery_app.core.query import matches
-from gallery_app.core.timeline import build_timeline
+from gallery_app.qt.filter_proxy import GalleryFilterProxy
 from gallery_app.qt.filter_state import FilterState
 from gallery_app.qt.gallery_loading import GalleryLoader
+from gallery_app.qt.photo_model import EntryRole, PhotoModel
 from gallery_app.qt.settings import THUMB_MAX, THUMB_MIN, Settings
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.workers import ImageLoader
 from gallery_app.ui import dialogs
+from gallery_app.ui.filter_bar import FilterBar
+from gallery_app.ui.timeline_view import TimelineView
 
 log = logging.getLogger(__name__)
 
@@ -430,6 +431,9 @@ class MainWindow(QMainWindow):
         show.set_shuffle(s.slideshow_shuffle)
         show.set_reading_time(s.slideshow_reading_time)
         show.start(visible, self._selected_entry())
+        # The slideshow window owns the keys now; the window's own arrows must not fire.
+        self._set_photo_actions_enabled(False)
+        self.slideshow_action.setEnabled(False)
         self.parts.slideshow_window.showFullScreen()
         self.parts.slideshow_window.activateWindow()
 
@@ -437,6 +441,8 @@ class MainWindow(QMainWindow):
         if self.interval_override is None:
             self._settings.slideshow_interval = self._slideshow.interval
         self._slideshow.stop()
+        self.slideshow_action.setEnabled(True)
+        self._set_photo_actions_enabled(self.stack.currentIndex() == PHOTO_PAGE)
         self.activateWindow()
         if isinstance(entry, Entry):
             self.open_entry(entry)
@@ -503,17 +509,16 @@ def build_parts(
     image_loader: ImageLoader,
     slideshow: SlideshowController,
 ) -> Parts:
-    model = _StandInModel(window)
-    proxy = _StandInProxy(filter_state, window)
-    proxy.setSourceModel(model)
+    model = PhotoModel(image_loader, window)
+    proxy = GalleryFilterProxy(filter_state, model, window)
     grid = _StandInGrid(window)
     grid.setModel(proxy)
     return Parts(
         model=model,
         proxy=proxy,
         grid=grid,
-        filter_bar=_StandInFilterBar(filter_state, window),
-        timeline=_StandInTimeline(window),
+        filter_bar=FilterBar(filter_state, window),
+        timeline=TimelineView(filter_state, window),
         photo_view=_StandInPhotoView(window),
         filmstrip=_StandInFilmstrip(window),
         caption_panel=_StandInCaptionPanel(window),
@@ -526,69 +531,6 @@ def build_parts(
 # STAND-INS until the photo (B) and story (C) widgets land.  Each is the least
 # that lets the window run; each goes as soon as its real class is in main.
 # ---------------------------------------------------------------------------
-_ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class _StandInModel(QAbstractListModel):  # STAND-IN for qt.photo_model.PhotoModel
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._entries: list[Entry] = []
-
-    def set_gallery(self, gallery: Gallery | None) -> None:
-        self.beginResetModel()
-        self._entries = list(gallery.entries) if gallery else []
-        self.endResetModel()
-
-    def entry(self, row: int) -> Entry | None:
-        return self._entries[row] if 0 <= row < len(self._entries) else None
-
-    def row_of(self, entry_id: str) -> int:
-        return next((i for i, e in enumerate(self._entries) if e.id == entry_id), -1)
-
-    def replace_entry(self, entry: Entry) -> None:
-        row = self.row_of(entry.id)
-        if row >= 0:
-            self._entries[row] = entry
-            self.dataChanged.emit(self.index(row), self.index(row))
-
-    def rowCount(self, parent: Any = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._entries)
-
-    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        entry = self.entry(index.row())
-        if entry is None:
-            return None
-        if role == _ENTRY_ROLE:
-            return entry
-        if role == Qt.ItemDataRole.DisplayRole:
-            date = entry.taken.iso() if entry.taken else "Undated"
-            return f"{date}\n{entry.caption[:60]}"
-        return None
-
-
-class _StandInProxy(QSortFilterProxyModel):  # STAND-IN for qt.filter_proxy
-    count_changed = Signal(int, int)
-
-    def __init__(self, filter_state: FilterState, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._flt = filter_state.value
-        filter_state.changed.connect(self._on_changed)
-        self.modelReset.connect(self._emit_count)
-
-    def _on_changed(self, flt: Any) -> None:
-        self._flt = flt
-        self.invalidateRowsFilter()
-        self._emit_count()
-
-    def _emit_count(self) -> None:
-        self.count_changed.emit(self.rowCount(), self.sourceModel().rowCount())
-
-    def filterAcceptsRow(self, row: int, parent: Any) -> bool:
-        entry = self.sourceModel().index(row, 0, parent).data(_ENTRY_ROLE)
-        return entry is not None and matches(entry, self._flt)
-
-    def visible_entries(self) -> list[Entry]:
-        return [self.index(r, 0).data(_ENTRY_ROLE) for r in range(self.rowCount())]
 
 
 class _StandInGrid(QListView):  # STAND-IN for ui.grid.GridView
@@ -600,7 +542,7 @@ class _StandInGrid(QListView):  # STAND-IN for ui.grid.GridView
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setWordWrap(True)
         self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.activated.connect(lambda i: self.activated_entry.emit(i.data(_ENTRY_ROLE)))
+        self.activated.connect(lambda i: self.activated_entry.emit(i.data(EntryRole)))
 
     def set_thumbnail_size(self, px: int) -> None:
         self.setGridSize(QSize(px, px // 2 + 40))
@@ -646,33 +588,6 @@ class _StandInCaptionPanel(_StandInText):  # STAND-IN for ui.caption_panel.Capti
     def show_entry(self, entry: Entry, index: int, count: int) -> None:
         date = entry.taken.iso() if entry.taken else "Undated"
         self.setText(f"{index + 1} of {count}\n\n{entry.caption}\n\n{date}\n{entry.credit or ''}")
-
-
-class _StandInTimeline(_StandInText):  # STAND-IN for ui.timeline_view.TimelineView
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Timeline", parent)
-
-    def set_entries(self, entries: list[Entry]) -> None:
-        line = build_timeline(entries)
-        self.setText("   ".join(f"{b.first_day():%a %d %b}: {b.count}" for b in line.buckets))
-
-    def set_current(self, entry: Entry | None) -> None:
-        pass
-
-
-class _StandInFilterBar(QLineEdit):  # STAND-IN for ui.filter_bar.FilterBar
-    def __init__(self, filter_state: FilterState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setPlaceholderText("Search captions, places, credits")
-        self.setAccessibleName("Search")
-        self.textChanged.connect(filter_state.set_text)
-
-    def set_entries(self, entries: list[Entry]) -> None:
-        pass
-
-    def focus_search(self) -> None:
-        self.setFocus()
-        self.selectAll()
 
 
 class _StandInArticlePane(QDockWidget):  # STAND-IN for ui.article_pane.ArticlePane
