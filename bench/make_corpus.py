@@ -8,19 +8,26 @@ Sources are the JPEG wallpapers of Debian's packages (real photographs up to
 
 Each source is copied once into ``OUT/_sources/`` with metadata spliced in
 (EXIF: date taken, description, artist, copyright; an XMP packet with a
-caption and credit) without re-encoding the pixels, so the metadata reader has
-something to read.  ``OUT/tree/`` then gets ``--count`` files in folders of
-100, alternately hard links and symbolic links to the tagged copies.  Nothing
-here is checked in: run it, point the benchmarks at OUT, delete it after.
+caption and credit) without re-encoding the pixels: the thumbnail benchmark
+uses these full-size photos.
 
-    python bench/make_corpus.py /tmp/dateline-corpus --count 10000
+``OUT/tree/`` gets ``--count`` files in folders of 100 for the metadata
+benchmark.  Links would not do there: the folder scanner (like a user would
+want) lists each real file once, by device and inode, so ten thousand links
+to fifty photos are fifty photos.  So each source is scaled once to
+``--edge`` px and every file of the tree is that JPEG's pixel data (shared by
+bytes, not re-encoded) with its own metadata spliced in: its own date,
+caption and credit, as a real shoot would have.  Nothing here is checked in:
+run it, point the benchmarks at OUT, delete it after.
+
+    python bench/make_corpus.py /tmp/dateline-corpus --count 10000 --edge 1280
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
+import io
 import shutil
 import struct
 import sys
@@ -73,23 +80,33 @@ def _strip_app1(data: bytes) -> bytes:
     return bytes(out + data[pos:])
 
 
-def tag_copy(source: Path, target: Path, index: int) -> None:
-    """Copy ``source`` to ``target`` with EXIF and XMP spliced in after SOI."""
-    taken = dt.datetime(2015, 3, 30, 6, 0) + dt.timedelta(hours=7 * index)
+def tagged_bytes(jpeg: bytes, index: int, name: str) -> bytes:
+    """``jpeg`` with its own EXIF and XMP (date, caption, credit) spliced in after SOI."""
+    taken = dt.datetime(2015, 3, 30, 6, 0) + dt.timedelta(minutes=7 * index)
     exif = Image.Exif()
-    exif[0x010E] = f"Benchmark photo {index}: {source.stem.replace('_', ' ')}"
+    exif[0x010E] = f"Benchmark photo {index}: {name.replace('_', ' ')}"
     exif[0x013B] = "Dateline bench"
     exif[0x8298] = "(c) the wallpaper's author"
     exif[0x0132] = taken.strftime("%Y:%m:%d %H:%M:%S")
     exif.get_ifd(0x8769)[0x9003] = taken.strftime("%Y:%m:%d %H:%M:%S")
-    xmp = XMP.format(caption=f"Benchmark caption {index} for {source.stem}").encode("utf-8")
-    body = _strip_app1(source.read_bytes())
+    xmp = XMP.format(caption=f"Benchmark caption {index} for {name}").encode("utf-8")
+    body = _strip_app1(jpeg)
     app1_exif = _segment(0xE1, exif.tobytes())
     app1_xmp = _segment(0xE1, b"http://ns.adobe.com/xap/1.0/\x00" + xmp)
-    target.write_bytes(body[:2] + app1_exif + app1_xmp + body[2:])
+    return body[:2] + app1_exif + app1_xmp + body[2:]
 
 
-def build(out: Path, count: int, per_folder: int = 100) -> tuple[list[Path], Path]:
+def _scaled(source: Path, edge: int) -> bytes:
+    with Image.open(source) as image:
+        image.draft("RGB", (edge, edge))
+        image = image.convert("RGB")
+        image.thumbnail((edge, edge), Image.Resampling.LANCZOS)
+        out = io.BytesIO()
+        image.save(out, "JPEG", quality=88)
+    return out.getvalue()
+
+
+def build(out: Path, count: int, edge: int, per_folder: int = 100) -> tuple[list[Path], Path]:
     sources = find_sources()
     if not sources:
         raise SystemExit(
@@ -103,19 +120,17 @@ def build(out: Path, count: int, per_folder: int = 100) -> tuple[list[Path], Pat
             shutil.rmtree(folder)
         folder.mkdir(parents=True)
     tagged = []
+    bases = []
     for index, source in enumerate(sources):
         target = tagged_dir / f"{index:03d}-{source.parent.name}-{source.name}"
-        tag_copy(source, target, index)
+        target.write_bytes(tagged_bytes(source.read_bytes(), index, source.stem))
         tagged.append(target)
+        bases.append((source.stem, _scaled(source, edge)))
     for n in range(count):
         folder = tree / f"day-{n // per_folder:03d}"
         folder.mkdir(exist_ok=True)
-        link = folder / f"IMG_{n:05d}.jpg"
-        src = tagged[n % len(tagged)]
-        if n % 2:
-            link.symlink_to(src)
-        else:
-            os.link(src, link)
+        name, base = bases[n % len(bases)]
+        (folder / f"IMG_{n:05d}.jpg").write_bytes(tagged_bytes(base, n, name))
     return tagged, tree
 
 
@@ -123,8 +138,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path, help="folder to build the corpus in")
     parser.add_argument("--count", type=int, default=10_000, help="files in the tree")
+    parser.add_argument("--edge", type=int, default=1280, help="long edge of the tree's photos")
     args = parser.parse_args(argv)
-    tagged, tree = build(args.out, args.count)
+    tagged, tree = build(args.out, args.count, args.edge)
     megapixels = []
     for path in tagged:
         with Image.open(path) as image:
