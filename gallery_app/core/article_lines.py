@@ -4,7 +4,9 @@
 A line is blank, a gallery counter ``(01 of 11)``, an image marker, site
 boilerplate, the article's URL, or text.  Boilerplate is the declarative table
 ``BOILERPLATE_RULES``: each rule says what it drops and why, so any dropped
-line can be explained.  ``article_text`` then reads the classified lines.
+line can be explained.  A line that is only an http(s) URL, bare or labelled
+("Source:", "Canonical URL:", "Read more at"), names the article's URL; no
+other scheme is ever taken.  ``article_text`` then reads the classified lines.
 """
 
 from __future__ import annotations
