@@ -26,13 +26,11 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeyEvent,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
-    QListView,
     QMainWindow,
     QMenu,
     QPlainTextEdit,
@@ -49,12 +47,14 @@ from gallery_app.core.models import Entry, Gallery
 from gallery_app.qt.filter_proxy import GalleryFilterProxy
 from gallery_app.qt.filter_state import FilterState
 from gallery_app.qt.gallery_loading import GalleryLoader
-from gallery_app.qt.photo_model import EntryRole, PhotoModel
-from gallery_app.qt.settings import THUMB_MAX, THUMB_MIN, Settings
+from gallery_app.qt.photo_model import PhotoModel
+from gallery_app.qt.settings import Settings
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.workers import ImageLoader
 from gallery_app.ui import dialogs
 from gallery_app.ui.filter_bar import FilterBar
+from gallery_app.ui.grid import MAX_THUMBNAIL, MIN_THUMBNAIL, GridView
+from gallery_app.ui.slideshow_window import SlideshowWindow
 from gallery_app.ui.timeline_view import TimelineView
 
 log = logging.getLogger(__name__)
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
 
         self.size_slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.size_slider.setRange(THUMB_MIN, THUMB_MAX)
+        self.size_slider.setRange(MIN_THUMBNAIL, MAX_THUMBNAIL)
         self.size_slider.setSingleStep(16)
         self.size_slider.setPageStep(64)
         self.size_slider.setMaximumWidth(160)
@@ -227,6 +227,9 @@ class MainWindow(QMainWindow):
         self._loader.failed.connect(self._on_load_failed)
         p.proxy.count_changed.connect(self._on_count_changed)
         p.grid.activated_entry.connect(self.open_entry)
+        p.grid.link_file_requested.connect(self._on_link_file)
+        p.grid.current_entry_changed.connect(p.timeline.set_current)
+        p.grid.thumbnail_size_changed.connect(self._on_grid_resized_thumbnails)
         p.caption_panel.read_in_article.connect(self.read_in_article)
         p.caption_panel.link_file_requested.connect(self._on_link_file)
         p.filmstrip.activated_entry.connect(self.open_entry)
@@ -263,7 +266,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
-        self.parts.slideshow_window.close()
+        if self.parts.slideshow_window.isVisible():
+            self.parts.slideshow_window.close()
         super().closeEvent(event)
 
     # -- galleries --------------------------------------------------------------
@@ -291,6 +295,7 @@ class MainWindow(QMainWindow):
         self.show_grid()
         if gallery.entries:
             p.grid.setCurrentIndex(p.proxy.index(0, 0))
+            p.timeline.set_current(p.grid.current_entry())
         self.statusBar().showMessage(f"Opened {gallery.title}", 4000)
         self.gallery_shown.emit(gallery)
 
@@ -379,20 +384,10 @@ class MainWindow(QMainWindow):
         return self._grid_current_entry()
 
     def select_in_grid(self, entry: Entry) -> None:
-        p = self.parts
-        row = p.model.row_of(entry.id)
-        if row >= 0:
-            index = p.proxy.mapFromSource(p.model.index(row, 0))
-            if index.isValid():
-                p.grid.setCurrentIndex(index)
-                p.grid.scrollTo(index)
+        self.parts.grid.select_entry(entry.id)
 
     def _grid_current_entry(self) -> Entry | None:
-        p = self.parts
-        index = p.grid.currentIndex()
-        if not index.isValid():
-            return None
-        entry: Entry | None = p.model.entry(p.proxy.mapToSource(index).row())
+        entry: Entry | None = self.parts.grid.current_entry()
         return entry
 
     def _on_page_changed(self, index: int) -> None:
@@ -418,8 +413,13 @@ class MainWindow(QMainWindow):
     def _on_thumbnail_size(self, px: int) -> None:
         self.parts.grid.set_thumbnail_size(px)
 
+    def _on_grid_resized_thumbnails(self, px: int) -> None:
+        self.size_slider.blockSignals(True)  # Ctrl+wheel on the grid moves the slider
+        self.size_slider.setValue(px)
+        self.size_slider.blockSignals(False)
+
     # -- the other parts --------------------------------------------------------
-    def start_slideshow(self) -> None:
+    def start_slideshow(self, *, fullscreen: bool = True) -> None:
         visible = self.visible_entries()
         if not visible:
             self.statusBar().showMessage("No photos to show: the filter hides them all.", 5000)
@@ -434,12 +434,15 @@ class MainWindow(QMainWindow):
         # The slideshow window owns the keys now; the window's own arrows must not fire.
         self._set_photo_actions_enabled(False)
         self.slideshow_action.setEnabled(False)
-        self.parts.slideshow_window.showFullScreen()
-        self.parts.slideshow_window.activateWindow()
+        window = self.parts.slideshow_window
+        window.set_crossfade(s.slideshow_crossfade)
+        window.set_overlay_visible(s.slideshow_captions)
+        window.present(fullscreen=fullscreen)
 
     def _on_slideshow_closed(self, entry: object) -> None:
         if self.interval_override is None:
             self._settings.slideshow_interval = self._slideshow.interval
+        self._settings.slideshow_captions = self.parts.slideshow_window.overlay_visible()
         self._slideshow.stop()
         self.slideshow_action.setEnabled(True)
         self._set_photo_actions_enabled(self.stack.currentIndex() == PHOTO_PAGE)
@@ -511,8 +514,7 @@ def build_parts(
 ) -> Parts:
     model = PhotoModel(image_loader, window)
     proxy = GalleryFilterProxy(filter_state, model, window)
-    grid = _StandInGrid(window)
-    grid.setModel(proxy)
+    grid = GridView(proxy, window)
     return Parts(
         model=model,
         proxy=proxy,
@@ -523,7 +525,7 @@ def build_parts(
         filmstrip=_StandInFilmstrip(window),
         caption_panel=_StandInCaptionPanel(window),
         article_pane=_StandInArticlePane(window),
-        slideshow_window=_StandInSlideshowWindow(slideshow),
+        slideshow_window=SlideshowWindow(slideshow, window),
     )
 
 
@@ -531,21 +533,6 @@ def build_parts(
 # STAND-INS until the photo (B) and story (C) widgets land.  Each is the least
 # that lets the window run; each goes as soon as its real class is in main.
 # ---------------------------------------------------------------------------
-
-
-class _StandInGrid(QListView):  # STAND-IN for ui.grid.GridView
-    activated_entry = Signal(object)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName("Photos")
-        self.setViewMode(QListView.ViewMode.IconMode)
-        self.setWordWrap(True)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.activated.connect(lambda i: self.activated_entry.emit(i.data(EntryRole)))
-
-    def set_thumbnail_size(self, px: int) -> None:
-        self.setGridSize(QSize(px, px // 2 + 40))
 
 
 class _StandInText(QLabel):
@@ -606,30 +593,3 @@ class _StandInArticlePane(QDockWidget):  # STAND-IN for ui.article_pane.ArticleP
 
     def show_passage(self, entry: Entry) -> None:
         pass
-
-
-class _StandInSlideshowWindow(_StandInText):  # STAND-IN for ui.slideshow_window
-    closed = Signal(object)
-
-    def __init__(self, controller: SlideshowController) -> None:
-        super().__init__("Slideshow")
-        self._controller = controller
-        controller.current_changed.connect(self._on_current)
-
-    def _on_current(self, pos: int, entry: Entry) -> None:
-        self.setText(f"{pos + 1} of {self._controller.count()}\n\n{entry.caption}")
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key == Qt.Key.Key_Escape:
-            shown = self._controller.current()
-            self.hide()
-            self.closed.emit(shown)
-        elif key == Qt.Key.Key_Space:
-            self._controller.toggle_pause()
-        elif key == Qt.Key.Key_Right:
-            self._controller.next()
-        elif key == Qt.Key.Key_Left:
-            self._controller.previous()
-        else:
-            super().keyPressEvent(event)

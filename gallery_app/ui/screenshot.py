@@ -113,9 +113,9 @@ class ScreenshotJob(QObject):
     def _start_slideshow(self, entry: Entry) -> None:
         w = self._window
         w.select_in_grid(entry)  # type: ignore[attr-defined]
-        w.start_slideshow()  # type: ignore[attr-defined]
         show = w.parts.slideshow_window  # type: ignore[attr-defined]
         show.resize(self._size)
+        w.start_slideshow(fullscreen=False)  # type: ignore[attr-defined]
         self._target = show
         controller = self._slideshow
 
