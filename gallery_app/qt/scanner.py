@@ -1,0 +1,239 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Open a folder without freezing the window: scan on a pool, report in batches, watch.
+
+``FolderScanner.start(folder)`` runs ``core.folder_scan.scan_folder`` on a
+worker thread.  Entries reach the GUI thread in batches (``entries_added``;
+the core batches every 200 entries or 100 ms, never one signal per file), with
+``progress(done, total, rate)`` after each batch, then ``finished(gallery)``
+with the complete, sorted gallery — or ``failed(sentence)`` when the folder
+cannot be listed.  ``cancel()`` stops between two files; the scan then
+finishes with what it had read (the gallery carries a warning saying so).
+
+Every result carries the number of the scan it belongs to, so anything from
+an older scan (the user opened another folder meanwhile) is dropped here.
+
+While a folder is open its directories are watched; a change starts a quiet
+rescan after ``rescan_delay_ms`` (changes that arrive meanwhile are folded
+into it).  Thanks to the catalog only changed files are read, and the result
+comes as ``rescanned(gallery)`` — no batches, no progress — for the model to
+take in place of the old gallery.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
+
+from gallery_app.core.catalog import Catalog
+from gallery_app.core.errors import DatelineError
+from gallery_app.core.folder_scan import scan_folder
+from gallery_app.core.models import Entry, Gallery
+
+log = logging.getLogger(__name__)
+
+MAX_WATCHED_DIRS = 2000
+
+
+class _Relay(QObject):
+    """Carries results from the worker to the GUI thread (queued), tagged with the scan number."""
+
+    batch = Signal(int, object)
+    progress = Signal(int, int, int)
+    done = Signal(int, object)
+    failed = Signal(int, str)
+
+
+class _ScanJob(QRunnable):
+    def __init__(
+        self,
+        scan_id: int,
+        folder: Path,
+        catalog: Catalog | None,
+        relay: _Relay,
+        stop: threading.Event,
+        quiet: bool,
+    ) -> None:
+        super().__init__()
+        self._scan_id, self._folder, self._catalog = scan_id, folder, catalog
+        self._relay, self._stop, self._quiet = relay, stop, quiet
+
+    def run(self) -> None:
+        sid, relay = self._scan_id, self._relay
+        try:
+            gallery = scan_folder(
+                self._folder,
+                self._catalog,
+                on_batch=None if self._quiet else lambda b: relay.batch.emit(sid, list(b)),
+                on_progress=None if self._quiet else lambda d, t: relay.progress.emit(sid, d, t),
+                should_stop=self._stop.is_set,
+            )
+        except DatelineError as exc:
+            relay.failed.emit(sid, str(exc))
+        except Exception as exc:  # a worker must never take the app down
+            log.exception("scanning %s failed", self._folder)
+            relay.failed.emit(sid, f"The folder {self._folder.name} could not be read ({exc}).")
+        else:
+            relay.done.emit(sid, gallery)
+
+
+class FolderScanner(QObject):
+    """Scans one folder at a time in the background and keeps it up to date.
+
+    Signals (all on the GUI thread): ``entries_added(list[Entry])``,
+    ``progress(done, total, rate_per_second)``, ``finished(Gallery)``,
+    ``failed(str)``, ``rescanned(Gallery)``.
+    """
+
+    entries_added = Signal(object)  # list[Entry]
+    progress = Signal(int, int, float)
+    finished = Signal(object)  # Gallery
+    failed = Signal(str)
+    rescanned = Signal(object)  # Gallery
+
+    def __init__(
+        self,
+        catalog: Catalog | None,
+        pool: QThreadPool | None = None,
+        parent: QObject | None = None,
+        *,
+        rescan_delay_ms: int = 1000,
+        watch: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self._catalog = catalog
+        if pool is None:
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(1)
+        self._pool = pool
+        self._relay = _Relay(self)
+        self._relay.batch.connect(self._on_batch)
+        self._relay.progress.connect(self._on_progress)
+        self._relay.done.connect(self._on_done)
+        self._relay.failed.connect(self._on_failed)
+        self._scan_id = 0
+        self._quiet_ids: set[int] = set()
+        self._stop = threading.Event()
+        self._running = False
+        self._started_at = 0.0
+        self._folder: Path | None = None
+        self._watch = watch
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.directoryChanged.connect(self._on_directory_changed)
+        self._rescan_timer = QTimer(self)
+        self._rescan_timer.setSingleShot(True)
+        self._rescan_timer.setInterval(rescan_delay_ms)
+        self._rescan_timer.timeout.connect(self._on_rescan_due)
+        self._rescan_wanted = False
+
+    # -- public --------------------------------------------------------------
+
+    def folder(self) -> Path | None:
+        return self._folder
+
+    def is_running(self) -> bool:
+        return self._running
+
+    def start(self, folder: Path) -> None:
+        """Scan ``folder`` (dropping any scan under way) and watch it afterwards."""
+        self._stop_watching()
+        self._folder = folder
+        self._launch(quiet=False)
+
+    def cancel(self) -> None:
+        """Stop the running scan between two files; it finishes with what it has."""
+        self._stop.set()
+
+    def stop(self) -> None:
+        """Cancel, stop watching and forget the folder (the view closed it)."""
+        self.cancel()
+        self._scan_id += 1
+        self._running = False
+        self._stop_watching()
+        self._folder = None
+
+    # -- internals -----------------------------------------------------------
+
+    def _launch(self, *, quiet: bool) -> None:
+        assert self._folder is not None
+        self._stop.set()  # the previous scan, if any, stops soon; its results are dropped
+        self._stop = threading.Event()
+        self._scan_id += 1
+        if quiet:
+            self._quiet_ids.add(self._scan_id)
+        else:
+            self._running = True
+        self._started_at = time.monotonic()
+        self._pool.start(
+            _ScanJob(self._scan_id, self._folder, self._catalog, self._relay, self._stop, quiet)
+        )
+
+    def _on_batch(self, scan_id: int, entries: list[Entry]) -> None:
+        if scan_id == self._scan_id and entries:
+            self.entries_added.emit(entries)
+
+    def _on_progress(self, scan_id: int, done: int, total: int) -> None:
+        if scan_id != self._scan_id:
+            return
+        elapsed = time.monotonic() - self._started_at
+        rate = done / elapsed if elapsed > 0 and done else 0.0
+        self.progress.emit(done, total, rate)
+
+    def _on_done(self, scan_id: int, gallery: Gallery) -> None:
+        quiet = scan_id in self._quiet_ids
+        self._quiet_ids.discard(scan_id)
+        if scan_id != self._scan_id:
+            return
+        if quiet:
+            self.rescanned.emit(gallery)
+        else:
+            self._running = False
+            self.finished.emit(gallery)
+        self._watch_gallery(gallery)
+        if self._rescan_wanted and not self._rescan_timer.isActive():
+            self._rescan_timer.start()
+
+    def _on_failed(self, scan_id: int, message: str) -> None:
+        quiet = scan_id in self._quiet_ids
+        self._quiet_ids.discard(scan_id)
+        if scan_id != self._scan_id:
+            return
+        if quiet:
+            log.warning("rescan failed: %s", message)
+            return
+        self._running = False
+        self.failed.emit(message)
+
+    def _watch_gallery(self, gallery: Gallery) -> None:
+        if not self._watch or self._folder is None:
+            return
+        dirs = {str(self._folder)}
+        for entry in gallery.entries:
+            if entry.image is not None and len(dirs) < MAX_WATCHED_DIRS:
+                dirs.add(str(entry.image.parent))
+        new = sorted(dirs - set(self._watcher.directories()))
+        if new:
+            self._watcher.addPaths(new)
+
+    def _stop_watching(self) -> None:
+        self._rescan_timer.stop()
+        self._rescan_wanted = False
+        watched = self._watcher.directories()
+        if watched:
+            self._watcher.removePaths(watched)
+
+    def _on_directory_changed(self, _path: str) -> None:
+        self._rescan_wanted = True
+        if not self._rescan_timer.isActive():
+            self._rescan_timer.start()
+
+    def _on_rescan_due(self) -> None:
+        if self._folder is None or not self._rescan_wanted:
+            return
+        if self._running or self._quiet_ids:
+            return  # _on_done starts the timer again once the current scan ends
+        self._rescan_wanted = False
+        self._launch(quiet=True)
