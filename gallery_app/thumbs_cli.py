@@ -1,0 +1,124 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""``gallery-cli thumbnails PATH``: fill the shared thumbnail cache without a window.
+
+Useful before opening a big folder for the first time, and as the benchmark
+of the thumbnail pipeline.  Work is spread over ``--jobs`` threads (Pillow
+releases the GIL while it decodes, so threads scale); progress — count and
+rate — goes to stderr, and a summary line ends the run.  Exit 0 when done
+(files that cannot be read are counted, and remembered in the cache's
+``fail/`` folder), 2 with one sentence on bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TextIO
+
+from gallery_app.core import thumbcache
+from gallery_app.core.errors import DatelineError
+
+SIZE_CHOICES = tuple(thumbcache.SIZES)
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the ``thumbnails`` sub-command to ``gallery-cli``'s sub-parsers."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "thumbnails",
+        help="fill the shared thumbnail cache for a photo or a folder of photos",
+        description="Make freedesktop-standard thumbnails (shared with file managers) for "
+        "every photo under PATH, skipping those already cached and still valid.",
+    )
+    parser.add_argument("path", type=Path, metavar="PATH", help="a photo or a folder")
+    parser.add_argument(
+        "--size",
+        choices=SIZE_CHOICES,
+        default="large",
+        help="normal 128 px, large 256 px (default), x-large 512 px, xx-large 1024 px",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="threads to use (default: one per core)",
+    )
+    return parser
+
+
+def collect(path: Path) -> list[Path]:
+    """The photo files a PATH argument stands for; DatelineError with a sentence if none can be."""
+    if path.is_file():
+        return [path]
+    if not path.exists():
+        raise DatelineError(f"{path}: no such file or folder.")
+    if not path.is_dir():
+        raise DatelineError(f"{path}: not a photo file or a folder.")
+    from gallery_app.core.metadata import iter_image_files
+
+    try:
+        return list(iter_image_files(path))
+    except OSError as exc:
+        raise DatelineError(f"{path}: cannot be listed ({exc.strerror or exc}).") from None
+
+
+class _Progress:
+    """Count and rate on stderr: in place on a terminal, else a line every few seconds."""
+
+    def __init__(self, total: int, stream: TextIO) -> None:
+        self.total, self.stream = total, stream
+        self.started = self.last = time.monotonic()
+        self.tty = stream.isatty()
+        self.every = 0.25 if self.tty else 5.0
+
+    def rate(self, done: int) -> float:
+        elapsed = time.monotonic() - self.started
+        return done / elapsed if elapsed > 0 else 0.0
+
+    def update(self, done: int) -> None:
+        now = time.monotonic()
+        if now - self.last < self.every:
+            return
+        self.last = now
+        end = "\r" if self.tty else "\n"
+        self.stream.write(f"thumbnails: {done}/{self.total}, {self.rate(done):.1f}/s{end}")
+        self.stream.flush()
+
+
+def make_all(
+    files: Iterable[Path], size: str, jobs: int, stream: TextIO | None = None
+) -> dict[str, int]:
+    """Make or check the thumbnail of every file; returns counts by outcome."""
+    stream = stream if stream is not None else sys.stderr
+    files = list(files)
+    counts = {"made": 0, "cached": 0, "failed": 0}
+    progress = _Progress(len(files), stream)
+    with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="thumbs") as pool:
+        results = pool.map(lambda f: thumbcache.ensure_thumbnail(f, size), files)
+        for done, result in enumerate(results, start=1):
+            key = "failed" if result.failed else "made" if result.created else "cached"
+            counts[key] += 1
+            progress.update(done)
+    if progress.tty:
+        stream.write(" " * 60 + "\r")
+    elapsed = time.monotonic() - progress.started
+    stream.write(
+        f"{len(files)} photos: {counts['made']} thumbnails made, {counts['cached']} already "
+        f"cached, {counts['failed']} unreadable, in {elapsed:.1f} s "
+        f"({progress.rate(len(files)):.1f}/s).\n"
+    )
+    return counts
+
+
+def run(args: argparse.Namespace) -> int:
+    """Carry out ``gallery-cli thumbnails``; bad input raises DatelineError (exit 2)."""
+    if args.jobs < 1:
+        raise DatelineError(f"--jobs must be 1 or more, not {args.jobs}.")
+    files = collect(args.path)
+    make_all(files, args.size, args.jobs)
+    return 0
