@@ -95,7 +95,7 @@ def make_entry(number: int, caption: str | None = None) -> Entry:
         location=TIKRIT,
         creator="Khalid Mohammed",
         credit="ASSOCIATED PRESS",
-        context=ContextLink(gallery_index=11, paragraphs=RELATED[number], reason="words shared"),
+        context=ContextLink(gallery_index=12, paragraphs=RELATED[number], reason="words shared"),
         warnings=warnings,
     )
 
@@ -110,7 +110,7 @@ def make_article(
         paragraphs=PARAGRAPHS,
         url=url,
         gallery_title="Fighting In Iraq",
-        gallery_index=11,
+        gallery_index=12,
     )
 
 
