@@ -176,3 +176,12 @@ def read_with_pillow(image: Any) -> ExifTags:
     except Exception as error:  # Pillow raises many kinds on broken EXIF
         _log.debug("Pillow getexif failed: %s", error)
         return ExifTags()
+
+
+def pillow_user_comment(image: Any) -> str | None:
+    """UserComment alone through Pillow: exifread skips it when ``details=False``."""
+    try:
+        raw = image.getexif().get_ifd(_EXIF_IFD).get(0x9286)
+    except Exception:  # broken EXIF: no comment
+        return None
+    return _decode("UserComment", raw) if raw is not None else None

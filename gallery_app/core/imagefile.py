@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -131,6 +131,10 @@ def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
         exif_tags = exif.read_with_exifread(fh)
     if not exif_tags and image is not None:
         exif_tags = exif.read_with_pillow(image)
+    elif image is not None and "UserComment" not in exif_tags.text:
+        comment = exif.pillow_user_comment(image)
+        if comment:
+            exif_tags = replace(exif_tags, text={**exif_tags.text, "UserComment": comment})
 
     iptc_tags = iptc.IptcTags()
     if image is not None:

@@ -244,6 +244,7 @@ class _Resolver:
         )
         if not any(parts.values()) and gps is None:
             return None
+        self.sources["location"] = place_source or (gps[2] if gps else "")
         kind = (place_source or "").split(" ", 1)[0] or None
         source = kind if kind else ("EXIF GPS" if gps and gps[2] == GPS_EXIF else "XMP")
         return Location(

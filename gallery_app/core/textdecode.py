@@ -144,18 +144,24 @@ def decode_user_comment(
     return decode_text(body.split(b"\x00", 1)[0] if kind else body)
 
 
+# Accented letters of Western European text; rarer look-alikes (Ž, Ÿ, ƒ) score lower.
+_COMMON_ACCENTED = frozenset("àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßÀÁÂÄÅÇÉÈÊÑÖØÜ")
+
+
 def _plausibility(text: str) -> int:
     """Score a decoding: letters that fit their neighbours gain, control characters lose."""
     score = 0
     for i, ch in enumerate(text):
         if ord(ch) < 128:
             continue
-        category = unicodedata.category(ch)
-        if category.startswith("C"):
+        if unicodedata.category(ch).startswith("C"):
             score -= 3
         elif ch.isalpha():
-            prev = text[i - 1] if i else " "
-            score += 1 if (prev.islower() == ch.islower() or not prev.isalpha()) else -1
+            after = text[i + 1] if i + 1 < len(text) else " "
+            before = text[i - 1] if i else " "
+            neighbour = after if after.isalpha() else before
+            fits = not neighbour.isalpha() or neighbour.islower() == ch.islower()
+            score += (1 if fits else -1) + (1 if ch in _COMMON_ACCENTED else 0)
     return score
 
 
