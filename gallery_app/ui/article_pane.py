@@ -118,13 +118,23 @@ class ArticlePane(QDockWidget):
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         self._scroll.setAccessibleName("Article text")
-        self.setWidget(self._scroll)
+        self.scroll_area = self._scroll
 
         self.open_button = QPushButton("Open original")
         self.open_button.setAccessibleName("Open the original article in the browser")
         self.open_button.clicked.connect(self._open_original)
+        # The notice stays above the text, so it is seen wherever the text scrolls to.
         self.notice = _plain_label("", name="Article notice", selectable=False)
         self.notice.setVisible(False)
+        self.notice.setMargin(6)
+        self.notice.setForegroundRole(QPalette.ColorRole.Link)
+        frame = QWidget()
+        frame_layout = QVBoxLayout(frame)
+        frame_layout.setContentsMargins(0, 0, 0, 0)
+        frame_layout.setSpacing(0)
+        frame_layout.addWidget(self.notice)
+        frame_layout.addWidget(self._scroll, 1)
+        self.setWidget(frame)
         self.gallery_marker: QLabel | None = None
         self.headline: QLabel | None = None
         self.set_gallery(None)
@@ -141,9 +151,9 @@ class ArticlePane(QDockWidget):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
-        # The button and notice outlive each rebuild; take them back from the old page.
+        # The button outlives each rebuild; take it back from the old page.
         self.open_button.setParent(None)
-        self.notice.setParent(None)
+        self._set_notice("")
         self.gallery_marker = None
         self.headline = None
         article = gallery.article if gallery is not None else None
@@ -220,7 +230,6 @@ class ArticlePane(QDockWidget):
             row.addWidget(self.open_button)
             row.addStretch(1)
             layout.addLayout(row)
-        layout.addWidget(self.notice)
 
         related: dict[int, list[Entry]] = defaultdict(list)
         for entry in gallery.entries:

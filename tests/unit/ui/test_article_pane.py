@@ -26,7 +26,7 @@ def pane(qtbot) -> ArticlePane:
 
 
 def labels(pane: ArticlePane) -> list[QLabel]:
-    return pane.widget().findChildren(QLabel)
+    return pane.scroll_area.widget().findChildren(QLabel)
 
 
 def test_headline_standfirst_and_every_paragraph_as_plain_text(pane):
@@ -58,7 +58,7 @@ def test_each_paragraph_lists_and_opens_its_photos(pane, qtbot):
 
 def test_read_in_article_highlights_and_scrolls_to_the_passage(pane, qtbot):
     entry = iraq_gallery().entries[10]  # photo 11 relates to paragraph 11
-    bar = pane.widget().verticalScrollBar()
+    bar = pane.scroll_area.verticalScrollBar()
     assert bar.value() == 0
     pane.show_passage(entry)
     assert pane.highlighted_paragraphs() == (10,)
@@ -66,7 +66,7 @@ def test_read_in_article_highlights_and_scrolls_to_the_passage(pane, qtbot):
     assert "related paragraph 11 highlighted" in pane.notice.text()
     qtbot.wait_until(lambda: bar.value() > 0)
     target = pane.paragraph_widgets()[10]
-    viewport = pane.widget().viewport()
+    viewport = pane.scroll_area.viewport()
     top = target.mapTo(viewport, target.rect().topLeft()).y()
     assert 0 <= top < viewport.height()
 
