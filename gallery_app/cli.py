@@ -12,6 +12,7 @@ import json
 import logging
 import sys
 import textwrap
+from dataclasses import replace
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -93,6 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the manifest here (atomically); default: print it",
     )
     imp.add_argument(
+        "--id",
+        dest="gallery_id",
+        metavar="ID",
+        help="the gallery's id (default: the article file's name)",
+    )
+    imp.add_argument(
         "--json",
         action="store_true",
         help="print the entries as `list --json` would (with the article context)",
@@ -165,6 +172,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from gallery_app.core.manifest import dump_manifest, save_manifest
 
     gallery = read_article_file(args.article)
+    if args.gallery_id:
+        gallery = replace(gallery, id=args.gallery_id)
     if args.output is not None:
         save_manifest(gallery, args.output)
         print(f"Wrote {args.output} ({len(gallery.entries)} entries).", file=sys.stderr)

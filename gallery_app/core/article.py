@@ -204,7 +204,7 @@ def _entry(
         taken=fields.taken,
         location=fields.location,
         creator=fields.creator,
-        credit=fields.credit or item.credit_line,
+        credit=item.credit_line or fields.credit,
         file_photo=bool(fields.file_photo),
         warnings=tuple(fields.warnings),
     )

@@ -321,9 +321,9 @@ def test_entries_have_padded_ids_positions_captions_and_credit_line(
     assert any("not read for dates" in w for w in gallery.warnings)
 
 
-def test_parser_credit_wins_and_credit_line_fills_in(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_credit_line_wins_and_parser_credit_fills_in(monkeypatch: pytest.MonkeyPatch) -> None:
     def fake_parse(text: str) -> SimpleNamespace:
-        credit = "Reuters" if "1" in text else None
+        credit = "Reuters"
         taken = dt.date(2015, 4, 3)
         return SimpleNamespace(
             taken=taken,
@@ -335,9 +335,11 @@ def test_parser_credit_wins_and_credit_line_fills_in(monkeypatch: pytest.MonkeyP
         )
 
     monkeypatch.setattr(article_module, "_caption_parser", lambda: fake_parse)
-    items = "\n".join(_item(f"({k} of 2)", f"Caption {k}.") for k in (1, 2))
+    items = _item("(1 of 2)", "Caption 1.") + "\n" + _item("(2 of 2)", "Caption 2.").replace(
+        " (credit:AP)", ""
+    )
     entries = import_article(_gallery(items)).entries
-    assert [e.credit for e in entries] == ["Reuters", "AP"]
+    assert [e.credit for e in entries] == ["AP", "Reuters"]
     assert entries[0].creator == "Jo" and entries[0].file_photo and entries[0].warnings == ("w",)
 
 
