@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
 import os
 import sys
@@ -24,6 +25,7 @@ from PySide6.QtCore import (
     QMessageLogContext,
     QSize,
     QThreadPool,
+    QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gallery_app import APP_ID, APP_NAME, __version__
 from gallery_app.core import paths
+from gallery_app.core.atomic import write_text_atomic
 from gallery_app.core.links import LinkStore
 from gallery_app.core.loader import load_gallery
 from gallery_app.qt.filter_state import FilterState
@@ -73,7 +76,10 @@ _QT_LEVELS = {
 
 
 def _qt_message_handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-    qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s (%s)", message, context.category)
+    level = _QT_LEVELS.get(kind, logging.WARNING)
+    qt_log.log(level, "%s (%s)", message, context.category)
+    if level >= logging.CRITICAL:  # Qt aborts next: say why where the user looks
+        print(message, file=sys.stderr)
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
@@ -180,6 +186,48 @@ def apply_options(parts: Composition, options: Options) -> None:
         parts.loader.loaded.connect(lambda _g: parts.window.start_slideshow())
 
 
+E2E_STATE_ENV = "DATELINE_E2E_STATE"
+
+
+def install_state_report(parts: Composition, path: Path) -> QTimer:
+    """Test hook (only with ``DATELINE_E2E_STATE``): write what the user sees as JSON.
+
+    The end-to-end tests drive the real app with X key events and read this
+    file to check what is on screen, so the app needs no other test seams.
+    """
+    window = parts.window
+
+    def report() -> None:
+        current = window.current_entry
+        grid_entry = window.parts.grid.current_entry()
+        timeline = window.parts.timeline
+        bars = []
+        for i in range(timeline.bar_count()):
+            rect = timeline.bar_rect(i)
+            top_left = timeline.mapToGlobal(rect.topLeft())
+            bars.append([top_left.x(), top_left.y(), rect.width(), rect.height()])
+        show = window.parts.slideshow_window
+        shown = show.current_entry() if show.isVisible() else None
+        data = {
+            "title": window.windowTitle(),
+            "page": "photo" if window.stack.currentIndex() == 1 else "grid",
+            "current": current.id if current else None,
+            "grid_current": grid_entry.id if grid_entry else None,
+            "count": window.count_label.text(),
+            "slideshow": show.isVisible(),
+            "slideshow_entry": shown.id if shown else None,
+            "paused": parts.slideshow.is_paused(),
+            "bars": bars,
+        }
+        write_text_atomic(path, json.dumps(data))
+
+    timer = QTimer(window)
+    timer.setInterval(50)
+    timer.timeout.connect(report)
+    timer.start()
+    return timer
+
+
 def run(options: Options, argv: list[str] | None = None) -> int:
     """Start the app; returns the exit code."""
     from gallery_app.logs import setup_logging
@@ -201,6 +249,8 @@ def run(options: Options, argv: list[str] | None = None) -> int:
         instance.paths_received.connect(lambda paths: _on_paths_received(parts.window, paths))
     apply_options(parts, options)
     window = parts.window
+    if os.environ.get(E2E_STATE_ENV):
+        install_state_report(parts, Path(os.environ[E2E_STATE_ENV]))
     if options.screenshot is not None:
         ScreenshotJob(
             window,
