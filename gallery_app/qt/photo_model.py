@@ -212,7 +212,8 @@ class PhotoModel(QAbstractListModel):
             if entry is None or entry.image is None:
                 continue
             self._in_flight[entry_id] = edge
-            self._fetch_thumbnail(f"{self._generation}\n{entry_id}\n{edge}", entry.image, edge)
+            key = f"thumb\n{self._generation}\n{entry_id}\n{edge}"
+            self._fetch_thumbnail(key, entry.image, edge)
 
     def _fetch_thumbnail(self, key: str, path: Path, edge: int) -> None:
         """The one place that asks for pixels; swap it for a thumbnail cache.
@@ -224,13 +225,13 @@ class PhotoModel(QAbstractListModel):
         self._loader.request(key, path, QSize(edge, edge))
 
     def _on_image_ready(self, key: str, image: QImage) -> None:
-        try:
-            generation, entry_id, edge_text = key.split("\n")
-            edge = int(edge_text)
-        except ValueError:
+        parts = key.split("\n")
+        if len(parts) != 4 or parts[0] != "thumb":
             return  # not one of ours (the loader may be shared)
-        if int(generation) != self._generation or self._in_flight.get(entry_id) != edge:
+        _, generation, entry_id, edge_text = parts
+        if generation != str(self._generation) or str(self._in_flight.get(entry_id)) != edge_text:
             return
+        edge = int(edge_text)
         del self._in_flight[entry_id]
         row = self.row_of(entry_id)
         if image.isNull():

@@ -134,10 +134,10 @@ def test_few_decodes_in_flight_and_newest_wishes_first(fake_model, tmp_path) -> 
     model.set_gallery(Gallery(title="many", entries=entries))
     model.request_thumbnails(range(0, 20), 64)
     assert len(loader.requests) == PhotoModel.MAX_IN_FLIGHT
-    assert [r[0].split("\n")[1] for r in loader.requests] == ["p0", "p1", "p2", "p3"]
+    assert [r[0].split("\n")[2] for r in loader.requests] == ["p0", "p1", "p2", "p3"]
     model.request_thumbnails(range(40, 45), 64)  # the user scrolled on
     loader.deliver(0)
-    assert loader.requests[-1][0].split("\n")[1] == "p40"
+    assert loader.requests[-1][0].split("\n")[2] == "p40"
 
 
 @pytest.mark.qt_log_ignore("JPEG datastream contains no image")
