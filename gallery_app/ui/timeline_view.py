@@ -12,6 +12,7 @@ they are shown while a date range is set.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import logging
 import math
@@ -33,7 +34,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from gallery_app.core.models import Entry
-from gallery_app.core.query import EntryFilter, matches_text
+from gallery_app.core.query import EntryFilter, fold, searchable_text
 from gallery_app.core.timeline import Bucket, Timeline, TimeUnit, build_timeline
 from gallery_app.qt.filter_state import FilterState
 
@@ -57,6 +58,9 @@ class TimelineView(QWidget):
         super().__init__(parent)
         self._filter_state = filter_state
         self._entries: list[Entry] = []
+        # Folded search text and bar of each entry, worked out once per gallery
+        # so a keystroke in the search field only does substring tests.
+        self._haystacks: list[tuple[str, int]] = []
         self._timeline = Timeline(TimeUnit.DAY, (), 0)
         self._text_counts: list[int] | None = None  # per bucket, when a search is typed
         self._text_undated = 0
@@ -79,6 +83,7 @@ class TimelineView(QWidget):
         """Show the span of ``entries`` (the whole gallery, not just what is filtered)."""
         self._entries = list(entries)
         self._timeline = build_timeline(self._entries)
+        self._haystacks = []  # built on the first search, not for every gallery opened
         self._cursor = self._first_selected() or 0
         self._current = None
         self._recount_text(self._filter_state.value)
@@ -139,17 +144,29 @@ class TimelineView(QWidget):
             return
         counts = [0] * len(self._timeline.buckets)
         undated = 0
-        for entry in self._entries:
-            if not matches_text(entry, flt.text):
+        words = fold(flt.text).split()
+        if len(self._haystacks) != len(self._entries):
+            starts = [b.start for b in self._timeline.buckets]
+            self._haystacks = [(searchable_text(e), self._bar_of(e, starts)) for e in self._entries]
+        for haystack, bar in self._haystacks:
+            if not all(word in haystack for word in words):
                 continue
-            if entry.taken is None:
+            if bar == UNDATED:
                 undated += 1
-                continue
-            index = self._timeline.index_of(entry.taken.value)
-            if index is not None:
-                counts[index] += 1
+            elif bar >= 0:
+                counts[bar] += 1
         self._text_counts = counts
         self._text_undated = undated
+
+    def _bar_of(self, entry: Entry, starts: list[dt.datetime]) -> int:
+        """The bar ``entry`` counts in; a bisection, as galleries can be large."""
+        if entry.taken is None:
+            return UNDATED
+        index = bisect.bisect_right(starts, entry.taken.value) - 1
+        buckets = self._timeline.buckets
+        if 0 <= index < len(buckets) and entry.taken.value < buckets[index].end:
+            return index
+        return NOWHERE
 
     def _is_selected(self, bucket: Bucket) -> bool:
         flt = self._filter_state.value

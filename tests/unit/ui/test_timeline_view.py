@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
+from gallery_app.core.models import Entry, Precision, TakenAt
 from gallery_app.core.timeline import TimeUnit
 from gallery_app.qt.filter_state import FilterState
 from gallery_app.ui.timeline_view import UNDATED, TimelineView
@@ -165,3 +166,30 @@ def test_accessible_name_and_empty_gallery(qtbot, state):
     assert view.accessibleDescription() == "No dated photos."
     assert view.bar_count() == 0
     view.grab()  # paints without error
+
+
+def _dated(i: int, when: dt.datetime, precision: Precision) -> Entry:
+    return Entry(id=f"d{i}", position=i, taken=TakenAt(when, precision, "exif"))
+
+
+def test_unit_follows_the_span(qtbot, state):
+    view = TimelineView(state)
+    qtbot.addWidget(view)
+    view.resize(800, 130)
+    hours = [_dated(i, dt.datetime(2015, 3, 30, 9 + i, 15), Precision.MINUTE) for i in range(4)]
+    view.set_entries(hours)
+    assert view.timeline().unit is TimeUnit.HOUR
+    assert view.bar_label(0) == "09:00 Mon 30"
+    months = [
+        _dated(1, dt.datetime(2014, 1, 5), Precision.DAY),
+        _dated(2, dt.datetime(2015, 6, 5), Precision.DAY),
+    ]
+    view.set_entries(months)
+    assert view.timeline().unit is TimeUnit.MONTH
+    assert view.bar_label(0) == "Jan 2014"
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=centre(view, 1))
+    assert (state.value.date_from, state.value.date_to) == (
+        dt.date(2014, 2, 1),
+        dt.date(2014, 2, 28),
+    )
+    view.grab()
