@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPixmap,
     QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import QWidget
 
@@ -399,6 +400,14 @@ class SlideshowWindow(QWidget):
             self._controller.previous()
         else:
             super().mouseReleaseEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The window is reused for every show: start each one clean.
+        self._closing = False
+        self._note = ""
+        self._note_timer.stop()
+        self._update_target_size()
+        super().showEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._update_target_size()

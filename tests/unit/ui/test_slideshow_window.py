@@ -160,3 +160,16 @@ def test_markup_in_captions_is_not_interpreted(qtbot):
     window.resize(640, 480)
     window.grab()
     controller.stop()
+
+
+def test_the_window_can_be_used_for_a_second_show(show, qtbot):
+    controller, window, entries = show
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+    controller.start(entries, entries[0])
+    window.show()
+    qtbot.wait_exposed(window)
+    with qtbot.wait_signal(window.closed) as blocker:
+        qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert blocker.args == [entries[0]]
+    assert not window.isVisible()
