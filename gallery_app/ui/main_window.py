@@ -29,11 +29,9 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QDockWidget,
     QLabel,
     QMainWindow,
     QMenu,
-    QPlainTextEdit,
     QSlider,
     QSplitter,
     QStackedWidget,
@@ -52,6 +50,8 @@ from gallery_app.qt.settings import Settings
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.workers import ImageLoader
 from gallery_app.ui import dialogs
+from gallery_app.ui.article_pane import ArticlePane
+from gallery_app.ui.caption_panel import CaptionPanel
 from gallery_app.ui.filter_bar import FilterBar
 from gallery_app.ui.grid import MAX_THUMBNAIL, MIN_THUMBNAIL, GridView
 from gallery_app.ui.slideshow_window import SlideshowWindow
@@ -234,6 +234,7 @@ class MainWindow(QMainWindow):
         p.caption_panel.link_file_requested.connect(self._on_link_file)
         p.filmstrip.activated_entry.connect(self.open_entry)
         p.slideshow_window.closed.connect(self._on_slideshow_closed)
+        p.article_pane.entry_activated.connect(self.open_entry)
         self._filter.changed.connect(self._on_filter_changed)
         self.size_slider.valueChanged.connect(self._on_thumbnail_size)
         self.stack.currentChanged.connect(self._on_page_changed)
@@ -451,6 +452,10 @@ class MainWindow(QMainWindow):
             self.open_entry(entry)
 
     def read_in_article(self, entry: Entry) -> None:
+        pane = self.parts.article_pane
+        if not pane.isVisible():
+            width = max(420, self.width() // 3)
+            self.resizeDocks([pane], [width], Qt.Orientation.Horizontal)
         self.parts.article_pane.show()
         self.parts.article_pane.raise_()
         self.parts.article_pane.show_passage(entry)
@@ -523,8 +528,8 @@ def build_parts(
         timeline=TimelineView(filter_state, window),
         photo_view=_StandInPhotoView(window),
         filmstrip=_StandInFilmstrip(window),
-        caption_panel=_StandInCaptionPanel(window),
-        article_pane=_StandInArticlePane(window),
+        caption_panel=CaptionPanel(window),
+        article_pane=ArticlePane(window),
         slideshow_window=SlideshowWindow(slideshow, window),
     )
 
@@ -560,36 +565,4 @@ class _StandInFilmstrip(QWidget):  # STAND-IN for ui.filmstrip
     activated_entry = Signal(object)
 
     def show_entry(self, entry: Entry) -> None:
-        pass
-
-
-class _StandInCaptionPanel(_StandInText):  # STAND-IN for ui.caption_panel.CaptionPanel
-    read_in_article = Signal(object)
-    link_file_requested = Signal(object)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Caption", parent)
-        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-    def show_entry(self, entry: Entry, index: int, count: int) -> None:
-        date = entry.taken.iso() if entry.taken else "Undated"
-        self.setText(f"{index + 1} of {count}\n\n{entry.caption}\n\n{date}\n{entry.credit or ''}")
-
-
-class _StandInArticlePane(QDockWidget):  # STAND-IN for ui.article_pane.ArticlePane
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Article", parent)
-        self.setAccessibleName("Article")
-        self._text = QPlainTextEdit(self)
-        self._text.setReadOnly(True)
-        self.setWidget(self._text)
-
-    def set_gallery(self, gallery: Gallery) -> None:
-        a = gallery.article
-        self._text.setPlainText(
-            "\n\n".join([a.headline, a.standfirst, *a.paragraphs]) if a else "No article."
-        )
-
-    def show_passage(self, entry: Entry) -> None:
         pass
