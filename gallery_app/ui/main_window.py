@@ -52,8 +52,10 @@ from gallery_app.qt.workers import ImageLoader
 from gallery_app.ui import dialogs
 from gallery_app.ui.article_pane import ArticlePane
 from gallery_app.ui.caption_panel import CaptionPanel
+from gallery_app.ui.filmstrip import Filmstrip
 from gallery_app.ui.filter_bar import FilterBar
 from gallery_app.ui.grid import MAX_THUMBNAIL, MIN_THUMBNAIL, GridView
+from gallery_app.ui.photo_view import PhotoView
 from gallery_app.ui.slideshow_window import SlideshowWindow
 from gallery_app.ui.timeline_view import TimelineView
 
@@ -232,7 +234,8 @@ class MainWindow(QMainWindow):
         p.grid.thumbnail_size_changed.connect(self._on_grid_resized_thumbnails)
         p.caption_panel.read_in_article.connect(self.read_in_article)
         p.caption_panel.link_file_requested.connect(self._on_link_file)
-        p.filmstrip.activated_entry.connect(self.open_entry)
+        p.filmstrip.entry_chosen.connect(self.open_entry)
+        p.photo_view.link_file_requested.connect(self._on_link_file)
         p.slideshow_window.closed.connect(self._on_slideshow_closed)
         p.article_pane.entry_activated.connect(self.open_entry)
         self._filter.changed.connect(self._on_filter_changed)
@@ -358,7 +361,7 @@ class MainWindow(QMainWindow):
         p = self.parts
         p.photo_view.show_entry(entry)
         p.caption_panel.show_entry(entry, index, len(visible))
-        p.filmstrip.show_entry(entry)
+        p.filmstrip.set_current(entry)
         p.timeline.set_current(entry)
         self.select_in_grid(entry)
         self.stack.setCurrentIndex(PHOTO_PAGE)
@@ -526,43 +529,9 @@ def build_parts(
         grid=grid,
         filter_bar=FilterBar(filter_state, window),
         timeline=TimelineView(filter_state, window),
-        photo_view=_StandInPhotoView(window),
-        filmstrip=_StandInFilmstrip(window),
+        photo_view=PhotoView(image_loader, window),
+        filmstrip=Filmstrip(proxy, window),
         caption_panel=CaptionPanel(window),
         article_pane=ArticlePane(window),
         slideshow_window=SlideshowWindow(slideshow, window),
     )
-
-
-# ---------------------------------------------------------------------------
-# STAND-INS until the photo (B) and story (C) widgets land.  Each is the least
-# that lets the window run; each goes as soon as its real class is in main.
-# ---------------------------------------------------------------------------
-
-
-class _StandInText(QLabel):
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setWordWrap(True)
-        self.setAccessibleName(name)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-
-class _StandInPhotoView(_StandInText):  # STAND-IN for ui.photo_view.PhotoView
-    ready = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Photo", parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-
-    def show_entry(self, entry: Entry) -> None:
-        self.setText(f"Photo not included\n\n{entry.caption[:200]}")
-        self.ready.emit()
-
-
-class _StandInFilmstrip(QWidget):  # STAND-IN for ui.filmstrip
-    activated_entry = Signal(object)
-
-    def show_entry(self, entry: Entry) -> None:
-        pass
