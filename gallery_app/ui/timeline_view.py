@@ -18,7 +18,7 @@ import logging
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -37,6 +37,14 @@ from gallery_app.core.models import Entry
 from gallery_app.core.query import EntryFilter, fold, searchable_text
 from gallery_app.core.timeline import Bucket, Timeline, TimeUnit, build_timeline
 from gallery_app.qt.filter_state import FilterState
+from gallery_app.ui.timeline_text import (
+    bucket_tooltip,
+    describe_bucket,
+    describe_span,
+    label_lines,
+    photos,
+    undated_tooltip,
+)
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +53,6 @@ _GAP_BEFORE_UNDATED = 12
 _MAX_BAR_WIDTH = 56
 UNDATED = -2  # index of the undated bar in hit tests
 NOWHERE = -1
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 class TimelineView(QWidget):
@@ -244,66 +248,30 @@ class TimelineView(QWidget):
     # -- text -----------------------------------------------------------------
 
     def _label_lines(self, bucket: Bucket) -> tuple[str, str]:
-        day = _qdate(bucket.first_day())
-        loc = self._locale
-        unit = self._timeline.unit
-        if unit is TimeUnit.HOUR:
-            return bucket.start.strftime("%H:00"), loc.toString(day, "ddd d")
-        if unit is TimeUnit.DAY:
-            return loc.toString(day, "ddd"), loc.toString(day, "d MMM")
-        if unit is TimeUnit.MONTH:
-            return loc.toString(day, "MMM"), loc.toString(day, "yyyy")
-        return loc.toString(day, "yyyy"), ""
-
-    def _describe_bucket(self, bucket: Bucket) -> str:
-        loc = self._locale
-        first = _qdate(bucket.first_day())
-        unit = self._timeline.unit
-        if unit is TimeUnit.HOUR:
-            hours = f"{bucket.start:%H:00}–{bucket.end:%H:00}"
-            when = f"{loc.toString(first, 'dddd d MMMM yyyy')}, {hours}"
-        elif unit is TimeUnit.DAY:
-            when = loc.toString(first, "dddd d MMMM yyyy")
-        elif unit is TimeUnit.MONTH:
-            when = loc.toString(first, "MMMM yyyy")
-        else:
-            when = loc.toString(first, "yyyy")
-        return f"{when}: {_photos(bucket.count)}"
+        return label_lines(bucket, self._timeline.unit, self._locale)
 
     def _tooltip(self, index: int) -> str:
         if index == UNDATED:
-            state = "shown" if self._undated_shown() else "hidden while a date range is set"
-            return (
-                f"Undated: {_photos(self._timeline.undated)} ({state}).\n"
-                "Click to show or hide them alongside a date range."
-            )
+            return undated_tooltip(self._timeline.undated, shown=self._undated_shown())
         bucket = self._timeline.buckets[index]
-        hint = "Click to show only these photos; drag across bars for a range; Esc clears."
-        if self._is_selected(bucket):
-            hint = "Shown. Click again or press Esc to show all dates."
-        return f"{self._describe_bucket(bucket)}.\n{hint}"
+        return bucket_tooltip(
+            bucket, self._timeline.unit, self._locale, selected=self._is_selected(bucket)
+        )
 
     def _update_description(self) -> None:
         buckets = self._timeline.buckets
-        if not buckets:
-            text = "No dated photos."
-        else:
-            first, last = buckets[0], buckets[-1]
-            text = (
-                f"{len(buckets)} {self._timeline.unit.value}s from "
-                f"{self._locale.toString(_qdate(first.first_day()), 'd MMMM yyyy')} to "
-                f"{self._locale.toString(_qdate(last.last_day()), 'd MMMM yyyy')}."
-            )
-            selected = self.selected_indices()
-            if selected:
-                text += f" Shown: {self.bar_label(selected[0])}"
-                if len(selected) > 1:
-                    text += f" to {self.bar_label(selected[-1])}"
-                text += "."
-            if 0 <= self._cursor < len(buckets):
-                text += f" Focus: {self._describe_bucket(buckets[self._cursor])}."
+        text = describe_span(self._timeline, self._locale)
+        selected = self.selected_indices()
+        if selected:
+            text += f" Shown: {self.bar_label(selected[0])}"
+            if len(selected) > 1:
+                text += f" to {self.bar_label(selected[-1])}"
+            text += "."
+        if 0 <= self._cursor < len(buckets):
+            focus = describe_bucket(buckets[self._cursor], self._timeline.unit, self._locale)
+            text += f" Focus: {focus}."
         if self._timeline.undated:
-            text += f" Undated: {_photos(self._timeline.undated)}."
+            text += f" Undated: {photos(self._timeline.undated)}."
         self.setAccessibleDescription(text)
 
     # -- painting -------------------------------------------------------------
@@ -531,7 +499,3 @@ class TimelineView(QWidget):
         self._anchor = None
         self.update()
         super().focusOutEvent(event)
-
-
-def _photos(count: int) -> str:
-    return f"{count} photo" if count == 1 else f"{count} photos"
