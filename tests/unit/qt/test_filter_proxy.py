@@ -64,3 +64,14 @@ def test_new_gallery_updates_counts(proxy, qtbot) -> None:
         model.set_gallery(None)
     assert counted.args == [0, 0]
     assert proxy.entry(0) is None
+
+
+def test_search_sees_an_entry_changed_later(proxy) -> None:
+    from dataclasses import replace
+
+    model = proxy.photo_model()
+    proxy._filter_state.set_text("palace")
+    assert [e.id for e in proxy.visible_entries()] == ["e11"]
+    model.replace_entry(replace(model.entry(0), caption="A palace by the river"))
+    proxy._filter_state.set_text("palace river")
+    assert [e.id for e in proxy.visible_entries()] == ["e01"]
