@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
@@ -34,7 +35,10 @@ _PILLOW_FORMATS: dict[str, tuple[str, ...]] = {
     "bmp": ("BMP",),
     "heif": ("HEIF",),
     "avif": ("AVIF", "HEIF"),
+    "jp2": ("JPEG2000",),
 }
+# pillow-heif applies a HEIF's rotation itself, so its EXIF orientation must not be applied again.
+_SELF_ROTATING_KINDS = frozenset({"heif", "avif"})
 # Kinds exifread understands well enough to try first.
 _EXIFREAD_KINDS = frozenset({"jpeg", "tiff", "heif", "png", "webp"})
 # PNG text chunks that carry the same meaning as the EXIF/IPTC fields.
@@ -66,6 +70,9 @@ class Embedded:
     xmp: dict[str, str] = field(default_factory=dict)
     png_text: dict[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    # exifread skips UserComment; this reads it through Pillow on demand (it costs
+    # a full EXIF parse, and is needed only when no stronger caption exists).
+    user_comment: Callable[[], str | None] = field(default=lambda: None, repr=False, compare=False)
 
 
 def _open_pillow(fh: IO[bytes], path: Path, kind: sniff.FileKind, notes: list[str]) -> Any:
@@ -131,10 +138,6 @@ def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
         exif_tags = exif.read_with_exifread(fh)
     if not exif_tags and image is not None:
         exif_tags = exif.read_with_pillow(image)
-    elif image is not None and "UserComment" not in exif_tags.text:
-        comment = exif.pillow_user_comment(image)
-        if comment:
-            exif_tags = replace(exif_tags, text={**exif_tags.text, "UserComment": comment})
 
     iptc_tags = iptc.IptcTags()
     if image is not None:
@@ -147,6 +150,8 @@ def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
     if image is None:
         return Embedded(kind, ImageStatus.UNREADABLE, exif=exif_tags, warnings=tuple(notes))
     width, height = image.size
+    if kind.key in _SELF_ROTATING_KINDS and exif_tags.orientation is not None:
+        exif_tags = replace(exif_tags, orientation=None)
     return Embedded(
         kind,
         ImageStatus.OK,
@@ -157,4 +162,7 @@ def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
         _xmp_from(image, path, notes),
         _png_text(image) if kind.key == "png" else {},
         tuple(notes),
+        (lambda: exif.pillow_user_comment(image))
+        if exif_tags.reader == "exifread" and "UserComment" not in exif_tags.text
+        else (lambda: None),
     )

@@ -82,20 +82,24 @@ def parse_iim(data: bytes) -> dict[tuple[int, int], list[bytes]]:
 
 
 def first_iptc_resource(app13_segments: Iterable[bytes]) -> bytes | None:
-    """The first IPTC-NAA resource (8BIM 0x0404) over all Photoshop APP13 segments."""
-    for segment in app13_segments:
-        if not segment.startswith(b"Photoshop 3.0\x00"):
-            continue
-        pos = 14
-        while segment[pos : pos + 4] == b"8BIM" and pos + 12 <= len(segment):
-            code = int.from_bytes(segment[pos + 4 : pos + 6], "big")
-            name_len = segment[pos + 6]
-            pos += 7 + name_len + (1 - name_len % 2)  # Pascal name padded to even
-            size = int.from_bytes(segment[pos : pos + 4], "big")
-            pos += 4
-            if code == 0x0404:
-                return segment[pos : pos + size]
-            pos += size + (size & 1)
+    """The first IPTC-NAA resource (8BIM 0x0404) in the Photoshop APP13 segments.
+
+    A Photoshop resource block larger than 64 KiB continues in the next APP13
+    segment, so the payloads are joined (each without its "Photoshop 3.0"
+    header) before the resources are walked.
+    """
+    header = b"Photoshop 3.0\x00"
+    stream = b"".join(s[len(header) :] for s in app13_segments if s.startswith(header))
+    pos = 0
+    while stream[pos : pos + 4] == b"8BIM" and pos + 12 <= len(stream):
+        code = int.from_bytes(stream[pos + 4 : pos + 6], "big")
+        name_len = stream[pos + 6]
+        pos += 7 + name_len + (1 - name_len % 2)  # Pascal name padded to even
+        size = int.from_bytes(stream[pos : pos + 4], "big")
+        pos += 4
+        if code == 0x0404:
+            return stream[pos : pos + size]
+        pos += size + (size & 1)
     return None
 
 

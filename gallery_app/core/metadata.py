@@ -325,6 +325,12 @@ def read_metadata(path: Path) -> FileMetadata:
     values = _flatten(embedded)
     sidecar = _read_sidecar(path, warnings)
     values.update(sidecar)
+    if "EXIF UserComment" not in values:
+        stronger = [values.get(label) for label in CAPTION_SOURCES[:4]]
+        if not any(v and not textdecode.is_boilerplate(v) for v in stronger):
+            comment = embedded.user_comment()
+            if comment:
+                values["EXIF UserComment"] = comment
     resolver = _Resolver(path, values, set(sidecar))
     texts = {name: resolver.text(name, labels) for name, labels in TEXT_FIELDS.items()}
     taken = resolver.taken()

@@ -1,0 +1,202 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Compare Dateline's metadata reader with ``exiftool -json -G1 -n``, field by field.
+
+Usage: python bench/compare_exiftool.py [FOLDER] [--show N]
+
+FOLDER defaults to ../shared/corpus/images.  exiftool's tags are reduced with the
+same precedence as ``gallery_app.core.metadata`` (and the same boilerplate
+filter) so that a disagreement means the two readers decoded something
+differently, not that they ranked sources differently.  Sidecars are ignored on
+both sides (exiftool does not merge them).  Prints agreement per field and the
+first N disagreements of each field.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from unittest import mock
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from gallery_app.core import metadata, textdecode
+from gallery_app.core.scan import iter_image_files
+
+TEXT_TAGS = {
+    "caption": [
+        "XMP-dc:Description",
+        "IPTC:Caption-Abstract",
+        "IFD0:ImageDescription",
+        "IFD0:XPComment",
+        "ExifIFD:UserComment",
+    ],
+    "title": ["XMP-photoshop:Headline", "XMP-dc:Title", "IPTC:Headline", "IPTC:ObjectName"],
+    "creator": ["XMP-dc:Creator", "IPTC:By-line", "IFD0:Artist"],
+    "credit": ["XMP-photoshop:Credit", "IPTC:Credit"],
+    "copyright": ["XMP-dc:Rights", "IPTC:CopyrightNotice", "IFD0:Copyright"],
+    "city": ["XMP-photoshop:City", "IPTC:City"],
+    "country": ["XMP-photoshop:Country", "IPTC:Country-PrimaryLocationName"],
+}
+DATE_TAGS = [
+    "ExifIFD:DateTimeOriginal",
+    "XMP-photoshop:DateCreated",
+    "IPTC:DateCreated",
+    "XMP-exif:DateTimeOriginal",
+    "ExifIFD:CreateDate",
+    "XMP-xmp:CreateDate",
+    "XMP-exif:DateTimeDigitized",
+    "IPTC:DigitalCreationDate",
+    "IFD0:ModifyDate",
+]
+
+
+def _norm(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        value = "; ".join(str(v) for v in value)
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def exif_text(row: dict, field: str) -> str | None:
+    for tag in TEXT_TAGS[field]:
+        text = _norm(row.get(tag))
+        if text and not (field == "caption" and textdecode.is_boilerplate(text)):
+            return text
+    return None
+
+
+def exif_date(row: dict) -> str | None:
+    for tag in DATE_TAGS:
+        text = _norm(row.get(tag))
+        if not text or text.strip(" :0-T") == "":
+            continue
+        text = text.replace("-", ":").replace("T", " ")
+        if len(text) >= 10 and text[:4].isdigit() and 1800 < int(text[:4]) < 2200:
+            try:
+                month, day = int(text[5:7]), int(text[8:10])
+            except ValueError:
+                continue
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                return text[:16]
+    return None
+
+
+def exif_gps(row: dict) -> tuple[float, float] | None:
+    lat, lon = row.get("Composite:GPSLatitude"), row.get("Composite:GPSLongitude")
+    if not isinstance(lat, int | float) or not isinstance(lon, int | float):
+        return None
+    if abs(lat) > 90 or abs(lon) > 180 or (lat == 0 and lon == 0):
+        return None
+    return float(lat), float(lon)
+
+
+def ours(meta: metadata.FileMetadata) -> dict[str, object]:
+    loc = meta.location
+    taken = meta.taken.value.strftime("%Y:%m:%d %H:%M") if meta.taken else None
+    if meta.taken and meta.taken.precision in ("year", "month", "day"):
+        taken = meta.taken.value.strftime("%Y:%m:%d")
+    return {
+        "caption": _norm(meta.caption),
+        "title": _norm(meta.title),
+        "creator": _norm(meta.creator),
+        "credit": _norm(meta.credit),
+        "copyright": _norm(meta.copyright),
+        "city": _norm(loc.city) if loc else None,
+        "country": _norm(loc.country) if loc else None,
+        "date": taken,
+        "gps": (loc.lat, loc.lon) if loc and loc.lat is not None else None,
+        "orientation": meta.info.orientation,
+        "size": (meta.info.width, meta.info.height) if meta.info.width else None,
+    }
+
+
+def theirs(row: dict) -> dict[str, object]:
+    orientation = row.get("IFD0:Orientation")
+    width = row.get("File:ImageWidth") or row.get("PNG:ImageWidth") or row.get("IFD0:ImageWidth")
+    height = (
+        row.get("File:ImageHeight") or row.get("PNG:ImageHeight") or row.get("IFD0:ImageHeight")
+    )
+    out: dict[str, object] = {f: exif_text(row, f) for f in TEXT_TAGS}
+    out["date"] = exif_date(row)
+    out["gps"] = exif_gps(row)
+    out["orientation"] = (
+        orientation if isinstance(orientation, int) and 1 <= orientation <= 8 else None
+    )
+    out["size"] = (width, height) if isinstance(width, int) and isinstance(height, int) else None
+    return out
+
+
+def same(field: str, a: object, b: object) -> bool:
+    if field == "gps" and a and b:
+        return all(math.isclose(x, y, abs_tol=1e-4) for x, y in zip(a, b, strict=True))  # type: ignore[arg-type]
+    if field == "date" and isinstance(a, str) and isinstance(b, str):
+        return a[:10] == b[:10] and (len(a) < 16 or len(b) < 16 or a == b)
+    return a == b
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "images"
+    parser.add_argument("folder", nargs="?", type=Path, default=default)
+    parser.add_argument("--show", type=int, default=3, help="disagreements to print per field")
+    args = parser.parse_args()
+    files = list(iter_image_files(args.folder))
+    rows: dict[str, dict] = {}
+    for start in range(0, len(files), 200):
+        chunk = [str(p) for p in files[start : start + 200]]
+        proc = subprocess.run(
+            ["exiftool", "-json", "-G1", "-n", "-q", "-q", *chunk],
+            capture_output=True,
+            check=False,
+        )
+        for row in json.loads(proc.stdout.decode("utf-8", "replace") or "[]"):
+            rows[row["SourceFile"]] = row
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    examples: dict[str, list[str]] = defaultdict(list)
+    with mock.patch("gallery_app.core.xmp.find_sidecar", return_value=None):
+        for path in files:
+            row = rows.get(str(path))
+            if row is None:
+                continue
+            a, b = ours(metadata.read_metadata(path)), theirs(row)
+            for field in b:
+                x, y = a[field], b[field]
+                if x is None and y is None:
+                    counts[field]["both empty"] += 1
+                elif same(field, x, y):
+                    counts[field]["agree"] += 1
+                else:
+                    kind = "only exiftool" if x is None else "only ours" if y is None else "differ"
+                    counts[field][kind] += 1
+                    if len(examples[field]) < args.show:
+                        examples[field].append(
+                            f"    {kind}: {path.name}: ours={x!r} exiftool={y!r}"
+                        )
+    print(f"{len(files)} files, {len(rows)} read by exiftool")
+    print(
+        f"{'field':12} {'agree':>6} {'empty':>6} {'differ':>7} {'ours':>6} {'exiftool':>9}  share"
+    )
+    for field, c in counts.items():
+        total = sum(c.values())
+        ok = c["agree"] + c["both empty"]
+        print(
+            f"{field:12} {c['agree']:6} {c['both empty']:6} {c['differ']:7} {c['only ours']:6} "
+            f"{c['only exiftool']:9}  {ok / total:6.1%}"
+        )
+    for field, lines in examples.items():
+        if not lines:
+            continue
+        print(f"{field}:")
+        print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
