@@ -74,6 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="a gallery folder, a gallery.json or an article .txt (default: the last gallery, "
         "else the bundled “Fighting In Iraq”)",
     )
+    parser.add_argument(
+        "--bundled",
+        action="store_true",
+        help="open the bundled “Fighting In Iraq” gallery (instead of the last gallery)",
+    )
     parser.add_argument("--slideshow", action="store_true", help="start the slideshow at once")
     parser.add_argument("--fullscreen", action="store_true", help="open the window full screen")
     parser.add_argument("--interval", type=_interval, metavar="SECONDS", help="slideshow interval")
@@ -104,6 +109,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.screenshot.suffix.lower() != ".png":
             parser.error("--screenshot writes a PNG: give a file name ending in .png.")
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.bundled and args.path is None:
+        from gallery_app.core.loader import bundled_gallery_path
+
+        args.path = bundled_gallery_path()
     from gallery_app.app import Options, run
 
     options = Options(

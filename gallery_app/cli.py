@@ -12,8 +12,8 @@ import json
 import logging
 import sys
 import textwrap
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from gallery_app import __version__

@@ -18,13 +18,13 @@ def setup_logging(level: int = logging.INFO) -> logging.Handler | None:
         if getattr(handler, "_dateline", False):
             return handler
     try:
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        file_handler = logging.handlers.RotatingFileHandler(
             paths.log_file(), maxBytes=1_000_000, backupCount=3, encoding="utf-8"
         )
     except OSError:
         return None
-    handler.setFormatter(logging.Formatter(_FORMAT))
-    handler._dateline = True  # type: ignore[attr-defined]
-    root.addHandler(handler)
+    file_handler.setFormatter(logging.Formatter(_FORMAT))
+    file_handler._dateline = True  # type: ignore[attr-defined]
+    root.addHandler(file_handler)
     root.setLevel(min(root.level or level, level))
-    return handler
+    return file_handler

@@ -10,7 +10,7 @@ command -v desktop-file-validate >/dev/null || need+=(desktop-file-utils)
 command -v appstreamcli >/dev/null || need+=(appstream)
 # Qt's xcb platform plugin (for the real-window tests) needs these client libraries.
 for lib in libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
-           libxcb-render-util0 libxcb-image0 libegl1 libgl1 libfontconfig1 libdbus-1-3; do
+           libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libegl1 libgl1 libfontconfig1 libdbus-1-3; do
   dpkg -s "$lib" >/dev/null 2>&1 || need+=("$lib")
 done
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi

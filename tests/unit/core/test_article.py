@@ -335,8 +335,10 @@ def test_credit_line_wins_and_parser_credit_fills_in(monkeypatch: pytest.MonkeyP
         )
 
     monkeypatch.setattr(article_module, "_caption_parser", lambda: fake_parse)
-    items = _item("(1 of 2)", "Caption 1.") + "\n" + _item("(2 of 2)", "Caption 2.").replace(
-        " (credit:AP)", ""
+    items = (
+        _item("(1 of 2)", "Caption 1.")
+        + "\n"
+        + _item("(2 of 2)", "Caption 2.").replace(" (credit:AP)", "")
     )
     entries = import_article(_gallery(items)).entries
     assert [e.credit for e in entries] == ["AP", "Reuters"]
