@@ -1,0 +1,72 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A few seconds of every benchmark on generated files, so the benchmarks cannot rot.
+
+``make test`` runs this.  It builds a tiny tree (a few dozen JPEGs made by
+Pillow, tagged the way ``make_corpus.py`` tags real photos), then runs the
+metadata and thumbnail benchmarks once each, with the peer tools that are
+installed.  It checks that every contender ran and counted every file, never
+how fast: the figures of a smoke run mean nothing.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import bench_metadata  # noqa: E402
+import bench_thumbnails  # noqa: E402
+import make_corpus  # noqa: E402
+
+
+def build_tree(root: Path, count: int = 36) -> tuple[Path, list[Path]]:
+    """``count`` tagged JPEGs in folders of 12, plus three larger ones for thumbnails."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    tree = root / "tree"
+    for n in range(count):
+        image = Image.new("RGB", (640, 480), (40 + n * 5, 90, 160))
+        ImageDraw.Draw(image).ellipse((100 + n, 80, 400, 380), fill=(230, 200, 60))
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", quality=85)
+        folder = tree / f"day-{n // 12}"
+        folder.mkdir(parents=True, exist_ok=True)
+        data = make_corpus.tagged_bytes(buffer.getvalue(), n, f"smoke_{n}")
+        (folder / f"IMG_{n:04d}.jpg").write_bytes(data)
+    big = []
+    for n in range(3):
+        path = root / "big" / f"big-{n}.jpg"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", (2400, 1600), (n * 60, 120, 200)).save(path, "JPEG", quality=85)
+        big.append(path)
+    return tree, big
+
+
+def main() -> int:
+    start = time.perf_counter()
+    root = Path(tempfile.mkdtemp(prefix="dateline-bench-smoke-"))
+    try:
+        tree, big = build_tree(root)
+        meta = bench_metadata.run(tree, repeat=1, exiftool_repeat=1)
+        assert all(row["files"] == 36 for row in meta), meta
+        names = {row["name"] for row in meta}
+        assert {"dateline cold (new catalog)", "dateline warm (catalog)"} <= names, names
+        print(bench_metadata.table(meta))
+        thumbs = bench_thumbnails.run(big, repeat=1)
+        assert any(row["name"].startswith("dateline") for row in thumbs), thumbs
+        print(bench_thumbnails.table(thumbs))
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    print(f"bench smoke run: ok in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
