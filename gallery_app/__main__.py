@@ -19,6 +19,7 @@ from pathlib import Path
 from gallery_app import APP_NAME, __version__
 
 VIEWS = ("grid", "photo", "slideshow", "timeline", "article")
+PALETTES = ("system", "light", "dark")  # gallery_app.ui.theme.PALETTES; no Qt import here
 
 
 def _day(text: str) -> dt.date:
@@ -90,6 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--view", choices=VIEWS, default="grid", help="view for --screenshot")
     parser.add_argument("--select", type=_positive, default=1, metavar="N", help="photo number")
     parser.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH")
+    parser.add_argument(
+        "--palette",
+        choices=PALETTES,
+        default="system",
+        help="colours: follow the system (default), or force light or dark — useful for "
+        "screenshots that must look the same on every machine",
+    )
     parser.add_argument("--install-desktop", action="store_true", help="add the desktop entry")
     parser.add_argument("--uninstall-desktop", action="store_true", help="remove it again")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
@@ -126,6 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         view=args.view,
         select=args.select,
         size=args.size,
+        palette=args.palette,
     )
     return run(options, [sys.argv[0] if sys.argv else "gallery-app"])
 

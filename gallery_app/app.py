@@ -45,6 +45,7 @@ from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.workers import ImageLoader
 from gallery_app.ui.main_window import MainWindow
 from gallery_app.ui.screenshot import ScreenshotJob
+from gallery_app.ui.theme import apply_palette
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("gallery_app.qt.messages")
@@ -64,6 +65,7 @@ class Options:
     view: str = "grid"
     select: int = 1
     size: tuple[int, int] = (1280, 800)
+    palette: str = "system"  # or "light" / "dark": see gallery_app.ui.theme
 
 
 _QT_LEVELS = {
@@ -236,6 +238,7 @@ def run(options: Options, argv: list[str] | None = None) -> int:
     sys.excepthook = _excepthook
     qInstallMessageHandler(_qt_message_handler)
     app = make_application(argv if argv is not None else sys.argv[:1])
+    apply_palette(app, options.palette)
     instance: SingleInstance | None = None
     if options.screenshot is None:
         instance = SingleInstance(instance_key())

@@ -129,3 +129,34 @@ def test_screenshot_of_the_bundled_gallery(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert out.stat().st_size > 1000
+
+
+def test_palette_is_an_option_with_system_as_default(capsys) -> None:
+    assert build_parser().parse_args([]).palette == "system"
+    assert build_parser().parse_args(["--palette", "dark"]).palette == "dark"
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["--help"])
+    assert "--palette" in capsys.readouterr().out
+
+
+def test_dark_screenshot_is_dark_and_light_is_light(gallery_dir: Path, tmp_path: Path) -> None:
+    means = {}
+    for palette in ("light", "dark"):
+        out = tmp_path / f"grid-{palette}.png"
+        done = subprocess.run(
+            [
+                *(sys.executable, "-m", "gallery_app", "--screenshot", str(out)),
+                *("--size", "800x600", "--palette", palette, str(gallery_dir)),
+            ],
+            env=_env(tmp_path),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        with Image.open(out) as image:
+            grey = image.convert("L")
+            means[palette] = sum(grey.histogram()[i] * i for i in range(256)) / (
+                grey.width * grey.height
+            )
+    assert means["dark"] < 90 < 160 < means["light"], means
