@@ -45,6 +45,9 @@ lock:
 	rm -f requirements.lock
 	$(PYTHON) -m uv pip compile pyproject.toml --extra dev --generate-hashes \
 	  --python-version 3.11 --python-platform x86_64-manylinux_2_36 -o requirements.lock
+	rm -f packaging/bundle-requirements.lock
+	echo "pyinstaller==6.22.3" | $(PYTHON) -m uv pip compile - --generate-hashes \
+	  --python-version 3.11 --python-platform x86_64-manylinux_2_36 -o packaging/bundle-requirements.lock
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache

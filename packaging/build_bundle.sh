@@ -15,7 +15,7 @@ cd "$ROOT"
 if [[ "${1:-}" != "--no-build" ]]; then
     if ! "$PY" -c "import PyInstaller" 2>/dev/null; then
         echo "== installing PyInstaller into $("$PY" -c 'import sys; print(sys.prefix)')"
-        "$PY" -m pip install --quiet "pyinstaller>=6.10"
+        "$PY" -m pip install --quiet --require-hashes -r packaging/bundle-requirements.lock
     fi
     echo "== building $DIST"
     "$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
