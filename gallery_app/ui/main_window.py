@@ -16,48 +16,33 @@ one shared ``FilterState``; the proxy's ``count_changed`` feeds the status bar.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QKeySequence,
-)
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
     QSlider,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from gallery_app import APP_NAME
 from gallery_app.core.links import LinkStore, gallery_key
 from gallery_app.core.models import Entry, Gallery
-from gallery_app.qt.filter_proxy import GalleryFilterProxy
 from gallery_app.qt.filter_state import FilterState
 from gallery_app.qt.gallery_loading import GalleryLoader
-from gallery_app.qt.photo_model import PhotoModel
 from gallery_app.qt.settings import Settings
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.workers import ImageLoader
 from gallery_app.ui import dialogs
-from gallery_app.ui.article_pane import ArticlePane
-from gallery_app.ui.caption_panel import CaptionPanel
-from gallery_app.ui.filmstrip import Filmstrip
-from gallery_app.ui.filter_bar import FilterBar
-from gallery_app.ui.grid import MAX_THUMBNAIL, MIN_THUMBNAIL, GridView
-from gallery_app.ui.photo_view import PhotoView
-from gallery_app.ui.slideshow_window import SlideshowWindow
-from gallery_app.ui.timeline_view import TimelineView
+from gallery_app.ui.main_window_actions import (
+    build_actions,
+    build_menus_and_toolbar,
+    build_size_slider,
+)
+from gallery_app.ui.main_window_parts import Parts, build_pages, build_parts
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +54,24 @@ class MainWindow(QMainWindow):
 
     gallery_shown = Signal(object)  # Gallery, once every part has it
     current_changed = Signal(object)  # Entry on the photo page (or None)
+
+    # Made by main_window_actions (menus, toolbar, shortcuts live there).
+    open_action: QAction
+    quit_action: QAction
+    grid_action: QAction
+    next_action: QAction
+    prev_action: QAction
+    first_action: QAction
+    last_action: QAction
+    slideshow_action: QAction
+    fullscreen_action: QAction
+    info_action: QAction
+    search_action: QAction
+    article_action: QAction
+    help_action: QAction
+    about_action: QAction
+    recent_menu: QMenu
+    size_slider: QSlider
 
     def __init__(
         self,
@@ -95,90 +98,9 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(APP_NAME)
         self.setAcceptDrops(True)
         self._build_pages()
-        self._build_actions()
-        self._build_menus_and_toolbar()
-        self._connect()
-        self._restore_state()
-
-    # -- building -----------------------------------------------------------
-    def _build_pages(self) -> None:
-        p = self.parts
-        grid_top = QWidget(self)
-        column = QVBoxLayout(grid_top)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(p.filter_bar)
-        column.addWidget(p.grid, 1)
-        self.grid_splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.grid_splitter.setObjectName("grid_splitter")
-        self.grid_splitter.addWidget(grid_top)
-        self.grid_splitter.addWidget(p.timeline)
-        self.grid_splitter.setStretchFactor(0, 1)
-        self.grid_splitter.setStretchFactor(1, 0)
-        self.grid_splitter.setSizes([520, 150])
-
-        photo_left = QWidget(self)
-        left = QVBoxLayout(photo_left)
-        left.setContentsMargins(0, 0, 0, 0)
-        left.addWidget(p.photo_view, 1)
-        left.addWidget(p.filmstrip)
-        self.photo_splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.photo_splitter.setObjectName("photo_splitter")
-        self.photo_splitter.addWidget(photo_left)
-        self.photo_splitter.addWidget(p.caption_panel)
-        self.photo_splitter.setStretchFactor(0, 1)
-        self.photo_splitter.setSizes([800, 340])
-
-        self.stack = QStackedWidget(self)
-        self.stack.setAccessibleName("Pages")
-        self.stack.addWidget(self.grid_splitter)
-        self.stack.addWidget(self.photo_splitter)
-        self.setCentralWidget(self.stack)
-
-        p.article_pane.setObjectName("article_dock")
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, p.article_pane)
-        p.article_pane.hide()
-
-        self.count_label = QLabel(self)
-        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.count_label.setAccessibleName("Photos shown")
-        self.statusBar().addPermanentWidget(self.count_label)
-
-        self.size_slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.size_slider.setRange(MIN_THUMBNAIL, MAX_THUMBNAIL)
-        self.size_slider.setSingleStep(16)
-        self.size_slider.setPageStep(64)
-        self.size_slider.setMaximumWidth(160)
-        self.size_slider.setAccessibleName("Thumbnail size")
-        self.size_slider.setToolTip("Thumbnail size (Ctrl+wheel over the grid)")
-
-    def _action(self, text: str, keys: list[str] | None = None, slot: object = None) -> QAction:
-        action = QAction(text, self)
-        if keys:
-            action.setShortcuts([QKeySequence(k) for k in keys])
-        if slot is not None:
-            action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        a = self._action
-        self.open_action = a("&Open…", ["Ctrl+O"], self._on_open)
-        self.quit_action = a("&Quit", ["Ctrl+Q"], self.close)
-        self.grid_action = a("Back to &grid", ["Esc"], self.show_grid)
-        self.next_action = a("&Next photo", ["Right", "Space"], lambda: self.step(1))
-        self.prev_action = a("&Previous photo", ["Left", "Backspace"], lambda: self.step(-1))
-        self.first_action = a("&First photo", ["Home"], lambda: self.go_to_end(first=True))
-        self.last_action = a("&Last photo", ["End"], lambda: self.go_to_end(first=False))
-        self.slideshow_action = a("&Slideshow", ["F5"], self.start_slideshow)
-        self.fullscreen_action = a("&Full screen", ["F11", "F"], self.toggle_fullscreen)
-        self.fullscreen_action.setCheckable(True)
-        self.info_action = a("Caption &panel", ["I"], self._on_toggle_info)
-        self.info_action.setCheckable(True)
-        self.search_action = a("&Search", ["Ctrl+F"], self._on_search)
-        self.article_action = self.parts.article_pane.toggleViewAction()
-        self.article_action.setText("&Article")
-        self.help_action = a("&Keyboard shortcuts", ["F1"], self._on_help)
-        self.about_action = a("&About Dateline", None, lambda: dialogs.show_about(self))
+        self.size_slider_box = build_size_slider(self)
+        build_actions(self)
+        # On the grid page the list view moves with the arrows itself.
         self._photo_actions = [
             self.grid_action,
             self.next_action,
@@ -187,40 +109,23 @@ class MainWindow(QMainWindow):
             self.last_action,
         ]
         self._set_photo_actions_enabled(False)
+        build_menus_and_toolbar(self, recent_galleries=lambda: self._settings.recent_galleries)
+        self._connect()
+        self._restore_state()
 
-    def _build_menus_and_toolbar(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(self.open_action)
-        self.recent_menu = QMenu("Open &recent", self)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        view_menu = bar.addMenu("&View")
-        for action in (self.grid_action, self.info_action, self.article_action):
-            view_menu.addAction(action)
-        view_menu.addAction(self.search_action)
-        view_menu.addSeparator()
-        view_menu.addAction(self.slideshow_action)
-        view_menu.addAction(self.fullscreen_action)
-        go_menu = bar.addMenu("&Go")
-        for action in (self.next_action, self.prev_action, self.first_action, self.last_action):
-            go_menu.addAction(action)
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.help_action)
-        help_menu.addAction(self.about_action)
+    # -- building -----------------------------------------------------------
+    def _build_pages(self) -> None:
+        self.grid_splitter, self.photo_splitter, self.stack = build_pages(self, self.parts)
+        self.setCentralWidget(self.stack)
+        p = self.parts
+        p.article_pane.setObjectName("article_dock")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, p.article_pane)
+        p.article_pane.hide()
 
-        tools = self.addToolBar("Main")
-        tools.setObjectName("main_toolbar")
-        tools.setAccessibleName("Main toolbar")
-        tools.setMovable(False)
-        for action in (self.open_action, self.grid_action, self.prev_action, self.next_action):
-            tools.addAction(action)
-        tools.addAction(self.slideshow_action)
-        tools.addAction(self.article_action)
-        tools.addSeparator()
-        tools.addWidget(self.size_slider)
+        self.count_label = QLabel(self)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.count_label.setAccessibleName("Photos shown")
+        self.statusBar().addPermanentWidget(self.count_label)
 
     def _connect(self) -> None:
         p = self.parts
@@ -312,20 +217,10 @@ class MainWindow(QMainWindow):
         if self.isVisible():
             dialogs.show_error(self, "Could not open", sentence)
 
-    def _on_open(self) -> None:
+    def on_open(self) -> None:
         path = dialogs.choose_gallery(self, self._settings.last_gallery)
         if path is not None:
             self.open_path(path)
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = self._settings.recent_galleries
-        for path in recent:
-            action = self.recent_menu.addAction(path.name or str(path))
-            action.setToolTip(str(path))
-            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
-        if not recent:
-            self.recent_menu.addAction("No recent galleries").setEnabled(False)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.isLocalFile() for url in event.mimeData().urls()):
@@ -470,14 +365,14 @@ class MainWindow(QMainWindow):
             self.showFullScreen()
         self.fullscreen_action.setChecked(self.isFullScreen())
 
-    def _on_toggle_info(self) -> None:
+    def on_toggle_info(self) -> None:
         self.parts.caption_panel.setVisible(self.info_action.isChecked())
 
-    def _on_search(self) -> None:
+    def on_search(self) -> None:
         self.show_grid()
         self.parts.filter_bar.focus_search()
 
-    def _on_help(self) -> None:
+    def on_help(self) -> None:
         dialogs.show_shortcuts(self, [a for a in self.actions() if not a.shortcut().isEmpty()])
 
     def _on_link_file(self, entry: Entry) -> None:
@@ -496,42 +391,3 @@ class MainWindow(QMainWindow):
 
     def sizeHint(self) -> QSize:
         return QSize(1180, 760)
-
-
-@dataclass
-class Parts:
-    """The widgets and models the window lays out, made by :func:`build_parts`."""
-
-    model: Any
-    proxy: Any
-    grid: Any
-    filter_bar: Any
-    timeline: Any
-    photo_view: Any
-    filmstrip: Any
-    caption_panel: Any
-    article_pane: Any
-    slideshow_window: Any
-
-
-def build_parts(
-    window: QWidget,
-    filter_state: FilterState,
-    image_loader: ImageLoader,
-    slideshow: SlideshowController,
-) -> Parts:
-    model = PhotoModel(image_loader, window)
-    proxy = GalleryFilterProxy(filter_state, model, window)
-    grid = GridView(proxy, window)
-    return Parts(
-        model=model,
-        proxy=proxy,
-        grid=grid,
-        filter_bar=FilterBar(filter_state, window),
-        timeline=TimelineView(filter_state, window),
-        photo_view=PhotoView(image_loader, window),
-        filmstrip=Filmstrip(proxy, window),
-        caption_panel=CaptionPanel(window),
-        article_pane=ArticlePane(window),
-        slideshow_window=SlideshowWindow(slideshow, window),
-    )

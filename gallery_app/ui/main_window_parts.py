@@ -1,0 +1,103 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The widgets and models the main window lays out, and the two pages they make.
+
+Kept apart from the window so the list of parts (and who gets which
+collaborator) reads at a glance; the window only arranges and connects them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from gallery_app.qt.filter_proxy import GalleryFilterProxy
+from gallery_app.qt.filter_state import FilterState
+from gallery_app.qt.photo_model import PhotoModel
+from gallery_app.qt.slideshow import SlideshowController
+from gallery_app.qt.workers import ImageLoader
+from gallery_app.ui.article_pane import ArticlePane
+from gallery_app.ui.caption_panel import CaptionPanel
+from gallery_app.ui.filmstrip import Filmstrip
+from gallery_app.ui.filter_bar import FilterBar
+from gallery_app.ui.grid import GridView
+from gallery_app.ui.photo_view import PhotoView
+from gallery_app.ui.slideshow_window import SlideshowWindow
+from gallery_app.ui.timeline_view import TimelineView
+
+
+@dataclass
+class Parts:
+    """The widgets and models the window lays out, made by :func:`build_parts`."""
+
+    model: PhotoModel
+    proxy: GalleryFilterProxy
+    grid: GridView
+    filter_bar: FilterBar
+    timeline: TimelineView
+    photo_view: PhotoView
+    filmstrip: Filmstrip
+    caption_panel: CaptionPanel
+    article_pane: ArticlePane
+    slideshow_window: SlideshowWindow
+
+
+def build_parts(
+    window: QWidget,
+    filter_state: FilterState,
+    image_loader: ImageLoader,
+    slideshow: SlideshowController,
+) -> Parts:
+    model = PhotoModel(image_loader, window)
+    proxy = GalleryFilterProxy(filter_state, model, window)
+    grid = GridView(proxy, window)
+    return Parts(
+        model=model,
+        proxy=proxy,
+        grid=grid,
+        filter_bar=FilterBar(filter_state, window),
+        timeline=TimelineView(filter_state, window),
+        photo_view=PhotoView(image_loader, window),
+        filmstrip=Filmstrip(proxy, window),
+        caption_panel=CaptionPanel(window),
+        article_pane=ArticlePane(window),
+        slideshow_window=SlideshowWindow(slideshow, window),
+    )
+
+
+def build_pages(window: QWidget, parts: Parts) -> tuple[QSplitter, QSplitter, QStackedWidget]:
+    """The grid page (filter bar and grid over the timeline) and the photo page
+    (photo and filmstrip beside the caption panel), in a stack: grid first."""
+    grid_top = QWidget(window)
+    column = QVBoxLayout(grid_top)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    column.addWidget(parts.filter_bar)
+    column.addWidget(parts.grid, 1)
+    grid_splitter = QSplitter(Qt.Orientation.Vertical, window)
+    grid_splitter.setObjectName("grid_splitter")
+    grid_splitter.addWidget(grid_top)
+    grid_splitter.addWidget(parts.timeline)
+    grid_splitter.setStretchFactor(0, 1)
+    grid_splitter.setStretchFactor(1, 0)
+    grid_splitter.setSizes([520, 150])
+
+    photo_left = QWidget(window)
+    left = QVBoxLayout(photo_left)
+    left.setContentsMargins(0, 0, 0, 0)
+    left.setSpacing(0)
+    left.addWidget(parts.photo_view, 1)
+    left.addWidget(parts.filmstrip)
+    photo_splitter = QSplitter(Qt.Orientation.Horizontal, window)
+    photo_splitter.setObjectName("photo_splitter")
+    photo_splitter.addWidget(photo_left)
+    photo_splitter.addWidget(parts.caption_panel)
+    photo_splitter.setStretchFactor(0, 1)
+    photo_splitter.setSizes([800, 340])
+
+    stack = QStackedWidget(window)
+    stack.setAccessibleName("Pages")
+    stack.addWidget(grid_splitter)
+    stack.addWidget(photo_splitter)
+    return grid_splitter, photo_splitter, stack
