@@ -70,11 +70,16 @@ _USER_COMMENT_PREFIXES: dict[bytes, str] = {
 }
 
 
+# C0 and C1 control characters other than tab and line breaks: never text a person typed
+# (a stray "\x04" from a miscounted EXIF tag, an ANSI colour escape).
+_CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def clean(text: str | None) -> str | None:
-    """Trim NULs, control characters at the ends and whitespace; ``None`` if empty."""
+    """Turn NULs into spaces, drop control characters, trim whitespace; ``None`` if empty."""
     if text is None:
         return None
-    text = text.replace("\x00", " ").strip()
+    text = _CONTROLS.sub("", text.replace("\x00", " ")).strip()
     text = text.strip("\ufeff\ufffe").strip()
     return text or None
 
