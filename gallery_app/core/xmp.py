@@ -16,6 +16,7 @@ from pathlib import Path
 from xml.etree.ElementTree import Element
 
 import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
 
 from gallery_app.core import textdecode
 
@@ -96,7 +97,12 @@ def parse_packet(packet: bytes | str) -> dict[str, str]:
         text = text[: end_meta + len("</x:xmpmeta>")]
     try:
         root = SafeET.fromstring(text)
-    except Exception as error:  # ParseError, defusedxml's forbidden constructs
+    except DefusedXmlException:
+        # An entity bomb or an external reference: refused, never expanded or fetched.
+        raise XmpError(
+            "the XMP data declares XML entities or external references, which are never read"
+        ) from None
+    except Exception as error:  # ParseError and the like
         raise XmpError(f"the XMP data is not valid XML ({error})") from None
     out: dict[str, str] = {}
     for desc in root.iter(f"{{{RDF}}}Description"):
