@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
-from PIL import Image
+from PIL import Image, UnidentifiedImageError
 
 from gallery_app.core import exif, iptc, sniff, xmp
 from gallery_app.core.models import ImageStatus
@@ -92,6 +92,11 @@ def _open_pillow(fh: IO[bytes], path: Path, kind: sniff.FileKind, notes: list[st
         notes.append(
             f"{path.name} is too large to open safely (it claims more pixels than the "
             "decompression-bomb limit allows)."
+        )
+    except UnidentifiedImageError:  # its message names the file object, not the problem
+        notes.append(
+            f"{path.name} could not be opened as a {kind.name}: its header is damaged "
+            "or of a kind Dateline cannot read."
         )
     except Exception as error:  # Pillow signals broken headers with many types
         notes.append(f"{path.name} could not be opened as a {kind.name}: {error}.")
