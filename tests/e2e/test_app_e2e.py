@@ -174,3 +174,24 @@ def test_ctrl_q_quits_with_code_0(app: App) -> None:
     app.focus("Fighting In Iraq — Dateline")
     assert app.quit() == 0
     assert "Traceback" not in app.stderr
+
+
+def test_a_second_launch_hands_its_photo_to_the_running_window(app: App, tmp_path: Path) -> None:
+    from PIL import Image
+
+    app.wait_for(title="Fighting In Iraq — Dateline")
+    holiday = tmp_path / "Holiday 2019"
+    holiday.mkdir()
+    Image.new("RGB", (64, 48), "teal").save(holiday / "beach.jpg")
+
+    second = subprocess.run(
+        [sys.executable, "-m", "gallery_app", str(holiday / "beach.jpg")],
+        env=app.env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert second.returncode == 0, second.stderr
+    app.wait_for(title="Holiday 2019 — Dateline", count="1 of 1 photo shown")
+    assert app.proc.poll() is None  # the first window is still the one running
+    assert app.quit() == 0
