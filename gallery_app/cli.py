@@ -196,6 +196,8 @@ def _print_table(gallery: Gallery, shown: list[Entry]) -> None:
         credit = " / ".join(p for p in (entry.creator, entry.credit) if p)
         status = "" if entry.image_status.value == "ok" else f"  [photo {entry.image_status.value}]"
         out.write(f"{entry.position:>3}. {date:<22} {place}\n")
+        if entry.image is not None:
+            out.write(f"     {entry.image.name}\n")
         if credit or status:
             out.write(f"     {credit}{status}\n")
         for line in textwrap.wrap(entry.caption, width=92) or [""]:
