@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import struct
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import IO, Any, BinaryIO, cast
@@ -185,3 +186,57 @@ def pillow_user_comment(image: Any) -> str | None:
     except Exception:  # broken EXIF: no comment
         return None
     return _decode("UserComment", raw) if raw is not None else None
+
+
+# --- Structure check ----------------------------------------------------------------------
+
+# Bytes per value of each TIFF field type (1 BYTE … 13 IFD); unknown types are skipped.
+_TYPE_SIZES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4}
+_SUB_IFD_TAGS = frozenset({_EXIF_IFD, _GPS_IFD, 0xA005})  # Exif, GPS, Interoperability
+_MAX_IFDS = 64
+_TAG_NAMES = {tag: name for name, (ifd, tag) in PILLOW_TAGS.items() if ifd != _GPS_IFD}
+
+
+def structure_problem(data: bytes) -> str | None:
+    """Why an EXIF block is damaged, in a few words, or ``None`` when its layout is sound.
+
+    exifread and Pillow both skip what they cannot read and say nothing (or
+    only to a log), so the user would never learn why a caption is missing.
+    This walks the directories the readers walk (IFD0, IFD1, Exif, GPS,
+    Interoperability) and checks only what they trip over: offsets and value
+    sizes past the end of the block, and directories that point back to one
+    another.  Maker notes are not entered.
+    """
+    if data.startswith(b"Exif\x00\x00"):
+        data = data[6:]
+    if len(data) < 8 or data[:4] not in (b"II*\x00", b"MM\x00*"):
+        return "it does not start with a TIFF header"
+    order = "<" if data[:2] == b"II" else ">"
+    size = len(data)
+    pending = [struct.unpack(order + "I", data[4:8])[0]]
+    seen: set[int] = set()
+    while pending:
+        offset = pending.pop()
+        if offset in seen:
+            return "its directories point back to one another"
+        if len(seen) >= _MAX_IFDS:
+            return "it holds more directories than any camera writes"
+        seen.add(offset)
+        if offset + 2 > size:
+            return "a directory offset points past its end"
+        (count,) = struct.unpack(order + "H", data[offset : offset + 2])
+        end = offset + 2 + 12 * count
+        if end > size:
+            return "a directory runs past its end"
+        for pos in range(offset + 2, end, 12):
+            tag, kind, n, value = struct.unpack(order + "HHII", data[pos : pos + 12])
+            length = _TYPE_SIZES.get(kind, 0) * n
+            if length > 4 and value + length > size:
+                return f"{_TAG_NAMES.get(tag, f'tag {tag:#06x}')} points past its end"
+            if tag in _SUB_IFD_TAGS and kind in (4, 13) and n == 1 and value:
+                pending.append(value)
+        if end + 4 <= size:
+            (following,) = struct.unpack(order + "I", data[end : end + 4])
+            if following:
+                pending.append(following)
+    return None

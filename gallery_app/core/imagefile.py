@@ -114,6 +114,19 @@ def _xmp_from(image: Any, path: Path, notes: list[str]) -> dict[str, str]:
         return {}
 
 
+def _check_exif(image: Any, path: Path, notes: list[str]) -> None:
+    """Say when the EXIF block is damaged: the readers skip the broken parts silently."""
+    raw = image.info.get("exif")
+    if not isinstance(raw, bytes) or not raw:
+        return
+    problem = exif.structure_problem(raw)
+    if problem:
+        notes.append(
+            f"The EXIF data in {path.name} is damaged ({problem}); "
+            "what could be read from it is shown."
+        )
+
+
 def _png_text(image: Any) -> dict[str, str]:
     out: dict[str, str] = {}
     for key in _PNG_TEXT_KEYS:
@@ -154,6 +167,7 @@ def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
 
     if image is None:
         return Embedded(kind, ImageStatus.UNREADABLE, exif=exif_tags, warnings=tuple(notes))
+    _check_exif(image, path, notes)
     width, height = image.size
     if kind.key in _SELF_ROTATING_KINDS and exif_tags.orientation is not None:
         exif_tags = replace(exif_tags, orientation=None)

@@ -1,0 +1,60 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""One focused test per fix the hostile corpus led to in the loaders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gallery_app.core import exif, textdecode, xmp
+from gallery_app.core.metadata import read_metadata
+from tests.unit.hostile import corpus
+
+
+def test_control_characters_are_not_text() -> None:
+    assert textdecode.clean("\x04") is None
+    assert textdecode.clean("Dee\x00\x00\x1b[31m") == "Dee  [31m"
+    assert textdecode.clean("line one\nline two\tend") == "line one\nline two\tend"
+
+
+def test_entity_declarations_in_xmp_give_a_plain_sentence() -> None:
+    bomb = corpus._lol_doctype() + '<meta xmlns:dc="http://purl.org/dc/elements/1.1/"/>'
+    with pytest.raises(xmp.XmpError) as caught:
+        xmp.parse_packet(bomb.encode())
+    assert "entities" in str(caught.value)
+    assert "Forbidden(" not in str(caught.value)
+
+
+def test_unidentified_image_names_no_file_object(tmp_path: Path) -> None:
+    case = corpus.heic_garbage(tmp_path)
+    warnings = " ".join(read_metadata(case.path).warnings)
+    assert "phone.heic" in warnings
+    assert "BufferedReader" not in warnings
+
+
+@pytest.mark.filterwarnings("ignore:Tag data larger than file:UserWarning")
+@pytest.mark.parametrize(
+    ("build", "why", "kept"),
+    [
+        (corpus.exif_offset_past_end, "ImageDescription points past its end", ("creator", "Ann")),
+        (corpus.exif_huge_count, "ImageDescription points past its end", ("creator", "Bea")),
+        (corpus.exif_ifd_loop, "point back to one another", ("creator", "Cy")),
+        (corpus.exif_bad_header, "does not start with a TIFF header", ("caption", corpus.READABLE)),
+    ],
+)
+def test_damaged_exif_is_named_and_the_sound_tags_kept(
+    tmp_path: Path, build: corpus.Builder, why: str, kept: tuple[str, str]
+) -> None:
+    case = build(tmp_path)
+    meta = read_metadata(case.path)
+    assert any(why in w and case.path.name in w for w in meta.warnings), meta.warnings
+    assert getattr(meta, kept[0]) == kept[1]
+
+
+def test_sound_exif_has_no_structure_problem(tmp_path: Path) -> None:
+    from tests.imaging import exif_block
+
+    block = exif_block(description="d", date_original="2015:03:30 10:00:00", gps=(33.3, 44.4))
+    assert exif.structure_problem(block) is None
+    assert exif.structure_problem(b"Exif\x00\x00" + block) is None
