@@ -165,6 +165,11 @@ def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
         elif kind.key == "tiff":
             iptc_tags = iptc.read_with_pillow(image)
 
+    if iptc_tags.problem:
+        notes.append(
+            f"The IPTC data in {path.name} is damaged ({iptc_tags.problem}); "
+            "what could be read from it is shown."
+        )
     if image is None:
         return Embedded(kind, ImageStatus.UNREADABLE, exif=exif_tags, warnings=tuple(notes))
     _check_exif(image, path, notes)

@@ -53,6 +53,7 @@ class IptcTags:
 
     text: Mapping[str, str] = field(default_factory=dict)
     charset: str | None = None
+    problem: str | None = None  # why the block is damaged, in a few words
 
     def __bool__(self) -> bool:
         return bool(self.text)
@@ -60,10 +61,18 @@ class IptcTags:
 
 def parse_iim(data: bytes) -> dict[tuple[int, int], list[bytes]]:
     """Split an IIM stream into datasets; stops quietly at the first broken one."""
+    return _split_iim(data)[0]
+
+
+def _split_iim(data: bytes) -> tuple[dict[tuple[int, int], list[bytes]], str | None]:
+    """The datasets before the first broken one, and what broke (``None``: nothing)."""
     out: dict[tuple[int, int], list[bytes]] = {}
     pos, end = 0, len(data)
+    problem: str | None = None
     while pos + 5 <= end:
         if data[pos] != 0x1C:
+            if data[pos:].strip(b"\x00"):  # zero padding after the last dataset is normal
+                problem = "it holds bytes that are not IPTC datasets"
             break
         record, dataset = data[pos + 1], data[pos + 2]
         size = int.from_bytes(data[pos + 3 : pos + 5], "big")
@@ -71,14 +80,16 @@ def parse_iim(data: bytes) -> dict[tuple[int, int], list[bytes]]:
         if size & 0x8000:  # extended dataset: the next n bytes hold the length
             n = size & 0x7FFF
             if n > 4:
+                problem = "a dataset has an impossible length"
                 break
             size = int.from_bytes(data[pos : pos + n], "big")
             pos += n
         if pos + size > end:
+            problem = "a dataset runs past the end of the block"
             break
         out.setdefault((record, dataset), []).append(data[pos : pos + size])
         pos += size
-    return out
+    return out, problem
 
 
 def first_iptc_resource(app13_segments: Iterable[bytes]) -> bytes | None:
@@ -88,6 +99,11 @@ def first_iptc_resource(app13_segments: Iterable[bytes]) -> bytes | None:
     segment, so the payloads are joined (each without its "Photoshop 3.0"
     header) before the resources are walked.
     """
+    return _first_resource(app13_segments)[0]
+
+
+def _first_resource(app13_segments: Iterable[bytes]) -> tuple[bytes | None, bool]:
+    """The first IPTC resource, and whether it claims more bytes than the segments hold."""
     header = b"Photoshop 3.0\x00"
     stream = b"".join(s[len(header) :] for s in app13_segments if s.startswith(header))
     pos = 0
@@ -98,9 +114,9 @@ def first_iptc_resource(app13_segments: Iterable[bytes]) -> bytes | None:
         size = int.from_bytes(stream[pos : pos + 4], "big")
         pos += 4
         if code == 0x0404:
-            return stream[pos : pos + size]
+            return stream[pos : pos + size], pos + size > len(stream)
         pos += size + (size & 1)
-    return None
+    return None, False
 
 
 def _charset(raw: Mapping[tuple[int, int], list[bytes]]) -> str | None:
@@ -126,7 +142,7 @@ def _decode(data: bytes, charset: str | None) -> str | None:
     return textdecode.decode_legacy(data)
 
 
-def decode(raw: Mapping[tuple[int, int], list[bytes]]) -> IptcTags:
+def decode(raw: Mapping[tuple[int, int], list[bytes]], problem: str | None = None) -> IptcTags:
     """Decode the datasets Dateline uses; repeated ones (two by-lines) are joined."""
     charset = _charset(raw)
     text: dict[str, str] = {}
@@ -134,13 +150,22 @@ def decode(raw: Mapping[tuple[int, int], list[bytes]]) -> IptcTags:
         parts = [t for t in (_decode(v, charset) for v in raw.get(key, ())) if t]
         if parts:
             text[name] = _REPEATABLE_JOINER.join(dict.fromkeys(parts))
-    return IptcTags(text, charset)
+    return IptcTags(text, charset, problem)
 
 
 def read_from_jpeg_segments(app13_segments: Iterable[bytes]) -> IptcTags:
-    """IPTC of a JPEG from its APP13 segments, the first block winning."""
-    data = first_iptc_resource(app13_segments)
-    return decode(parse_iim(data)) if data else IptcTags()
+    """IPTC of a JPEG from its APP13 segments, the first block winning.
+
+    A damaged block gives the datasets before the damage and says what broke
+    in ``problem``, so the reader can tell the user why a field is missing.
+    """
+    data, overrun = _first_resource(app13_segments)
+    if not data:
+        return IptcTags()
+    raw, problem = _split_iim(data)
+    if overrun:
+        problem = "it claims more bytes than the file holds"
+    return decode(raw, problem)
 
 
 def read_with_pillow(image: Any) -> IptcTags:

@@ -58,3 +58,28 @@ def test_sound_exif_has_no_structure_problem(tmp_path: Path) -> None:
     block = exif_block(description="d", date_original="2015:03:30 10:00:00", gps=(33.3, 44.4))
     assert exif.structure_problem(block) is None
     assert exif.structure_problem(b"Exif\x00\x00" + block) is None
+
+
+@pytest.mark.parametrize(
+    ("build", "why", "kept"),
+    [
+        (corpus.iptc_random_bytes, "not IPTC datasets", "Hello"),
+        (corpus.iptc_resource_overrun, "claims more bytes", corpus.READABLE),
+    ],
+)
+def test_damaged_iptc_is_named_and_the_sound_datasets_kept(
+    tmp_path: Path, build: corpus.Builder, why: str, kept: str
+) -> None:
+    case = build(tmp_path)
+    meta = read_metadata(case.path)
+    assert any("IPTC data" in w and why in w for w in meta.warnings), meta.warnings
+    assert meta.caption == kept
+
+
+def test_zero_padding_after_iptc_is_not_damage(tmp_path: Path) -> None:
+    from tests.imaging import iptc_block, make_jpeg
+
+    path = make_jpeg(tmp_path / "p.jpg", iptc=iptc_block({"caption": "Padded"}) + b"\x00" * 7)
+    meta = read_metadata(path)
+    assert meta.caption == "Padded"
+    assert meta.warnings == ()
