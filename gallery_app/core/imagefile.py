@@ -127,6 +127,39 @@ def _check_exif(image: Any, path: Path, notes: list[str]) -> None:
         )
 
 
+# The marker a complete file of each kind ends with, and how far from the end it may sit.
+_END_MARKERS = {"jpeg": b"\xff\xd9", "png": b"IEND"}
+_TAIL_WINDOW = 64 * 1024
+# Phones append a video (motion photos) or a trailer after the JPEG's end marker.
+_TRAILER_HINTS = (b"MotionPhoto", b"MicroVideo", b"Container:Directory")
+
+
+def _cut_short(fh: IO[bytes], key: str, xmp_packet: object) -> bool:
+    """True when a JPEG or PNG lacks its end marker near the end: a truncated download.
+
+    Only the last bytes are read (64 KiB at most, usually 16), so the check
+    costs one seek.  Files that declare an appended video are not judged.
+    """
+    marker = _END_MARKERS.get(key)
+    if marker is None:
+        return False
+    if isinstance(xmp_packet, bytes | str) and any(
+        hint
+        in (xmp_packet.encode("utf-8", "replace") if isinstance(xmp_packet, str) else xmp_packet)
+        for hint in _TRAILER_HINTS
+    ):
+        return False
+    try:
+        size = fh.seek(0, 2)
+        fh.seek(max(0, size - 16))
+        if marker in fh.read():
+            return False
+        fh.seek(max(0, size - _TAIL_WINDOW))
+        return marker not in fh.read()
+    except OSError:
+        return False
+
+
 def _png_text(image: Any) -> dict[str, str]:
     out: dict[str, str] = {}
     for key in _PNG_TEXT_KEYS:
@@ -173,6 +206,11 @@ def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
     if image is None:
         return Embedded(kind, ImageStatus.UNREADABLE, exif=exif_tags, warnings=tuple(notes))
     _check_exif(image, path, notes)
+    if _cut_short(fh, kind.key, image.info.get("xmp")):
+        notes.append(
+            f"{path.name} is cut short: the file ends before its picture data does, "
+            "so part of the picture may be missing."
+        )
     width, height = image.size
     if kind.key in _SELF_ROTATING_KINDS and exif_tags.orientation is not None:
         exif_tags = replace(exif_tags, orientation=None)

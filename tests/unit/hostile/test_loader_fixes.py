@@ -83,3 +83,25 @@ def test_zero_padding_after_iptc_is_not_damage(tmp_path: Path) -> None:
     meta = read_metadata(path)
     assert meta.caption == "Padded"
     assert meta.warnings == ()
+
+
+@pytest.mark.parametrize("build", [corpus.truncated_scan, corpus.truncated_png])
+def test_a_file_cut_short_says_so_and_keeps_its_metadata(
+    tmp_path: Path, build: corpus.Builder
+) -> None:
+    case = build(tmp_path)
+    meta = read_metadata(case.path)
+    assert any("cut short" in w for w in meta.warnings), meta.warnings
+    for name, value in case.fields.items():
+        assert getattr(meta, name) == value
+
+
+def test_a_motion_photo_with_video_after_the_jpeg_is_not_cut_short(tmp_path: Path) -> None:
+    from tests.imaging import make_jpeg, xmp_packet
+
+    path = make_jpeg(
+        tmp_path / "PXL_0001.MP.jpg",
+        xmp=xmp_packet(extra="<GCamera:MotionPhoto>1</GCamera:MotionPhoto>"),
+    )
+    path.write_bytes(path.read_bytes() + b"\x00\x00\x00\x18ftypmp42" + bytes(70_000))
+    assert not any("cut short" in w for w in read_metadata(path).warnings)
