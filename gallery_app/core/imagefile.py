@@ -27,7 +27,9 @@ _log = logging.getLogger(__name__)
 
 # Sniffed kind -> the Pillow formats allowed to open it (no guessing by other plugins).
 _PILLOW_FORMATS: dict[str, tuple[str, ...]] = {
-    "jpeg": ("JPEG", "MPO"),
+    # Pillow's JPEG opener turns a multi-picture file into MPO itself; naming "MPO" here
+    # only made a broken JPEG fail with KeyError('MPO') instead of its own reason.
+    "jpeg": ("JPEG",),
     "png": ("PNG",),
     "tiff": ("TIFF",),
     "webp": ("WEBP",),

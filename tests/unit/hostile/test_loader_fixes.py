@@ -105,3 +105,23 @@ def test_a_motion_photo_with_video_after_the_jpeg_is_not_cut_short(tmp_path: Pat
     )
     path.write_bytes(path.read_bytes() + b"\x00\x00\x00\x18ftypmp42" + bytes(70_000))
     assert not any("cut short" in w for w in read_metadata(path).warnings)
+
+
+def test_a_broken_jpeg_gives_a_sentence_not_a_plugin_name(tmp_path: Path) -> None:
+    path = tmp_path / "no-markers.jpg"
+    path.write_bytes(b"\xff\xd8\xff" + bytes(50))  # a JPEG start, then nothing a decoder knows
+    meta = read_metadata(path)
+    assert meta.info.status.value == "unreadable"
+    assert any("header is damaged" in w for w in meta.warnings), meta.warnings
+    assert all("MPO" not in w for w in meta.warnings), meta.warnings
+
+
+def test_a_real_multi_picture_file_still_opens(tmp_path: Path) -> None:
+    from PIL import Image
+
+    path = tmp_path / "two.mpo"
+    first, second = Image.new("RGB", (16, 12), "red"), Image.new("RGB", (16, 12), "blue")
+    first.save(path, "MPO", save_all=True, append_images=[second])
+    renamed = path.rename(tmp_path / "two.jpg")
+    meta = read_metadata(renamed)
+    assert (meta.info.status.value, meta.info.width, meta.warnings) == ("ok", 16, ())
