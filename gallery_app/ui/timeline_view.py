@@ -12,31 +12,37 @@ they are shown while a date range is set.
 
 from __future__ import annotations
 
-import bisect
-import datetime as dt
 import logging
-import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
-    QColor,
     QFocusEvent,
-    QFontMetrics,
+    QFont,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
-    QPolygon,
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from gallery_app.core.models import Entry
-from gallery_app.core.query import EntryFilter, fold, searchable_text
+from gallery_app.core.query import EntryFilter
 from gallery_app.core.timeline import Bucket, Timeline, TimeUnit, build_timeline
 from gallery_app.qt.filter_state import FilterState
+from gallery_app.ui.timeline_paint import (
+    Slot,
+    TimelineColours,
+    bar_area,
+    label_left,
+    label_width,
+    labels_that_fit,
+    paint_slot,
+    slot_rect,
+)
+from gallery_app.ui.timeline_search import NOWHERE, UNDATED, SearchCounts
 from gallery_app.ui.timeline_text import (
     bucket_tooltip,
     describe_bucket,
@@ -48,12 +54,6 @@ from gallery_app.ui.timeline_text import (
 
 log = logging.getLogger(__name__)
 
-_MARGIN = 8
-_GAP_BEFORE_UNDATED = 12
-_MAX_BAR_WIDTH = 56
-UNDATED = -2  # index of the undated bar in hit tests
-NOWHERE = -1
-
 
 class TimelineView(QWidget):
     """Bars per bucket; click, drag, keys and Esc set the shared date filter."""
@@ -62,12 +62,8 @@ class TimelineView(QWidget):
         super().__init__(parent)
         self._filter_state = filter_state
         self._entries: list[Entry] = []
-        # Folded search text and bar of each entry, worked out once per gallery
-        # so a keystroke in the search field only does substring tests.
-        self._haystacks: list[tuple[str, int]] = []
+        self._search = SearchCounts()  # per bar, while a search is typed
         self._timeline = Timeline(TimeUnit.DAY, (), 0)
-        self._text_counts: list[int] | None = None  # per bucket, when a search is typed
-        self._text_undated = 0
         self._current: int | None = None  # bucket of the current photo (UNDATED for undated)
         self._cursor = 0  # keyboard focus
         self._anchor: int | None = None  # start of a drag or a Shift+arrow range
@@ -87,7 +83,7 @@ class TimelineView(QWidget):
         """Show the span of ``entries`` (the whole gallery, not just what is filtered)."""
         self._entries = list(entries)
         self._timeline = build_timeline(self._entries)
-        self._haystacks = []  # built on the first search, not for every gallery opened
+        self._search.reset(self._entries, self._timeline)
         self._cursor = self._first_selected() or 0
         self._current = None
         self._recount_text(self._filter_state.value)
@@ -125,6 +121,10 @@ class TimelineView(QWidget):
             return "Undated"
         return " ".join(p for p in self._label_lines(self._timeline.buckets[index]) if p)
 
+    def search_counts(self) -> list[int] | None:
+        """Per bar, the photos matching the typed search (None: no search)."""
+        return self._search.per_bar
+
     def selected_indices(self) -> list[int]:
         return [i for i, b in enumerate(self._timeline.buckets) if self._is_selected(b)]
 
@@ -143,34 +143,7 @@ class TimelineView(QWidget):
 
     def _recount_text(self, flt: EntryFilter) -> None:
         """How many photos of each bar match the search text (None: no search)."""
-        if not flt.text.strip():
-            self._text_counts = None
-            return
-        counts = [0] * len(self._timeline.buckets)
-        undated = 0
-        words = fold(flt.text).split()
-        if len(self._haystacks) != len(self._entries):
-            starts = [b.start for b in self._timeline.buckets]
-            self._haystacks = [(searchable_text(e), self._bar_of(e, starts)) for e in self._entries]
-        for haystack, bar in self._haystacks:
-            if not all(word in haystack for word in words):
-                continue
-            if bar == UNDATED:
-                undated += 1
-            elif bar >= 0:
-                counts[bar] += 1
-        self._text_counts = counts
-        self._text_undated = undated
-
-    def _bar_of(self, entry: Entry, starts: list[dt.datetime]) -> int:
-        """The bar ``entry`` counts in; a bisection, as galleries can be large."""
-        if entry.taken is None:
-            return UNDATED
-        index = bisect.bisect_right(starts, entry.taken.value) - 1
-        buckets = self._timeline.buckets
-        if 0 <= index < len(buckets) and entry.taken.value < buckets[index].end:
-            return index
-        return NOWHERE
+        self._search.recount(flt.text)
 
     def _is_selected(self, bucket: Bucket) -> bool:
         flt = self._filter_state.value
@@ -207,41 +180,17 @@ class TimelineView(QWidget):
 
     # -- geometry -------------------------------------------------------------
 
-    def _label_height(self) -> int:
-        return int(2 * QFontMetrics(self.font()).height() + 4)
-
     def _slot_rect(self, index: int) -> QRectF | None:
-        n = len(self._timeline.buckets)
-        undated = 1 if self._timeline.undated else 0
-        if n + undated == 0:
-            return None
-        gap = _GAP_BEFORE_UNDATED if undated and n else 0
-        width = self.width() - 2 * _MARGIN - gap
-        slot_w = width / (n + undated)
-        if index == UNDATED:
-            if not undated:
-                return None
-            x = _MARGIN + n * slot_w + gap
-        elif 0 <= index < n:
-            x = _MARGIN + index * slot_w
-        else:
-            return None
-        return QRectF(x, _MARGIN, slot_w, self.height() - 2 * _MARGIN)
-
-    def _bar_area(self, slot: QRectF) -> QRectF:
-        """The part of a slot bars grow in: below the count, above the labels."""
-        count_h = QFontMetrics(self.font()).height()
-        top = slot.top() + count_h + 2
-        bottom = slot.bottom() - self._label_height()
-        bar_w = min(_MAX_BAR_WIDTH, max(2.0, slot.width() * 0.72))
-        x = slot.center().x() - bar_w / 2
-        return QRectF(x, top, bar_w, max(1.0, bottom - top))
+        return slot_rect(
+            self.rect(), len(self._timeline.buckets), bool(self._timeline.undated), index
+        )
 
     def _index_at(self, pos: QPoint) -> int:
         candidates: list[int] = [*range(len(self._timeline.buckets)), UNDATED]
         for index in candidates:
             slot = self._slot_rect(index)
-            if slot is not None and slot.contains(pos.toPointF()):
+            # The whole column counts, also above a short strip's bars.
+            if slot is not None and slot.left() <= pos.x() < slot.right():
                 return int(index)
         return NOWHERE
 
@@ -285,126 +234,78 @@ class TimelineView(QWidget):
             painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No dated photos")
             return
+        colours = TimelineColours.from_palette(pal)
+        font = self.font()
         peak = max([b.count for b in buckets] + [self._timeline.undated, 1])
-        fm = QFontMetrics(self.font())
-        label_every = self._label_stride(fm)
+        shown_labels = self._labels_shown(font)
         preview = self._drag_preview()
         for index, bucket in enumerate(buckets):
             selected = self._is_selected(bucket) if preview is None else index in preview
-            matched = None if self._text_counts is None else self._text_counts[index]
-            lines = self._label_lines(bucket) if index % label_every == 0 else ("", "")
-            self._paint_slot(
-                painter, index, bucket.count, matched, peak, selected=selected, lines=lines
-            )
+            matched = None if self._search.per_bar is None else self._search.per_bar[index]
+            lines = self._label_lines(bucket) if shown_labels[index] else ("", "")
+            self._paint_slot(painter, index, peak, colours, bucket.count, matched, selected, lines)
         if self._timeline.undated:
-            matched = None if self._text_counts is None else self._text_undated
+            matched = None if self._search.per_bar is None else self._search.undated
+            selected = self._filter_state.value.has_date_range and self._undated_shown()
             self._paint_slot(
                 painter,
                 UNDATED,
+                peak,
+                colours,
                 self._timeline.undated,
                 matched,
-                peak,
-                selected=self._filter_state.value.has_date_range and self._undated_shown(),
-                lines=("Undated", ""),
+                selected,
+                ("Undated", ""),
                 dimmed=not self._undated_shown(),
             )
 
-    def _label_stride(self, fm: QFontMetrics) -> int:
-        slot = self._slot_rect(0)
-        if slot is None or not self._timeline.buckets:
-            return 1
-        widest = max(
-            fm.horizontalAdvance(line)
-            for line in (*self._label_lines(self._timeline.buckets[0]), "Wed", "30 Sep")
+    def _paint_slot(
+        self,
+        painter: QPainter,
+        index: int,
+        peak: int,
+        colours: TimelineColours,
+        count: int,
+        matched: int | None,
+        selected: bool,
+        lines: tuple[str, str],
+        *,
+        dimmed: bool = False,
+    ) -> None:
+        slot = self._slot_rect(index)
+        if slot is None:
+            return
+        info = Slot(
+            count=count,
+            matched=matched,
+            selected=selected,
+            current=index == self._current,
+            focused=self.hasFocus() and index == self._cursor,
+            lines=lines,
+            dimmed=dimmed,
         )
-        return max(1, math.ceil((widest + 6) / max(1.0, slot.width())))
+        area = bar_area(slot, self.font())
+        paint_slot(painter, slot, area, peak, info, colours, self.font(), self.width())
+
+    def _labels_shown(self, font: QFont) -> list[bool]:
+        """Which day labels fit without touching each other or "Undated"."""
+        buckets = self._timeline.buckets
+        slots = [self._slot_rect(i) for i in range(len(buckets))]
+        centres = [s.center().x() for s in slots if s is not None]
+        widths = [label_width(self._label_lines(b), font) for b in buckets]
+        reserved = None
+        undated = self._slot_rect(UNDATED)
+        if undated is not None:
+            width = label_width(("Undated", ""), font)
+            left = label_left(undated.center().x(), width, self.width())
+            reserved = (left, left + width)
+        return labels_that_fit(centres, widths, reserved, self.width())
 
     def _drag_preview(self) -> set[int] | None:
         if self._anchor is None or self._drag_to is None or self._drag_to < 0:
             return None
         lo, hi = sorted((self._anchor, self._drag_to))
         return set(range(lo, hi + 1))
-
-    def _paint_slot(
-        self,
-        painter: QPainter,
-        index: int,
-        count: int,
-        matched: int | None,
-        peak: int,
-        *,
-        selected: bool,
-        lines: tuple[str, str],
-        dimmed: bool = False,
-    ) -> None:
-        pal = self.palette()
-        slot = self._slot_rect(index)
-        if slot is None:
-            return
-        area = self._bar_area(slot)
-        text_colour = pal.color(QPalette.ColorRole.WindowText)
-        muted = pal.color(QPalette.ColorRole.PlaceholderText)
-        bar_colour = pal.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Mid)
-        if dimmed:
-            bar_colour.setAlphaF(0.45)
-        height = area.height() * count / peak
-        bar = QRectF(area.left(), area.bottom() - height, area.width(), height)
-        if selected:
-            back = QColor(pal.color(QPalette.ColorRole.Highlight))
-            back.setAlphaF(0.14)
-            painter.fillRect(slot, back)
-        if count:
-            if matched is not None and matched < count:
-                faded = QColor(bar_colour)
-                faded.setAlphaF(0.35)
-                painter.fillRect(bar, faded)
-                hit_h = area.height() * matched / peak
-                painter.fillRect(
-                    QRectF(area.left(), area.bottom() - hit_h, area.width(), hit_h), bar_colour
-                )
-            else:
-                painter.fillRect(bar, bar_colour)
-        # The baseline shows where an empty bucket sits.
-        painter.setPen(muted)
-        painter.drawLine(
-            QRectF(area.left(), area.bottom(), area.width(), 0).topLeft(),
-            QRectF(area.left(), area.bottom(), area.width(), 0).topRight(),
-        )
-        count_text = str(count) if matched is None else f"{matched}/{count}"
-        painter.setPen(text_colour if count else muted)
-        count_rect = QRectF(
-            slot.left(),
-            bar.top() - QFontMetrics(self.font()).height() - 2,
-            slot.width(),
-            QFontMetrics(self.font()).height(),
-        )
-        painter.drawText(count_rect, Qt.AlignmentFlag.AlignCenter, count_text)
-        label_rect = QRectF(
-            slot.left() - 20, area.bottom() + 3, slot.width() + 40, self._label_height()
-        )
-        painter.setPen(text_colour if not dimmed else muted)
-        painter.drawText(
-            label_rect,
-            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-            "\n".join(line for line in lines if line),
-        )
-        if index == self._current:
-            self._paint_current_mark(painter, slot, pal)
-        if self.hasFocus() and index == self._cursor:
-            painter.setPen(Qt.PenStyle.DashLine)
-            painter.setPen(pal.color(QPalette.ColorRole.Highlight))
-            painter.drawRect(slot.adjusted(1, 1, -1, -1))
-
-    def _paint_current_mark(self, painter: QPainter, slot: QRectF, pal: QPalette) -> None:
-        """A small triangle at the top of the current photo's column."""
-        cx = round(slot.center().x())
-        top = round(slot.top())
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(pal.color(QPalette.ColorRole.Link))
-        painter.drawPolygon(
-            QPolygon([QPoint(cx - 6, top), QPoint(cx + 6, top), QPoint(cx, top + 7)])
-        )
-        painter.setBrush(Qt.BrushStyle.NoBrush)
 
     # -- events ---------------------------------------------------------------
 

@@ -155,7 +155,7 @@ def test_tooltip_names_the_day_and_count(view):
 
 def test_search_text_shows_matching_counts(view, state):
     state.set_text("guitar")
-    assert view._text_counts == [0, 0, 0, 0, 1]
+    assert view.search_counts() == [0, 0, 0, 0, 1]
 
 
 def test_accessible_name_and_empty_gallery(qtbot, state):
@@ -193,3 +193,47 @@ def test_unit_follows_the_span(qtbot, state):
         dt.date(2014, 2, 28),
     )
     view.grab()
+
+
+@pytest.mark.parametrize("width", [160, 220, 300, 420, 600, 1200])
+def test_day_labels_never_collide(qtbot, state, width):
+    """At any width, the labels drawn leave room between them and "Undated"."""
+    from gallery_app.ui.timeline_paint import LABEL_GAP, label_left, label_width, labels_that_fit
+
+    entries = list(iraq_gallery().entries)
+    start = dt.datetime(2015, 1, 1, 12)
+    entries += [_dated(100 + i, start + dt.timedelta(days=3 * i), Precision.DAY) for i in range(30)]
+    entries.append(Entry(id="u", position=99, caption="undated"))
+    view = TimelineView(state)
+    qtbot.addWidget(view)
+    view.resize(width, 130)
+    view.set_entries(entries)
+    shown = view._labels_shown(view.font())
+    assert shown[0], "the first bar is always labelled"
+    spans = []
+    for index, on in enumerate(shown):
+        if on:
+            centre = view.bar_rect(index).center().x()
+            wide = label_width(view._label_lines(view.timeline().buckets[index]), view.font())
+            left = label_left(centre, wide, width)
+            spans.append((left, left + wide))
+    wide = label_width(("Undated", ""), view.font())
+    left = label_left(view.bar_rect(UNDATED).center().x(), wide, width)
+    spans.append((left, left + wide))
+    assert spans[0][0] >= 0 and spans[-1][1] <= width, "labels stay inside the strip"
+    for (_, right), (left, _) in itertools.pairwise(spans):
+        assert right + LABEL_GAP <= left + 0.5
+    assert labels_that_fit([], [], None) == []
+
+
+def test_selected_bars_use_the_highlight_and_others_a_muted_accent(view, state):
+    from PySide6.QtGui import QPalette
+
+    state.set_date_range(MAR30, MAR30)
+    image = view.grab().toImage()
+    area = view.bar_rect(0)
+    selected = image.pixelColor(area.center().x(), area.bottom() - 40)
+    other = image.pixelColor(view.bar_rect(4).center().x(), area.bottom() - 40)
+    accent = view.palette().color(QPalette.ColorRole.Highlight)
+    assert abs(selected.hue() - accent.hue()) < 12 and selected.saturation() > 60
+    assert other != selected and other.saturation() > 15, "other bars are tinted, not grey"

@@ -1,0 +1,66 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""How many photos of each timeline bar match the search text.
+
+The folded search text and bar of each entry are worked out once per gallery
+(on the first search), so a keystroke in the search field only does substring
+tests: 10,000 photos take a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+
+from gallery_app.core.models import Entry
+from gallery_app.core.query import fold, searchable_text
+from gallery_app.core.timeline import Timeline
+
+UNDATED = -2  # the undated bar
+NOWHERE = -1  # outside every bar
+
+
+class SearchCounts:
+    """Per-bar counts of the entries matching a search; ``None`` when no search."""
+
+    def __init__(self) -> None:
+        self._entries: list[Entry] = []
+        self._timeline: Timeline | None = None
+        self._haystacks: list[tuple[str, int]] = []
+        self.per_bar: list[int] | None = None
+        self.undated = 0
+
+    def reset(self, entries: list[Entry], timeline: Timeline) -> None:
+        self._entries = entries
+        self._timeline = timeline
+        self._haystacks = []  # built on the first search, not for every gallery opened
+
+    def recount(self, text: str) -> None:
+        if not text.strip() or self._timeline is None:
+            self.per_bar = None
+            return
+        counts = [0] * len(self._timeline.buckets)
+        undated = 0
+        words = fold(text).split()
+        if len(self._haystacks) != len(self._entries):
+            starts = [b.start for b in self._timeline.buckets]
+            self._haystacks = [(searchable_text(e), self._bar_of(e, starts)) for e in self._entries]
+        for haystack, bar in self._haystacks:
+            if not all(word in haystack for word in words):
+                continue
+            if bar == UNDATED:
+                undated += 1
+            elif bar >= 0:
+                counts[bar] += 1
+        self.per_bar = counts
+        self.undated = undated
+
+    def _bar_of(self, entry: Entry, starts: list[dt.datetime]) -> int:
+        """The bar ``entry`` counts in; a bisection, as galleries can be large."""
+        if entry.taken is None:
+            return UNDATED
+        assert self._timeline is not None
+        index = bisect.bisect_right(starts, entry.taken.value) - 1
+        buckets = self._timeline.buckets
+        if 0 <= index < len(buckets) and entry.taken.value < buckets[index].end:
+            return index
+        return NOWHERE
