@@ -96,23 +96,21 @@ class FilterBar(QWidget):
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
-        from_label = QLabel("&From")
-        from_label.setBuddy(self.from_edit)
-        to_label = QLabel("&To")
-        to_label.setBuddy(self.to_edit)
-        day_label = QLabel("&Day")
-        day_label.setBuddy(self.preset_combo)
-        for widget in (
-            from_label,
-            self.from_edit,
-            to_label,
-            self.to_edit,
-            day_label,
-            self.preset_combo,
-            self.all_dates_button,
-            self.undated_check,
+        from_label = self._label("&From", self.from_edit)
+        to_label = self._label("&To", self.to_edit)
+        day_label = self._label("&Day", self.preset_combo)
+        layout.setSpacing(6)
+        # Label and field pairs, a little apart from each other so they read as pairs.
+        for label, field in (
+            (from_label, self.from_edit),
+            (to_label, self.to_edit),
+            (day_label, self.preset_combo),
         ):
-            layout.addWidget(widget)
+            layout.addWidget(label)
+            layout.addWidget(field)
+            layout.addSpacing(6)
+        layout.addWidget(self.all_dates_button)
+        layout.addWidget(self.undated_check)
         layout.addSpacing(12)
         layout.addWidget(self.search_edit, 1)
 
@@ -161,6 +159,15 @@ class FilterBar(QWidget):
             self._apply_search()
 
     # -- controls → filter ----------------------------------------------------
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        """A field's label, never narrower than its text (kerned "To" was clipped)."""
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        shown = text.replace("&", "")
+        label.setMinimumWidth(label.fontMetrics().boundingRect(shown).width() + 4)
+        return label
 
     def _date_edit(self, name: str, tip: str) -> QDateEdit:
         edit = QDateEdit()
