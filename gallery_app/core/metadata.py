@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from gallery_app.core import textdecode, xmp
@@ -118,6 +118,9 @@ DATE_SOURCES: tuple[DateSource, ...] = (
     ),
     DateSource("EXIF DateTime", "exif", "EXIF SubSecTime", "EXIF OffsetTime", weaker=True),
 )
+# Longer text is cut for display (IPTC allows 2,000 bytes; a 1 MB "caption" is an attack
+# on the layout engine, not something to read).
+MAX_TEXT_CHARS = 20_000
 WEAKER_SUFFIX = " (weaker: not the moment of capture)"
 SIDECAR_SUFFIX = " (sidecar)"
 GPS_EXIF, GPS_XMP = "EXIF GPS", "XMP exif:GPSLatitude/GPSLongitude"
@@ -164,6 +167,12 @@ class _Resolver:
                 _log.debug("%s: %s %r is camera boilerplate", self.path.name, label, value)
                 continue
             self.sources[name] = self._label(label)
+            if len(value) > MAX_TEXT_CHARS:
+                self.warnings.append(
+                    f"The {name} in {self._label(label)} of {self.path.name} is "
+                    f"{len(value):,} characters long; only the first {MAX_TEXT_CHARS:,} are shown."
+                )
+                value = value[:MAX_TEXT_CHARS].rstrip() + "…"
             return value
         return None
 
@@ -315,7 +324,21 @@ def _missing(path: Path, error: OSError) -> FileMetadata:
 
 
 def read_metadata(path: Path) -> FileMetadata:
-    """Read one photo's metadata; never raises for a bad, odd or vanished file."""
+    """Read one photo's metadata; never raises for a bad, odd or vanished file.
+
+    Every warning is made printable: a file name that is not valid UTF-8 shows
+    its odd bytes as U+FFFD, and says so once.
+    """
+    meta = _read_metadata(path)
+    shown = textdecode.printable(path.name)
+    if shown == path.name:
+        return meta
+    note = f"The name of {shown} is not valid UTF-8 text; the bytes that are not are shown as �."
+    warnings = (note, *(textdecode.printable(w) for w in meta.warnings))
+    return replace(meta, warnings=warnings)
+
+
+def _read_metadata(path: Path) -> FileMetadata:
     try:
         with path.open("rb") as fh:
             embedded = read_embedded(fh, path)

@@ -84,6 +84,24 @@ def clean(text: str | None) -> str | None:
     return text or None
 
 
+def printable(text: str) -> str:
+    """``text`` with the undecodable bytes of a file name shown as U+FFFD.
+
+    Python keeps the bytes of a file name that is not UTF-8 as lone
+    surrogates ("caf\\udce9.jpg"); Qt silently drops them and SQLite and JSON
+    writers refuse them, so any sentence meant for a person passes through here.
+    """
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte
+        return text.encode("utf-8", "replace").decode("utf-8")
+
+
 def decode_text(raw: str | bytes | bytearray | None) -> str | None:
     """Decode a text value whose encoding nobody stated: UTF-8, UTF-16 with BOM, Latin-1 last."""
     if raw is None:

@@ -125,3 +125,30 @@ def test_a_real_multi_picture_file_still_opens(tmp_path: Path) -> None:
     renamed = path.rename(tmp_path / "two.jpg")
     meta = read_metadata(renamed)
     assert (meta.info.status.value, meta.info.width, meta.warnings) == ("ok", 16, ())
+
+
+def test_a_1mb_caption_is_cut_for_display_with_a_warning(tmp_path: Path) -> None:
+    from gallery_app.core.metadata import MAX_TEXT_CHARS
+
+    case = corpus.caption_1mb(tmp_path)
+    meta = read_metadata(case.path)
+    assert meta.caption is not None
+    assert len(meta.caption) <= MAX_TEXT_CHARS + 1
+    assert meta.caption.startswith("A long caption. A long caption.")
+    assert any("1,048,575 characters long" in w for w in meta.warnings), meta.warnings
+
+
+def test_a_name_that_is_not_utf8_is_read_and_warned_printably(tmp_path: Path) -> None:
+    case = corpus.non_utf8_name(tmp_path)
+    meta = read_metadata(case.path)
+    assert meta.caption == corpus.READABLE
+    assert "not valid UTF-8" in meta.warnings[0]
+    assert "caf\ufffd \ufffd.jpg" in meta.warnings[0]
+    for warning in meta.warnings:
+        warning.encode("utf-8")  # no lone surrogates left for Qt, SQLite or JSON to choke on
+
+
+def test_printable_leaves_good_text_alone() -> None:
+    assert textdecode.printable("صورة ١.jpg") == "صورة ١.jpg"
+    assert textdecode.printable("caf\udce9") == "caf\ufffd"
+    assert textdecode.printable("odd \ud800 half") == "odd ? half"
