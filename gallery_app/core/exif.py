@@ -131,11 +131,39 @@ def _quiet_exifread() -> None:
     logging.getLogger("exifread").setLevel(logging.ERROR)
 
 
+class _ClampedReader:
+    """A file whose ``read(n)`` never asks for more bytes than are left in it.
+
+    exifread reads as many bytes as a tag claims; a damaged tag claiming 2 GiB
+    made Python allocate a 2 GiB buffer before finding the file much shorter.
+    exifread uses only ``read``, ``seek`` and ``tell``.
+    """
+
+    def __init__(self, fh: IO[bytes]) -> None:
+        self._fh = fh
+        position = fh.tell()
+        self._size = fh.seek(0, 2)
+        fh.seek(position)
+
+    def read(self, n: int | None = -1) -> bytes:
+        left = max(0, self._size - self._fh.tell())
+        return self._fh.read(left if n is None or n < 0 or n > left else n)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._fh.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._fh.tell()
+
+
 def read_with_exifread(fh: IO[bytes]) -> ExifTags:
     """EXIF through exifread; empty when it finds nothing or trips over the file."""
     _quiet_exifread()
     try:
-        tags = exifread.process_file(cast("BinaryIO", fh), details=False, extract_thumbnail=False)
+        clamped = _ClampedReader(fh)
+        tags = exifread.process_file(
+            cast("BinaryIO", clamped), details=False, extract_thumbnail=False
+        )
     except Exception as error:  # exifread raises many kinds on broken files
         _log.debug("exifread failed: %s", error)
         return ExifTags()

@@ -152,3 +152,19 @@ def test_printable_leaves_good_text_alone() -> None:
     assert textdecode.printable("صورة ١.jpg") == "صورة ١.jpg"
     assert textdecode.printable("caf\udce9") == "caf\ufffd"
     assert textdecode.printable("odd \ud800 half") == "odd ? half"
+
+
+@pytest.mark.filterwarnings("ignore:Tag data larger than file:UserWarning")
+def test_a_tag_claiming_2_gib_costs_no_2_gib(tmp_path: Path) -> None:
+    import tracemalloc
+
+    case = corpus.exif_huge_count(tmp_path)
+    tracemalloc.start()
+    try:
+        with case.path.open("rb") as fh:
+            tags = exif.read_with_exifread(fh)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert tags.text.get("Artist") == "Bea"
+    assert peak < 8 * 1024 * 1024, f"{peak / 1e6:.0f} MB"
