@@ -15,7 +15,7 @@ import logging
 from collections import defaultdict
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QPoint, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QFont, QPalette, Qt
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from gallery_app.core.models import Article, Entry, Gallery
+from gallery_app.ui.flow_layout import FlowLayout
 
 log = logging.getLogger(__name__)
 
@@ -78,8 +79,7 @@ class _Paragraph(QFrame):
         layout.setSpacing(4)
         self.label = _plain_label(text, name=f"Paragraph {index + 1}")
         layout.addWidget(self.label)
-        self.photo_row = QHBoxLayout()
-        self.photo_row.setSpacing(4)
+        self.photo_row = FlowLayout(spacing=2)  # wraps: nine photos must not widen the pane
         layout.addLayout(self.photo_row)
         self.photo_buttons: list[QToolButton] = []
 
@@ -117,6 +117,8 @@ class ArticlePane(QDockWidget):
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Text wraps and photo buttons flow, so the page is never wider than the dock.
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._scroll.setAccessibleName("Article text")
         self.scroll_area = self._scroll
 
@@ -124,10 +126,14 @@ class ArticlePane(QDockWidget):
         self.open_button.setAccessibleName("Open the original article in the browser")
         self.open_button.clicked.connect(self._open_original)
         # The notice stays above the text, so it is seen wherever the text scrolls to.
+        # A tinted banner with a rule under it, so the text scrolling beneath
+        # never looks as if the notice covered it.
         self.notice = _plain_label("", name="Article notice", selectable=False)
         self.notice.setVisible(False)
-        self.notice.setMargin(6)
-        self.notice.setForegroundRole(QPalette.ColorRole.Link)
+        self.notice.setMargin(8)
+        self.notice.setAutoFillBackground(True)
+        self.notice.setFrameShape(QFrame.Shape.NoFrame)
+        self._style_notice()
         frame = QWidget()
         frame_layout = QVBoxLayout(frame)
         frame_layout.setContentsMargins(0, 0, 0, 0)
@@ -246,8 +252,10 @@ class ArticlePane(QDockWidget):
             if paragraph.photo_buttons:
                 caption = _plain_label("Photos:", name="Related photos", selectable=False)
                 caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+                caption.setWordWrap(False)
+                caption.setAlignment(Qt.AlignmentFlag.AlignVCenter)
+                caption.setFixedHeight(paragraph.photo_buttons[0].sizeHint().height())
                 paragraph.photo_row.insertWidget(0, caption)
-                paragraph.photo_row.addStretch(1)
             self._paragraphs.append(paragraph)
             layout.addWidget(paragraph)
         if marker_at >= len(article.paragraphs):
@@ -296,6 +304,21 @@ class ArticlePane(QDockWidget):
 
     # -- actions --------------------------------------------------------------
 
+    def _style_notice(self) -> None:
+        pal = self.notice.palette()
+        base = self.palette().color(QPalette.ColorRole.Window)
+        accent = self.palette().color(QPalette.ColorRole.Highlight)
+        pal.setColor(QPalette.ColorRole.Window, _blend(base, accent, 0.16))
+        pal.setColor(
+            QPalette.ColorRole.WindowText, self.palette().color(QPalette.ColorRole.WindowText)
+        )
+        self.notice.setPalette(pal)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style_notice()  # the desktop switched between light and dark
+
     def _set_notice(self, text: str) -> None:
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
@@ -306,7 +329,10 @@ class ArticlePane(QDockWidget):
         if content is None or not content.isAncestorOf(widget):
             return  # the gallery changed before the queued scroll ran
         top = widget.mapTo(content, QPoint(0, 0)).y()
-        self._scroll.verticalScrollBar().setValue(max(0, top - 12))
+        # Stop inside the gap above the passage: no half-cut line of the one before.
+        layout = content.layout()
+        gap = layout.spacing() if layout is not None else 0
+        self._scroll.verticalScrollBar().setValue(max(0, top - max(0, gap // 2)))
 
     def _open_original(self) -> None:
         if self._url is not None:

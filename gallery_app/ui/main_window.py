@@ -351,10 +351,11 @@ class MainWindow(QMainWindow):
 
     def read_in_article(self, entry: Entry) -> None:
         pane = self.parts.article_pane
-        if not pane.isVisible():
+        was_hidden = not pane.isVisible()
+        pane.show()
+        if was_hidden:  # after show(): a hidden dock ignores resizeDocks
             width = max(420, self.width() // 3)
             self.resizeDocks([pane], [width], Qt.Orientation.Horizontal)
-        self.parts.article_pane.show()
         self.parts.article_pane.raise_()
         self.parts.article_pane.show_passage(entry)
 

@@ -115,3 +115,33 @@ def test_no_article_says_so(qtbot):
 )
 def test_only_web_addresses_open(url, ok):
     assert is_web_url(url) is ok
+
+
+def test_a_narrow_pane_wraps_photo_buttons_instead_of_scrolling_sideways(qtbot):
+    widget = ArticlePane()
+    qtbot.addWidget(widget)
+    widget.resize(260, 500)
+    widget.set_gallery(iraq_gallery())
+    widget.show()
+    qtbot.wait_exposed(widget)
+    content = widget.scroll_area.widget()
+    viewport = widget.scroll_area.viewport()
+    qtbot.wait_until(lambda: content.width() <= viewport.width())
+    assert not widget.scroll_area.horizontalScrollBar().isVisible()
+    second = widget.paragraph_widgets()[1]
+    rows = {button.y() for button in second.photo_buttons}
+    assert len(rows) >= 2, "six photo buttons wrap onto a second row"
+    for button in second.photo_buttons:
+        assert button.mapTo(content, button.rect().topRight()).x() <= viewport.width()
+
+
+def test_read_in_article_stops_above_the_passage_without_a_cut_line(pane, qtbot):
+    entry = Entry(id="x", position=5, caption="A photo.", context=ContextLink(paragraphs=(4,)))
+    pane.show_passage(entry)
+    bar = pane.scroll_area.verticalScrollBar()
+    qtbot.wait_until(lambda: bar.value() > 0)
+    target = pane.paragraph_widgets()[4]
+    viewport = pane.scroll_area.viewport()
+    top = target.mapTo(viewport, target.rect().topLeft()).y()
+    assert 0 <= top <= 8, "the passage starts at the top, the gap above it is all that shows"
+    assert pane.notice.isVisible() and pane.notice.autoFillBackground()
