@@ -152,7 +152,7 @@ class Catalog:
     def get(self, file: Path, size: int, mtime_ns: int) -> FileMetadata | None:
         """The stored metadata of ``file`` if it has not changed since, else None."""
         conn = self._conn()
-        if conn is None:
+        if conn is None or not _storable(file):
             return None
         try:
             row = conn.execute(
@@ -168,7 +168,7 @@ class Catalog:
     def rows_under(self, folder: Path) -> dict[str, Row]:
         """Every stored row below ``folder`` in one query, keyed by absolute path."""
         conn = self._conn()
-        if conn is None:
+        if conn is None or not _storable(folder):
             return {}
         prefix = _key(folder).rstrip("/") + "/"
         upper = prefix[:-1] + chr(ord("/") + 1)
@@ -187,7 +187,13 @@ class Catalog:
         conn = self._conn()
         if conn is None:
             return
-        rows = [(_key(f), size, mtime, encode_metadata(meta)) for f, size, mtime, meta in items]
+        # A name that is not valid UTF-8 cannot be a SQLite TEXT key: such a file
+        # is simply read again next time.
+        rows = [
+            (_key(f), size, mtime, encode_metadata(meta))
+            for f, size, mtime, meta in items
+            if _storable(f)
+        ]
         if not rows:
             return
         try:
@@ -237,6 +243,15 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
 
 def _key(path: Path) -> str:
     return str(path.absolute())
+
+
+def _storable(path: Path) -> bool:
+    """Whether ``path`` can be a key (file names from other systems may not be UTF-8)."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 # -- JSON ----------------------------------------------------------------------

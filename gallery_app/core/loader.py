@@ -13,9 +13,13 @@ import importlib.resources
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
 from gallery_app.core.errors import DatelineError
 from gallery_app.core.models import Entry, Gallery, ImageInfo, ImageStatus
+
+if TYPE_CHECKING:  # imported lazily: the metadata readers are not needed at start-up
+    from gallery_app.core.catalog import Catalog
 
 BUNDLED_GALLERY_ID = "fighting-in-iraq"
 MANIFEST_NAME = "gallery.json"
@@ -49,18 +53,28 @@ def classify(path: Path) -> str:
     return "image"
 
 
+class _UserCatalog:
+    """Marker: "the user's catalog in the cache folder" (the default)."""
+
+
+USER_CATALOG = _UserCatalog()
+CatalogChoice: TypeAlias = "Catalog | _UserCatalog | None"
+
+
 def load_gallery(
     path: Path | None = None,
     *,
     read_files: bool = True,
     on_progress: Callable[[int, int], None] | None = None,
+    catalog: CatalogChoice = USER_CATALOG,
 ) -> Gallery:
     """Load the gallery at ``path`` (``None``: the bundled one).
 
     Raises :class:`DatelineError` with one readable sentence.  With
     ``read_files`` the entries' image files are probed (status, size,
     orientation) and their embedded metadata fills what the manifest leaves
-    empty — the manifest always wins.
+    empty — the manifest always wins.  A folder is read through ``catalog``
+    (default: the user's, in the cache folder; ``None``: read every file).
     """
     if path is None:
         path = bundled_gallery_path()
@@ -75,31 +89,37 @@ def load_gallery(
 
         gallery = read_article_file(path)
         return replace(gallery, id=gallery.id or path.stem, source=path)
-    folder = path if kind == "folder" else path.parent
-    return load_folder(folder, on_progress=on_progress)
+    return load_folder(folder_of(path, kind), on_progress=on_progress, catalog=catalog)
 
 
-def load_folder(folder: Path, *, on_progress: Callable[[int, int], None] | None = None) -> Gallery:
-    """Every photo under ``folder``, in the order taken (undated last)."""
-    from gallery_app.core.metadata import entry_from_file, iter_image_files, sort_key
+def folder_of(path: Path, kind: str | None = None) -> Path:
+    """The folder a photo folder or a single photo stands for (a photo opens its folder)."""
+    kind = kind or classify(path)
+    return path if kind == "folder" else path.parent
 
+
+def load_folder(
+    folder: Path,
+    *,
+    on_progress: Callable[[int, int], None] | None = None,
+    catalog: CatalogChoice = USER_CATALOG,
+) -> Gallery:
+    """Every photo under ``folder``, in the order taken (undated last).
+
+    One path for the CLI and the app: ``folder_scan.scan_folder``, so a folder
+    seen before comes from the catalog instead of being read again.
+    """
+    from gallery_app.core.catalog import Catalog
+    from gallery_app.core.folder_scan import scan_folder
+
+    own = isinstance(catalog, _UserCatalog)
+    chosen = Catalog() if isinstance(catalog, _UserCatalog) else catalog
     try:
-        files = list(iter_image_files(folder))
-    except OSError as exc:
-        raise DatelineError(f"{folder.name}: cannot be listed ({exc.strerror or exc}).") from None
-    entries: list[Entry] = []
-    for index, file in enumerate(files, start=1):
-        entries.append(entry_from_file(file, index, root=folder))
-        if on_progress is not None:
-            on_progress(index, len(files))
-    entries.sort(key=sort_key)
-    entries = [replace(e, position=i) for i, e in enumerate(entries, start=1)]
-    return Gallery(
-        title=folder.resolve().name or str(folder),
-        entries=tuple(entries),
-        id=str(folder.resolve()),
-        source=folder,
-    )
+        gallery = scan_folder(folder, chosen, on_progress=on_progress)
+    finally:
+        if own and chosen is not None:
+            chosen.close()
+    return replace(gallery, title=folder.resolve().name or str(folder))
 
 
 def with_file_metadata(gallery: Gallery) -> Gallery:
