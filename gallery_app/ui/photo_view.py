@@ -21,8 +21,6 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QFontMetricsF,
     QImage,
-    QImageIOHandler,
-    QImageReader,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -69,6 +67,7 @@ class PhotoView(QWidget):
         self._pixmap: QPixmap | None = None
         self._natural = QSize()
         self._full_requested = False
+        self._size_known = False  # True once _natural is the photo's real size
         self._failed = False
         self._fit = True
         self._scale = 1.0  # logical pixels per photo pixel
@@ -98,7 +97,8 @@ class PhotoView(QWidget):
         self.setAccessibleDescription(self._describe(entry))
         if entry is not None and self._has_file(entry):
             assert entry.image is not None
-            self._natural = self._natural_size(entry)
+            self._natural = self._known_size(entry)
+            self._size_known = not self._natural.isEmpty()
             self._link_button.hide()
             self._request(self._fit_target())
             self.update()
@@ -151,19 +151,18 @@ class PhotoView(QWidget):
         )
 
     @staticmethod
-    def _natural_size(entry: Entry) -> QSize:
-        """The photo's size after EXIF rotation; reads only the file header."""
+    def _known_size(entry: Entry) -> QSize:
+        """The photo's size after EXIF rotation, if the metadata scan recorded it.
+
+        Never reads the file here: the GUI thread must not wait on a disk.  An
+        unknown size comes from the decoded image instead (see
+        ``_on_image_ready``).
+        """
         info = entry.info
         if info is not None and info.width and info.height:
             size = QSize(info.width, info.height)
             return size.transposed() if info.orientation in (5, 6, 7, 8) else size
-        reader = QImageReader(str(entry.image))
-        reader.setAutoTransform(True)
-        size = reader.size()
-        rotated = reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90
-        if size.isValid() and bool(rotated):
-            size = size.transposed()
-        return size if size.isValid() else QSize()
+        return QSize()
 
     def _fit_scale(self) -> float:
         """Logical px per photo px that fits the photo, never above 100 %."""
@@ -237,13 +236,36 @@ class PhotoView(QWidget):
         if self._pixmap is not None and image.width() <= self._pixmap.width():
             return
         self._pixmap = QPixmap.fromImage(image)  # GUI thread
-        if self._natural.isEmpty():
-            self._natural = image.size()
+        if not self._size_known:
+            self._learn_size(image)
         if self._fit:
             self._apply_fit()
         self.update()
         if first:
             self.ready.emit()
+
+    def _learn_size(self, image: QImage) -> None:
+        """Take the photo's size from a decode when the metadata did not know it.
+
+        A decode smaller than what was asked for is the whole photo; one that
+        fills the asked-for size in a direction may have been scaled down, so
+        the full decode is asked for (off the GUI thread) to learn the size.
+        """
+        previous = self._natural
+        self._natural = image.size()
+        target = self._fit_target()
+        scaled = image.width() >= target.width() or image.height() >= target.height()
+        if self._full_requested or not scaled:
+            self._size_known = True
+        elif not self._full_requested:
+            self._full_requested = True
+            self._request(None)
+        if not self._fit and not previous.isEmpty():
+            # Keep what is on screen the same size while the unit changes.
+            factor = previous.width() / max(1, self._natural.width())
+            self._scale *= factor
+            self._centre = QPointF(self._centre.x() / factor, self._centre.y() / factor)
+            self._clamp_centre()
 
     def _show_card(self) -> None:
         self._link_button.setVisible(self._entry is not None)

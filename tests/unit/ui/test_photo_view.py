@@ -100,3 +100,20 @@ def test_filmstrip_follows_and_chooses(qtbot) -> None:
     with qtbot.wait_signal(strip.entry_chosen) as chosen:
         qtbot.mouseClick(strip.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert chosen.args[0].id == "e09"
+
+
+def test_size_unknown_to_the_metadata_comes_from_the_worker(view, qtbot, tmp_path) -> None:
+    """No header read on the GUI thread: the decodes tell the photo's real size."""
+    from dataclasses import replace
+
+    from gallery_app.core.models import ImageInfo, ImageStatus
+
+    entry = replace(photo_gallery(tmp_path).entries[0], info=ImageInfo(ImageStatus.OK))
+    with qtbot.wait_signal(view.ready, timeout=10_000):
+        view.show_entry(entry)
+    assert view.is_fit() and view.has_photo()
+    qtbot.wait_until(lambda: view._natural.width() == 1200, timeout=10_000)
+    assert view._natural.height() == 800
+    view.zoom_actual()
+    assert view.zoom_percent() == pytest.approx(100)
+    assert view._photo_rect().width() == pytest.approx(1200 / view.devicePixelRatioF())
