@@ -406,12 +406,9 @@ def segment_length_zero(folder: Path) -> HostileCase:
     (folder / "x.tmp").unlink()
     path = folder / "segment-zero.jpg"
     path.write_bytes(data[:2] + b"\xff\xe3\x00\x00" + data[2:])
+    # Pillow and libjpeg step over an empty segment: a sound picture, no warning owed.
     return HostileCase(
-        "segment_length_zero",
-        path,
-        "could not be opened",
-        status=ImageStatus.UNREADABLE,
-        thumbnail_ok=False,
+        "segment_length_zero", path, None, {"caption": READABLE}, ImageStatus.OK, True
     )
 
 
