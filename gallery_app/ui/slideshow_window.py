@@ -35,6 +35,7 @@ from gallery_app.core.entry_text import credit_text, format_date, place_text
 from gallery_app.core.models import Entry
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.ui.placeholder_card import paint_placeholder_card
+from gallery_app.ui.theme import dark_palette
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,7 @@ class SlideshowWindow(QWidget):
         self._crossfade = True
         self._note = ""
         self._closing = False
+        self._card_palette = dark_palette()
         self.setWindowTitle("Slideshow — Dateline")
         self.setAccessibleName("Slideshow")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -235,19 +237,22 @@ class SlideshowWindow(QWidget):
             return
         if self._waiting_for_image():
             return  # a black frame for the few milliseconds a decode takes
-        # Captions first: with the overlay off, the full card tells the story;
-        # with it on, a smaller card sits above the caption band.
+        # Captions first: the full card (caption, date, place, credit) always;
+        # with the overlay on, the band under it keeps to position, date and
+        # credit so the caption is not printed twice.
         bottom = self.height() - (self._overlay_height(entry) + 2 * _PAD if self._overlay else _PAD)
         area = QRectF(_PAD, _PAD, self.width() - 2 * _PAD, max(60.0, bottom - _PAD))
-        side = min(area.width() * 0.75, area.height() * 4 / 3)
-        if self._overlay:
-            side = min(side, 560.0)
-        card = QRectF(0, 0, side, side * 3 / 4)
-        card.moveCenter(area.center())
         status = "Photo could not be read" if self._failed else None
+        # The show is black in every theme, so the card takes the dark palette:
+        # a light card would glare like a lamp in a dark room.
         paint_placeholder_card(
-            painter, card, entry, self.palette(), compact=self._overlay, status=status
+            painter, area, entry, self._card_palette, compact=False, status=status
         )
+
+    def _shows_card(self) -> bool:
+        """True while the entry is shown as its placeholder card (no picture)."""
+        has_picture = self._pixmap is not None and not self._pixmap.isNull()
+        return self._entry is not None and not has_picture and not self._waiting_for_image()
 
     def _paint_texts(self, painter: QPainter) -> None:
         entry = self._entry
@@ -287,7 +292,8 @@ class SlideshowWindow(QWidget):
             )
             if p
         )
-        return head, entry.caption or entry.title or "", credit_text(entry)
+        caption = "" if self._shows_card() else entry.caption or entry.title or ""
+        return head, caption, credit_text(entry)
 
     def _overlay_fonts(self) -> tuple[QFont, QFont, QFont]:
         base = QFont(self.font())
@@ -306,13 +312,15 @@ class SlideshowWindow(QWidget):
         flags = Qt.TextFlag.TextWordWrap
         box = QRectF(0, 0, inner, 1e6)
         head_h = QFontMetricsF(head_font).boundingRect(box, flags, head).height()
-        body_h = QFontMetricsF(body_font).boundingRect(box, flags, caption).height()
+        body_h = 0.0
+        if caption:
+            body_h = QFontMetricsF(body_font).boundingRect(box, flags, caption).height()
         credit_h = QFontMetricsF(base).height() if credit else 0.0
         return width, head_h, body_h, credit_h
 
     def _overlay_height(self, entry: Entry) -> float:
         _width, head_h, body_h, credit_h = self._overlay_metrics(entry)
-        return head_h + 8 + body_h + 8 + credit_h + 28
+        return head_h + (body_h + 8 if body_h else 0) + 8 + credit_h + 28
 
     def _paint_overlay(self, painter: QPainter, entry: Entry, font: QFont) -> None:
         """A band at the bottom: "3 of 11 · date · place", the caption, the credit."""
@@ -332,9 +340,10 @@ class SlideshowWindow(QWidget):
         painter.setFont(head_font)
         painter.drawText(QRectF(left + 16, y, inner, head_h), flags, head)
         y += head_h + 8
-        painter.setFont(body_font)
-        painter.drawText(QRectF(left + 16, y, inner, body_h), flags, caption)
-        y += body_h + 8
+        if caption:
+            painter.setFont(body_font)
+            painter.drawText(QRectF(left + 16, y, inner, body_h), flags, caption)
+            y += body_h + 8
         if credit:
             painter.setFont(base)
             painter.setPen(QColor(210, 210, 210))

@@ -173,3 +173,18 @@ def test_the_window_can_be_used_for_a_second_show(show, qtbot):
         qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert blocker.args == [entries[0]]
     assert not window.isVisible()
+
+
+def test_card_tells_the_caption_once_with_the_overlay_on_or_off(show, qtbot):
+    """Captions first: the card carries the caption; the band does not repeat it."""
+    _controller, window, entries = show
+    head, caption, credit = window._overlay_texts(entries[2])
+    assert head.startswith("3 of 11 · Monday 30 March 2015") and credit == "ASSOCIATED PRESS"
+    assert caption == "", "the card already shows the caption"
+    with_band = window.grab().toImage()
+    qtbot.keyClick(window, Qt.Key.Key_I)
+    without_band = window.grab().toImage()
+    assert with_band != without_band
+    # The card is dark in any theme: the show is black, a light card would glare.
+    middle = without_band.pixelColor(window.width() // 2, window.height() // 2)
+    assert middle.lightnessF() < 0.3
