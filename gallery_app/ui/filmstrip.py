@@ -8,7 +8,7 @@ rows it shows.  Clicking or pressing Enter on a cell emits ``entry_chosen``;
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPalette, QPen, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -106,6 +106,7 @@ class Filmstrip(QListView):
         scrollbar = self.horizontalScrollBar().sizeHint().height()
         self.setFixedHeight(EDGE + 2 * PAD + scrollbar + 4)
         self._prefetcher = ThumbnailPrefetcher(self, EDGE)
+        self._match_backdrop()
         self._following = False
         self.clicked.connect(self._on_chosen)
         self.activated.connect(self._on_chosen)
@@ -128,6 +129,23 @@ class Filmstrip(QListView):
         entry = index.data(EntryRole)
         if isinstance(entry, Entry) and not self._following:
             self.entry_chosen.emit(entry)
+
+    def _match_backdrop(self) -> None:
+        """The strip's ground is the photo view's, so strip and photo read as one
+        surface (and the room kept for a scroll bar is not a stripe of white)."""
+        palette = self.palette()
+        window = palette.color(QPalette.ColorRole.Window)
+        ground = mix(window, palette.color(QPalette.ColorRole.Text), 0.05)
+        # Only the viewport's ground changes: the cells keep the view's palette.
+        viewport = self.viewport()
+        ground_palette = viewport.palette()
+        ground_palette.setColor(QPalette.ColorRole.Base, ground)
+        viewport.setPalette(ground_palette)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._match_backdrop()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
