@@ -11,14 +11,16 @@ The file is JSON, written atomically::
 
     {"version": 1, "links": {"<gallery id>": {"<entry id>": "/abs/path.jpg"}}}
 
-A damaged file is logged and treated as empty: the user loses links, not the
-app.
+A damaged file is set aside as ``links.json.broken-<timestamp>`` (so the links
+in it can still be rescued by hand), logged, and a fresh one is started: the
+app always starts.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -46,6 +48,7 @@ class LinkStore:
 
     def __init__(self, path: Path | None = None) -> None:
         self._path = path if path is not None else paths.data_dir() / LINKS_FILE_NAME
+        self.set_aside: Path | None = None  # where a damaged file went
         self._links: dict[str, dict[str, str]] = self._read()
 
     @property
@@ -87,6 +90,9 @@ class LinkStore:
         except OSError as exc:
             log.warning("could not read photo links %s: %s", self._path, exc)
             return {}
+        except ValueError as exc:  # not UTF-8
+            self._set_aside(f"it is not UTF-8 text: {exc}")
+            return {}
         try:
             data = json.loads(raw)
             links = data["links"]
@@ -95,9 +101,24 @@ class LinkStore:
                 for g, entries in links.items()
                 if isinstance(entries, dict)
             }
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            log.warning("ignoring damaged photo links file %s: %s", self._path, exc)
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+            self._set_aside(f"{exc.__class__.__name__}: {exc}")
             return {}
+
+    def _set_aside(self, why: str) -> None:
+        """Move the damaged file out of the way (timestamped) so the next save starts afresh."""
+        aside = self._path.with_name(f"{self._path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            self._path.replace(aside)
+        except OSError as exc:
+            log.warning(
+                "photo links file %s is damaged (%s); cannot move it: %s", self._path, why, exc
+            )
+            return
+        self.set_aside = aside
+        log.warning(
+            "photo links file %s was damaged (%s); set aside as %s", self._path, why, aside.name
+        )
 
     def _save(self) -> None:
         data = {"version": _FORMAT_VERSION, "links": self._links}

@@ -2,15 +2,19 @@
 """Typed access to the user's settings, kept in an INI file by QSettings.
 
 Every value has one typed property with a default and a clamp, so a hand-edited
-or damaged INI file gives a sane value rather than an exception.  The file
-lives in ``core.paths.config_dir()`` (``DATELINE_HOME`` moves it, as the tests
-do).  Window state (geometry, splitter sizes) is kept apart from preferences
-under ``[state]`` so a reset of one leaves the other.
+or damaged INI file gives a sane value rather than an exception.  A file that
+is damaged as a whole (binary junk, text that is not UTF-8, lines QSettings
+cannot parse) is set aside as ``dateline.ini.broken-<timestamp>``, logged, and
+a fresh one is started: a broken settings file is never a reason not to start.
+The file lives in ``core.paths.config_dir()`` (``DATELINE_HOME`` moves it, as
+the tests do).  Window state (geometry, splitter sizes) is kept apart from
+preferences under ``[state]`` so a reset of one leaves the other.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +35,51 @@ def _clamp(value: int, low: int, high: int) -> int:
     return max(low, min(high, value))
 
 
+def _damage(path: Path) -> str | None:
+    """Why the INI file at ``path`` is damaged as a whole, or ``None`` (absent counts as sound)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        log.warning("settings file %s cannot be read (%s); defaults are used", path, exc)
+        return None
+    if b"\x00" in data:
+        return "it holds binary data"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "it is not UTF-8 text"
+    return None
+
+
+def _set_aside(path: Path, why: str) -> Path | None:
+    """Rename a damaged settings file out of the way (timestamped) and log it."""
+    aside = path.with_name(f"{path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
+    try:
+        path.replace(aside)
+    except OSError as exc:
+        log.warning("settings file %s is damaged (%s) and cannot be moved: %s", path, why, exc)
+        return None
+    log.warning("settings file %s was damaged (%s); set aside as %s", path, why, aside.name)
+    return aside
+
+
 class Settings:
     """The one settings object, made by the composition root and passed down."""
 
     def __init__(self, path: Path | None = None) -> None:
         self._path = path if path is not None else paths.config_dir() / SETTINGS_FILE_NAME
-        self._qs = QSettings(str(self._path), QSettings.Format.IniFormat)
+        self.set_aside: Path | None = None  # where a damaged file went, for the UI to say so
+        damage = _damage(self._path)
+        if damage is None:
+            self._qs = QSettings(str(self._path), QSettings.Format.IniFormat)
+            if self._qs.status() == QSettings.Status.FormatError:
+                damage = "QSettings cannot parse it"
+                del self._qs
+        if damage is not None:
+            self.set_aside = _set_aside(self._path, damage)
+            self._qs = QSettings(str(self._path), QSettings.Format.IniFormat)
 
     @property
     def path(self) -> Path:
