@@ -96,6 +96,13 @@ def build_pages(window: QWidget, parts: Parts) -> tuple[QSplitter, QSplitter, QS
     photo_splitter.setStretchFactor(0, 1)
     photo_splitter.setSizes([800, 340])
 
+    # Tab follows reading order: the filter bar, the grid, then the timeline;
+    # on the photo page the photo, the filmstrip, then the caption's links.
+    QWidget.setTabOrder(parts.filter_bar.search_edit, parts.grid)
+    QWidget.setTabOrder(parts.grid, parts.timeline)
+    QWidget.setTabOrder(parts.photo_view, parts.filmstrip)
+    QWidget.setTabOrder(parts.filmstrip, parts.caption_panel.map_link)
+
     stack = QStackedWidget(window)
     stack.setAccessibleName("Pages")
     stack.addWidget(grid_splitter)
