@@ -23,7 +23,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -44,7 +44,11 @@ from gallery_app.core.entry_text import (
     short_label,
 )
 from gallery_app.core.models import Entry, Gallery, ImageStatus
+from gallery_app.qt.thumbnails import ThumbnailProvider
 from gallery_app.qt.workers import ImageLoader
+
+if TYPE_CHECKING:  # the merge helpers pull in the metadata readers: loaded on first use
+    from gallery_app.core.entry_merge import SortKey
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +92,19 @@ class PhotoModel(QAbstractListModel):
         self._queued: OrderedDict[str, int] = OrderedDict()  # entry id -> edge; newest last
         self._in_flight: dict[str, int] = {}  # entry id -> edge requested
         self._failed: set[str] = set()
+        self._keys: list[SortKey] | None = None  # sort keys of the rows, made on first merge
+        self._provider: ThumbnailProvider | None = None
+
+    def use_thumbnail_provider(self, provider: ThumbnailProvider) -> None:
+        """Take thumbnails from the shared freedesktop cache (``app.py`` wires this).
+
+        The provider has its own pool and queue, so many more requests may be
+        in flight; a camera's embedded preview is shown while the real
+        thumbnail is made.
+        """
+        self._provider = provider
+        self.MAX_IN_FLIGHT = 96
+        provider.thumbnail_ready.connect(self._on_thumbnail_ready)
 
     # -- contents ---------------------------------------------------------
     def set_gallery(self, gallery: Gallery | None) -> None:
@@ -101,6 +118,9 @@ class PhotoModel(QAbstractListModel):
         self._queued.clear()
         self._in_flight.clear()
         self._failed.clear()
+        self._keys = None
+        if self._provider is not None:
+            self._provider.clear()
         self.endResetModel()
 
     def gallery(self) -> Gallery | None:
@@ -116,7 +136,101 @@ class PhotoModel(QAbstractListModel):
 
     def row_of(self, entry_id: str) -> int:
         """The row of the entry with ``entry_id``, or -1."""
+        if len(self._rows) != len(self._entries):  # rows came or went: rebuild once
+            self._rows = {e.id: i for i, e in enumerate(self._entries)}
         return self._rows.get(entry_id, -1)
+
+    def merge_entries(self, entries: Iterable[Entry]) -> None:
+        """Add a scan's batch where each entry belongs in the order taken.
+
+        For a folder's gallery, whose rows are kept sorted by ``sort_key``.
+        Rows go in as a few inserted runs (or, for a scattered batch, at the
+        end and then moved), so the selection and thumbnails stay put.
+        """
+        from gallery_app.core.entry_merge import insertion_runs
+        from gallery_app.core.metadata import sort_key
+
+        fresh = [e for e in entries if self.row_of(e.id) < 0]
+        if not fresh:
+            return
+        if self._keys is None:
+            self._keys = [sort_key(e) for e in self._entries]
+        runs = insertion_runs(self._keys, fresh)
+        if len(runs) > 24:  # one insert and one move beat many small inserts
+            merged = sorted((*self._entries, *fresh), key=sort_key)
+            self._append(fresh)
+            self._reorder(tuple(merged))
+            return
+        for row, run in runs:
+            self.beginInsertRows(QModelIndex(), row, row + len(run) - 1)
+            self._entries = (*self._entries[:row], *(e for _, e in run), *self._entries[row:])
+            self._keys[row:row] = [k for k, _ in run]
+            self._rows = {}
+            self.endInsertRows()
+
+    def update_gallery(self, gallery: Gallery) -> None:
+        """Take a newer version of the gallery on screen in place of the old one.
+
+        The finished scan, a rescan of the watched folder or newly linked
+        photos: rows that went are removed, new ones inserted, the rest moved
+        to the gallery's order and refreshed — the selection and the
+        thumbnails of unchanged photos survive (``set_gallery`` drops both).
+        """
+        from gallery_app.core.entry_merge import row_ranges
+
+        new_ids = {e.id for e in gallery.entries}
+        gone = [row for row, e in enumerate(self._entries) if e.id not in new_ids]
+        for first, last in reversed(row_ranges(gone)):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            self._entries = self._entries[:first] + self._entries[last + 1 :]
+            self._rows = {}
+            self.endRemoveRows()
+        old = {e.id: e for e in self._entries}
+        self._append([e for e in gallery.entries if e.id not in old])
+        self._gallery = gallery
+        self._keys = None
+        for entry in gallery.entries:
+            before = old.get(entry.id)
+            if before is not None and (before.image, before.image_status) != (
+                entry.image,
+                entry.image_status,
+            ):
+                self._forget_thumbnail(entry.id)
+        self._reorder(gallery.entries)
+        if self._entries:
+            self.dataChanged.emit(self.index(0), self.index(len(self._entries) - 1))
+
+    def _append(self, entries: list[Entry]) -> None:
+        if not entries:
+            return
+        start = len(self._entries)
+        self.beginInsertRows(QModelIndex(), start, start + len(entries) - 1)
+        self._entries = (*self._entries, *entries)
+        self._keys = None
+        self._rows = {}
+        self.endInsertRows()
+
+    def _reorder(self, entries: tuple[Entry, ...]) -> None:
+        """Show ``entries`` (the same ids as the rows) in their order; selection follows."""
+        if [e.id for e in entries] == [e.id for e in self._entries]:
+            self._entries = entries
+            return
+        self.layoutAboutToBeChanged.emit()
+        rows = {e.id: i for i, e in enumerate(entries)}
+        persistent = self.persistentIndexList()
+        moved = [self.index(rows[self._entries[p.row()].id]) for p in persistent]
+        self._entries = entries
+        self._rows = rows
+        self._keys = None
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    def _forget_thumbnail(self, entry_id: str) -> None:
+        self._pixmaps.pop(entry_id, None)
+        self._sizes.pop(entry_id, None)
+        self._queued.pop(entry_id, None)
+        self._in_flight.pop(entry_id, None)
+        self._failed.discard(entry_id)
 
     def replace_entry(self, entry: Entry) -> None:
         """Swap in a changed entry (say, after the user linked a photo file)."""
@@ -126,11 +240,7 @@ class PhotoModel(QAbstractListModel):
         entries = list(self._entries)
         entries[row] = entry
         self._entries = tuple(entries)
-        self._pixmaps.pop(entry.id, None)
-        self._sizes.pop(entry.id, None)
-        self._queued.pop(entry.id, None)
-        self._in_flight.pop(entry.id, None)
-        self._failed.discard(entry.id)
+        self._forget_thumbnail(entry.id)
         index = self.index(row)
         self.dataChanged.emit(index, index)
 
@@ -177,6 +287,8 @@ class PhotoModel(QAbstractListModel):
         at most 10 % too small) is kept; a smaller one is replaced.
         """
         edge = max(16, int(edge))
+        rows = list(rows)
+        self._drop_stale_requests(rows)
         wanted: list[tuple[str, int]] = []
         for row in rows:
             entry = self.entry(row)
@@ -201,6 +313,16 @@ class PhotoModel(QAbstractListModel):
             self._queued.popitem(last=False)
         self._dispatch()
 
+    def _drop_stale_requests(self, rows: list[int]) -> None:
+        """When the view moved on (most of what is in flight is off screen), clear the queue."""
+        if self._provider is None or not self._in_flight:
+            return
+        shown = {entry.id for entry in map(self.entry, rows) if entry is not None}
+        stale = sum(1 for entry_id in self._in_flight if entry_id not in shown)
+        if stale * 2 > len(self._in_flight):
+            self._provider.clear()
+            self._in_flight.clear()
+
     def pending_count(self) -> int:
         """Thumbnails asked for and not yet delivered."""
         return len(self._queued) + len(self._in_flight)
@@ -222,7 +344,27 @@ class PhotoModel(QAbstractListModel):
         on the GUI thread through ``self._on_image_ready`` (a null image for
         a file that cannot be read).
         """
-        self._loader.request(key, path, QSize(edge, edge))
+        if self._provider is not None:
+            self._provider.request(key, path, edge)
+        else:
+            self._loader.request(key, path, QSize(edge, edge))
+
+    def _on_thumbnail_ready(self, key: str, image: QImage, is_preview: bool) -> None:
+        if not is_preview:
+            self._on_image_ready(key, image)
+            return
+        parts = key.split("\n")  # an embedded preview: show it, keep waiting for the real one
+        if len(parts) != 4 or parts[1] != str(self._generation) or image.isNull():
+            return
+        entry_id = parts[2]
+        if str(self._in_flight.get(entry_id)) != parts[3] or entry_id in self._sizes:
+            return
+        self._pixmaps[entry_id] = QPixmap.fromImage(image)  # GUI thread only
+        self._evict()
+        row = self.row_of(entry_id)
+        if row >= 0:
+            index = self.index(row)
+            self.dataChanged.emit(index, index, [ThumbnailRole, ThumbnailStateRole])
 
     def _on_image_ready(self, key: str, image: QImage) -> None:
         parts = key.split("\n")

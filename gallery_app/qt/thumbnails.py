@@ -54,17 +54,34 @@ class _Relay(QObject):
     ready = Signal(int, str, int, QImage, bool)
 
 
+QUICK, FULL = 1, 0  # pool priorities: every quick look runs before any decode
+
+
 class _ThumbJob(QRunnable):
+    """One thumbnail, in two phases so a screenful of cells fills fast.
+
+    The quick phase (high priority) hands back a cached thumbnail, a failure,
+    or the camera's embedded preview; only when no final image came out does
+    it queue the full phase (low priority), which decodes and stores.
+    """
+
     def __init__(
-        self, provider: ThumbnailProvider, generation: int, key: str, path: Path, edge: int
+        self,
+        provider: ThumbnailProvider,
+        generation: int,
+        key: str,
+        path: Path,
+        edge: int,
+        *,
+        full: bool = False,
     ) -> None:
         super().__init__()
         self._provider, self._generation = provider, generation
-        self._key, self._path, self._edge = key, path, edge
+        self._key, self._path, self._edge, self._full = key, path, edge, full
 
     def run(self) -> None:
         try:
-            self._work()
+            self._make() if self._full else self._look()
         except Exception:  # a worker must never take the app down
             log.exception("thumbnail of %s failed", self._path)
             self._emit(QImage(), False)
@@ -75,11 +92,10 @@ class _ThumbJob(QRunnable):
     def _emit(self, image: QImage, is_preview: bool) -> None:
         self._provider.relay.ready.emit(self._generation, self._key, self._edge, image, is_preview)
 
-    def _work(self) -> None:
+    def _look(self) -> None:
         if self._stale():
             return
-        size = thumbcache.size_name_for(self._edge)
-        cached = thumbcache.lookup(self._path, size)
+        cached = thumbcache.lookup(self._path, thumbcache.size_name_for(self._edge))
         if cached is not None:
             self._emit(_fit(QImage(str(cached)), self._edge), False)
             return
@@ -89,8 +105,16 @@ class _ThumbJob(QRunnable):
         preview = thumbcache.embedded_preview_image(self._path, min_edge=self._edge)
         if preview is not None:
             self._emit(_fit(pil_to_qimage(preview), self._edge), True)
+        if not self._stale():
+            full = _ThumbJob(
+                self._provider, self._generation, self._key, self._path, self._edge, full=True
+            )
+            self._provider.pool.start(full, FULL)
+
+    def _make(self) -> None:
         if self._stale():
             return
+        size = thumbcache.size_name_for(self._edge)
         result = thumbcache.ensure_thumbnail(self._path, size, keep_image=True)
         if result.image is not None:
             image = pil_to_qimage(result.image)
@@ -116,7 +140,7 @@ class ThumbnailProvider(QObject):
         if pool is None:
             pool = QThreadPool(self)
             pool.setMaxThreadCount(max(1, QThread.idealThreadCount()))
-        self._pool = pool
+        self.pool = pool  # dedicated: clear() must never drop anybody else's work
         self.generation = 0  # read by workers: results of an older generation are dropped
         self.relay = _Relay(self)
         self.relay.ready.connect(self._on_ready)
@@ -128,12 +152,12 @@ class ThumbnailProvider(QObject):
         if token in self._pending:
             return
         self._pending.add(token)
-        self._pool.start(_ThumbJob(self, self.generation, key, path, size))
+        self.pool.start(_ThumbJob(self, self.generation, key, path, size), QUICK)
 
     def clear(self) -> None:
         """Drop every queued job and every result still in flight."""
         self.generation += 1
-        self._pool.clear()
+        self.pool.clear()
         self._pending.clear()
 
     def pending(self) -> int:
@@ -142,7 +166,7 @@ class ThumbnailProvider(QObject):
 
     def wait_for_done(self, msecs: int = -1) -> bool:
         """Block until the pool is idle (shutdown and tests only)."""
-        return bool(self._pool.waitForDone(msecs))
+        return bool(self.pool.waitForDone(msecs))
 
     def _on_ready(self, generation: int, key: str, size: int, image: QImage, preview: bool) -> None:
         if generation != self.generation:
