@@ -19,6 +19,17 @@ from pathlib import Path
 from gallery_app import APP_NAME, __version__
 
 VIEWS = ("grid", "photo", "slideshow", "timeline", "article")
+
+EXAMPLES = """\
+examples:
+  gallery-app                                 the last gallery, else the bundled one
+  gallery-app ~/Pictures/2015                 every photo under a folder, in the order taken
+  gallery-app --from 2015-04-03 --to 2015-04-03 --slideshow
+  gallery-app --screenshot grid.png --view photo --select 4 --palette dark
+  gallery-app --install-desktop               add Dateline to the desktop's menu
+
+keys: F1 in the app lists them all. Headless commands: gallery-cli --help.
+"""
 PALETTES = ("system", "light", "dark")  # gallery_app.ui.theme.PALETTES; no Qt import here
 
 
@@ -64,6 +75,8 @@ def _positive(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gallery-app",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=EXAMPLES,
         description=f"{APP_NAME}: read a photo gallery with its captions, dates, places "
         "and article.",
     )
@@ -72,7 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="?",
         type=Path,
         metavar="PATH",
-        help="a gallery folder, a gallery.json or an article .txt (default: the last gallery, "
+        help="a folder of photos, a gallery.json, an article .txt or a photo (its folder opens); "
+        "default: the last gallery, "
         "else the bundled “Fighting In Iraq”)",
     )
     parser.add_argument(
@@ -82,15 +96,44 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--slideshow", action="store_true", help="start the slideshow at once")
     parser.add_argument("--fullscreen", action="store_true", help="open the window full screen")
-    parser.add_argument("--interval", type=_interval, metavar="SECONDS", help="slideshow interval")
-    parser.add_argument("--from", dest="date_from", type=_day, metavar="DATE", help="YYYY-MM-DD")
-    parser.add_argument("--to", dest="date_to", type=_day, metavar="DATE", help="YYYY-MM-DD")
+    parser.add_argument(
+        "--interval",
+        type=_interval,
+        metavar="SECONDS",
+        help="slideshow interval, 1–120 seconds (default 5)",
+    )
+    parser.add_argument(
+        "--from",
+        dest="date_from",
+        type=_day,
+        metavar="DATE",
+        help="show photos taken on or after this day (YYYY-MM-DD)",
+    )
+    parser.add_argument(
+        "--to",
+        dest="date_to",
+        type=_day,
+        metavar="DATE",
+        help="show photos taken on or before this day (YYYY-MM-DD)",
+    )
     parser.add_argument(
         "--screenshot", type=Path, metavar="OUT.png", help="render a view offscreen and exit"
     )
     parser.add_argument("--view", choices=VIEWS, default="grid", help="view for --screenshot")
-    parser.add_argument("--select", type=_positive, default=1, metavar="N", help="photo number")
-    parser.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH")
+    parser.add_argument(
+        "--select",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="photo to show in --screenshot, from 1 (default 1)",
+    )
+    parser.add_argument(
+        "--size",
+        type=_size,
+        default=(1280, 800),
+        metavar="WxH",
+        help="window size for --screenshot (default 1280x800)",
+    )
     parser.add_argument(
         "--palette",
         choices=PALETTES,
