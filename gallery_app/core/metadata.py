@@ -20,7 +20,13 @@ from pathlib import Path
 
 from gallery_app.core import textdecode, xmp
 from gallery_app.core.imagefile import Embedded, read_embedded
-from gallery_app.core.metadate import BadDate, parse_exif_date, parse_iptc_date, parse_iso_date
+from gallery_app.core.metadate import (
+    BadDate,
+    parse_exif_date,
+    parse_iptc_date,
+    parse_iso_date,
+    shown,
+)
 from gallery_app.core.models import Entry, ImageInfo, ImageStatus, Location, TakenAt
 from gallery_app.core.scan import iter_image_files
 
@@ -201,7 +207,7 @@ class _Resolver:
         return None
 
     def _bad_date(self, label: str, raw: str, why: str) -> str:
-        return f"The date in {label} of {self.path.name} (“{raw.strip()}”) was ignored: {why}"
+        return f"The date in {label} of {self.path.name} (“{shown(raw)}”) was ignored: {why}"
 
     def gps(self, embedded: Embedded) -> tuple[float, float, str] | None:
         candidates: list[tuple[str, float | None, float | None]] = []

@@ -19,6 +19,16 @@ class BadDate(ValueError):
     """A date field held something that is not a real date; ``str()`` says what."""
 
 
+def shown(text: str, limit: int = 60) -> str:
+    """``text`` on one line and cut to ``limit`` characters, fit to quote in a sentence.
+
+    A date field may hold anything a file chose to put there (line breaks,
+    kilobytes of junk); a warning quotes it, it does not reproduce it.
+    """
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
 _EXIF_RE = re.compile(
     r"^\s*(\d{4})[:\-/.](\d{1,2})[:\-/.](\d{1,2})"
     r"(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
@@ -62,7 +72,7 @@ def _build(parts: tuple[str | None, ...], source: str, original: str) -> TakenAt
     if hour_s is not None:
         precision = Precision.SECOND if second_s is not None else Precision.MINUTE
     if year < 1800 or year > 2200:
-        raise BadDate(f"“{original}” is not a real date (year {year}).")
+        raise BadDate(f"“{shown(original)}” is not a real date (year {year}).")
     try:
         value = dt.datetime(
             year,
@@ -74,7 +84,7 @@ def _build(parts: tuple[str | None, ...], source: str, original: str) -> TakenAt
             int((frac_s or "0")[:6].ljust(6, "0")),
         )
     except ValueError as error:
-        raise BadDate(f"“{original}” is not a real date ({error}).") from None
+        raise BadDate(f"“{shown(original)}” is not a real date ({error}).") from None
     return TakenAt(
         value=value, precision=precision, source=source, utc_offset=parse_offset(offset_s)
     )
@@ -86,7 +96,7 @@ def parse_exif_date(
     """EXIF "YYYY:MM:DD HH:MM:SS" plus its SubSecTime and OffsetTime companions."""
     m = _EXIF_RE.match(text)
     if not m:
-        raise BadDate(f"“{text.strip()}” is not a date.")
+        raise BadDate(f"“{shown(text)}” is not a date.")
     parts = list(m.groups())
     if subsec and parts[6] is None and subsec.strip().isdigit() and parts[5] is not None:
         parts[6] = subsec.strip()
@@ -99,7 +109,7 @@ def parse_iso_date(text: str, source: str) -> TakenAt:
     """XMP dates: ISO 8601 of any precision from "YYYY" to seconds with an offset."""
     m = _ISO_RE.match(text) or _EXIF_RE.match(text)
     if not m:
-        raise BadDate(f"“{text.strip()}” is not a date.")
+        raise BadDate(f"“{shown(text)}” is not a date.")
     return _build(m.groups(), source, text.strip())
 
 

@@ -168,3 +168,13 @@ def test_a_tag_claiming_2_gib_costs_no_2_gib(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert tags.text.get("Artist") == "Bea"
     assert peak < 8 * 1024 * 1024, f"{peak / 1e6:.0f} MB"
+
+
+def test_a_junk_date_is_quoted_short_and_on_one_line(tmp_path: Path) -> None:
+    from tests.imaging import exif_block, make_jpeg
+
+    junk = "2015:\n03:30 " + "9" * 5000
+    path = make_jpeg(tmp_path / "d.jpg", exif=exif_block(date_original=junk))
+    (warning,) = read_metadata(path).warnings
+    assert "\n" not in warning and len(warning) < 300
+    assert "“2015: 03:30 999" in warning
