@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     QObject,
     QSize,
     Qt,
+    QThread,
     QThreadPool,
     QTimer,
     QtMsgType,
@@ -39,15 +40,22 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from gallery_app import APP_ID, APP_NAME, __version__
 from gallery_app.core import paths
 from gallery_app.core.atomic import write_text_atomic
+from gallery_app.core.catalog import Catalog
 from gallery_app.core.links import LinkStore
 from gallery_app.core.loader import load_gallery
 from gallery_app.qt.filter_state import FilterState
+from gallery_app.qt.folder_session import FolderGalleryLoader
 from gallery_app.qt.gallery_loading import GalleryLoader
+from gallery_app.qt.relinker import Relinker
+from gallery_app.qt.scanner import FolderScanner
 from gallery_app.qt.settings import Settings
 from gallery_app.qt.single_instance import SingleInstance
 from gallery_app.qt.slideshow import SlideshowController
+from gallery_app.qt.thumbnails import ThumbnailProvider
 from gallery_app.qt.workers import ImageLoader
 from gallery_app.ui.main_window import MainWindow
+from gallery_app.ui.relink_action import RelinkAction
+from gallery_app.ui.scan_progress import install_scan_progress
 from gallery_app.ui.screenshot import ScreenshotJob
 from gallery_app.ui.theme import apply_palette
 
@@ -220,20 +228,58 @@ class Composition:
     image_loader: ImageLoader
     slideshow: SlideshowController
     window: MainWindow
+    catalog: Catalog
+    scanner: FolderScanner
+    thumbnails: ThumbnailProvider
+
+    def shut_down(self) -> None:
+        """Stop background work before the objects go (scans, thumbnails, loads)."""
+        self.scanner.stop()
+        self.thumbnails.clear()
+        self.pool.clear()
+        self.thumbnails.wait_for_done(3000)
+        self.pool.waitForDone(3000)
+        self.catalog.close()
 
 
-def compose() -> Composition:
-    """Build core + qt + ui objects and hand each its collaborators."""
+def compose(*, progressive: bool = True) -> Composition:
+    """Build core + qt + ui objects and hand each its collaborators.
+
+    ``progressive=False`` (screenshots, ``--slideshow``): a folder's gallery
+    arrives complete instead of batch by batch.
+    """
     pool = QThreadPool()
     pool.setMaxThreadCount(max(2, QThreadPool.globalInstance().maxThreadCount()))
     settings = Settings()
     filter_state = FilterState()
     links = LinkStore()
-    loader = GalleryLoader(pool, load_gallery, links)
+    catalog = Catalog()
+    scanner = FolderScanner(catalog)  # its own one-thread pool
+    thumbnail_pool = QThreadPool()  # dedicated: clearing it never drops other work
+    thumbnail_pool.setMaxThreadCount(max(1, QThread.idealThreadCount()))
+    thumbnails = ThumbnailProvider(thumbnail_pool)
+    loader = FolderGalleryLoader(pool, load_gallery, scanner, links, progressive=progressive)
     image_loader = ImageLoader(pool)
     slideshow = SlideshowController(image_loader)
     window = MainWindow(settings, filter_state, loader, image_loader, links, slideshow)
-    return Composition(pool, settings, filter_state, links, loader, image_loader, slideshow, window)
+    window.parts.model.use_thumbnail_provider(thumbnails)
+    loader.entries_added.connect(window.parts.model.merge_entries)
+    loader.updated.connect(window.update_gallery)
+    install_scan_progress(window.statusBar(), loader)
+    RelinkAction(window, Relinker(pool, links, catalog, window))
+    return Composition(
+        pool,
+        settings,
+        filter_state,
+        links,
+        loader,
+        image_loader,
+        slideshow,
+        window,
+        catalog,
+        scanner,
+        thumbnails,
+    )
 
 
 def _start_path(options: Options, settings: Settings) -> Path | None:
@@ -327,7 +373,7 @@ def run(options: Options, argv: list[str] | None = None) -> int:
             return 0
         if not instance.listen():
             instance = None
-    parts = compose()
+    parts = compose(progressive=options.screenshot is None and not options.slideshow)
     if instance is not None:
         instance.paths_received.connect(lambda paths: _on_paths_received(parts.window, paths))
     apply_options(parts, options)
@@ -352,7 +398,6 @@ def run(options: Options, argv: list[str] | None = None) -> int:
     code = app.exec()
     if instance is not None:
         instance.close()
-    parts.pool.clear()
-    parts.pool.waitForDone(3000)
+    parts.shut_down()
     log.info("exit with code %d", code)
     return code

@@ -67,6 +67,15 @@ class LinkStore:
         self._links.setdefault(gallery_id, {})[entry_id] = str(photo.expanduser().resolve())
         self._save()
 
+    def set_many(self, gallery_id: str, photos: dict[str, Path]) -> None:
+        """Link several entries at once (relinking a folder) with one write."""
+        if not photos:
+            return
+        entries = self._links.setdefault(gallery_id, {})
+        for entry_id, photo in photos.items():
+            entries[entry_id] = str(photo.expanduser().resolve())
+        self._save()
+
     def remove(self, gallery_id: str, entry_id: str) -> None:
         entries = self._links.get(gallery_id)
         if entries and entries.pop(entry_id, None) is not None:

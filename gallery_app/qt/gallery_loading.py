@@ -80,6 +80,11 @@ class GalleryLoader(QObject):
         )
         self._relays[generation] = relay
 
+    def cancel(self) -> None:
+        """Drop the load under way: its result will not be emitted."""
+        self._generation += 1
+        self._busy = False
+
     def _work(self, path: Path | None) -> _Outcome:
         try:
             gallery = self._load(path)

@@ -208,6 +208,22 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Opened {gallery.title}", 4000)
         self.gallery_shown.emit(gallery)
 
+    def update_gallery(self, gallery: Gallery) -> None:
+        """A newer version of the gallery on screen (scan finished, folder changed,
+        photos relinked): rows change in place, the selection and page stay."""
+        self._gallery = gallery
+        p = self.parts
+        p.model.update_gallery(gallery)
+        p.filter_bar.set_entries(list(gallery.entries))
+        p.timeline.set_entries(list(gallery.entries))
+        current = self._current
+        if current is not None:
+            newer = next((e for e in gallery.entries if e.id == current.id), None)
+            if newer is not None and newer != current and self.stack.currentIndex() == PHOTO_PAGE:
+                self.open_entry(newer)
+            else:
+                self._current = newer
+
     def _on_load_started(self, path: Path | None) -> None:
         name = path.name if path is not None else "the bundled gallery"
         self.statusBar().showMessage(f"Opening {name}…")

@@ -1,0 +1,88 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""File → "Relink missing photos…": pick a folder, the Relinker finds the photos.
+
+The action is enabled while the gallery on screen has photos that are
+missing or were never included; the result updates the window in place and
+the status bar says how many photos were linked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu
+
+from gallery_app.core.models import Gallery
+from gallery_app.qt.relinker import Relinker, needs_relinking
+from gallery_app.ui import dialogs
+from gallery_app.ui.main_window import MainWindow
+
+
+def choose_folder(window: MainWindow) -> Path | None:
+    """Ask for the folder to look for the photos in."""
+    name = QFileDialog.getExistingDirectory(
+        window, "Relink missing photos: choose the folder that holds them", str(Path.home())
+    )
+    return Path(name) if name else None
+
+
+class RelinkAction(QAction):
+    """The menu action and its round trip through the Relinker."""
+
+    def __init__(self, window: MainWindow, relinker: Relinker) -> None:
+        super().__init__("Re&link missing photos…", window)
+        self.setToolTip("Find this gallery's missing photos in a folder and link them")
+        self.setEnabled(False)
+        self._window = window
+        self._relinker = relinker
+        self.choose_folder = choose_folder  # tests replace the dialog
+        self.triggered.connect(self._on_triggered)
+        window.gallery_shown.connect(self._on_gallery)
+        relinker.relinked.connect(self._on_relinked)
+        relinker.failed.connect(self._on_failed)
+        _add_to_file_menu(window, self)
+
+    def _on_gallery(self, gallery: Gallery) -> None:
+        self.setEnabled(needs_relinking(gallery))
+
+    def _on_triggered(self) -> None:
+        gallery = self._window.gallery
+        if not needs_relinking(gallery):
+            return
+        assert gallery is not None
+        folder = self.choose_folder(self._window)
+        if folder is None:
+            return
+        self._window.statusBar().showMessage(f"Looking for the photos in {folder.name}…")
+        self._relinker.relink(gallery, folder)
+
+    def _on_relinked(self, gallery: Gallery, count: int) -> None:
+        bar = self._window.statusBar()
+        if count:
+            self._window.update_gallery(gallery)
+            noun = "photo" if count == 1 else "photos"
+            bar.showMessage(f"Linked {count} {noun}.", 8000)
+        else:
+            bar.showMessage("No matching photos were found in that folder.", 8000)
+        self.setEnabled(needs_relinking(self._window.gallery))
+
+    def _on_failed(self, sentence: str) -> None:
+        self._window.statusBar().showMessage(sentence, 10000)
+        dialogs.show_error(self._window, "Could not relink", sentence)
+
+
+def _add_to_file_menu(window: MainWindow, action: QAction) -> None:
+    """Below Open recent in the File menu (the menu holding the Open action)."""
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        if not isinstance(menu, QMenu) or window.open_action not in menu.actions():
+            continue
+        items = menu.actions()
+        before = next((a for a in items if a.isSeparator()), None)
+        if before is not None:
+            menu.insertAction(before, action)
+        else:
+            menu.addAction(action)
+        return
+    window.addAction(action)
