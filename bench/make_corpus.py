@@ -80,7 +80,25 @@ def _strip_app1(data: bytes) -> bytes:
     return bytes(out + data[pos:])
 
 
-def tagged_bytes(jpeg: bytes, index: int, name: str) -> bytes:
+def with_preview(exif: bytes, preview: bytes) -> bytes:
+    """EXIF (APP1 payload) with ``preview`` added as the IFD1 thumbnail, as cameras write it."""
+    tiff = bytearray(exif[6:])
+    order = "<" if tiff[:2] == b"II" else ">"
+    ifd0 = struct.unpack(order + "I", tiff[4:8])[0]
+    count = struct.unpack(order + "H", tiff[ifd0 : ifd0 + 2])[0]
+    next_at = ifd0 + 2 + 12 * count
+    ifd1 = len(tiff) + (len(tiff) % 2)
+    tiff += b"\x00" * (ifd1 - len(tiff))
+    tiff[next_at : next_at + 4] = struct.pack(order + "I", ifd1)
+    data_at = ifd1 + 2 + 2 * 12 + 4
+    tiff += struct.pack(order + "H", 2)
+    tiff += struct.pack(order + "HHII", 0x0201, 4, 1, data_at)
+    tiff += struct.pack(order + "HHII", 0x0202, 4, 1, len(preview))
+    tiff += struct.pack(order + "I", 0)
+    return exif[:6] + bytes(tiff) + preview
+
+
+def tagged_bytes(jpeg: bytes, index: int, name: str, preview: bytes | None = None) -> bytes:
     """``jpeg`` with its own EXIF and XMP (date, caption, credit) spliced in after SOI."""
     taken = dt.datetime(2015, 3, 30, 6, 0) + dt.timedelta(minutes=7 * index)
     exif = Image.Exif()
@@ -91,7 +109,10 @@ def tagged_bytes(jpeg: bytes, index: int, name: str) -> bytes:
     exif.get_ifd(0x8769)[0x9003] = taken.strftime("%Y:%m:%d %H:%M:%S")
     xmp = XMP.format(caption=f"Benchmark caption {index} for {name}").encode("utf-8")
     body = _strip_app1(jpeg)
-    app1_exif = _segment(0xE1, exif.tobytes())
+    exif_bytes = exif.tobytes()
+    if preview is not None:
+        exif_bytes = with_preview(exif_bytes, preview)
+    app1_exif = _segment(0xE1, exif_bytes)
     app1_xmp = _segment(0xE1, b"http://ns.adobe.com/xap/1.0/\x00" + xmp)
     return body[:2] + app1_exif + app1_xmp + body[2:]
 
@@ -106,7 +127,9 @@ def _scaled(source: Path, edge: int) -> bytes:
     return out.getvalue()
 
 
-def build(out: Path, count: int, edge: int, per_folder: int = 100) -> tuple[list[Path], Path]:
+def build(
+    out: Path, count: int, edge: int, per_folder: int = 100, previews: bool = False
+) -> tuple[list[Path], Path]:
     sources = find_sources()
     if not sources:
         raise SystemExit(
@@ -125,12 +148,13 @@ def build(out: Path, count: int, edge: int, per_folder: int = 100) -> tuple[list
         target = tagged_dir / f"{index:03d}-{source.parent.name}-{source.name}"
         target.write_bytes(tagged_bytes(source.read_bytes(), index, source.stem))
         tagged.append(target)
-        bases.append((source.stem, _scaled(source, edge)))
+        bases.append((source.stem, _scaled(source, edge), _scaled(source, 160)))
     for n in range(count):
         folder = tree / f"day-{n // per_folder:03d}"
         folder.mkdir(exist_ok=True)
-        name, base = bases[n % len(bases)]
-        (folder / f"IMG_{n:05d}.jpg").write_bytes(tagged_bytes(base, n, name))
+        name, base, small = bases[n % len(bases)]
+        data = tagged_bytes(base, n, name, small if previews else None)
+        (folder / f"IMG_{n:05d}.jpg").write_bytes(data)
     return tagged, tree
 
 
@@ -139,8 +163,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path, help="folder to build the corpus in")
     parser.add_argument("--count", type=int, default=10_000, help="files in the tree")
     parser.add_argument("--edge", type=int, default=1280, help="long edge of the tree's photos")
+    parser.add_argument(
+        "--previews", action="store_true", help="embed a 160 px EXIF preview in each tree file"
+    )
     args = parser.parse_args(argv)
-    tagged, tree = build(args.out, args.count, args.edge)
+    tagged, tree = build(args.out, args.count, args.edge, previews=args.previews)
     megapixels = []
     for path in tagged:
         with Image.open(path) as image:

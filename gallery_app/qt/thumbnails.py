@@ -102,7 +102,9 @@ class _ThumbJob(QRunnable):
         if thumbcache.has_failed(self._path):
             self._emit(QImage(), False)
             return
-        preview = thumbcache.embedded_preview_image(self._path, min_edge=self._edge)
+        # A camera's 160 px preview is worth showing in cells up to ~240 px until
+        # the real thumbnail replaces it; smaller ones would only be a blur.
+        preview = thumbcache.embedded_preview_image(self._path, min_edge=self._edge * 2 // 3)
         if preview is not None:
             self._emit(_fit(pil_to_qimage(preview), self._edge), True)
         if not self._stale():

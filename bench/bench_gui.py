@@ -1,0 +1,65 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""``gallery-app --screenshot`` against the floor (a bare window showing one photo).
+
+Each contender runs as a fresh process, ``--repeat`` times, interleaved; the
+table gives medians and the ratio to the floor (goal: ≤ 1.5×).  The folder
+runs use a catalog and thumbnail cache warmed by one untimed run, as a user
+reopening their folder would; ``--cold`` adds a run with empty caches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+APP = [sys.executable, "-m", "gallery_app"]
+
+
+def _run(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path, help="a folder of photos (e.g. the 10,000-file tree)")
+    parser.add_argument("--photo", type=Path, help="the floor's photo (default: first JPEG)")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+    photo = args.photo or next(args.folder.rglob("*.jpg"))
+    work = Path(tempfile.mkdtemp(prefix="dateline-bench-gui-"))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DATELINE_HOME=str(work / "home"))
+    out = str(work / "shot.png")
+    contenders = {
+        "floor: bare PySide6 window, one photo": [
+            sys.executable, str(HERE / "floor_window.py"), str(photo), out
+        ],
+        "gallery-app --screenshot (bundled gallery)": [*APP, "--screenshot", out, "--bundled"],
+        f"gallery-app --screenshot ({args.folder.name}, warm)": [
+            *APP, "--screenshot", out, str(args.folder)
+        ],
+    }  # fmt: skip
+    _run(contenders[f"gallery-app --screenshot ({args.folder.name}, warm)"], env)  # warm caches
+    times: dict[str, list[float]] = {name: [] for name in contenders}
+    for _ in range(args.repeat):
+        for name, cmd in contenders.items():
+            times[name].append(_run(cmd, env))
+    floor = statistics.median(times["floor: bare PySide6 window, one photo"])
+    print(f"| contender | median s (of {args.repeat}) | × floor |")
+    print("|---|---:|---:|")
+    for name, values in times.items():
+        median = statistics.median(values)
+        print(f"| {name} | {median:.3f} | {median / floor:.2f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,113 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The GUI thread while a 10,000-file folder is scanned and thumbnailed.
+
+Builds the real app (``compose()``) with empty caches in a temporary
+``DATELINE_HOME``, shows the window, then opens FOLDER.  A 5 ms QTimer
+heartbeat records the longest gap between beats (goal ≤ 50 ms); the first
+screen counts as shown when every visible grid cell has a picture (an
+embedded preview or the thumbnail; goal ≤ 0.5 s after the window appears);
+after the scan, the grid is paged down ``--pages`` times, each page waited
+for, to keep thumbnailing; peak RSS is read at the end (goal ≤ 400 MB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--pages", type=int, default=10)
+    parser.add_argument("--warm", action="store_true", help="keep DATELINE_HOME from a prior run")
+    parser.add_argument("--home", type=Path, default=None)
+    args = parser.parse_args(argv)
+    home = args.home or Path(tempfile.mkdtemp(prefix="dateline-stall-"))
+    os.environ["DATELINE_HOME"] = str(home)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from gallery_app.app import compose
+    from gallery_app.qt.photo_model import ThumbnailRole
+    from gallery_app.ui.thumbnail_prefetch import visible_rows
+
+    app = QApplication(sys.argv[:1])
+    parts = compose()
+    window, grid, model = parts.window, parts.window.parts.grid, parts.window.parts.model
+    window.resize(1280, 800)
+    clock = QElapsedTimer()
+    clock.start()
+    beat = {"last": 0, "worst": 0, "worst_at": 0}
+    marks: dict[str, float] = {}
+
+    def heartbeat() -> None:
+        now = clock.elapsed()
+        gap = now - beat["last"]
+        if gap > beat["worst"] and "shown" in marks:
+            beat["worst"], beat["worst_at"] = gap, now
+        beat["last"] = now
+
+    def screen_filled() -> bool:
+        rows = [r for r in visible_rows(grid, margin=0.0)]
+        if not rows:
+            return False
+        proxy = grid.model()
+        return all(proxy.index(r, 0).data(ThumbnailRole) is not None for r in rows)
+
+    pages = {"left": args.pages}
+
+    def watch() -> None:
+        now = clock.elapsed() / 1000
+        if "first_screen" not in marks and screen_filled():
+            marks["first_screen"] = now
+        settled = "scan_done" in marks and "first_screen" in marks
+        if settled and screen_filled() and model.pending_count() == 0:
+            if pages["left"] == 0:
+                marks["end"] = now
+                app.quit()
+                return
+            pages["left"] -= 1
+            bar = grid.verticalScrollBar()
+            bar.setValue(bar.value() + grid.viewport().height())
+
+    parts.loader.scan_finished.connect(
+        lambda _s: marks.setdefault("scan_done", clock.elapsed() / 1000)
+    )
+    heart = QTimer()
+    heart.setInterval(5)
+    heart.timeout.connect(heartbeat)
+    heart.start()
+    poll = QTimer()
+    poll.setInterval(10)
+    poll.timeout.connect(watch)
+    poll.start()
+    window.show()
+    marks["shown"] = clock.elapsed() / 1000
+    beat["last"] = clock.elapsed()
+    started = time.perf_counter()
+    window.open_path(args.folder)
+    QTimer.singleShot(600_000, app.quit)
+    app.exec()
+    parts.shut_down()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    shown = marks["shown"]
+    print(f"files: {model.rowCount()}  wall: {time.perf_counter() - started:.2f} s")
+    print(
+        f"first screen filled: {marks.get('first_screen', float('nan')) - shown:.3f} s after show"
+    )
+    print(f"scan finished: {marks.get('scan_done', float('nan')) - shown:.3f} s after show")
+    print(f"longest GUI-thread stall: {beat['worst']} ms (at {beat['worst_at'] / 1000:.2f} s)")
+    print(f"peak RSS: {peak_mb:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
