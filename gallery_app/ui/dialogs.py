@@ -28,7 +28,10 @@ from PySide6.QtWidgets import (
 
 from gallery_app import APP_NAME, __version__
 
-GALLERY_FILTER = "Galleries and articles (*.json *.txt *.text *.md);;All files (*)"
+GALLERY_FILTER = (
+    "Galleries, articles and photos (*.json *.txt *.text *.md *.jpg *.jpeg *.png *.tif *.tiff "
+    "*.webp *.heic *.heif);;Galleries (*.json);;Articles (*.txt *.text *.md);;All files (*)"
+)
 PHOTO_FILTER = "Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic);;All files (*)"
 
 # Keys a widget handles itself, listed in F1 next to the window's own shortcuts.
@@ -46,15 +49,22 @@ WIDGET_KEYS: tuple[tuple[str, str], ...] = (
 
 
 def choose_gallery(parent: QWidget, start: Path | None = None) -> Path | None:
-    """Ask for a gallery manifest, an article text or (via the button) a folder."""
+    """Ask for a gallery manifest, an article text or a photo (Open Folder takes folders)."""
     directory = str(start.parent if start is not None and start.is_file() else start or Path.home())
-    dialog = QFileDialog(parent, "Open a gallery, a folder or an article", directory)
+    dialog = QFileDialog(parent, "Open a gallery, an article or a photo", directory)
     dialog.setNameFilter(GALLERY_FILTER)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     dialog.setAccessibleName("Open")
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
         return None
     return Path(dialog.selectedFiles()[0])
+
+
+def choose_folder(parent: QWidget, start: Path | None = None) -> Path | None:
+    """Ask for a folder of photos (every photo under it opens, in the order taken)."""
+    directory = str(start.parent if start is not None and start.is_file() else start or Path.home())
+    name = QFileDialog.getExistingDirectory(parent, "Open a folder of photos", directory)
+    return Path(name) if name else None
 
 
 def choose_photo_file(parent: QWidget) -> Path | None:

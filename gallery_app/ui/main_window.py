@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
 
     # Made by main_window_actions (menus, toolbar, shortcuts live there).
     open_action: QAction
+    open_folder_action: QAction
     quit_action: QAction
     grid_action: QAction
     next_action: QAction
@@ -235,6 +236,11 @@ class MainWindow(QMainWindow):
 
     def on_open(self) -> None:
         path = dialogs.choose_gallery(self, self._settings.last_gallery)
+        if path is not None:
+            self.open_path(path)
+
+    def on_open_folder(self) -> None:
+        path = dialogs.choose_folder(self, self._settings.last_gallery)
         if path is not None:
             self.open_path(path)
 

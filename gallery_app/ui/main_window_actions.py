@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 # Freedesktop icon names; a theme without them leaves the button text-only.
 _ICONS = {
     "open": "document-open",
+    "open-folder": "folder-open",
     "grid": "view-grid",
     "previous": "go-previous",
     "next": "go-next",
@@ -79,7 +80,10 @@ def _action(
 def build_actions(window: MainWindow) -> None:
     """Make every action of ``window`` (stored as its ``*_action`` attributes)."""
     w = window
-    w.open_action = _action(w, "&Open…", ["Ctrl+O"], w.on_open, "open")
+    w.open_action = _action(w, "&Open File…", ["Ctrl+O"], w.on_open, "open")
+    w.open_folder_action = _action(
+        w, "Open &Folder…", ["Ctrl+Shift+O"], w.on_open_folder, "open-folder"
+    )
     w.quit_action = _action(w, "&Quit", ["Ctrl+Q"], w.close, "quit")
     w.grid_action = _action(w, "Back to &grid", ["Esc"], w.show_grid, "grid")
     w.next_action = _action(w, "&Next photo", ["Right", "Space"], lambda: w.step(1), "next")
@@ -145,6 +149,7 @@ def build_menus_and_toolbar(
     bar = w.menuBar()
     file_menu = bar.addMenu("&File")
     file_menu.addAction(w.open_action)
+    file_menu.addAction(w.open_folder_action)
     w.recent_menu = QMenu("Open &recent", w)
     w.recent_menu.aboutToShow.connect(lambda: _fill_recent_menu(w, recent_galleries()))
     file_menu.addMenu(w.recent_menu)

@@ -195,3 +195,17 @@ def _file_menu_actions(parts: Composition) -> list[object]:
         if menu is not None and parts.window.open_action in menu.actions():
             return list(menu.actions())
     return []
+
+
+def test_open_folder_action_opens_the_chosen_folder(
+    app: Composition, folder: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gallery_app.ui import dialogs
+
+    monkeypatch.setattr(dialogs, "choose_folder", lambda parent, start=None: folder)
+    window = app.window
+    assert window.open_folder_action.shortcut().toString() == "Ctrl+Shift+O"
+    assert window.open_folder_action in _file_menu_actions(app)
+    window.open_folder_action.trigger()
+    qtbot.wait_until(lambda: len(_captions(app)) == len(DAYS), timeout=10_000)
+    assert window.windowTitle() == "card — Dateline"
