@@ -25,6 +25,7 @@ def reporter(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[CrashRep
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    _drop_log_files()  # an earlier test's log file points into that test's home
     install_log_routes()
     rep = CrashReporter(show_dialogs=True)
     rep.install()
@@ -33,6 +34,10 @@ def reporter(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[CrashRep
         rep.dialog.close()
     qInstallMessageHandler(None)
     logging.captureWarnings(False)
+    _drop_log_files()
+
+
+def _drop_log_files() -> None:
     root = logging.getLogger()
     for handler in [h for h in root.handlers if getattr(h, "_dateline", False)]:
         root.removeHandler(handler)
