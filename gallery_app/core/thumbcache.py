@@ -42,8 +42,10 @@ FAIL_FOLDER = f"dateline-{__version__}"
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _EXIF_HEADER = b"Exif\x00\x00"
 # Errors that mean "this file cannot be thumbnailed", as opposed to a bug.
+# EOFError: pillow-heif's decoder on a truncated HEIC ("Unexpected end of file").
 _READ_ERRORS = (
     OSError,
+    EOFError,
     UnidentifiedImageError,
     Image.DecompressionBombError,
     ValueError,

@@ -112,3 +112,28 @@ def test_png_text_reader_ignores_garbage(tmp_path: Path) -> None:
     junk.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     assert thumbcache.read_png_text(junk) == {}
     assert thumbcache.read_png_text(tmp_path / "absent.png") == {}
+
+
+def test_truncated_heic_decoder_eof_is_marked_failed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pillow-heif ends a truncated HEIC with EOFError: a failed thumbnail, not a crash."""
+    photo = make_jpeg(tmp_path / "cut.heic", (64, 48))
+
+    def truncated(_path: Path, _edge: int) -> None:
+        raise EOFError("Decoder plugin generated an error: Unexpected end of file")
+
+    monkeypatch.setattr(thumbcache, "_decode", truncated)
+    result = thumbcache.ensure_thumbnail(photo, "large")
+    assert result.failed and result.path is None
+    assert thumbcache.has_failed(photo)
+
+
+REAL_HEIC = Path(__file__).resolve().parents[4] / "shared/corpus/images/exiftool/QuickTime.heic"
+
+
+@pytest.mark.skipif(not REAL_HEIC.is_file(), reason="no shared corpus")
+def test_real_truncated_heic_gets_a_fail_marker() -> None:
+    result = thumbcache.ensure_thumbnail(REAL_HEIC, "large")
+    assert result.failed
+    assert thumbcache.has_failed(REAL_HEIC)

@@ -49,10 +49,5 @@ def test_the_real_corpus_is_read_and_listed_without_a_crash(counts: dict[str, in
 
 
 @pytest.mark.timeout(400)
-@pytest.mark.xfail(
-    strict=False,
-    reason="thumbcache.ensure_thumbnail (not ours) lets pillow-heif's EOFError out for "
-    "exiftool/QuickTime.heic: the Qt worker catches it, but no fail marker is written",
-)
 def test_the_real_corpus_is_thumbnailed_without_a_crash(counts: dict[str, int]) -> None:
     assert counts["thumb_crashed"] == 0, counts["_output"]
