@@ -22,9 +22,11 @@ HERE = Path(__file__).resolve().parent
 APP = [sys.executable, "-m", "gallery_app"]
 
 
-def _run(cmd: list[str], env: dict[str, str]) -> float:
+def _run(cmd: list[str], env: dict[str, str], cwd: Path | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        cmd, env=env, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     return time.perf_counter() - start
 
 
@@ -33,10 +35,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path, help="a folder of photos (e.g. the 10,000-file tree)")
     parser.add_argument("--photo", type=Path, help="the floor's photo (default: first JPEG)")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="another checkout of Dateline (e.g. a git worktree of an older commit) "
+        "whose --screenshot runs are timed beside this one's, interleaved",
+    )
     args = parser.parse_args(argv)
     photo = args.photo or next(args.folder.rglob("*.jpg"))
     work = Path(tempfile.mkdtemp(prefix="dateline-bench-gui-"))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DATELINE_HOME=str(work / "home"))
+    # An installed app runs from bytecode; compiling every module on every start
+    # (PYTHONDONTWRITEBYTECODE, as in some shells) would add ~80 ms to each run.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
     out = str(work / "shot.png")
     contenders = {
         "floor: bare PySide6 window, one photo": [
@@ -47,11 +59,31 @@ def main(argv: list[str] | None = None) -> int:
             *APP, "--screenshot", out, str(args.folder)
         ],
     }  # fmt: skip
-    _run(contenders[f"gallery-app --screenshot ({args.folder.name}, warm)"], env)  # warm caches
+    roots: dict[str, Path | None] = dict.fromkeys(contenders)
+    if args.baseline is not None:
+        for name in [n for n in contenders if n.startswith("gallery-app")]:
+            contenders[f"{name}, baseline"] = contenders[name]
+            roots[f"{name}, baseline"] = args.baseline.resolve()
+
+    def timed(name: str) -> float:
+        root = roots[name]
+        if root is None:
+            return _run(contenders[name], env)
+        # ``python -m`` puts the working folder first on sys.path, so the
+        # baseline's package wins over the installed one; separate bytecode,
+        # separate catalog (an older schema must not meet a newer one).
+        home = str(work / "home-baseline")
+        cache = str(work / "pycache-baseline")
+        return _run(
+            contenders[name], dict(env, PYTHONPYCACHEPREFIX=cache, DATELINE_HOME=home), root
+        )
+
+    for name in contenders:  # warm the catalogs, thumbnails and bytecode
+        timed(name)
     times: dict[str, list[float]] = {name: [] for name in contenders}
     for _ in range(args.repeat):
-        for name, cmd in contenders.items():
-            times[name].append(_run(cmd, env))
+        for name in contenders:
+            times[name].append(timed(name))
     floor = statistics.median(times["floor: bare PySide6 window, one photo"])
     print(f"| contender | median s (of {args.repeat}) | × floor |")
     print("|---|---:|---:|")

@@ -21,6 +21,7 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QMessageLogContext,
@@ -49,7 +50,6 @@ from gallery_app.qt.gallery_loading import GalleryLoader
 from gallery_app.qt.relinker import Relinker
 from gallery_app.qt.scanner import FolderScanner
 from gallery_app.qt.settings import Settings
-from gallery_app.qt.single_instance import SingleInstance
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.thumbnails import ThumbnailProvider
 from gallery_app.qt.workers import ImageLoader
@@ -58,6 +58,9 @@ from gallery_app.ui.relink_action import RelinkAction
 from gallery_app.ui.scan_progress import install_scan_progress
 from gallery_app.ui.screenshot import ScreenshotJob
 from gallery_app.ui.theme import apply_palette
+
+if TYPE_CHECKING:  # imported in run(): a screenshot needs no single-instance server
+    from gallery_app.qt.single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("gallery_app.qt.messages")
@@ -367,6 +370,8 @@ def run(options: Options, argv: list[str] | None = None) -> int:
     apply_palette(app, options.palette)
     instance: SingleInstance | None = None
     if options.screenshot is None:
+        from gallery_app.qt.single_instance import SingleInstance
+
         instance = SingleInstance(instance_key())
         if instance.try_forward([str(options.path)] if options.path else []):
             log.info("handed over to the running Dateline")

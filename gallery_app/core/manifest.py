@@ -13,19 +13,22 @@ is refused for that entry only, with a warning on the entry.
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib.resources
 import json
+import logging
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any, cast
 
-import jsonschema
-
+from gallery_app.core import paths
 from gallery_app.core.atomic import write_text_atomic
 from gallery_app.core.errors import ManifestError
 from gallery_app.core.isodate import parse_iso
 from gallery_app.core.models import Article, ContextLink, Entry, Gallery, Location
+
+log = logging.getLogger(__name__)
 
 MANIFEST_VERSION = 1
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
@@ -45,10 +48,34 @@ _LOCATION_FIELDS = {
 
 
 @functools.cache
+def _schema_bytes() -> bytes:
+    res = importlib.resources.files("gallery_app.resources") / "schema" / "gallery-1.schema.json"
+    return res.read_bytes()
+
+
+@functools.cache
 def schema() -> dict[str, Any]:
     """The JSON Schema of the current manifest version."""
-    res = importlib.resources.files("gallery_app.resources") / "schema" / "gallery-1.schema.json"
-    return cast(dict[str, Any], json.loads(res.read_text(encoding="utf-8")))
+    return cast(dict[str, Any], json.loads(_schema_bytes().decode("utf-8")))
+
+
+@functools.cache
+def _validator() -> Any:
+    """The compiled schema validator, made once per process (jsonschema loads on first use)."""
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(schema())
+
+
+def _validity_marker(raw: bytes) -> Path:
+    """Where a manifest whose exact bytes passed the schema is remembered.
+
+    The name is a digest of the schema and the manifest together, so an edit
+    to either means a fresh check.  Only success is remembered: a manifest with
+    an error is checked (and its sentence made) every time.
+    """
+    digest = hashlib.sha256(_schema_bytes() + b"\0" + raw).hexdigest()
+    return paths.cache_dir() / "valid-manifests" / digest
 
 
 def load_manifest(path: Path) -> Gallery:
@@ -74,7 +101,14 @@ def parse_manifest(
 ) -> Gallery:
     data = _decode_json(raw, name)
     _check_nesting(data, name)
-    _validate(data, name)
+    marker = _validity_marker(raw)
+    if not marker.is_file():  # the same bytes passed before: the schema check is skipped
+        _validate(data, name)
+        try:  # an empty file: creating it is atomic already, no fsync wanted here
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError as exc:  # a read-only cache only costs the check next time
+            log.debug("cannot remember a valid manifest: %s", exc)
     return _to_gallery(data, name, base_dir, source)
 
 
@@ -139,8 +173,9 @@ def _validate(data: Any, name: str) -> None:
             f"{name}: manifest version {json.dumps(version)[:40]} is not supported "
             f"(this Dateline reads version {MANIFEST_VERSION})."
         )
-    validator = jsonschema.Draft202012Validator(schema())
-    error = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    from jsonschema.exceptions import best_match
+
+    error = best_match(_validator().iter_errors(data))
     if error is None:
         return
     where = _field_path(error.absolute_path)

@@ -19,10 +19,16 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from gallery_app.core.catalog import Catalog
 from gallery_app.core.links import LinkStore, gallery_key
 from gallery_app.core.models import Gallery, ImageStatus
-from gallery_app.core.relink import relink_missing
 from gallery_app.qt.workers import run_task
 
 log = logging.getLogger(__name__)
+
+
+def _relink_missing(gallery: Gallery, folder: Path, catalog: Catalog | None) -> dict[str, Path]:
+    """``core.relink.relink_missing``, imported on the worker (it pulls in the metadata readers)."""
+    from gallery_app.core.relink import relink_missing
+
+    return relink_missing(gallery, folder, catalog)
 
 
 def needs_relinking(gallery: Gallery | None) -> bool:
@@ -57,7 +63,7 @@ class Relinker(QObject):
         self._relays = [
             run_task(
                 self._pool,
-                lambda: relink_missing(gallery, folder, self._catalog),
+                lambda: _relink_missing(gallery, folder, self._catalog),
                 lambda found: self._on_found(gallery, found),
                 self._on_error,
             )

@@ -25,15 +25,27 @@ import logging
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from gallery_app.core.catalog import Catalog
 from gallery_app.core.errors import DatelineError
-from gallery_app.core.folder_scan import scan_folder
 from gallery_app.core.models import Entry, Gallery
 
 log = logging.getLogger(__name__)
+
+
+def scan_folder(*args: Any, **kwargs: Any) -> Gallery:
+    """``core.folder_scan.scan_folder``, imported on the worker at the first scan.
+
+    The metadata readers behind it (exifread, Pillow's plugins, XMP) cost tens
+    of milliseconds to import; the window must not wait for them to appear.
+    """
+    from gallery_app.core.folder_scan import scan_folder as scan
+
+    return scan(*args, **kwargs)
+
 
 MAX_WATCHED_DIRS = 2000
 

@@ -18,14 +18,23 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-from PIL import Image
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThread, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
-from gallery_app.core import thumbcache
+if TYPE_CHECKING:
+    from PIL import Image
 
 log = logging.getLogger(__name__)
+
+
+def _cache() -> ModuleType:
+    """``core.thumbcache``, imported by the first job (Pillow need not load before the window)."""
+    from gallery_app.core import thumbcache
+
+    return thumbcache
 
 
 def pil_to_qimage(image: Image.Image) -> QImage:
@@ -95,6 +104,7 @@ class _ThumbJob(QRunnable):
     def _look(self) -> None:
         if self._stale():
             return
+        thumbcache = _cache()
         cached = thumbcache.lookup(self._path, thumbcache.size_name_for(self._edge))
         if cached is not None:
             self._emit(_fit(QImage(str(cached)), self._edge), False)
@@ -116,6 +126,7 @@ class _ThumbJob(QRunnable):
     def _make(self) -> None:
         if self._stale():
             return
+        thumbcache = _cache()
         size = thumbcache.size_name_for(self._edge)
         result = thumbcache.ensure_thumbnail(self._path, size, keep_image=True)
         if result.image is not None:

@@ -27,7 +27,7 @@ from gallery_app.qt.slideshow import SlideshowController
 log = logging.getLogger(__name__)
 
 VIEWS = ("grid", "photo", "slideshow", "timeline", "article")
-TICK_MS = 20
+TICK_MS = 5  # cheap checks; a long tick only delays the grab
 SETTLE_TICKS = 3  # ticks in a row that must find everything ready
 TIMEOUT_MS = 20_000
 
