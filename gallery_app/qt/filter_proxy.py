@@ -111,6 +111,9 @@ class GalleryFilterProxy(QSortFilterProxyModel):
         if roles and set(roles) <= {ThumbnailRole, ThumbnailStateRole}:
             return  # a thumbnail arrived; the words are the same
         model = self.photo_model()
+        if top.row() <= 0 and bottom.row() >= model.rowCount() - 1:
+            self._haystacks.clear()  # every row: one clear beats 10,000 lookups
+            return
         for row in range(top.row(), bottom.row() + 1):
             entry = model.entry(row)
             if entry is not None:

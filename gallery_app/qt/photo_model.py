@@ -176,6 +176,9 @@ class PhotoModel(QAbstractListModel):
         to the gallery's order and refreshed — the selection and the
         thumbnails of unchanged photos survive (``set_gallery`` drops both).
         """
+        if self._same_rows(gallery.entries):
+            self._refresh_rows(gallery)
+            return
         from gallery_app.core.entry_merge import row_ranges
 
         new_ids = {e.id for e in gallery.entries}
@@ -197,6 +200,31 @@ class PhotoModel(QAbstractListModel):
             ):
                 self._forget_thumbnail(entry.id)
         self._reorder(gallery.entries)
+        if self._entries:
+            self.dataChanged.emit(self.index(0), self.index(len(self._entries) - 1))
+
+    def _same_rows(self, entries: tuple[Entry, ...]) -> bool:
+        """Whether ``entries`` are the rows already shown, in the same order.
+
+        The usual case when a scan ends: its batches were merged in date order
+        as they came, so the finished gallery only renumbers them.
+        """
+        rows = self._entries
+        return len(rows) == len(entries) and all(
+            a.id == b.id for a, b in zip(rows, entries, strict=True)
+        )
+
+    def _refresh_rows(self, gallery: Gallery) -> None:
+        """``update_gallery`` for the same rows: no inserts, moves or lookups by id."""
+        for before, entry in zip(self._entries, gallery.entries, strict=True):
+            # A scan's final entries share image and info with its batches'.
+            if before.image is entry.image and before.info is entry.info:
+                continue
+            if (before.image, before.image_status) != (entry.image, entry.image_status):
+                self._forget_thumbnail(entry.id)
+        self._entries = gallery.entries
+        self._gallery = gallery
+        self._keys = None
         if self._entries:
             self.dataChanged.emit(self.index(0), self.index(len(self._entries) - 1))
 

@@ -43,6 +43,7 @@ from gallery_app.ui.main_window_actions import (
     build_size_slider,
 )
 from gallery_app.ui.main_window_parts import Parts, build_pages, build_parts
+from gallery_app.ui.overview_refresh import OverviewRefresher
 
 log = logging.getLogger(__name__)
 
@@ -92,8 +93,16 @@ class MainWindow(QMainWindow):
         self._slideshow = slideshow
         self._gallery: Gallery | None = None
         self._current: Entry | None = None
+        self._article_stale = False  # the article pane waits until it is shown
         self.interval_override: int | None = None  # --interval: this run only, not saved
         self.parts: Parts = build_parts(self, filter_state, image_loader, slideshow)
+        self.overview = OverviewRefresher(
+            self.parts.model,
+            self.parts.filter_bar,
+            self.parts.timeline,
+            self._grid_current_entry,
+            self,
+        )
         self.setObjectName("MainWindow")
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
@@ -134,6 +143,7 @@ class MainWindow(QMainWindow):
         self._loader.loaded.connect(self.show_gallery)
         self._loader.failed.connect(self._on_load_failed)
         p.proxy.count_changed.connect(self._on_count_changed)
+        p.model.rowsInserted.connect(self.overview.schedule)  # a scan's batches
         p.grid.activated_entry.connect(self.open_entry)
         p.grid.link_file_requested.connect(self._on_link_file)
         p.grid.current_entry_changed.connect(p.timeline.set_current)
@@ -144,6 +154,8 @@ class MainWindow(QMainWindow):
         p.photo_view.link_file_requested.connect(self._on_link_file)
         p.slideshow_window.closed.connect(self._on_slideshow_closed)
         p.article_pane.entry_activated.connect(self.open_entry)
+        p.article_pane.visibilityChanged.connect(self._refresh_article)
+        self.article_action.toggled.connect(self._refresh_article)
         self._filter.changed.connect(self._on_filter_changed)
         self.size_slider.valueChanged.connect(self._on_thumbnail_size)
         self.stack.currentChanged.connect(self._on_page_changed)
@@ -194,9 +206,9 @@ class MainWindow(QMainWindow):
         self._current = None
         p = self.parts
         p.model.set_gallery(gallery)
-        p.filter_bar.set_entries(list(gallery.entries))
-        p.timeline.set_entries(list(gallery.entries))
-        p.article_pane.set_gallery(gallery)
+        self.overview.refresh_now()
+        self._article_stale = True
+        self._refresh_article()
         self.setWindowTitle(f"{gallery.title} — {APP_NAME}")
         if gallery.source is not None:
             self._settings.last_gallery = gallery.source
@@ -209,14 +221,21 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Opened {gallery.title}", 4000)
         self.gallery_shown.emit(gallery)
 
+    def _refresh_article(self, *_args: object) -> None:
+        """Lay out the article once the pane is (to be) shown: a hidden dock's
+        dozens of paragraph widgets need not delay the first paint."""
+        pane = self.parts.article_pane
+        if self._article_stale and not pane.isHidden():
+            self._article_stale = False
+            pane.set_gallery(self._gallery)
+
     def update_gallery(self, gallery: Gallery) -> None:
         """A newer version of the gallery on screen (scan finished, folder changed,
         photos relinked): rows change in place, the selection and page stay."""
         self._gallery = gallery
         p = self.parts
         p.model.update_gallery(gallery)
-        p.filter_bar.set_entries(list(gallery.entries))
-        p.timeline.set_entries(list(gallery.entries))
+        self.overview.schedule()  # filter bar and timeline follow, throttled
         current = self._current
         if current is not None:
             newer = next((e for e in gallery.entries if e.id == current.id), None)
@@ -375,6 +394,7 @@ class MainWindow(QMainWindow):
         pane = self.parts.article_pane
         was_hidden = not pane.isVisible()
         pane.show()
+        self._refresh_article()
         if was_hidden:  # after show(): a hidden dock ignores resizeDocks
             width = max(420, self.width() // 3)
             self.resizeDocks([pane], [width], Qt.Orientation.Horizontal)
