@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -78,12 +79,15 @@ def main(argv: list[str] | None = None) -> int:
             contenders[name], dict(env, PYTHONPYCACHEPREFIX=cache, DATELINE_HOME=home), root
         )
 
-    for name in contenders:  # warm the catalogs, thumbnails and bytecode
-        timed(name)
     times: dict[str, list[float]] = {name: [] for name in contenders}
-    for _ in range(args.repeat):
-        for name in contenders:
-            times[name].append(timed(name))
+    try:
+        for name in contenders:  # warm the catalogs, thumbnails and bytecode
+            timed(name)
+        for _ in range(args.repeat):
+            for name in contenders:
+                times[name].append(timed(name))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     floor = statistics.median(times["floor: bare PySide6 window, one photo"])
     print(f"| contender | median s (of {args.repeat}) | × floor |")
     print("|---|---:|---:|")

@@ -4,13 +4,20 @@
 ``make test`` runs this.  It builds a tiny tree (a few dozen JPEGs made by
 Pillow, tagged the way ``make_corpus.py`` tags real photos), then runs the
 metadata and thumbnail benchmarks once each, with the peer tools that are
-installed.  It checks that every contender ran and counted every file, never
-how fast: the figures of a smoke run mean nothing.
+installed, and the GUI ones in short form: ``bench_gui.py`` (``--screenshot``
+against the floor window, one round) and ``gui_stall.py`` (open the tree,
+page down once), each in its own processes on Qt's offscreen platform.  It
+checks that every contender ran and counted every file, never how fast: the
+figures of a smoke run mean nothing.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -19,6 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import bench_gui  # noqa: E402
 import bench_metadata  # noqa: E402
 import bench_thumbnails  # noqa: E402
 import make_corpus  # noqa: E402
@@ -49,6 +57,29 @@ def build_tree(root: Path, count: int = 36) -> tuple[Path, list[Path]]:
     return tree, big
 
 
+def run_gui(tree: Path, count: int) -> None:
+    """``bench_gui`` for one round and ``gui_stall`` with one page, on ``tree``."""
+    shots = io.StringIO()
+    with contextlib.redirect_stdout(shots):
+        bench_gui.main([str(tree), "--repeat", "1"])
+    table = shots.getvalue()
+    assert table.count("| gallery-app --screenshot") == 2 and "| floor" in table, table
+    print(table)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("DATELINE_HOME", None)  # gui_stall makes its own, empty
+    done = subprocess.run(
+        [sys.executable, str(HERE / "gui_stall.py"), str(tree), "--pages", "1"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert f"files: {count} " in done.stdout, done.stdout + done.stderr[-2000:]
+    assert "longest GUI-thread stall" in done.stdout, done.stdout
+    print(done.stdout)
+
+
 def main() -> int:
     start = time.perf_counter()
     root = Path(tempfile.mkdtemp(prefix="dateline-bench-smoke-"))
@@ -62,6 +93,7 @@ def main() -> int:
         thumbs = bench_thumbnails.run(big, repeat=1)
         assert any(row["name"].startswith("dateline") for row in thumbs), thumbs
         print(bench_thumbnails.table(thumbs))
+        run_gui(tree, 36)
     finally:
         shutil.rmtree(root, ignore_errors=True)
     print(f"bench smoke run: ok in {time.perf_counter() - start:.1f} s", file=sys.stderr)
