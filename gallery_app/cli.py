@@ -140,6 +140,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a file that vanished or cannot be read: a sentence, not a traceback
+        log.warning("gallery-cli failed", exc_info=True)
+        name = exc.filename if exc.filename is not None else "a file"
+        print(f"gallery-cli: {name}: {exc.strerror or exc}.", file=sys.stderr)
+        return 2
 
 
 def _filter_from(args: argparse.Namespace) -> EntryFilter:
@@ -175,7 +180,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if args.gallery_id:
         gallery = replace(gallery, id=args.gallery_id)
     if args.output is not None:
-        save_manifest(gallery, args.output)
+        try:
+            save_manifest(gallery, args.output)
+        except OSError as exc:
+            log.warning("cannot write %s: %s", args.output, exc)
+            raise DatelineError(
+                f"{args.output} could not be written: {exc.strerror or exc}."
+            ) from None
         print(f"Wrote {args.output} ({len(gallery.entries)} entries).", file=sys.stderr)
     if args.json:
         json.dump(gallery_to_dict(gallery), sys.stdout, ensure_ascii=False, indent=2)

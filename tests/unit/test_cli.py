@@ -124,3 +124,16 @@ def test_console_script_help_has_examples() -> None:
     )
     assert result.returncode == 0
     assert "examples:" in result.stdout and "--from 2015-04-03" in result.stdout
+
+
+def test_an_output_that_cannot_be_written_is_one_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
+    article = bundled_gallery_path().parent / "article.txt"
+    target = blocker / "gallery.json"
+    assert main(["import-article", str(article), "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and err.count("\n") == 1
+    assert str(target) in err
