@@ -188,6 +188,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
                 f"{args.output} could not be written: {exc.strerror or exc}."
             ) from None
         print(f"Wrote {args.output} ({len(gallery.entries)} entries).", file=sys.stderr)
+        for warning in gallery.warnings:
+            print(f"  ! {warning}", file=sys.stderr)
     if args.json:
         json.dump(gallery_to_dict(gallery), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -198,7 +200,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def _print_table(gallery: Gallery, shown: list[Entry]) -> None:
     out = sys.stdout
-    out.write(f"{gallery.title} — {len(shown)} of {len(gallery.entries)} entries shown\n\n")
+    out.write(f"{gallery.title} — {len(shown)} of {len(gallery.entries)} entries shown\n")
+    for warning in gallery.warnings:  # why a gallery is empty or incomplete
+        out.write(f"! {warning}\n")
+    out.write("\n")
     for entry in shown:
         date = entry.taken.iso() if entry.taken else "undated"
         if entry.taken and entry.taken.uncertain:

@@ -137,3 +137,33 @@ def test_an_output_that_cannot_be_written_is_one_sentence(
     err = capsys.readouterr().err
     assert "Traceback" not in err and err.count("\n") == 1
     assert str(target) in err
+
+
+NO_GALLERY_ARTICLE = """\
+Council Approves New Bridge
+
+The vote ends a decade of debate.
+
+The city council voted 7-2 on Tuesday to build a new bridge over the river.
+"""
+
+
+def test_the_table_says_why_a_gallery_is_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "bridge.txt"
+    article.write_text(NO_GALLERY_ARTICLE, encoding="utf-8")
+    assert main(["list", str(article)]) == 0
+    out = capsys.readouterr().out
+    assert "0 of 0 entries shown" in out
+    assert "! The article has no photo gallery" in out
+
+
+def test_import_article_names_what_is_wrong_with_the_gallery(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "bridge.txt"
+    article.write_text(NO_GALLERY_ARTICLE, encoding="utf-8")
+    assert main(["import-article", str(article), "-o", str(tmp_path / "g.json")]) == 0
+    err = capsys.readouterr().err
+    assert "Wrote" in err and "The article has no photo gallery" in err
