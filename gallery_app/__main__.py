@@ -86,8 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="PATH",
         help="a folder of photos, a gallery.json, an article .txt or a photo (its folder opens); "
-        "default: the last gallery, "
-        "else the bundled “Fighting In Iraq”)",
+        "default: the last gallery, else the bundled “Fighting In Iraq”",
     )
     parser.add_argument(
         "--bundled",
@@ -100,7 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--interval",
         type=_interval,
         metavar="SECONDS",
-        help="slideshow interval, 1–120 seconds (default 5)",
+        help="slideshow interval for this run, 1–120 seconds "
+        "(default: the last interval used, 5 at first)",
     )
     parser.add_argument(
         "--from",

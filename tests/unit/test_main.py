@@ -160,3 +160,14 @@ def test_dark_screenshot_is_dark_and_light_is_light(gallery_dir: Path, tmp_path:
                 grey.width * grey.height
             )
     assert means["dark"] < 90 < 160 < means["light"], means
+
+
+def test_help_states_the_interval_default_the_app_uses(capsys) -> None:
+    """The app starts a slideshow at the last interval the user chose (saved
+    when a show ends), so --help must not promise a fixed 5 seconds."""
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "(default 5)" not in out
+    assert "the last interval used" in out
+    assert "Fighting In Iraq”)" not in out  # no stray parenthesis
