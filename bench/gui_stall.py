@@ -27,6 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=10)
     parser.add_argument("--warm", action="store_true", help="keep DATELINE_HOME from a prior run")
     parser.add_argument("--home", type=Path, default=None)
+    parser.add_argument(
+        "--gaps", type=int, metavar="MS", help="also list every stall longer than MS ms"
+    )
     args = parser.parse_args(argv)
     home = args.home or Path(tempfile.mkdtemp(prefix="dateline-stall-"))
     os.environ["DATELINE_HOME"] = str(home)
@@ -46,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     clock = QElapsedTimer()
     clock.start()
     beat = {"last": 0, "worst": 0, "worst_at": 0}
+    gaps: list[tuple[int, int]] = []  # (ms, ended at ms)
     marks: dict[str, float] = {}
 
     def heartbeat() -> None:
@@ -53,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         gap = now - beat["last"]
         if gap > beat["worst"] and "shown" in marks:
             beat["worst"], beat["worst_at"] = gap, now
+        if args.gaps is not None and gap > args.gaps and "shown" in marks:
+            gaps.append((gap, now))
         beat["last"] = now
 
     def screen_filled() -> bool:
@@ -91,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     poll.start()
     window.show()
     marks["shown"] = clock.elapsed() / 1000
+    if args.gaps is not None:
+        print(f"shown at perf_counter {time.perf_counter():.3f}", file=sys.stderr)
     beat["last"] = clock.elapsed()
     started = time.perf_counter()
     window.open_path(args.folder)
@@ -106,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"scan finished: {marks.get('scan_done', float('nan')) - shown:.3f} s after show")
     print(f"longest GUI-thread stall: {beat['worst']} ms (at {beat['worst_at'] / 1000:.2f} s)")
     print(f"peak RSS: {peak_mb:.0f} MB")
+    for gap, end in gaps:
+        print(f"  stall {gap} ms, ended {end / 1000 - shown:.3f} s after show")
     return 0
 
 

@@ -33,6 +33,7 @@ from gallery_app.core.errors import DatelineError
 from gallery_app.core.links import LinkStore
 from gallery_app.core.loader import classify, folder_of
 from gallery_app.core.models import Entry, Gallery
+from gallery_app.qt import heap
 from gallery_app.qt.gallery_loading import GalleryLoader, LoadFunction
 from gallery_app.qt.scanner import FolderScanner
 
@@ -131,6 +132,7 @@ class FolderGalleryLoader(GalleryLoader):
     def _on_entries_added(self, entries: list[Entry]) -> None:
         if self._progressive and self._scanning:
             self.entries_added.emit(entries)
+        heap.settle()  # the batch is long-lived now: no collector pauses over it
 
     def _on_finished(self, gallery: Gallery) -> None:
         gallery = self._with_links(gallery)
@@ -143,6 +145,7 @@ class FolderGalleryLoader(GalleryLoader):
             self._shown = True
             self.loaded.emit(gallery)
         self.scan_finished.emit(sentence)
+        heap.settle()
 
     def _on_failed(self, sentence: str) -> None:
         self._scanning = False
