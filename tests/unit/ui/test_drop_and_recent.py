@@ -1,0 +1,108 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Opening a gallery by dropping it on the window, and again from File → Open recent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QThreadPool, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from pytestqt.qtbot import QtBot
+
+from gallery_app.core.links import LinkStore
+from gallery_app.core.loader import load_gallery
+from gallery_app.core.manifest import save_manifest
+from gallery_app.qt.filter_state import FilterState
+from gallery_app.qt.gallery_loading import GalleryLoader
+from gallery_app.qt.settings import Settings
+from gallery_app.qt.slideshow import SlideshowController
+from gallery_app.qt.workers import ImageLoader
+from gallery_app.ui.main_window import MainWindow
+from tests.unit.ui.shell_fixtures import make_gallery
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> Iterator[MainWindow]:
+    pool = QThreadPool()
+    images = ImageLoader(pool)
+    loader = GalleryLoader(pool, lambda path: load_gallery(path, catalog=None), LinkStore())
+    win = MainWindow(
+        Settings(), FilterState(), loader, images, LinkStore(), SlideshowController(images)
+    )
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    pool.clear()
+    pool.waitForDone(5000)
+
+
+def _manifest(folder: Path) -> Path:
+    folder.mkdir()
+    path = folder / "gallery.json"
+    save_manifest(make_gallery(), path)
+    return path
+
+
+def _mime(*urls: QUrl) -> QMimeData:
+    mime = QMimeData()
+    mime.setUrls(list(urls))
+    return mime
+
+
+def test_a_dropped_manifest_opens(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    manifest = _manifest(tmp_path / "story")
+    mime = _mime(QUrl.fromLocalFile(str(manifest)))
+    enter = QDragEnterEvent(
+        QPoint(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.wait_signal(window.gallery_shown, timeout=10000):
+        window.dropEvent(drop)
+    assert window.windowTitle() == "Fighting In Iraq — Dateline"
+    assert window.count_label.text() == "11 of 11 photos shown"
+
+
+def test_a_web_address_is_not_taken_as_a_drop(window: MainWindow) -> None:
+    mime = _mime(QUrl("https://example.com/gallery.json"))
+    enter = QDragEnterEvent(
+        QPoint(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    enter.ignore()
+    window.dragEnterEvent(enter)
+    assert not enter.isAccepted()
+
+
+def test_a_gallery_opened_once_is_offered_again_in_open_recent(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    manifest = _manifest(tmp_path / "story")
+    with qtbot.wait_signal(window.gallery_shown, timeout=10000):
+        window.open_path(manifest)
+    with qtbot.wait_signal(window.gallery_shown, timeout=10000):
+        window.open_path(None)  # something else in between
+    window.recent_menu.aboutToShow.emit()
+    entries = [a for a in window.recent_menu.actions() if a.toolTip() == str(manifest)]
+    assert len(entries) == 1 and entries[0].isEnabled()
+    with qtbot.wait_signal(window.gallery_shown, timeout=10000) as shown:
+        entries[0].trigger()
+    assert shown.args[0].source == manifest
