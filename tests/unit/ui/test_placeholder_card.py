@@ -86,9 +86,19 @@ def test_dark_palette_gives_a_dark_card(qtbot) -> None:
     assert QColor(dark.pixel(28, 40)).lightnessF() < 0.3
 
 
-def test_markup_caption_paints_without_error(qtbot) -> None:
-    entry = replace(wire_gallery().entries[0], caption=MARKUP_CAPTION * 20)
-    render(entry, light_palette(), 800, 500, False)
+def test_markup_in_a_caption_is_painted_as_its_characters(qtbot) -> None:
+    """Empty tags render as nothing in rich text; painted literally, they show."""
+    base = wire_gallery().entries[0]
+    plain = "Soldiers rest in Tikrit"
+    without, _ = render(replace(base, caption=plain), light_palette(), 800, 500, False)
+    for tags in ("<b></b>", "<span></span>"):
+        with_tags, _ = render(replace(base, caption=tags + plain), light_palette(), 800, 500, False)
+        assert with_tags != without, tags
+    long, _ = render(replace(base, caption=MARKUP_CAPTION * 20), light_palette(), 800, 500, False)
+    magenta = QColor("#ff00ff").rgb()
+    corners = [(0, 0), (long.width() - 1, 0), (0, long.height() - 1)]
+    corners.append((long.width() - 1, long.height() - 1))
+    assert all(long.pixel(x, y) == magenta for x, y in corners)  # nothing painted outside
 
 
 def test_headline_says_why_there_is_no_photo(tmp_path: Path) -> None:
