@@ -167,7 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from gallery_app.app import Options, run
 
     options = Options(
-        path=args.path.expanduser() if args.path is not None else None,
+        path=args.path.expanduser().absolute() if args.path is not None else None,
         slideshow=args.slideshow,
         fullscreen=args.fullscreen,
         interval=args.interval,

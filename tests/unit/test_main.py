@@ -171,3 +171,19 @@ def test_help_states_the_interval_default_the_app_uses(capsys) -> None:
     assert "(default 5)" not in out
     assert "the last interval used" in out
     assert "Fighting In Iraq”)" not in out  # no stray parenthesis
+
+
+def test_a_relative_path_is_made_absolute_before_the_app_keeps_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The path is saved as the last gallery and in Open recent; a relative one
+    would point nowhere once Dateline starts from another folder (a launcher)."""
+    import gallery_app.app
+
+    (tmp_path / "photos").mkdir()
+    monkeypatch.chdir(tmp_path)
+    seen = []
+    monkeypatch.setattr(gallery_app.app, "run", lambda options, argv: seen.append(options) or 0)
+    assert main(["photos"]) == 0
+    assert seen[0].path == tmp_path / "photos"
+    assert seen[0].path.is_absolute()
