@@ -385,26 +385,14 @@ def _read_metadata(path: Path) -> FileMetadata:
 
 
 def entry_from_file(path: Path, position: int, *, root: Path | None = None) -> Entry:
-    """A gallery entry for a photo on disk; its id is the path relative to ``root`` (posix)."""
-    try:
-        entry_id = path.relative_to(root).as_posix() if root is not None else path.as_posix()
-    except ValueError:
-        entry_id = path.as_posix()
-    meta = read_metadata(path)
-    return Entry(
-        id=entry_id,
-        position=position,
-        image=path,
-        caption=meta.caption or "",
-        title=meta.title,
-        taken=meta.taken,
-        location=meta.location,
-        creator=meta.creator,
-        credit=meta.credit,
-        copyright=meta.copyright,
-        warnings=meta.warnings,
-        info=meta.info,
-    )
+    """A gallery entry for a photo on disk; its id is the path relative to ``root`` (posix).
+
+    The one Entry builder is ``folder_scan.entry_from_metadata`` (the scan uses
+    it for metadata from the catalog too), so both ways give the same entry.
+    """
+    from gallery_app.core.folder_scan import entry_from_metadata  # it imports this module
+
+    return entry_from_metadata(path, position, read_metadata(path), root=root)
 
 
 def sort_key(entry: Entry) -> tuple[int, str, str]:
