@@ -51,9 +51,13 @@ def parse_iso(text: str, source: str, *, uncertain: bool = False) -> TakenAt:
 
 
 def parse_offset(text: str | None) -> int | None:
-    """'Z' -> 0, '+03:00' -> 180, '-0530' -> -330; None or junk -> None."""
+    """'Z' -> 0, '+03:00' -> 180, '-0530' -> -330; None or junk -> None.
+
+    The one offset parser for manifests, XMP, EXIF OffsetTime and IPTC times.
+    """
     if not text:
         return None
+    text = text.strip()
     if text == "Z":
         return 0
     match = re.fullmatch(r"([+-])(\d{2}):?(\d{2})", text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from gallery_app.core.isodate import parse_offset
 from gallery_app.core.models import Precision, TakenAt
 
 
@@ -41,22 +42,6 @@ _ISO_RE = re.compile(
 )
 _IPTC_DATE_RE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
 _IPTC_TIME_RE = re.compile(r"^\s*(\d{2})(\d{2})(\d{2})?\s*([+\-]\d{4})?\s*$")
-
-
-def parse_offset(text: str | None) -> int | None:
-    """Minutes east of UTC from "+02:00", "-0530" or "Z"; ``None`` when absent or odd."""
-    if not text:
-        return None
-    text = text.strip()
-    if text == "Z":
-        return 0
-    m = re.match(r"^([+\-])(\d{2}):?(\d{2})$", text)
-    if not m:
-        return None
-    minutes = int(m.group(2)) * 60 + int(m.group(3))
-    if minutes > 14 * 60:
-        return None
-    return minutes if m.group(1) == "+" else -minutes
 
 
 def _build(parts: tuple[str | None, ...], source: str, original: str) -> TakenAt:
