@@ -21,6 +21,7 @@ from gallery_app.core.errors import DatelineError
 from gallery_app.core.export import gallery_to_dict
 from gallery_app.core.models import Entry, Gallery
 from gallery_app.core.query import EntryFilter, filter_entries, parse_day
+from gallery_app.core.textdecode import printable
 from gallery_app.logs import setup_logging
 
 log = logging.getLogger(__name__)
@@ -200,9 +201,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def _print_table(gallery: Gallery, shown: list[Entry]) -> None:
     out = sys.stdout
-    out.write(f"{gallery.title} — {len(shown)} of {len(gallery.entries)} entries shown\n")
+    title = printable(gallery.title)
+    out.write(f"{title} — {len(shown)} of {len(gallery.entries)} entries shown\n")
     for warning in gallery.warnings:  # why a gallery is empty or incomplete
-        out.write(f"! {warning}\n")
+        out.write(f"! {printable(warning)}\n")
     out.write("\n")
     for entry in shown:
         date = entry.taken.iso() if entry.taken else "undated"
@@ -213,13 +215,13 @@ def _print_table(gallery: Gallery, shown: list[Entry]) -> None:
         status = "" if entry.image_status.value == "ok" else f"  [photo {entry.image_status.value}]"
         out.write(f"{entry.position:>3}. {date:<22} {place}\n")
         if entry.image is not None:
-            out.write(f"     {entry.image.name}\n")
+            out.write(f"     {printable(entry.image.name)}\n")
         if credit or status:
             out.write(f"     {credit}{status}\n")
         for line in textwrap.wrap(entry.caption, width=92) or [""]:
             out.write(f"     {line}\n")
         for warning in entry.warnings:
-            out.write(f"     ! {warning}\n")
+            out.write(f"     ! {printable(warning)}\n")
         out.write("\n")
 
 

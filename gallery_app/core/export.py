@@ -3,6 +3,8 @@
 
 Each entry has exactly the keys the README documents, in that order; absent
 values are ``null``, never invented (an undated photo has ``"date": null``).
+JSON is UTF-8, so the bytes of a file name that is not UTF-8 appear as U+FFFD
+(the entry's warnings say so), as everywhere else a name is shown.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from gallery_app.core.models import Entry, Gallery, Location
+from gallery_app.core.textdecode import printable
 
 ENTRY_KEYS = (
     "id",
@@ -55,9 +58,9 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
     taken = entry.taken
     ctx = entry.context
     return {
-        "id": entry.id,
+        "id": printable(entry.id),
         "position": entry.position,
-        "image": str(entry.image) if entry.image is not None else None,
+        "image": printable(str(entry.image)) if entry.image is not None else None,
         "image_status": entry.image_status.value,
         "width": info.width if info else None,
         "height": info.height if info else None,
@@ -79,7 +82,7 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
         }
         if ctx
         else None,
-        "warnings": list(entry.warnings),
+        "warnings": [printable(w) for w in entry.warnings],
     }
 
 
@@ -88,9 +91,9 @@ def gallery_to_dict(gallery: Gallery, entries: list[Entry] | None = None) -> dic
     art = gallery.article
     return {
         "gallery": {
-            "id": gallery.id,
-            "title": gallery.title,
-            "source": str(gallery.source) if gallery.source else None,
+            "id": printable(gallery.id),
+            "title": printable(gallery.title),
+            "source": printable(str(gallery.source)) if gallery.source else None,
             "article": {
                 "headline": art.headline,
                 "standfirst": art.standfirst,
@@ -103,7 +106,7 @@ def gallery_to_dict(gallery: Gallery, entries: list[Entry] | None = None) -> dic
             if art
             else None,
             "total": len(gallery.entries),
-            "warnings": list(gallery.warnings),
+            "warnings": [printable(w) for w in gallery.warnings],
         },
         "entries": [entry_to_dict(e) for e in (gallery.entries if entries is None else entries)],
     }

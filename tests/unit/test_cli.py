@@ -167,3 +167,26 @@ def test_import_article_names_what_is_wrong_with_the_gallery(
     assert main(["import-article", str(article), "-o", str(tmp_path / "g.json")]) == 0
     err = capsys.readouterr().err
     assert "Wrote" in err and "The article has no photo gallery" in err
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that keeps any bytes")
+@pytest.mark.parametrize("as_json", [True, False])
+def test_a_file_name_that_is_not_utf8_prints_as_utf8(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], as_json: bool
+) -> None:
+    """A strict UTF-8 stdout (en_US.UTF-8) refused the name's raw bytes with a traceback,
+    and under C.UTF-8 they made the JSON undecodable."""
+    import os
+
+    from PIL import Image
+
+    folder = tmp_path / "trip"
+    folder.mkdir()
+    Image.new("RGB", (40, 30)).save(os.fsdecode(bytes(folder) + b"/caf\xe9.jpg"), "JPEG")
+    assert main(["list", str(folder), *(["--json"] if as_json else [])]) == 0
+    out = capsys.readouterr().out
+    out.encode("utf-8")  # what a strict UTF-8 stdout does
+    assert "caf\ufffd.jpg" in out
+    if as_json:
+        entry = json.loads(out)["entries"][0]
+        assert entry["image"].endswith("caf\ufffd.jpg") and entry["id"] == "caf\ufffd.jpg"
