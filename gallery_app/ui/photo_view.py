@@ -67,6 +67,7 @@ class PhotoView(QWidget):
         self._pixmap: QPixmap | None = None
         self._natural = QSize()
         self._full_requested = False
+        self._pending = 0  # decodes asked for this entry that have not come back
         self._size_known = False  # True once _natural is the photo's real size
         self._failed = False
         self._fit = True
@@ -85,6 +86,11 @@ class PhotoView(QWidget):
     def has_photo(self) -> bool:
         return self._pixmap is not None
 
+    def is_settled(self) -> bool:
+        """True when no decode for the shown entry is still on its way (a sharper
+        one replaces a first, window-sized one when the window grows or zooms)."""
+        return self._pending == 0
+
     def show_entry(self, entry: Entry | None) -> None:
         """Show ``entry`` fitted to the window; ``ready`` follows when it is shown."""
         self._entry = entry
@@ -92,6 +98,7 @@ class PhotoView(QWidget):
         self._pixmap = None
         self._failed = False
         self._full_requested = False
+        self._pending = 0
         self._fit = True
         self._drag_from = None
         self.setAccessibleDescription(self._describe(entry))
@@ -213,6 +220,7 @@ class PhotoView(QWidget):
         if entry is None or entry.image is None:
             return
         key = f"photo\n{self._generation}\n{entry.id}"
+        self._pending += 1
         self._loader.request(key, entry.image, target)
 
     def _maybe_request_full(self) -> None:
@@ -223,10 +231,20 @@ class PhotoView(QWidget):
             self._full_requested = True
             self._request(None)
 
+    def _maybe_request_sharper(self) -> None:
+        """A decode made for a smaller window (the view grew while it was on its
+        way) is replaced by one at the window's size, so a fitted photo is sharp."""
+        if self._pixmap is None or self._natural.isEmpty() or self._pending:
+            return
+        needed = self._natural.width() * self._scale * self.devicePixelRatioF()
+        if needed > self._pixmap.width() * 1.05 and self._pixmap.width() < self._natural.width():
+            self._request(self._fit_target())
+
     def _on_image_ready(self, key: str, image: QImage) -> None:
         parts = key.split("\n")
         if len(parts) != 3 or parts[0] != "photo" or parts[1] != str(self._generation):
             return
+        self._pending = max(0, self._pending - 1)
         first = self._pixmap is None
         if image.isNull():
             if first:
@@ -240,6 +258,7 @@ class PhotoView(QWidget):
             self._learn_size(image)
         if self._fit:
             self._apply_fit()
+            self._maybe_request_sharper()
         self.update()
         if first:
             self.ready.emit()
@@ -338,7 +357,7 @@ class PhotoView(QWidget):
             return
         if self._fit:
             self._apply_fit()
-            self._maybe_request_full()
+            self._maybe_request_sharper()
         else:
             self._clamp_centre()
 

@@ -94,7 +94,8 @@ class ScreenshotJob(QObject):
         if entry is not None and view in ("photo", "article"):
             parts.photo_view.ready.connect(self._on_photo_ready)
             w.open_entry(entry)  # type: ignore[attr-defined]
-            self._checks.append(lambda: self._photo_ready)
+            self._checks.append(lambda: self._photo_ready and parts.photo_view.is_settled())
+            self._checks.append(self._thumbnails_ready)  # the filmstrip's
             if view == "article":
                 w.read_in_article(entry)  # type: ignore[attr-defined]
         elif entry is not None and view == "slideshow":

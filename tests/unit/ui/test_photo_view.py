@@ -117,3 +117,16 @@ def test_size_unknown_to_the_metadata_comes_from_the_worker(view, qtbot, tmp_pat
     view.zoom_actual()
     assert view.zoom_percent() == pytest.approx(100)
     assert view._photo_rect().width() == pytest.approx(1200 / view.devicePixelRatioF())
+
+
+def test_a_photo_shown_while_the_view_was_small_is_sharp_once_it_grows(
+    view, qtbot, tmp_path
+) -> None:
+    entry = photo_gallery(tmp_path).entries[0]  # 1200 x 800
+    view.resize(160, 120)  # as a view is before its window is laid out
+    with qtbot.wait_signal(view.ready, timeout=10_000):
+        view.show_entry(entry)
+    assert view._pixmap is not None and view._pixmap.width() <= 200
+    view.resize(900, 600)
+    qtbot.wait_until(lambda: view.is_settled() and view._pixmap.width() >= 880, timeout=10_000)
+    assert view._pixmap.width() <= 1200  # the window's size, not a needless full decode
