@@ -48,8 +48,8 @@ def _offset_text(minutes: int) -> str:
 def format_date(taken: TakenAt | None, *, short: bool = False) -> str:
     """The date as far as it is known: "Monday 30 March 2015", "March 2015", "2015".
 
-    ``short`` gives "Mon 30 Mar 2015" for cramped places such as grid cells.
-    A time is added only when the source knew one.
+    ``short`` gives "Mon 30 Mar 2015" (", 14:05" with a known time) for cramped
+    places such as grid cells.  A time is added only when the source knew one.
     """
     if taken is None:
         return UNDATED
@@ -65,6 +65,10 @@ def format_date(taken: TakenAt | None, *, short: bool = False) -> str:
     if short:
         weekday = weekday[:3]
     text = f"{weekday} {v.day} {month} {v.year}"
+    if short:  # a grid cell has room for the minute, not for seconds and offsets
+        if taken.precision in (Precision.MINUTE, Precision.SECOND):
+            text += f", {v.hour:02d}:{v.minute:02d}"
+        return text
     if taken.precision is Precision.MINUTE:
         text += f", {v.hour:02d}:{v.minute:02d}"
     elif taken.precision is Precision.SECOND:

@@ -1,0 +1,41 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Dates as people read them: as far as they are known, short where room is short."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from gallery_app.core.entry_text import format_date
+from gallery_app.core.models import Precision, TakenAt
+
+WHEN = dt.datetime(2019, 5, 12, 19, 6, 51)
+
+
+@pytest.mark.parametrize(
+    ("precision", "offset", "long", "short"),
+    [
+        (Precision.YEAR, None, "2019", "2019"),
+        (Precision.MONTH, None, "May 2019", "May 2019"),
+        (Precision.DAY, None, "Sunday 12 May 2019", "Sun 12 May 2019"),
+        (Precision.MINUTE, None, "Sunday 12 May 2019, 19:06", "Sun 12 May 2019, 19:06"),
+        (Precision.SECOND, 120, "Sunday 12 May 2019, 19:06:51 (UTC+2)", "Sun 12 May 2019, 19:06"),
+        (
+            Precision.SECOND,
+            -330,
+            "Sunday 12 May 2019, 19:06:51 (UTC−5:30)",
+            "Sun 12 May 2019, 19:06",
+        ),
+    ],
+)
+def test_dates_show_what_is_known(
+    precision: Precision, offset: int | None, long: str, short: str
+) -> None:
+    taken = TakenAt(WHEN, precision, "test", offset)
+    assert format_date(taken) == long
+    assert format_date(taken, short=True) == short
+
+
+def test_undated_is_said_plainly() -> None:
+    assert format_date(None) != "" and "1970" not in format_date(None)
