@@ -20,12 +20,14 @@ class EntryFilter:
     """Inclusive calendar days; ``None`` leaves that end open.
 
     ``include_undated`` decides what happens to entries with no date while a
-    date range is set (with no range they are always shown).
+    date range is set (with no range they are always shown).  It is off by
+    default everywhere — timeline, pickers, ``gallery-app --from`` and
+    ``gallery-cli list --from`` — so "April 3" means the photos of April 3.
     """
 
     date_from: dt.date | None = None
     date_to: dt.date | None = None
-    include_undated: bool = True
+    include_undated: bool = False
     text: str = ""
 
     @property

@@ -32,7 +32,9 @@ def test_one_day_filters_grid_and_counts(proxy, qtbot) -> None:
     day = dt.date(2015, 3, 30)
     with qtbot.wait_signal(proxy.count_changed) as counted:
         state.set_date_range(day, day)
-    assert counted.args == [6, 11]  # five that day, and the undated one
+    assert counted.args == [5, 11]  # five that day; the undated one only on request
+    state.set_include_undated(True)
+    assert proxy.counts() == (6, 11)
     state.set_include_undated(False)
     assert proxy.counts() == (5, 11)
     assert [e.taken.day for e in proxy.visible_entries()] == [day] * 5
@@ -44,9 +46,9 @@ def test_one_day_filters_grid_and_counts(proxy, qtbot) -> None:
 def test_undated_entries_follow_the_toggle(proxy) -> None:
     state = proxy._filter_state
     state.set_date_range(dt.date(2015, 4, 3), None)
-    assert [e.id for e in proxy.visible_entries()] == ["e07", "e09", "e10", "e11"]
-    state.set_include_undated(False)
     assert [e.id for e in proxy.visible_entries()] == ["e07", "e09", "e10"]
+    state.set_include_undated(True)
+    assert [e.id for e in proxy.visible_entries()] == ["e07", "e09", "e10", "e11"]
 
 
 def test_text_search_and_clear(proxy, qtbot) -> None:

@@ -77,10 +77,11 @@ def test_filter_set_elsewhere_shows_in_the_pickers(bar, state):
 
 def test_include_undated_toggle(bar, state):
     state.set_date_range(MAR30, MAR30)
+    assert not bar.undated_check.isChecked()  # a day means that day's photos
     bar.undated_check.click()
-    assert state.value.include_undated is False
-    state.set_include_undated(True)
-    assert bar.undated_check.isChecked()
+    assert state.value.include_undated is True
+    state.set_include_undated(False)
+    assert not bar.undated_check.isChecked()
 
 
 def test_search_is_throttled_to_the_last_keystroke(bar, state, qtbot):

@@ -142,10 +142,12 @@ def test_undated_photos_have_their_own_bar_that_toggles_them(qtbot, state):
     assert view.timeline().undated == 2
     assert view.bar_rect(UNDATED).left() > view.bar_rect(4).right()
     state.set_date_range(MAR30, MAR30)
+    assert not state.value.include_undated
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=centre(view, UNDATED))
     assert state.value.include_undated
+    assert state.value.date_from == MAR30  # the day stays chosen
     qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=centre(view, UNDATED))
     assert not state.value.include_undated
-    assert state.value.date_from == MAR30  # the day stays chosen
 
 
 def test_tooltip_names_the_day_and_count(view):
