@@ -24,6 +24,7 @@ import io
 import logging
 import os
 import struct
+import urllib.parse
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,9 @@ SOFTWARE = f"Dateline {__version__}"
 FAIL_FOLDER = f"dateline-{__version__}"
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _EXIF_HEADER = b"Exif\x00\x00"
+# What g_filename_to_uri leaves alone besides letters, digits and "_.-~" (which
+# quote_from_bytes always keeps): GLib's gconvert.c table for paths.
+_GLIB_PATH_SAFE = "!$&'()*+,/:=@"
 # Errors that mean "this file cannot be thumbnailed", as opposed to a bug.
 # EOFError: pillow-heif's decoder on a truncated HEIC ("Unexpected end of file").
 _READ_ERRORS = (
@@ -72,8 +76,20 @@ def size_name_for(pixels: int) -> str:
 
 
 def file_uri(path: Path) -> str:
-    """The URI the standard hashes: absolute, percent-encoded ``file://``."""
-    return path.absolute().as_uri()
+    """The URI the standard hashes, escaped exactly as GLib's ``g_filename_to_uri``.
+
+    File managers (Nautilus, Thunar, anything on GIO) name their thumbnails
+    after that URI, so one differing byte means two caches instead of one.
+    GLib leaves ``! $ & ' ( ) * + , : = @ ~`` unescaped where ``Path.as_uri``
+    escapes them, and escapes ``;``.  Like ``g_file_new_for_path`` the path is
+    made absolute and ``.``, ``..`` and repeated slashes are folded lexically
+    (symbolic links are not followed); its bytes, UTF-8 or not, are escaped
+    one by one in upper-case hex.
+    """
+    if os.name != "posix":
+        return path.absolute().as_uri()
+    raw = os.fsencode(os.path.abspath(path))
+    return "file://" + urllib.parse.quote_from_bytes(raw, safe=_GLIB_PATH_SAFE)
 
 
 def thumbnail_name(path: Path) -> str:
