@@ -362,7 +362,7 @@ class PhotoModel(QAbstractListModel):
             if entry is None or entry.image is None:
                 continue
             self._in_flight[entry_id] = edge
-            key = f"thumb\n{self._generation}\n{entry_id}\n{edge}"
+            key = thumb_key(self._generation, edge, entry_id)
             self._fetch_thumbnail(key, entry.image, edge)
 
     def _fetch_thumbnail(self, key: str, path: Path, edge: int) -> None:
@@ -381,11 +381,12 @@ class PhotoModel(QAbstractListModel):
         if not is_preview:
             self._on_image_ready(key, image)
             return
-        parts = key.split("\n")  # an embedded preview: show it, keep waiting for the real one
-        if len(parts) != 4 or parts[1] != str(self._generation) or image.isNull():
+        # An embedded preview: show it, keep waiting for the real one.
+        parsed = parse_thumb_key(key)
+        if parsed is None or parsed[0] != self._generation or image.isNull():
             return
-        entry_id = parts[2]
-        if str(self._in_flight.get(entry_id)) != parts[3] or entry_id in self._sizes:
+        _, edge, entry_id = parsed
+        if self._in_flight.get(entry_id) != edge or entry_id in self._sizes:
             return
         self._pixmaps[entry_id] = QPixmap.fromImage(image)  # GUI thread only
         self._evict()
@@ -395,13 +396,12 @@ class PhotoModel(QAbstractListModel):
             self.dataChanged.emit(index, index, [ThumbnailRole, ThumbnailStateRole])
 
     def _on_image_ready(self, key: str, image: QImage) -> None:
-        parts = key.split("\n")
-        if len(parts) != 4 or parts[0] != "thumb":
+        parsed = parse_thumb_key(key)
+        if parsed is None:
             return  # not one of ours (the loader may be shared)
-        _, generation, entry_id, edge_text = parts
-        if generation != str(self._generation) or str(self._in_flight.get(entry_id)) != edge_text:
+        generation, edge, entry_id = parsed
+        if generation != self._generation or self._in_flight.get(entry_id) != edge:
             return
-        edge = int(edge_text)
         del self._in_flight[entry_id]
         row = self.row_of(entry_id)
         if image.isNull():
@@ -423,6 +423,29 @@ class PhotoModel(QAbstractListModel):
         while len(self._pixmaps) > self.CACHE_LIMIT:
             entry_id, _ = self._pixmaps.popitem(last=False)
             self._sizes.pop(entry_id, None)
+
+
+_KEY_PREFIX = "thumb\n"
+
+
+def thumb_key(generation: int, edge: int, entry_id: str) -> str:
+    """The request key of a thumbnail; the entry id comes last, whole.
+
+    The id of a folder's photo is its relative path, and a file name may hold
+    any character but ``/`` and NUL (a newline too), so the key is read back by
+    splitting off the two numbers in front and never by splitting the id.
+    """
+    return f"{_KEY_PREFIX}{generation}\n{edge}\n{entry_id}"
+
+
+def parse_thumb_key(key: str) -> tuple[int, int, str] | None:
+    """``(generation, edge, entry_id)`` of a ``thumb_key``, or None for someone else's key."""
+    if not key.startswith(_KEY_PREFIX):
+        return None
+    parts = key[len(_KEY_PREFIX) :].split("\n", 2)
+    if len(parts) != 3 or not parts[0].isdigit() or not parts[1].isdigit():
+        return None
+    return int(parts[0]), int(parts[1]), parts[2]
 
 
 def tooltip_html(entry: Entry) -> str:

@@ -17,6 +17,7 @@ from gallery_app.qt.photo_model import (
     ThumbnailRole,
     ThumbnailState,
     ThumbnailStateRole,
+    parse_thumb_key,
 )
 from gallery_app.qt.workers import ImageLoader
 from tests.unit.photo_samples import MARKUP_CAPTION, photo_gallery, wire_gallery
@@ -44,6 +45,12 @@ class FakeLoader(QObject):
             image = QImage(target, QImage.Format.Format_RGB32)
             image.fill(Qt.GlobalColor.darkCyan)
         self.image_ready.emit(key, image)
+
+
+def requested_id(key: str) -> str:
+    parsed = parse_thumb_key(key)
+    assert parsed is not None
+    return parsed[2]
 
 
 @pytest.fixture
@@ -134,10 +141,10 @@ def test_few_decodes_in_flight_and_newest_wishes_first(fake_model, tmp_path) -> 
     model.set_gallery(Gallery(title="many", entries=entries))
     model.request_thumbnails(range(0, 20), 64)
     assert len(loader.requests) == PhotoModel.MAX_IN_FLIGHT
-    assert [r[0].split("\n")[2] for r in loader.requests] == ["p0", "p1", "p2", "p3"]
+    assert [requested_id(r[0]) for r in loader.requests] == ["p0", "p1", "p2", "p3"]
     model.request_thumbnails(range(40, 45), 64)  # the user scrolled on
     loader.deliver(0)
-    assert loader.requests[-1][0].split("\n")[2] == "p40"
+    assert requested_id(loader.requests[-1][0]) == "p40"
 
 
 @pytest.mark.qt_log_ignore("JPEG datastream contains no image")
