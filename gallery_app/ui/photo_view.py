@@ -241,7 +241,7 @@ class PhotoView(QWidget):
             self._request(self._fit_target())
 
     def _on_image_ready(self, key: str, image: QImage) -> None:
-        parts = key.split("\n", 2)  # the entry id (a file name) comes last and may hold "\\n"
+        parts = key.split("\n", 2)  # the entry id (a file name) comes last, newlines and all
         if len(parts) != 3 or parts[0] != "photo" or parts[1] != str(self._generation):
             return
         self._pending = max(0, self._pending - 1)
