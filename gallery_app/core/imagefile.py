@@ -20,7 +20,7 @@ from typing import IO, Any
 
 from PIL import Image, UnidentifiedImageError
 
-from gallery_app.core import exif, iptc, sniff, xmp
+from gallery_app.core import exif, heif_geometry, iptc, sniff, xmp
 from gallery_app.core.models import ImageStatus
 
 _log = logging.getLogger(__name__)
@@ -39,8 +39,6 @@ _PILLOW_FORMATS: dict[str, tuple[str, ...]] = {
     "avif": ("AVIF", "HEIF"),
     "jp2": ("JPEG2000",),
 }
-# pillow-heif applies a HEIF's rotation itself, so its EXIF orientation must not be applied again.
-_SELF_ROTATING_KINDS = frozenset({"heif", "avif"})
 # Kinds exifread understands well enough to try first.
 _EXIFREAD_KINDS = frozenset({"jpeg", "tiff", "heif", "png", "webp"})
 # PNG text chunks that carry the same meaning as the EXIF/IPTC fields.
@@ -214,8 +212,9 @@ def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
             "so part of the picture may be missing."
         )
     width, height = image.size
-    if kind.key in _SELF_ROTATING_KINDS and exif_tags.orientation is not None:
-        exif_tags = replace(exif_tags, orientation=None)
+    if image.format == "HEIF":  # pillow-heif turned it: back to the stored size and its turn
+        width, height, turn = heif_geometry.stored_geometry(image, exif_tags.orientation)
+        exif_tags = replace(exif_tags, orientation=turn)
     return Embedded(
         kind,
         ImageStatus.OK,
