@@ -35,6 +35,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1  # bump when the table layout or the JSON shape changes
+# Bump when the readers report something else for the same file: rows of another
+# version are misses and the file is read again, without rebuilding the database.
+# 2: HEIC/HEIF width, height and orientation are the stored ones (core.heif_geometry).
+READER_VERSION = 2
 DB_NAME = "catalog.sqlite"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -258,12 +262,12 @@ def _storable(path: Path) -> bool:
 
 
 def encode_metadata(meta: FileMetadata) -> str:
-    """FileMetadata as compact JSON tagged with the schema version."""
+    """FileMetadata as compact JSON tagged with the reader version."""
     taken = meta.taken
     loc = meta.location
     info = meta.info
     doc: dict[str, Any] = {
-        "v": SCHEMA_VERSION,
+        "v": READER_VERSION,
         "caption": meta.caption,
         "title": meta.title,
         "creator": meta.creator,
@@ -292,7 +296,7 @@ def decode_metadata(text: str) -> FileMetadata | None:
 
     try:
         doc = json.loads(text)
-        if not isinstance(doc, dict) or doc.get("v") != SCHEMA_VERSION:
+        if not isinstance(doc, dict) or doc.get("v") != READER_VERSION:
             return None
         taken = doc["taken"]
         status, width, height, orientation = doc["info"]

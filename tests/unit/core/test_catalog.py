@@ -146,3 +146,24 @@ def test_wal_mode_and_one_connection_per_thread(tmp_path: Path) -> None:
     with sqlite3.connect(cat.path) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
+
+
+def test_rows_from_an_older_reader_are_read_again(tmp_path: Path) -> None:
+    """A catalog filled before a reader fix (HEIC sizes, say) must not serve the old values."""
+    cat = Catalog()
+    photo = tmp_path / "phone.heic"
+    photo.write_bytes(b"x")
+    meta = sample()
+    old_row = encode_metadata(meta).replace(
+        f'"v":{catalog_mod.READER_VERSION}', f'"v":{catalog_mod.READER_VERSION - 1}'
+    )
+    assert old_row != encode_metadata(meta)
+    stat = photo.stat()
+    with sqlite3.connect(cat.path) as conn:
+        conn.execute(
+            "INSERT INTO files VALUES (?, ?, ?, ?)",
+            (str(photo.absolute()), stat.st_size, stat.st_mtime_ns, old_row),
+        )
+    assert cat.get(photo, stat.st_size, stat.st_mtime_ns) is None
+    cat.put(photo, stat.st_size, stat.st_mtime_ns, meta)
+    assert cat.get(photo, stat.st_size, stat.st_mtime_ns) == meta
