@@ -232,7 +232,7 @@ def store(
     thumb.save(out, "PNG", pnginfo=info, compress_level=3)
     target = thumbnail_path(path, size)
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    write_bytes_atomic(target, out.getvalue())
+    write_bytes_atomic(target, out.getvalue(), mode=0o600)
     return target
 
 
@@ -249,7 +249,7 @@ def mark_failed(path: Path) -> None:
     target = fail_path(path)
     try:
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        write_bytes_atomic(target, out.getvalue())
+        write_bytes_atomic(target, out.getvalue(), mode=0o600)
     except OSError as exc:
         log.warning("could not record thumbnail failure for %s: %s", path, exc)
 
