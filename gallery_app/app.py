@@ -16,27 +16,13 @@ import json
 import logging
 import os
 import sys
-import threading
-import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QMessageLogContext,
-    QObject,
-    QSize,
-    Qt,
-    QThread,
-    QThreadPool,
-    QTimer,
-    QtMsgType,
-    Signal,
-    qInstallMessageHandler,
-)
-from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QSize, QThread, QThreadPool, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
 
 from gallery_app import APP_ID, APP_NAME, __version__
 from gallery_app.core import paths
@@ -44,9 +30,15 @@ from gallery_app.core.atomic import write_text_atomic
 from gallery_app.core.catalog import Catalog
 from gallery_app.core.links import LinkStore
 from gallery_app.core.loader import load_gallery
+from gallery_app.crash_reporting import (  # noqa: F401  (re-exported for tests and callers)
+    CrashReporter,
+    crash_dialog,
+    install_log_routes,
+)
 from gallery_app.qt.filter_state import FilterState
 from gallery_app.qt.folder_session import FolderGalleryLoader
 from gallery_app.qt.gallery_loading import GalleryLoader
+from gallery_app.qt.gallery_session import OpenRequest
 from gallery_app.qt.relinker import Relinker
 from gallery_app.qt.scanner import FolderScanner
 from gallery_app.qt.settings import Settings
@@ -63,7 +55,6 @@ if TYPE_CHECKING:  # imported in run(): a screenshot needs no single-instance se
     from gallery_app.qt.single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
-qt_log = logging.getLogger("gallery_app.qt.messages")
 
 
 @dataclass(frozen=True)
@@ -81,118 +72,6 @@ class Options:
     select: int = 1
     size: tuple[int, int] = (1280, 800)
     palette: str = "system"  # or "light" / "dark": see gallery_app.ui.theme
-
-
-_QT_LEVELS = {
-    QtMsgType.QtDebugMsg: logging.DEBUG,
-    QtMsgType.QtInfoMsg: logging.INFO,
-    QtMsgType.QtWarningMsg: logging.WARNING,
-    QtMsgType.QtCriticalMsg: logging.ERROR,
-    QtMsgType.QtFatalMsg: logging.CRITICAL,
-}
-
-
-def _qt_message_handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-    level = _QT_LEVELS.get(kind, logging.WARNING)
-    qt_log.log(level, "%s (%s)", message, context.category)
-    if level >= logging.CRITICAL:  # Qt aborts next: say why where the user looks
-        print(message, file=sys.stderr)
-
-
-class CrashReporter(QObject):
-    """The one handler for uncaught exceptions, on any thread.
-
-    Each one is logged with its traceback to the rotating log file in the
-    state folder; the user sees one short sentence in a dialog with "Copy
-    details" (the traceback, for a bug report) and the log's location, and the
-    app stays up.  Only one dialog is open at a time: a fault that repeats
-    (in a paint event, say) is logged and counted, not stacked up in windows.
-    Exceptions on worker threads reach the GUI thread through a queued signal.
-    """
-
-    _reported = Signal(str, str)
-
-    def __init__(self, *, show_dialogs: bool = True, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.show_dialogs = show_dialogs
-        self.dialog: QMessageBox | None = None
-        self.repeats = 0
-        self._reported.connect(self._show)
-
-    def install(self) -> None:
-        sys.excepthook = self.handle
-        threading.excepthook = self._handle_thread
-
-    def handle(
-        self, kind: type[BaseException], value: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        if issubclass(kind, KeyboardInterrupt):
-            QApplication.exit(130)
-            return
-        try:
-            details = "".join(traceback.format_exception(kind, value, tb))
-            log.critical("uncaught exception:\n%s", details)
-            text = str(value).strip().splitlines()[0][:200] if str(value).strip() else ""
-            sentence = f"Something went wrong: {text or kind.__name__}."
-            print(sentence, file=sys.stderr)
-            self._reported.emit(sentence, f"{APP_NAME} {__version__}\n{details}")
-        except Exception:  # the hook itself must never raise
-            print("Dateline: an error occurred while reporting an error.", file=sys.stderr)
-
-    def _handle_thread(self, args: threading.ExceptHookArgs) -> None:
-        self.handle(args.exc_type, args.exc_value, args.exc_traceback)
-
-    def _show(self, sentence: str, details: str) -> None:
-        if not self.show_dialogs or QApplication.instance() is None:
-            return
-        if self.dialog is not None and self.dialog.isVisible():
-            self.repeats += 1
-            self.dialog.setInformativeText(_where(self.repeats))
-            return
-        self.repeats = 0
-        self.dialog = crash_dialog(sentence, details)
-        self.dialog.finished.connect(self._on_dialog_finished)
-        self.dialog.show()
-
-    def _on_dialog_finished(self, _result: int) -> None:
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-        self.dialog = None
-
-
-def _where(repeats: int = 0) -> str:
-    again = f"It happened {repeats} more time(s). " if repeats else ""
-    return f"{again}Dateline is still running. The details are in {paths.log_file()}."
-
-
-def crash_dialog(sentence: str, details: str) -> QMessageBox:
-    """A short, non-modal error box: the sentence, the log's location, "Copy details"."""
-    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, sentence)
-    box.setTextFormat(Qt.TextFormat.PlainText)  # an exception message may quote a file
-    box.setInformativeText(_where())
-    box.setDetailedText(details)
-    box.setWindowModality(Qt.WindowModality.NonModal)
-    copy = box.addButton("Copy details", QMessageBox.ButtonRole.ActionRole)
-    copy.setAccessibleName("Copy details of the error")
-    # An ActionRole button would close the box; copying should leave it open.
-    copy.clicked.disconnect()
-    copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(details))
-    box.addButton(QMessageBox.StandardButton.Close)
-    return box
-
-
-def install_log_routes() -> None:
-    """Send everything worth keeping to the rotating log file in the state folder.
-
-    Python's logging, Python warnings (Pillow's advisory ones about damaged
-    EXIF, say) and Qt's own messages all end up in one file, which the crash
-    dialog names.
-    """
-    from gallery_app.logs import setup_logging
-
-    setup_logging()
-    logging.captureWarnings(True)
-    qInstallMessageHandler(_qt_message_handler)
 
 
 def _window_icon() -> QIcon:
@@ -248,8 +127,8 @@ class Composition:
 def compose(*, progressive: bool = True) -> Composition:
     """Build core + qt + ui objects and hand each its collaborators.
 
-    ``progressive=False`` (screenshots, ``--slideshow``): a folder's gallery
-    arrives complete instead of batch by batch.
+    ``progressive=False`` (screenshots): a folder's gallery arrives complete
+    instead of batch by batch.
     """
     pool = QThreadPool()
     pool.setMaxThreadCount(max(2, QThreadPool.globalInstance().maxThreadCount()))
@@ -310,13 +189,36 @@ def _on_paths_received(window: MainWindow, received: list[str]) -> None:
     window.activateWindow()
 
 
+def first_request(options: Options, settings: Settings) -> OpenRequest:
+    """What the command line opens, with the dates and slideshow it asked for.
+
+    ``--from``/``--to`` and ``--slideshow`` belong to this first gallery only:
+    a gallery opened later starts unfiltered and without a show.
+    """
+    return OpenRequest(
+        path=_start_path(options, settings),
+        date_from=options.date_from,
+        date_to=options.date_to,
+        slideshow=options.slideshow and options.screenshot is None,
+    )
+
+
 def apply_options(parts: Composition, options: Options) -> None:
-    if options.date_from or options.date_to:
-        parts.filter_state.set_date_range(options.date_from, options.date_to)
+    """The options that last the whole run (the interval); the rest ride on the first request."""
     if options.interval is not None:
         parts.window.interval_override = options.interval
-    if options.slideshow and options.screenshot is None:
-        parts.loader.loaded.connect(lambda _g: parts.window.start_slideshow())
+
+
+def start(parts: Composition, options: Options) -> None:
+    """Apply ``options``, show the window (full screen if asked) and open the first gallery."""
+    apply_options(parts, options)
+    window = parts.window
+    if options.screenshot is None:
+        if options.fullscreen:
+            window.showFullScreen()
+        else:
+            window.show()
+    window.open_request(first_request(options, parts.settings))
 
 
 E2E_STATE_ENV = "DATELINE_E2E_STATE"
@@ -378,16 +280,14 @@ def run(options: Options, argv: list[str] | None = None) -> int:
             return 0
         if not instance.listen():
             instance = None
-    parts = compose(progressive=options.screenshot is None and not options.slideshow)
+    parts = compose(progressive=options.screenshot is None)
     if instance is not None:
         instance.paths_received.connect(lambda paths: _on_paths_received(parts.window, paths))
-    apply_options(parts, options)
-    window = parts.window
     if os.environ.get(E2E_STATE_ENV):
         install_state_report(parts, Path(os.environ[E2E_STATE_ENV]))
     if options.screenshot is not None:
         ScreenshotJob(
-            window,
+            parts.window,
             parts.loader,
             parts.slideshow,
             options.screenshot,
@@ -395,11 +295,7 @@ def run(options: Options, argv: list[str] | None = None) -> int:
             select=options.select,
             size=QSize(*options.size),
         )
-    elif options.fullscreen:
-        window.showFullScreen()
-    else:
-        window.show()
-    window.open_path(_start_path(options, parts.settings))
+    start(parts, options)
     code = app.exec()
     if instance is not None:
         instance.close()

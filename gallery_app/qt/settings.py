@@ -156,10 +156,28 @@ class Settings:
         items = [raw] if isinstance(raw, str) else list(raw or [])
         return [Path(str(p)) for p in items if p][:MAX_RECENT]
 
-    def add_recent_gallery(self, path: Path) -> None:
-        """Put ``path`` first in the recent list, without duplicates."""
+    def add_recent_gallery(self, path: Path, title: str | None = None) -> None:
+        """Put ``path`` first in the recent list, without duplicates; remember its title."""
         recent = [p for p in self.recent_galleries if p != path]
-        self._qs.setValue("galleries/recent", [str(p) for p in [path, *recent][:MAX_RECENT]])
+        kept = [path, *recent][:MAX_RECENT]
+        self._qs.setValue("galleries/recent", [str(p) for p in kept])
+        titles = {str(p): t for p, t in self._recent_titles().items() if Path(p) in kept}
+        if title:
+            titles[str(path)] = title
+        # Two parallel lists: QSettings' INI format keeps lists of strings faithfully.
+        self._qs.setValue("galleries/recent_title_paths", list(titles))
+        self._qs.setValue("galleries/recent_titles", list(titles.values()))
+
+    def _recent_titles(self) -> dict[str, str]:
+        paths_raw: Any = self._qs.value("galleries/recent_title_paths", [])
+        titles_raw: Any = self._qs.value("galleries/recent_titles", [])
+        keys = [paths_raw] if isinstance(paths_raw, str) else list(paths_raw or [])
+        values = [titles_raw] if isinstance(titles_raw, str) else list(titles_raw or [])
+        return {str(k): str(v) for k, v in zip(keys, values, strict=False) if k and v}
+
+    def recent_title(self, path: Path) -> str | None:
+        """The title the gallery at ``path`` had when it was last open, if known."""
+        return self._recent_titles().get(str(path))
 
     def clear_recent_galleries(self) -> None:
         self._qs.remove("galleries/recent")

@@ -43,7 +43,14 @@ WIDGET_KEYS: tuple[tuple[str, str], ...] = (
     ("Slideshow: Space", "Pause or resume"),
     ("Slideshow: + / −", "Longer or shorter interval"),
     ("Slideshow: i or c", "Show or hide the caption"),
+    ("Slideshow: l", "Loop on or off"),
+    ("Slideshow: s", "Shuffle on or off"),
+    ("Slideshow: r", "Reading time (longer captions stay longer) on or off"),
+    ("Slideshow: x", "Cross-fade on or off"),
+    ("Slideshow: → / ←, Home / End", "Next / previous, first / last photo"),
+    ("Slideshow: f or F11", "Full screen on or off"),
     ("Slideshow: Esc", "Leave at the photo shown"),
+    ("Esc (full screen)", "Leave full screen first, then back to the grid"),
     ("Timeline: Esc", "Clear the date filter"),
 )
 

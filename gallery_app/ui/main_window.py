@@ -7,10 +7,15 @@ slider, timeline strip under a splitter) and the photo page (photo view and
 filmstrip beside the caption panel); the article pane is a dock; a toolbar, the
 menus and a status bar ("5 of 11 photos shown") frame them.
 
-Flow: ``GalleryLoader.loaded`` → :meth:`show_gallery` hands the gallery to the
-model, filter bar, timeline and article pane; every part filters through the
-one shared ``FilterState``; the proxy's ``count_changed`` feeds the status bar.
-``gallery_shown`` tells the screenshot mode that a gallery is on screen.
+Flow: every way of opening ends in :meth:`open_request`, which the
+:class:`GallerySession` turns into a load; ``GalleryLoader.loaded`` →
+:meth:`show_gallery` hands the gallery to the model, filter bar, timeline and
+article pane, lets the session reset the filter for a different gallery, and
+selects the photo that was asked for (when it is there).  Every part filters
+through the one shared ``FilterState``; the proxy's ``count_changed`` feeds
+the status bar.  ``gallery_shown`` tells the screenshot mode that a gallery is
+on screen.  The slideshow's start, options and return live in
+:class:`SlideshowLauncher`.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -33,6 +38,7 @@ from gallery_app.core.links import LinkStore, gallery_key
 from gallery_app.core.models import Entry, Gallery
 from gallery_app.qt.filter_state import FilterState
 from gallery_app.qt.gallery_loading import GalleryLoader
+from gallery_app.qt.gallery_session import GallerySession, OpenRequest, gallery_notice
 from gallery_app.qt.settings import Settings
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.workers import ImageLoader
@@ -42,15 +48,18 @@ from gallery_app.ui.main_window_actions import (
     build_menus_and_toolbar,
     build_size_slider,
 )
+from gallery_app.ui.main_window_navigation import GRID_PAGE, PHOTO_PAGE, PhotoNavigation
 from gallery_app.ui.main_window_parts import Parts, build_pages, build_parts
 from gallery_app.ui.overview_refresh import OverviewRefresher
+from gallery_app.ui.slideshow_launcher import SlideshowLauncher
+from gallery_app.ui.window_state import restore_window_state, save_window_state
 
 log = logging.getLogger(__name__)
 
-GRID_PAGE, PHOTO_PAGE = 0, 1
+__all__ = ["GRID_PAGE", "PHOTO_PAGE", "MainWindow"]
 
 
-class MainWindow(QMainWindow):
+class MainWindow(PhotoNavigation, QMainWindow):
     """Composes the parts; every collaborator comes in through the constructor."""
 
     gallery_shown = Signal(object)  # Gallery, once every part has it
@@ -95,7 +104,9 @@ class MainWindow(QMainWindow):
         self._current: Entry | None = None
         self._article_stale = False  # the article pane waits until it is shown
         self.interval_override: int | None = None  # --interval: this run only, not saved
+        self.session = GallerySession(loader, filter_state, self)
         self.parts: Parts = build_parts(self, filter_state, image_loader, slideshow)
+        self.slideshows = SlideshowLauncher(self, settings, slideshow, self.parts.slideshow_window)
         self.overview = OverviewRefresher(
             self.parts.model,
             self.parts.filter_bar,
@@ -119,13 +130,20 @@ class MainWindow(QMainWindow):
             self.last_action,
         ]
         self._set_photo_actions_enabled(False)
-        build_menus_and_toolbar(self, recent_galleries=lambda: self._settings.recent_galleries)
+        build_menus_and_toolbar(
+            self,
+            recent_galleries=lambda: self._settings.recent_galleries,
+            recent_title=self._settings.recent_title,
+            slideshow_menu=self.slideshows.menu,
+        )
         self._connect()
         self._restore_state()
 
     # -- building -----------------------------------------------------------
     def _build_pages(self) -> None:
-        self.grid_splitter, self.photo_splitter, self.stack = build_pages(self, self.parts)
+        self.grid_splitter, self.photo_splitter, self.stack, self.notice = build_pages(
+            self, self.parts
+        )
         self.setCentralWidget(self.stack)
         p = self.parts
         p.article_pane.setObjectName("article_dock")
@@ -143,7 +161,7 @@ class MainWindow(QMainWindow):
         self._loader.loaded.connect(self.show_gallery)
         self._loader.failed.connect(self._on_load_failed)
         p.proxy.count_changed.connect(self._on_count_changed)
-        p.model.rowsInserted.connect(self.overview.schedule)  # a scan's batches
+        p.model.rowsInserted.connect(self._on_rows_inserted)  # a scan's batches
         p.grid.activated_entry.connect(self.open_entry)
         p.grid.link_file_requested.connect(self._on_link_file)
         p.grid.current_entry_changed.connect(p.timeline.set_current)
@@ -152,39 +170,20 @@ class MainWindow(QMainWindow):
         p.caption_panel.link_file_requested.connect(self._on_link_file)
         p.filmstrip.entry_chosen.connect(self.open_entry)
         p.photo_view.link_file_requested.connect(self._on_link_file)
-        p.slideshow_window.closed.connect(self._on_slideshow_closed)
         p.article_pane.entry_activated.connect(self.open_entry)
         p.article_pane.visibilityChanged.connect(self._refresh_article)
         self.article_action.toggled.connect(self._refresh_article)
         self._filter.changed.connect(self._on_filter_changed)
+        p.proxy.count_changed.connect(self._update_notice)
         self.size_slider.valueChanged.connect(self._on_thumbnail_size)
         self.stack.currentChanged.connect(self._on_page_changed)
 
     # -- state ----------------------------------------------------------------
     def _restore_state(self) -> None:
-        self.resize(1180, 760)
-        if not self._settings.geometry.isEmpty():
-            self.restoreGeometry(self._settings.geometry)
-        if not self._settings.window_state.isEmpty():
-            self.restoreState(self._settings.window_state)
-        for splitter, name in ((self.grid_splitter, "grid"), (self.photo_splitter, "photo")):
-            sizes = self._settings.splitter_sizes(name)
-            if len(sizes) == splitter.count() and any(sizes):
-                splitter.setSizes(sizes)
-        self.size_slider.setValue(self._settings.thumbnail_size)
-        self.parts.grid.set_thumbnail_size(self._settings.thumbnail_size)
-        self.info_action.setChecked(self._settings.info_panel_visible)
-        self.parts.caption_panel.setVisible(self._settings.info_panel_visible)
+        restore_window_state(self, self._settings)
 
     def save_state(self) -> None:
-        s = self._settings
-        s.geometry = self.saveGeometry()
-        s.window_state = self.saveState()
-        s.set_splitter_sizes("grid", self.grid_splitter.sizes())
-        s.set_splitter_sizes("photo", self.photo_splitter.sizes())
-        s.thumbnail_size = self.size_slider.value()
-        s.info_panel_visible = self.info_action.isChecked()
-        s.sync()
+        save_window_state(self, self._settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
@@ -199,27 +198,77 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path | None) -> None:
         """Load ``path`` (None: the bundled gallery) in the background."""
-        self._loader.load(path)
+        self.open_request(OpenRequest(path))
+
+    def open_request(self, request: OpenRequest) -> None:
+        """Open what ``request`` names; its photo, dates and slideshow apply on arrival."""
+        self.session.open(request)
+
+    def _scanning(self) -> bool:
+        return bool(getattr(self._loader, "scanning", False))
 
     def show_gallery(self, gallery: Gallery) -> None:
+        arrival = self.session.arrive(gallery)
+        if arrival.fresh:
+            self.slideshows.stop()  # its photos belong to the gallery that is going
         self._gallery = gallery
         self._current = None
         p = self.parts
+        self.stack.setCurrentIndex(GRID_PAGE)
         p.model.set_gallery(gallery)
+        self.session.apply_filter(arrival)
         self.overview.refresh_now()
         self._article_stale = True
         self._refresh_article()
         self.setWindowTitle(f"{gallery.title} — {APP_NAME}")
         if gallery.source is not None:
             self._settings.last_gallery = gallery.source
-            self._settings.add_recent_gallery(gallery.source)
+            self._settings.add_recent_gallery(gallery.source, gallery.title)
         self._on_count_changed(len(p.proxy.visible_entries()), len(gallery.entries))
         self.show_grid()
         if gallery.entries:
             p.grid.setCurrentIndex(p.proxy.index(0, 0))
             p.timeline.set_current(p.grid.current_entry())
-        self.statusBar().showMessage(f"Opened {gallery.title}", 4000)
+        message = f"Opened {gallery.title}"
+        if gallery.warnings:
+            message = f"{message}. {gallery.warnings[0]}"
+        self.statusBar().showMessage(message, 10000 if gallery.warnings else 4000)
+        self._update_notice()
+        self._follow_request(gallery.entries)
         self.gallery_shown.emit(gallery)
+        self._maybe_start_requested_slideshow()
+
+    def _follow_request(self, entries: tuple[Entry, ...] | list[Entry]) -> None:
+        """Select and open the photo the user asked for, once it is among ``entries``."""
+        entry = self.session.take_photo(entries)
+        if entry is None:
+            if not self._scanning():
+                self.session.drop_photo()
+            return
+        if entry.id not in {e.id for e in self.visible_entries()}:
+            self._filter.clear()  # the photo asked for must show, whatever the filter
+        self.select_in_grid(entry)
+        self.open_entry(entry)
+
+    def _maybe_start_requested_slideshow(self) -> None:
+        if self._gallery is not None and not self._scanning() and self.session.take_slideshow():
+            self.start_slideshow()
+
+    def _on_rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        self.overview.schedule()
+        model = self.parts.model
+        rows = (model.entry(row) for row in range(first, last + 1))
+        self._follow_request([e for e in rows if e is not None])
+        self._update_notice()
+
+    def _update_notice(self, *_args: object) -> None:
+        text = gallery_notice(
+            self._gallery,
+            shown=len(self.visible_entries()) if self._gallery is not None else 0,
+            scanning=self._scanning(),
+        )
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def _refresh_article(self, *_args: object) -> None:
         """Lay out the article once the pane is (to be) shown: a hidden dock's
@@ -243,6 +292,9 @@ class MainWindow(QMainWindow):
                 self.open_entry(newer)
             else:
                 self._current = newer
+        self._update_notice()
+        self._follow_request(gallery.entries)
+        self._maybe_start_requested_slideshow()
 
     def _on_load_started(self, path: Path | None) -> None:
         name = path.name if path is not None else "the bundled gallery"
@@ -273,82 +325,11 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_path(files[0])
 
-    # -- navigation -------------------------------------------------------------
-    @property
-    def current_entry(self) -> Entry | None:
-        return self._current
-
-    def visible_entries(self) -> list[Entry]:
-        visible: list[Entry] = self.parts.proxy.visible_entries()
-        return visible
-
-    def show_grid(self) -> None:
-        self.stack.setCurrentIndex(GRID_PAGE)
-        if self._current is not None:
-            self.select_in_grid(self._current)
-        self.parts.grid.setFocus()
-
-    def open_entry(self, entry: Entry) -> None:
-        """Show ``entry`` on the photo page, with its caption and filmstrip place."""
-        visible = self.visible_entries()
-        ids = [e.id for e in visible]
-        index = ids.index(entry.id) if entry.id in ids else 0
-        self._current = entry
-        p = self.parts
-        p.photo_view.show_entry(entry)
-        p.caption_panel.show_entry(entry, index, len(visible))
-        p.filmstrip.set_current(entry)
-        p.timeline.set_current(entry)
-        self.select_in_grid(entry)
-        self.stack.setCurrentIndex(PHOTO_PAGE)
-        p.photo_view.setFocus()
-        self.current_changed.emit(entry)
-
-    def step(self, delta: int) -> None:
-        visible = self.visible_entries()
-        if not visible or self._current is None:
-            return
-        ids = [e.id for e in visible]
-        index = ids.index(self._current.id) if self._current.id in ids else -1
-        index = max(0, min(len(visible) - 1, index + delta))
-        self.open_entry(visible[index])
-
-    def go_to_end(self, *, first: bool) -> None:
-        visible = self.visible_entries()
-        if visible:
-            self.open_entry(visible[0] if first else visible[-1])
-
-    def _selected_entry(self) -> Entry | None:
-        if self.stack.currentIndex() == PHOTO_PAGE:
-            return self._current
-        return self._grid_current_entry()
-
-    def select_in_grid(self, entry: Entry) -> None:
-        self.parts.grid.select_entry(entry.id)
-
-    def _grid_current_entry(self) -> Entry | None:
-        entry: Entry | None = self.parts.grid.current_entry()
-        return entry
-
-    def _on_page_changed(self, index: int) -> None:
-        self._set_photo_actions_enabled(index == PHOTO_PAGE)
-
-    def _set_photo_actions_enabled(self, enabled: bool) -> None:
-        # On the grid page the list view moves with the arrows itself.
-        for action in self._photo_actions:
-            action.setEnabled(enabled)
-
-    def _on_filter_changed(self, _flt: object) -> None:
-        if self.stack.currentIndex() == PHOTO_PAGE and self._current is not None:
-            visible = self.visible_entries()
-            if visible and self._current.id not in {e.id for e in visible}:
-                self.open_entry(visible[0])
-            elif visible:
-                self.open_entry(self._current)  # "4 of 11" follows the filter
-
-    def _on_count_changed(self, shown: int, total: int) -> None:
-        noun = "photo" if total == 1 else "photos"
-        self.count_label.setText(f"{shown} of {total} {noun} shown")
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.WindowStateChange:
+            self.fullscreen_action.setChecked(self.isFullScreen())
+            self._set_photo_actions_enabled(self.stack.currentIndex() == PHOTO_PAGE)
+        super().changeEvent(event)
 
     def _on_thumbnail_size(self, px: int) -> None:
         self.parts.grid.set_thumbnail_size(px)
@@ -364,31 +345,19 @@ class MainWindow(QMainWindow):
         if not visible:
             self.statusBar().showMessage("No photos to show: the filter hides them all.", 5000)
             return
-        s = self._settings
-        show = self._slideshow
-        show.set_interval(self.interval_override or s.slideshow_interval)
-        show.set_loop(s.slideshow_loop)
-        show.set_shuffle(s.slideshow_shuffle)
-        show.set_reading_time(s.slideshow_reading_time)
-        show.start(visible, self._selected_entry())
-        # The slideshow window owns the keys now; the window's own arrows must not fire.
+        self.slideshows.start(visible, self._selected_entry(), fullscreen=fullscreen)
+        # The slideshow window owns the keys now (i, f, arrows): the window's own
+        # must not fire, even where the window manager leaves this window active.
         self._set_photo_actions_enabled(False)
-        self.slideshow_action.setEnabled(False)
-        window = self.parts.slideshow_window
-        window.set_crossfade(s.slideshow_crossfade)
-        window.set_overlay_visible(s.slideshow_captions)
-        window.present(fullscreen=fullscreen)
+        for action in (self.slideshow_action, self.info_action, self.fullscreen_action):
+            action.setEnabled(False)
 
-    def _on_slideshow_closed(self, entry: object) -> None:
-        if self.interval_override is None:
-            self._settings.slideshow_interval = self._slideshow.interval
-        self._settings.slideshow_captions = self.parts.slideshow_window.overlay_visible()
-        self._slideshow.stop()
-        self.slideshow_action.setEnabled(True)
+    def slideshow_closed(self) -> None:
+        """The show has ended: the window's own keys work again."""
+        for action in (self.slideshow_action, self.info_action, self.fullscreen_action):
+            action.setEnabled(True)
         self._set_photo_actions_enabled(self.stack.currentIndex() == PHOTO_PAGE)
         self.activateWindow()
-        if isinstance(entry, Entry):
-            self.open_entry(entry)
 
     def read_in_article(self, entry: Entry) -> None:
         pane = self.parts.article_pane
@@ -407,6 +376,7 @@ class MainWindow(QMainWindow):
         else:
             self.showFullScreen()
         self.fullscreen_action.setChecked(self.isFullScreen())
+        self._set_photo_actions_enabled(self.stack.currentIndex() == PHOTO_PAGE)
 
     def on_toggle_info(self) -> None:
         self.parts.caption_panel.setVisible(self.info_action.isChecked())

@@ -11,6 +11,7 @@ their text, so they read the same with or without icons.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -85,7 +86,7 @@ def build_actions(window: MainWindow) -> None:
         w, "Open &Folder…", ["Ctrl+Shift+O"], w.on_open_folder, "open-folder"
     )
     w.quit_action = _action(w, "&Quit", ["Ctrl+Q"], w.close, "quit")
-    w.grid_action = _action(w, "Back to &grid", ["Esc"], w.show_grid, "grid")
+    w.grid_action = _action(w, "Back to &grid", ["Esc"], w.on_escape, "grid")
     w.next_action = _action(w, "&Next photo", ["Right", "Space"], lambda: w.step(1), "next")
     w.prev_action = _action(
         w, "&Previous photo", ["Left", "Backspace"], lambda: w.step(-1), "previous"
@@ -96,6 +97,7 @@ def build_actions(window: MainWindow) -> None:
     w.fullscreen_action = _action(w, "&Full screen", ["F11", "F"], w.toggle_fullscreen)
     _themed(w.fullscreen_action, "fullscreen")
     w.fullscreen_action.setCheckable(True)
+    w.fullscreen_action.setToolTip("Full screen (F11 or F; Esc leaves)")
     w.info_action = _action(w, "Caption &panel", ["I"], w.on_toggle_info)
     w.info_action.setCheckable(True)
     w.search_action = _action(w, "&Search", ["Ctrl+F"], w.on_search, "search")
@@ -130,19 +132,60 @@ def build_size_slider(window: MainWindow) -> QWidget:
     return box
 
 
-def _fill_recent_menu(window: MainWindow, recent: list[Path]) -> None:
+def plain_tooltip(text: str) -> str:
+    """``text`` as a tooltip that shows it character for character.
+
+    Qt guesses whether a tooltip is rich text; a path or address holding
+    ``<b>`` or ``<img>`` would be rendered.  Escaped inside ``<qt>`` it never is.
+    """
+    return f"<qt>{html.escape(text)}</qt>"
+
+
+def recent_labels(recent: list[Path], title_of: Callable[[Path], str | None]) -> list[str]:
+    """Menu labels for recent galleries: the title when known, else the folder's name.
+
+    A manifest is always called ``gallery.json``, so its folder names it; two
+    labels that would read the same get their parent folder added.
+    """
+    base = []
+    for path in recent:
+        title = title_of(path)
+        if title:
+            base.append(title)
+        elif path.suffix.lower() == ".json" and path.parent.name:
+            base.append(path.parent.name)
+        else:
+            base.append(path.name or str(path))
+    labels = []
+    for path, label in zip(recent, base, strict=True):
+        if base.count(label) > 1:
+            folder = path.parent if path.suffix else path
+            extra = folder.name if folder.name != label else folder.parent.name
+            label = f"{label} — {extra or folder}"
+        labels.append(label.replace("&", "&&"))  # an "&" is not a menu accelerator
+    return labels
+
+
+def _fill_recent_menu(
+    window: MainWindow, recent: list[Path], title_of: Callable[[Path], str | None]
+) -> None:
     menu = window.recent_menu
     menu.clear()
-    for path in recent:
-        action = menu.addAction(path.name or str(path))
-        action.setToolTip(str(path))
+    for path, label in zip(recent, recent_labels(recent, title_of), strict=True):
+        action = menu.addAction(label)
+        action.setToolTip(plain_tooltip(str(path)))
+        action.setStatusTip(str(path))
         action.triggered.connect(lambda _=False, p=path: window.open_path(p))
     if not recent:
         menu.addAction("No recent galleries").setEnabled(False)
 
 
 def build_menus_and_toolbar(
-    window: MainWindow, *, recent_galleries: Callable[[], list[Path]]
+    window: MainWindow,
+    *,
+    recent_galleries: Callable[[], list[Path]],
+    recent_title: Callable[[Path], str | None] = lambda _path: None,
+    slideshow_menu: QMenu | None = None,
 ) -> None:
     """The menu bar and the toolbar; File → Open recent is filled as it opens."""
     w = window
@@ -151,7 +194,10 @@ def build_menus_and_toolbar(
     file_menu.addAction(w.open_action)
     file_menu.addAction(w.open_folder_action)
     w.recent_menu = QMenu("Open &recent", w)
-    w.recent_menu.aboutToShow.connect(lambda: _fill_recent_menu(w, recent_galleries()))
+    w.recent_menu.setToolTipsVisible(True)  # the full path of each
+    w.recent_menu.aboutToShow.connect(
+        lambda: _fill_recent_menu(w, recent_galleries(), recent_title)
+    )
     file_menu.addMenu(w.recent_menu)
     file_menu.addSeparator()
     file_menu.addAction(w.quit_action)
@@ -160,6 +206,8 @@ def build_menus_and_toolbar(
         view_menu.addAction(action)
     view_menu.addSeparator()
     view_menu.addAction(w.slideshow_action)
+    if slideshow_menu is not None:
+        view_menu.addMenu(slideshow_menu)
     view_menu.addAction(w.fullscreen_action)
     go_menu = bar.addMenu("&Go")
     for action in (w.next_action, w.prev_action, w.first_action, w.last_action):

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from gallery_app.qt.filter_proxy import GalleryFilterProxy
 from gallery_app.qt.filter_state import FilterState
@@ -66,14 +67,33 @@ def build_parts(
     )
 
 
-def build_pages(window: QWidget, parts: Parts) -> tuple[QSplitter, QSplitter, QStackedWidget]:
-    """The grid page (filter bar and grid over the timeline) and the photo page
-    (photo and filmstrip beside the caption panel), in a stack: grid first."""
+def build_notice(parent: QWidget) -> QLabel:
+    """The banner over an empty grid that says why it is empty (plain text, hidden by default)."""
+    notice = QLabel(parent)
+    notice.setObjectName("grid_notice")
+    notice.setTextFormat(Qt.TextFormat.PlainText)  # a warning may quote a file name
+    notice.setWordWrap(True)
+    notice.setAccessibleName("Why no photos are shown")
+    notice.setContentsMargins(12, 8, 12, 8)
+    notice.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+    notice.setAutoFillBackground(True)
+    notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    notice.hide()
+    return notice
+
+
+def build_pages(
+    window: QWidget, parts: Parts
+) -> tuple[QSplitter, QSplitter, QStackedWidget, QLabel]:
+    """The grid page (filter bar, notice and grid over the timeline) and the photo
+    page (photo and filmstrip beside the caption panel), in a stack: grid first."""
     grid_top = QWidget(window)
     column = QVBoxLayout(grid_top)
     column.setContentsMargins(0, 0, 0, 0)
     column.setSpacing(0)
     column.addWidget(parts.filter_bar)
+    notice = build_notice(grid_top)
+    column.addWidget(notice)
     column.addWidget(parts.grid, 1)
     grid_splitter = QSplitter(Qt.Orientation.Vertical, window)
     grid_splitter.setObjectName("grid_splitter")
@@ -107,4 +127,4 @@ def build_pages(window: QWidget, parts: Parts) -> tuple[QSplitter, QSplitter, QS
     stack.setAccessibleName("Pages")
     stack.addWidget(grid_splitter)
     stack.addWidget(photo_splitter)
-    return grid_splitter, photo_splitter, stack
+    return grid_splitter, photo_splitter, stack, notice

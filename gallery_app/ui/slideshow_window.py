@@ -35,13 +35,21 @@ from gallery_app.core.entry_text import credit_text, format_date, place_text
 from gallery_app.core.models import Entry
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.ui.placeholder_card import paint_placeholder_card
+from gallery_app.ui.slideshow_overlay import (
+    PAD as _PAD,
+)
+from gallery_app.ui.slideshow_overlay import (
+    overlay_height,
+    overlay_layout,
+    paint_overlay,
+    paint_shadowed,
+)
 from gallery_app.ui.theme import dark_palette
 
 log = logging.getLogger(__name__)
 
 FADE_MS = 450
 NOTE_MS = 1600
-_PAD = 24
 
 
 class SlideshowWindow(QWidget):
@@ -49,6 +57,7 @@ class SlideshowWindow(QWidget):
 
     closed = Signal(object)  # the Entry shown when the user left (or None)
     ready = Signal()  # the current photo (or its card) is on screen
+    options_changed = Signal()  # loop, shuffle, reading time, cross-fade or captions toggled
 
     def __init__(self, controller: SlideshowController, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -265,7 +274,7 @@ class SlideshowWindow(QWidget):
                 painter.setFont(font)
                 fm = QFontMetricsF(font)
                 rect = QRectF(0, self.height() - fm.height() - 12, self.width() - 16, fm.height())
-                self._shadowed(painter, rect, Qt.AlignmentFlag.AlignRight, credit)
+                paint_shadowed(painter, rect, Qt.AlignmentFlag.AlignRight, credit)
         if self._note:
             big = QFont(font)
             big.setPointSizeF(font.pointSizeF() * 1.6)
@@ -295,69 +304,12 @@ class SlideshowWindow(QWidget):
         caption = "" if self._shows_card() else entry.caption or entry.title or ""
         return head, caption, credit_text(entry)
 
-    def _overlay_fonts(self) -> tuple[QFont, QFont, QFont]:
-        base = QFont(self.font())
-        head = QFont(base)
-        head.setBold(True)
-        body = QFont(base)
-        body.setPointSizeF(base.pointSizeF() * 1.15)
-        return head, body, base
-
-    def _overlay_metrics(self, entry: Entry) -> tuple[float, float, float, float]:
-        """Band width and the heights of its header, caption and credit."""
-        width = min(self.width() - 2 * _PAD, 1100)
-        inner = width - 32
-        head, caption, credit = self._overlay_texts(entry)
-        head_font, body_font, base = self._overlay_fonts()
-        flags = Qt.TextFlag.TextWordWrap
-        box = QRectF(0, 0, inner, 1e6)
-        head_h = QFontMetricsF(head_font).boundingRect(box, flags, head).height()
-        body_h = 0.0
-        if caption:
-            body_h = QFontMetricsF(body_font).boundingRect(box, flags, caption).height()
-        credit_h = QFontMetricsF(base).height() if credit else 0.0
-        return width, head_h, body_h, credit_h
-
     def _overlay_height(self, entry: Entry) -> float:
-        _width, head_h, body_h, credit_h = self._overlay_metrics(entry)
-        return head_h + (body_h + 8 if body_h else 0) + 8 + credit_h + 28
+        texts = self._overlay_texts(entry)
+        return overlay_height(overlay_layout(self.width(), texts, self.font()))
 
     def _paint_overlay(self, painter: QPainter, entry: Entry, font: QFont) -> None:
-        """A band at the bottom: "3 of 11 · date · place", the caption, the credit."""
-        head, caption, credit = self._overlay_texts(entry)
-        head_font, body_font, base = self._overlay_fonts()
-        width, head_h, body_h, credit_h = self._overlay_metrics(entry)
-        inner = width - 32
-        left = (self.width() - width) / 2
-        total = self._overlay_height(entry)
-        top = self.height() - total - _PAD
-        flags = Qt.TextFlag.TextWordWrap
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(0, 0, 0, 185))
-        painter.drawRoundedRect(QRectF(left, top, width, total), 12, 12)
-        painter.setPen(QColor(255, 255, 255))
-        y = top + 14
-        painter.setFont(head_font)
-        painter.drawText(QRectF(left + 16, y, inner, head_h), flags, head)
-        y += head_h + 8
-        if caption:
-            painter.setFont(body_font)
-            painter.drawText(QRectF(left + 16, y, inner, body_h), flags, caption)
-            y += body_h + 8
-        if credit:
-            painter.setFont(base)
-            painter.setPen(QColor(210, 210, 210))
-            painter.drawText(
-                QRectF(left + 16, y, inner, credit_h), Qt.AlignmentFlag.AlignRight, credit
-            )
-
-    def _shadowed(
-        self, painter: QPainter, rect: QRectF, align: Qt.AlignmentFlag, text: str
-    ) -> None:
-        painter.setPen(QColor(0, 0, 0, 200))
-        painter.drawText(rect.translated(1, 1), align, text)
-        painter.setPen(QColor(235, 235, 235))
-        painter.drawText(rect, align, text)
+        paint_overlay(painter, self.size(), self._overlay_texts(entry), font)
 
     # -- input ----------------------------------------------------------------
 
@@ -383,17 +335,8 @@ class SlideshowWindow(QWidget):
         elif text in ("-", "_"):
             ctl.faster()
             self.flash_interval()
-        elif text in ("i", "c"):
-            self.set_overlay_visible(not self._overlay)
-        elif text == "l":
-            ctl.set_loop(not ctl.loop)
-            self._show_note("Loop on" if ctl.loop else "Loop off")
-        elif text == "s":
-            ctl.set_shuffle(not ctl.shuffle)
-            self._show_note("Shuffle on" if ctl.shuffle else "Shuffle off")
-        elif text == "r":
-            ctl.set_reading_time(not ctl.reading_time)
-            self._show_note("Reading time on" if ctl.reading_time else "Reading time off")
+        elif text in ("i", "c", "l", "s", "r", "x"):
+            self._toggle_option(text)
         elif key == Qt.Key.Key_F11 or text == "f":
             if self.isFullScreen():
                 self.showNormal()
@@ -401,6 +344,25 @@ class SlideshowWindow(QWidget):
                 self.showFullScreen()
         else:
             super().keyPressEvent(event)
+
+    def _toggle_option(self, key: str) -> None:
+        """i / c captions, l loop, s shuffle, r reading time, x cross-fade: flip, say, report."""
+        ctl = self._controller
+        if key in ("i", "c"):
+            self.set_overlay_visible(not self._overlay)
+        elif key == "l":
+            ctl.set_loop(not ctl.loop)
+            self._show_note("Loop on" if ctl.loop else "Loop off")
+        elif key == "s":
+            ctl.set_shuffle(not ctl.shuffle)
+            self._show_note("Shuffle on" if ctl.shuffle else "Shuffle off")
+        elif key == "r":
+            ctl.set_reading_time(not ctl.reading_time)
+            self._show_note("Reading time on" if ctl.reading_time else "Reading time off")
+        elif key == "x":
+            self.set_crossfade(not self._crossfade)
+            self._show_note("Cross-fade on" if self._crossfade else "Cross-fade off")
+        self.options_changed.emit()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QThreadPool, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from gallery_app.core.links import LinkStore
@@ -101,8 +101,34 @@ def test_a_gallery_opened_once_is_offered_again_in_open_recent(
     with qtbot.wait_signal(window.gallery_shown, timeout=10000):
         window.open_path(None)  # something else in between
     window.recent_menu.aboutToShow.emit()
-    entries = [a for a in window.recent_menu.actions() if a.toolTip() == str(manifest)]
+    entries = [a for a in window.recent_menu.actions() if a.statusTip() == str(manifest)]
     assert len(entries) == 1 and entries[0].isEnabled()
+    # Its title, not "gallery.json"; the bundled gallery has the same title, so
+    # the folder's name tells the two apart.
+    assert entries[0].text() == "Fighting In Iraq — story"
     with qtbot.wait_signal(window.gallery_shown, timeout=10000) as shown:
         entries[0].trigger()
     assert shown.args[0].source == manifest
+
+
+def test_open_recent_names_each_gallery_and_tells_its_path_literally(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Every manifest is called gallery.json: the menu shows the title (or the
+    folder's name), the tooltip the full path — as plain text, markup and all."""
+    from gallery_app.ui.main_window_actions import recent_labels
+
+    odd = tmp_path / "<img src=x> & <b>co"
+    manifest = _manifest(odd)
+    with qtbot.wait_signal(window.gallery_shown, timeout=10000):
+        window.open_path(manifest)
+    window.recent_menu.aboutToShow.emit()
+    action = next(a for a in window.recent_menu.actions() if a.statusTip() == str(manifest))
+    doc = QTextDocument()
+    doc.setHtml(action.toolTip())
+    assert doc.toPlainText() == str(manifest)
+    assert window.recent_menu.toolTipsVisible()
+
+    unknown = [tmp_path / "a" / "trip" / "gallery.json", tmp_path / "b" / "trip" / "gallery.json"]
+    labels = recent_labels([*unknown, tmp_path / "R&D"], lambda _p: None)
+    assert labels == ["trip — a", "trip — b", "R&&D"]
