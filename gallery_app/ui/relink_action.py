@@ -3,7 +3,10 @@
 
 The action is enabled while the gallery on screen has photos that are
 missing or were never included; the result updates the window in place and
-the status bar says how many photos were linked.
+the status bar says how many photos were linked.  A relink can take a while:
+when the user has opened another gallery meanwhile (the session's generation
+moved on), the links are still kept for the gallery they belong to, but the
+result no longer touches the window, which shows something else now.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ class RelinkAction(QAction):
         self._window = window
         self._relinker = relinker
         self.choose_folder = choose_folder  # tests replace the dialog
+        self._generation = -1  # the window's gallery generation the relink was started in
         self.triggered.connect(self._on_triggered)
         window.gallery_shown.connect(self._on_gallery)
         relinker.relinked.connect(self._on_relinked)
@@ -55,9 +59,12 @@ class RelinkAction(QAction):
         if folder is None:
             return
         self._window.statusBar().showMessage(f"Looking for the photos in {folder.name}…")
+        self._generation = self._window.session.generation
         self._relinker.relink(gallery, folder)
 
     def _on_relinked(self, gallery: Gallery, count: int) -> None:
+        if self._generation != self._window.session.generation:
+            return  # another gallery is on screen now; the links are saved for the old one
         bar = self._window.statusBar()
         if count:
             self._window.update_gallery(gallery)
@@ -68,6 +75,8 @@ class RelinkAction(QAction):
         self.setEnabled(needs_relinking(self._window.gallery))
 
     def _on_failed(self, sentence: str) -> None:
+        if self._generation != self._window.session.generation:
+            return
         self._window.statusBar().showMessage(sentence, 10000)
         dialogs.show_error(self._window, "Could not relink", sentence)
 

@@ -211,3 +211,42 @@ def test_leaving_a_slideshow_after_the_gallery_changed_stays_in_the_new_one(
     assert app.window.current_entry is None
     assert app.window.parts.grid.current_entry().caption == "June 1"
     assert app.window.slideshow_action.isEnabled()
+
+
+def test_a_slow_relink_does_not_replace_the_gallery_opened_meanwhile(
+    app: Composition, qtbot: QtBot, story: Path, photos: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Relink started on gallery A, folder B opened before it finished: B stays."""
+    import threading
+
+    from gallery_app.qt import relinker as relinker_module
+    from gallery_app.ui.relink_action import RelinkAction
+
+    gate = threading.Event()
+    real = relinker_module._relink_missing
+
+    def slow(gallery, folder, catalog):  # type: ignore[no-untyped-def]
+        gate.wait(10)
+        return real(gallery, folder, catalog)
+
+    monkeypatch.setattr(relinker_module, "_relink_missing", slow)
+    story_dir = story.parent
+    save_manifest(make_gallery(story_dir), story)  # e1 is story/one.jpg ...
+    found = story_dir.parent / "found"
+    found.mkdir()
+    (story_dir / "one.jpg").rename(found / "one.jpg")  # ... which moved away
+    app.window.show()
+    _open(app, qtbot, story)
+    action = next(iter(app.window.findChildren(RelinkAction)))
+    action.choose_folder = lambda _window: found  # type: ignore[method-assign]
+    action.trigger()
+    _open(app, qtbot, photos)
+    with qtbot.wait_signal(action._relinker.relinked, timeout=10_000) as relinked:
+        gate.set()
+    assert relinked.args[1] == 1  # the photo was found and its link kept for gallery A
+    assert app.window.windowTitle() == "june — Dateline"
+    assert [e.caption for e in app.window.parts.model.entries()] == ["June 1", "June 2", "June 3"]
+    assert app.window.count_label.text() == "3 of 3 photos shown"
+
+    _open(app, qtbot, story)  # and A, opened again, has its photo
+    assert app.window.gallery.entries[0].image == (found / "one.jpg").resolve()
