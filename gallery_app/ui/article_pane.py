@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from gallery_app.core.models import Article, Entry, Gallery
 from gallery_app.ui.flow_layout import FlowLayout
+from gallery_app.ui.plain_text import plain_tooltip
 
 log = logging.getLogger(__name__)
 
@@ -231,7 +232,7 @@ class ArticlePane(QDockWidget):
         self._url = article.url if is_web_url(article.url) else None
         self.open_button.setVisible(self._url is not None)
         if self._url is not None:
-            self.open_button.setToolTip(self._url)
+            self.open_button.setToolTip(plain_tooltip(self._url))  # an address may hold <b>
             row = QHBoxLayout()
             row.addWidget(self.open_button)
             row.addStretch(1)

@@ -11,7 +11,6 @@ their text, so they read the same with or without icons.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from gallery_app.ui import dialogs
 from gallery_app.ui.grid import MAX_THUMBNAIL, MIN_THUMBNAIL
+from gallery_app.ui.plain_text import plain_tooltip
 
 if TYPE_CHECKING:
     from gallery_app.ui.main_window import MainWindow
@@ -130,15 +130,6 @@ def build_size_slider(window: MainWindow) -> QWidget:
     row.addWidget(slider)
     window.size_slider = slider
     return box
-
-
-def plain_tooltip(text: str) -> str:
-    """``text`` as a tooltip that shows it character for character.
-
-    Qt guesses whether a tooltip is rich text; a path or address holding
-    ``<b>`` or ``<img>`` would be rendered.  Escaped inside ``<qt>`` it never is.
-    """
-    return f"<qt>{html.escape(text)}</qt>"
 
 
 def recent_labels(recent: list[Path], title_of: Callable[[Path], str | None]) -> list[str]:

@@ -189,3 +189,29 @@ def test_file_names_are_literal_in_warnings_and_the_status_bar(
     with qtbot.wait_signal(window.gallery_shown):
         window.open_path(tmp_path / FILE_NAME)
         assert window.statusBar().currentMessage() == f"Opening {FILE_NAME}…"
+
+
+def test_tooltips_holding_file_text_render_it_literally(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Qt guesses whether a tooltip is rich text: an article address or a recent
+    gallery's path holding <b> or <img> must still show character for character."""
+    from dataclasses import replace
+
+    url = 'https://example.com/<b>bold</b>?<img src="file:///etc/passwd">'
+    gallery = window.gallery
+    assert gallery is not None and gallery.article is not None
+    pane = window.parts.article_pane
+    window.article_action.trigger()
+    pane.set_gallery(replace(gallery, article=replace(gallery.article, url=url)))
+    assert pane.open_button.isVisibleTo(pane)
+    assert _rendered(pane.open_button.toolTip()) == url
+
+    folder = tmp_path / "<b>trip</b> <img src=x>"
+    folder.mkdir(parents=True)
+    manifest = folder / "gallery.json"
+    manifest.write_text("{}", encoding="utf-8")
+    window._settings.add_recent_gallery(manifest)
+    window.recent_menu.aboutToShow.emit()
+    action = next(a for a in window.recent_menu.actions() if a.statusTip() == str(manifest))
+    assert _rendered(action.toolTip()) == str(manifest)
