@@ -51,22 +51,6 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     return parser
 
 
-def collect(path: Path) -> list[Path]:
-    """The photo files a PATH argument stands for; DatelineError with a sentence if none can be."""
-    if path.is_file():
-        return [path]
-    if not path.exists():
-        raise DatelineError(f"{path}: no such file or folder.")
-    if not path.is_dir():
-        raise DatelineError(f"{path}: not a photo file or a folder.")
-    from gallery_app.core.metadata import iter_image_files
-
-    try:
-        return list(iter_image_files(path))
-    except OSError as exc:
-        raise DatelineError(f"{path}: cannot be listed ({exc.strerror or exc}).") from None
-
-
 class _Progress:
     """Count and rate on stderr: in place on a terminal, else a line every few seconds."""
 
@@ -119,6 +103,8 @@ def run(args: argparse.Namespace) -> int:
     """Carry out ``gallery-cli thumbnails``; bad input raises DatelineError (exit 2)."""
     if args.jobs < 1:
         raise DatelineError(f"--jobs must be 1 or more, not {args.jobs}.")
-    files = collect(args.path)
+    from gallery_app.core.folder_scan import list_image_files  # loads the metadata readers
+
+    files = list_image_files(args.path, accept_file=True)
     make_all(files, args.size, args.jobs)
     return 0

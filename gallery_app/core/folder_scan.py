@@ -16,6 +16,7 @@ warning that says so.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -33,16 +34,27 @@ ProgressCallback = Callable[[int, int], None]
 StopCheck = Callable[[], bool]
 
 
-def list_image_files(folder: Path) -> list[Path]:
-    """The image files under ``folder``, or a DatelineError with a sentence."""
-    if not folder.exists():
-        raise DatelineError(f"{folder}: no such folder.")
-    if not folder.is_dir():
-        raise DatelineError(f"{folder}: not a folder.")
+def list_image_files(path: Path, *, accept_file: bool = False) -> list[Path]:
+    """The photo files under the folder ``path``, or a DatelineError with a sentence.
+
+    The one listing behind the app's folder scan, ``gallery-cli list`` and
+    ``gallery-cli thumbnails``; with ``accept_file`` a single file stands for
+    itself (the thumbnails command takes a photo or a folder).  A folder that
+    exists but cannot be read is said so, not shown as an empty gallery.
+    """
+    if accept_file and path.is_file():
+        return [path]
+    what = "file or folder" if accept_file else "folder"
+    if not path.exists():
+        raise DatelineError(f"{path}: no such {what}.")
+    if not path.is_dir():
+        raise DatelineError(f"{path}: not a {'photo file or a ' if accept_file else ''}folder.")
     try:
-        return list(iter_image_files(folder))
+        with os.scandir(path):
+            pass
     except OSError as exc:
-        raise DatelineError(f"{folder.name}: cannot be listed ({exc.strerror or exc}).") from None
+        raise DatelineError(f"{path}: cannot be listed ({exc.strerror or exc}).") from None
+    return list(iter_image_files(path))
 
 
 def scan_folder(
