@@ -9,7 +9,13 @@ gallery, so a link survives a restart.
 
 The file is JSON, written atomically::
 
-    {"version": 1, "links": {"<gallery id>": {"<entry id>": "/abs/path.jpg"}}}
+    {"version": 1, "links": {"<gallery key>": {"<entry id>": "/abs/path.jpg"}}}
+
+A gallery's key is where it came from — its manifest, article or folder,
+resolved — so two articles that are both called ``story.txt`` never share
+links; the bundled gallery's key is ``bundled:<id>``, the same on every
+install.  Links stored by older versions under the gallery's id are still
+read (the newer key wins where both name an entry).
 
 A damaged file is set aside as ``links.json.broken-<timestamp>`` (so the links
 in it can still be rescued by hand), logged, and a fresh one is started: the
@@ -34,8 +40,42 @@ LINKS_FILE_NAME = "links.json"
 _FORMAT_VERSION = 1
 
 
+BUNDLED_PREFIX = "bundled:"
+
+
+def _bundled_folder() -> Path | None:
+    try:
+        from gallery_app.core.loader import bundled_gallery_path
+
+        return bundled_gallery_path().parent.resolve()
+    except (ImportError, OSError):
+        return None
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.expanduser().resolve()
+    except (OSError, RuntimeError):  # a loop of symlinks, an unreadable parent
+        return path.absolute()
+
+
 def gallery_key(gallery: Gallery) -> str:
-    """The key a gallery's links are stored under: its id, else its source, else its title."""
+    """The key a gallery's links are stored under: where it came from, resolved.
+
+    The bundled gallery gets ``bundled:<id>`` (its folder differs per
+    install); a gallery built in memory, with no source, its id or title.
+    """
+    if gallery.source is not None:
+        source = _resolved(gallery.source)
+        bundled = _bundled_folder()
+        if bundled is not None and source.is_relative_to(bundled):
+            return f"{BUNDLED_PREFIX}{gallery.id or source.parent.name}"
+        return str(source)
+    return gallery.id or gallery.title
+
+
+def legacy_gallery_key(gallery: Gallery) -> str:
+    """The key links were stored under before keys named the source: the id first."""
     if gallery.id:
         return gallery.id
     if gallery.source is not None:
@@ -85,7 +125,10 @@ class LinkStore:
 
     def apply(self, gallery: Gallery) -> Gallery:
         """Return ``gallery`` with every linked entry pointing at its linked file."""
-        links = self.links_for(gallery_key(gallery))
+        key, legacy = gallery_key(gallery), legacy_gallery_key(gallery)
+        links = self.links_for(key)
+        if legacy != key and legacy in self._links:
+            links = {**self.links_for(legacy), **links}
         if not links:
             return gallery
         entries = tuple(link_entry(e, links[e.id]) if e.id in links else e for e in gallery.entries)
