@@ -2,10 +2,12 @@
 """Load a gallery off the GUI thread, so opening a big folder never freezes the window.
 
 Flow: ``GalleryLoader.load(path)`` emits ``started(path)``, runs the injected
-``load`` function (``core.loader.load_gallery`` in the app) on the pool, lays
-the user's photo links over the result, and emits ``loaded(gallery)`` or
-``failed(sentence)`` on the GUI thread.  Only the newest request counts: when
-the user opens B while A is still loading, A's result is dropped.
+``load`` function (``core.loader.load_gallery`` in the app) on the pool, and
+back on the GUI thread lays the user's photo links over the result and emits
+``loaded(gallery)`` or ``failed(sentence)``.  The links are read on the GUI
+thread only, where they are also written, so no lock is needed.  Only the
+newest request counts: when the user opens B while A is still loading, A's
+result is dropped.
 """
 
 from __future__ import annotations
@@ -87,10 +89,7 @@ class GalleryLoader(QObject):
 
     def _work(self, path: Path | None) -> _Outcome:
         try:
-            gallery = self._load(path)
-            if self._links is not None:
-                gallery = self._links.apply(gallery)
-            return _Outcome(gallery=gallery)
+            return _Outcome(gallery=self._load(path))
         except DatelineError as exc:
             return _Outcome(error=str(exc))
         except OSError as exc:
@@ -107,6 +106,9 @@ class GalleryLoader(QObject):
             return  # a newer request has taken over
         self._busy = False
         if outcome.gallery is not None:
-            self.loaded.emit(outcome.gallery)
+            gallery = outcome.gallery
+            if self._links is not None:
+                gallery = self._links.apply(gallery)  # GUI thread: where links are written
+            self.loaded.emit(gallery)
         else:
             self.failed.emit(outcome.error or "The gallery could not be opened.")

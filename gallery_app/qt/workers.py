@@ -94,11 +94,16 @@ def decode_image(path: Path, target: QSize | None = None) -> QImage:
 
 
 class _DecodeJob(QRunnable):
-    def __init__(self, key: str, path: Path, target: QSize | None, relay: ImageLoader) -> None:
+    def __init__(
+        self, key: str, path: Path, target: QSize | None, relay: ImageLoader, generation: int
+    ) -> None:
         super().__init__()
         self._key, self._path, self._target, self._relay = key, path, target, relay
+        self._generation = generation
 
     def run(self) -> None:
+        if self._generation != self._relay.generation:
+            return  # cleared before it started: the view that wanted it has changed
         try:
             image = decode_image(self._path, self._target)
         except Exception:
@@ -110,8 +115,10 @@ class _DecodeJob(QRunnable):
 class ImageLoader(QObject):
     """Decodes images on a pool; emits ``image_ready(key, QImage)`` on the GUI thread.
 
-    A null QImage means the file could not be decoded.  ``clear()`` drops the
-    jobs that have not started (call it when the view changes).
+    A null QImage means the file could not be decoded.  ``clear()`` drops this
+    loader's jobs that have not started (call it when the view changes) — and
+    only those: the pool is shared with gallery loads and relinks, which a
+    ``QThreadPool.clear()`` would cancel with them.
     """
 
     image_ready = Signal(str, QImage)
@@ -119,9 +126,10 @@ class ImageLoader(QObject):
     def __init__(self, pool: QThreadPool, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = pool
+        self.generation = 0  # read by the jobs on worker threads; an int is atomic to read
 
     def request(self, key: str, path: Path, target: QSize | None = None) -> None:
-        self._pool.start(_DecodeJob(key, path, target, self))
+        self._pool.start(_DecodeJob(key, path, target, self, self.generation))
 
     def clear(self) -> None:
-        self._pool.clear()
+        self.generation += 1
