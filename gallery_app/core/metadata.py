@@ -5,131 +5,34 @@ Flow: ``imagefile.read_embedded`` opens the file once (headers only) and
 returns decoded EXIF, IPTC and XMP text; a ``.xmp`` sidecar, when present, is
 laid over the embedded XMP (the sidecar is what an editor last wrote).  All of
 it becomes one flat map "source label -> text", and each field of
-``FileMetadata`` is resolved by a declarative table below: the order of the
-labels sets the precedence, the first non-empty value wins and its label is
-recorded in ``sources``.  Nothing here raises for a bad file; every problem
+``FileMetadata`` is resolved by the declarative tables of
+``metadata_sources`` through ``metadata_resolve.SourceResolver``: the order of
+the labels sets the precedence, the first non-empty value wins and its label
+is recorded in ``sources``.  Nothing here raises for a bad file; every problem
 becomes a sentence in ``warnings``.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from gallery_app.core import textdecode, xmp
 from gallery_app.core.imagefile import Embedded, read_embedded
-from gallery_app.core.metadate import (
-    BadDate,
-    parse_exif_date,
-    parse_iptc_date,
-    parse_iso_date,
-    shown,
-)
+from gallery_app.core.metadata_resolve import SourceResolver
+from gallery_app.core.metadata_sources import CAPTION_SOURCES, MAX_TEXT_CHARS, TEXT_FIELDS
 from gallery_app.core.models import Entry, ImageInfo, ImageStatus, Location, TakenAt
 from gallery_app.core.scan import iter_image_files
 
 __all__ = [
+    "MAX_TEXT_CHARS",
     "FileMetadata",
     "entry_from_file",
     "iter_image_files",
     "read_metadata",
     "sort_key",
 ]
-
-_log = logging.getLogger(__name__)
-
-# --- Precedence tables: field -> source labels, strongest first. -------------------------
-
-CAPTION_SOURCES: tuple[str, ...] = (
-    "XMP dc:description",
-    "IPTC Caption-Abstract",
-    "EXIF ImageDescription",
-    "EXIF XPComment",
-    "EXIF UserComment",
-    "PNG Description",
-    "PNG Comment",
-)
-TITLE_SOURCES: tuple[str, ...] = (
-    "XMP photoshop:Headline",
-    "XMP dc:title",
-    "IPTC Headline",
-    "IPTC Object Name",
-    "EXIF XPTitle",
-    "PNG Title",
-)
-CREATOR_SOURCES: tuple[str, ...] = (
-    "XMP dc:creator",
-    "IPTC By-line",
-    "EXIF Artist",
-    "EXIF XPAuthor",
-    "PNG Author",
-)
-CREDIT_SOURCES: tuple[str, ...] = ("XMP photoshop:Credit", "IPTC Credit")
-COPYRIGHT_SOURCES: tuple[str, ...] = (
-    "XMP dc:rights",
-    "IPTC Copyright Notice",
-    "EXIF Copyright",
-    "PNG Copyright",
-)
-
-TEXT_FIELDS: Mapping[str, tuple[str, ...]] = {
-    "caption": CAPTION_SOURCES,
-    "title": TITLE_SOURCES,
-    "creator": CREATOR_SOURCES,
-    "credit": CREDIT_SOURCES,
-    "copyright": COPYRIGHT_SOURCES,
-}
-
-PLACE_FIELDS: Mapping[str, tuple[str, ...]] = {
-    "sublocation": ("XMP Iptc4xmpCore:Location", "IPTC Sub-location"),
-    "city": ("XMP photoshop:City", "IPTC City"),
-    "region": ("XMP photoshop:State", "IPTC Province-State"),
-    "country": ("XMP photoshop:Country", "IPTC Country"),
-    "country_code": ("XMP Iptc4xmpCore:CountryCode", "IPTC Country Code"),
-}
-
-
-@dataclass(frozen=True)
-class DateSource:
-    """One place a date may come from: its label, its format and its companions."""
-
-    label: str
-    form: str  # "exif", "iso" or "iptc"
-    subsec: str | None = None
-    offset: str | None = None
-    time: str | None = None
-    weaker: bool = False
-
-
-DATE_SOURCES: tuple[DateSource, ...] = (
-    DateSource(
-        "EXIF DateTimeOriginal", "exif", "EXIF SubSecTimeOriginal", "EXIF OffsetTimeOriginal"
-    ),
-    DateSource("XMP photoshop:DateCreated", "iso"),
-    DateSource("IPTC Date Created", "iptc", time="IPTC Time Created"),
-    DateSource("XMP exif:DateTimeOriginal", "iso"),
-    DateSource(
-        "EXIF DateTimeDigitized",
-        "exif",
-        "EXIF SubSecTimeDigitized",
-        "EXIF OffsetTimeDigitized",
-        weaker=True,
-    ),
-    DateSource("XMP xmp:CreateDate", "iso", weaker=True),
-    DateSource("XMP exif:DateTimeDigitized", "iso", weaker=True),
-    DateSource(
-        "IPTC Digital Creation Date", "iptc", time="IPTC Digital Creation Time", weaker=True
-    ),
-    DateSource("EXIF DateTime", "exif", "EXIF SubSecTime", "EXIF OffsetTime", weaker=True),
-)
-# Longer text is cut for display (IPTC allows 2,000 bytes; a 1 MB "caption" is an attack
-# on the layout engine, not something to read).
-MAX_TEXT_CHARS = 20_000
-WEAKER_SUFFIX = " (weaker: not the moment of capture)"
-SIDECAR_SUFFIX = " (sidecar)"
-GPS_EXIF, GPS_XMP = "EXIF GPS", "XMP exif:GPSLatitude/GPSLongitude"
 
 
 @dataclass(frozen=True)
@@ -146,154 +49,6 @@ class FileMetadata:
     info: ImageInfo
     sources: Mapping[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
-
-
-# --- Resolution --------------------------------------------------------------------------
-
-
-class _Resolver:
-    """Holds the flat source map of one file and the warnings raised while resolving it."""
-
-    def __init__(self, path: Path, values: dict[str, str], sidecar_labels: set[str]) -> None:
-        self.path = path
-        self.values = values
-        self.sidecar_labels = sidecar_labels
-        self.sources: dict[str, str] = {}
-        self.warnings: list[str] = []
-
-    def _label(self, label: str) -> str:
-        return label + SIDECAR_SUFFIX if label in self.sidecar_labels else label
-
-    def text(self, name: str, labels: tuple[str, ...]) -> str | None:
-        for label in labels:
-            value = self.values.get(label)
-            if not value:
-                continue
-            if name == "caption" and textdecode.is_boilerplate(value):
-                _log.debug("%s: %s %r is camera boilerplate", self.path.name, label, value)
-                continue
-            self.sources[name] = self._label(label)
-            if len(value) > MAX_TEXT_CHARS:
-                self.warnings.append(
-                    f"The {name} in {self._label(label)} of {self.path.name} is "
-                    f"{len(value):,} characters long; only the first {MAX_TEXT_CHARS:,} are shown."
-                )
-                value = value[:MAX_TEXT_CHARS].rstrip() + "…"
-            return value
-        return None
-
-    def taken(self) -> TakenAt | None:
-        for src in DATE_SOURCES:
-            raw = self.values.get(src.label)
-            if not raw or not raw.strip(" :-T0"):
-                if raw and raw.strip(" :-T"):  # all zeros: a camera without a clock
-                    self.warnings.append(self._bad_date(src.label, raw, "it is all zeros"))
-                continue
-            label = self._label(src.label) + (WEAKER_SUFFIX if src.weaker else "")
-            try:
-                if src.form == "exif":
-                    sub = self.values.get(src.subsec or "")
-                    off = self.values.get(src.offset or "")
-                    taken = parse_exif_date(raw, label, subsec=sub, offset=off)
-                elif src.form == "iptc":
-                    taken = parse_iptc_date(raw, self.values.get(src.time or ""), label)
-                else:
-                    taken = parse_iso_date(raw, label)
-            except BadDate as error:
-                self.warnings.append(self._bad_date(src.label, raw, str(error)))
-                continue
-            self.sources["taken"] = label
-            return taken
-        return None
-
-    def _bad_date(self, label: str, raw: str, why: str) -> str:
-        return f"The date in {label} of {self.path.name} (“{shown(raw)}”) was ignored: {why}"
-
-    def gps(self, embedded: Embedded) -> tuple[float, float, str] | None:
-        candidates: list[tuple[str, float | None, float | None]] = []
-        e = embedded.exif
-        if e.latitude is not None or e.longitude is not None:
-            lat = _dms(e.latitude, e.text.get("GPSLatitudeRef"), "S")
-            lon = _dms(e.longitude, e.text.get("GPSLongitudeRef"), "W")
-            candidates.append((GPS_EXIF, lat, lon))
-        xlat, xlon = (
-            self.values.get("XMP exif:GPSLatitude"),
-            self.values.get("XMP exif:GPSLongitude"),
-        )
-        if xlat or xlon:
-            label = self._label("XMP exif:GPSLatitude")
-            label = GPS_XMP + (SIDECAR_SUFFIX if label.endswith(SIDECAR_SUFFIX) else "")
-            candidates.append(
-                (
-                    label,
-                    xmp.parse_gps(xlat) if xlat else None,
-                    xmp.parse_gps(xlon) if xlon else None,
-                )
-            )
-        for label, lat, lon in candidates:
-            if lat is None or lon is None:
-                self.warnings.append(
-                    f"The GPS position in {label} of {self.path.name} is incomplete."
-                )
-            elif not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                self.warnings.append(
-                    f"The GPS position in {label} of {self.path.name} ({lat:.4f}, {lon:.4f}) "
-                    "is out of range and was ignored."
-                )
-            elif lat == 0 and lon == 0:
-                self.warnings.append(
-                    f"The GPS position in {label} of {self.path.name} is exactly 0°, 0° "
-                    "(a receiver without a fix) and was ignored."
-                )
-            else:
-                self.sources["gps"] = label
-                return lat, lon, label
-        return None
-
-    def location(self, embedded: Embedded) -> Location | None:
-        parts = {name: self.text(name, labels) for name, labels in PLACE_FIELDS.items()}
-        gps = self.gps(embedded)
-        place_source = next(
-            (self.sources[n] for n in PLACE_FIELDS if n in self.sources),
-            None,
-        )
-        if not any(parts.values()) and gps is None:
-            return None
-        self.sources["location"] = place_source or (gps[2] if gps else "")
-        kind = (place_source or "").split(" ", 1)[0] or None
-        source = kind if kind else ("EXIF GPS" if gps and gps[2] == GPS_EXIF else "XMP")
-        return Location(
-            sublocation=parts["sublocation"],
-            city=parts["city"],
-            region=parts["region"],
-            country=parts["country"],
-            country_code=parts["country_code"],
-            lat=gps[0] if gps else None,
-            lon=gps[1] if gps else None,
-            source=source,
-        )
-
-    def orientation(self, value: int | None) -> int | None:
-        if value is None or 1 <= value <= 8:
-            return value
-        self.warnings.append(
-            f"The EXIF orientation of {self.path.name} is {value}, which is not a valid "
-            "value (1–8); the photo is shown as stored."
-        )
-        return None
-
-
-def _dms(values: tuple[float, ...] | None, ref: str | None, negative: str) -> float | None:
-    if not values:
-        return None
-    degrees = (
-        values[0]
-        + (values[1] / 60 if len(values) > 1 else 0)
-        + (values[2] / 3600 if len(values) > 2 else 0)
-    )
-    if ref and ref.strip().upper().startswith(negative):
-        degrees = -degrees
-    return degrees
 
 
 def _flatten(embedded: Embedded) -> dict[str, str]:
@@ -360,7 +115,7 @@ def _read_metadata(path: Path) -> FileMetadata:
             comment = embedded.user_comment()
             if comment:
                 values["EXIF UserComment"] = comment
-    resolver = _Resolver(path, values, set(sidecar))
+    resolver = SourceResolver(path, values, set(sidecar))
     texts = {name: resolver.text(name, labels) for name, labels in TEXT_FIELDS.items()}
     taken = resolver.taken()
     location = resolver.location(embedded)
