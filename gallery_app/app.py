@@ -52,7 +52,7 @@ from gallery_app.ui.screenshot import ScreenshotJob
 from gallery_app.ui.theme import apply_palette
 
 if TYPE_CHECKING:  # imported in run(): a screenshot needs no single-instance server
-    from gallery_app.qt.single_instance import SingleInstance
+    from gallery_app.qt.single_instance import Handover, SingleInstance
 
 log = logging.getLogger(__name__)
 
@@ -180,11 +180,34 @@ def instance_key() -> str:
     return f"{APP_ID}-{hashlib.sha256(home.encode()).hexdigest()[:12]}"
 
 
-def _on_paths_received(window: MainWindow, received: list[str]) -> None:
-    """A later launch handed over its paths: open the first, raise the window."""
-    if received:
-        window.open_path(Path(received[0]))
-    window.showNormal() if window.isMinimized() else window.show()
+def on_handover(parts: Composition, handover: Handover) -> None:
+    """A later launch handed over its paths and flags: open, filter, show; raise the window.
+
+    With a path, it opens like any request (its dates and slideshow apply to
+    that gallery); without one (``gallery-app --slideshow`` again), the flags
+    apply to the gallery on screen.
+    """
+    window = parts.window
+    if handover.paths:
+        window.open_request(
+            OpenRequest(
+                Path(handover.paths[0]),
+                handover.date_from,
+                handover.date_to,
+                handover.slideshow,
+            )
+        )
+    else:
+        if handover.date_from or handover.date_to:
+            parts.filter_state.set_date_range(handover.date_from, handover.date_to)
+        if handover.slideshow and not window.slideshows.is_showing():
+            window.start_slideshow()
+    if handover.fullscreen:
+        window.showFullScreen()
+    elif window.isMinimized():
+        window.showNormal()
+    else:
+        window.show()
     window.raise_()
     window.activateWindow()
 
@@ -275,14 +298,21 @@ def run(options: Options, argv: list[str] | None = None) -> int:
         from gallery_app.qt.single_instance import SingleInstance
 
         instance = SingleInstance(instance_key())
-        if instance.try_forward([str(options.path)] if options.path else []):
+        forwarded = instance.try_forward(
+            [str(options.path)] if options.path else [],
+            slideshow=options.slideshow,
+            fullscreen=options.fullscreen,
+            date_from=options.date_from,
+            date_to=options.date_to,
+        )
+        if forwarded:
             log.info("handed over to the running Dateline")
             return 0
         if not instance.listen():
             instance = None
     parts = compose(progressive=options.screenshot is None)
     if instance is not None:
-        instance.paths_received.connect(lambda paths: _on_paths_received(parts.window, paths))
+        instance.handed_over.connect(lambda handover: on_handover(parts, handover))
     if os.environ.get(E2E_STATE_ENV):
         install_state_report(parts, Path(os.environ[E2E_STATE_ENV]))
     if options.screenshot is not None:

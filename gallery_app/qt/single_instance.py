@@ -9,18 +9,31 @@ process calls :meth:`SingleInstance.listen` and from then on receives the paths
 of later launches through :attr:`SingleInstance.paths_received` (an empty list
 means "the user started Dateline again": raise the window).
 
-The wire format is one line of UTF-8 JSON, ``{"paths": [...]}``, answered by
-``ok``.  The server name carries the user name, so two people on one machine
-each get their own instance, and the socket is made private to its owner.
+The wire format is one line of UTF-8 JSON, answered by ``ok``::
+
+    {"paths": [...], "slideshow": true, "fullscreen": false,
+     "from": "2015-03-30", "to": "2015-04-01"}
+
+Only ``paths`` is required, so the plain ``{"paths": [...]}`` of older
+versions still works; the flags let the desktop entry's "Slideshow" action
+(``gallery-app --slideshow %F``) start a show in the running window.  Each
+message arrives as :attr:`SingleInstance.handed_over` (a :class:`Handover`);
+:attr:`SingleInstance.paths_received` still carries the paths alone.
+
+The server name carries the user name, so two people on one machine each get
+their own instance, and the socket is made private to its owner.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
 import json
 import logging
 import os
 import re
+from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -51,10 +64,22 @@ def _absolute(path: str) -> str:
     return os.path.abspath(path)
 
 
+@dataclass(frozen=True)
+class Handover:
+    """What a later launch asked for: its paths and the flags that go with them."""
+
+    paths: list[str] = field(default_factory=list)
+    slideshow: bool = False
+    fullscreen: bool = False
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+
 class SingleInstance(QObject):
     """Forward paths to a running instance, or become the instance that receives them."""
 
     paths_received = Signal(list)
+    handed_over = Signal(object)  # Handover
 
     def __init__(self, key: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,8 +90,17 @@ class SingleInstance(QObject):
     def name(self) -> str:
         return self._name
 
-    def try_forward(self, paths: list[str], timeout_ms: int = 500) -> bool:
-        """Send ``paths`` to a running instance; True only if it confirmed receipt.
+    def try_forward(
+        self,
+        paths: list[str],
+        timeout_ms: int = 500,
+        *,
+        slideshow: bool = False,
+        fullscreen: bool = False,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+    ) -> bool:
+        """Send ``paths`` (and the flags) to a running instance; True only if it confirmed.
 
         Blocks for at most about three times ``timeout_ms``; meant for start-up,
         before the event loop runs.
@@ -75,7 +109,16 @@ class SingleInstance(QObject):
         socket.connectToServer(self._name)
         if not socket.waitForConnected(timeout_ms):
             return False
-        message = json.dumps({"paths": [_absolute(p) for p in paths]}).encode("utf-8") + b"\n"
+        data: dict[str, Any] = {"paths": [_absolute(p) for p in paths]}
+        if slideshow:
+            data["slideshow"] = True
+        if fullscreen:
+            data["fullscreen"] = True
+        if date_from is not None:
+            data["from"] = date_from.isoformat()
+        if date_to is not None:
+            data["to"] = date_to.isoformat()
+        message = json.dumps(data).encode("utf-8") + b"\n"
         socket.write(message)
         while socket.bytesToWrite() > 0:
             if not socket.waitForBytesWritten(timeout_ms):
@@ -145,23 +188,41 @@ class SingleInstance(QObject):
         if b"\n" not in buffer:
             return
         line = bytes(buffer.split(b"\n", 1)[0])
-        paths = _parse(line)
-        if paths is None:
+        handover = _parse(line)
+        if handover is None:
             log.warning("Dropped a malformed message from another Dateline process.")
             socket.abort()
             return
         socket.write(_ACK)
         socket.flush()
         socket.disconnectFromServer()
-        self.paths_received.emit(paths)
+        self.paths_received.emit(handover.paths)
+        self.handed_over.emit(handover)
 
 
-def _parse(line: bytes) -> list[str] | None:
+def _parse(line: bytes) -> Handover | None:
     try:
         message = json.loads(line.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         return None
-    paths = message.get("paths") if isinstance(message, dict) else None
+    if not isinstance(message, dict):
+        return None
+    paths = message.get("paths")
     if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
         return None
-    return paths
+    flags = [message.get("slideshow", False), message.get("fullscreen", False)]
+    if not all(isinstance(f, bool) for f in flags):
+        return None
+    days: list[dt.date | None] = []
+    for name in ("from", "to"):
+        raw = message.get(name)
+        if raw is None:
+            days.append(None)
+            continue
+        if not isinstance(raw, str):
+            return None
+        try:
+            days.append(dt.date.fromisoformat(raw))
+        except ValueError:
+            return None
+    return Handover(paths, flags[0], flags[1], days[0], days[1])

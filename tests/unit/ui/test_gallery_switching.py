@@ -250,3 +250,26 @@ def test_a_slow_relink_does_not_replace_the_gallery_opened_meanwhile(
 
     _open(app, qtbot, story)  # and A, opened again, has its photo
     assert app.window.gallery.entries[0].image == (found / "one.jpg").resolve()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_a_second_launch_with_slideshow_starts_one_in_the_running_window(
+    app: Composition, qtbot: QtBot, story: Path, photos: Path
+) -> None:
+    """The desktop entry's "Slideshow" action while Dateline runs."""
+    from gallery_app.app import on_handover
+    from gallery_app.qt.single_instance import Handover
+
+    app.window.show()
+    _open(app, qtbot, story)
+    show = app.window.parts.slideshow_window
+    with qtbot.wait_signal(show.ready, timeout=10_000):
+        on_handover(app, Handover(paths=[str(photos / "p1.jpg")], slideshow=True))
+    assert app.window.windowTitle() == "june — Dateline"
+    assert show.current_entry().caption == "June 2"  # from the photo handed over
+    assert app.slideshow.count() == 3
+    show.leave()
+    qtbot.wait_until(lambda: not show.isVisible())
+
+    on_handover(app, Handover(date_from=dt.date(2023, 6, 3)))  # flags alone: this gallery
+    assert app.window.count_label.text() == "1 of 3 photos shown"
