@@ -91,6 +91,19 @@ class ScreenshotJob(QObject):
         entry = visible[max(0, min(len(visible) - 1, self._select - 1))] if visible else None
         parts = w.parts  # type: ignore[attr-defined]
         view = self._view
+        if visible and self._select > len(visible):
+            noun = "photo is" if len(visible) == 1 else "photos are"
+            print(
+                f"There is no photo {self._select}: {len(visible)} {noun} shown; "
+                f"the screenshot shows photo {len(visible)}.",
+                file=sys.stderr,
+            )
+        if entry is None and view in ("photo", "article", "slideshow"):
+            why = "the filter hides every photo" if gallery.entries else "the gallery has no photos"
+            print(
+                f"No photo to show in the {view} view ({why}); the grid is shown instead.",
+                file=sys.stderr,
+            )
         if entry is not None and view in ("photo", "article"):
             parts.photo_view.ready.connect(self._on_photo_ready)
             w.open_entry(entry)  # type: ignore[attr-defined]
@@ -101,6 +114,7 @@ class ScreenshotJob(QObject):
         elif entry is not None and view == "slideshow":
             self._start_slideshow(entry)
         else:
+            w.show_grid()  # type: ignore[attr-defined]  # (a photo opened by name shows its page)
             if entry is not None:
                 w.select_in_grid(entry)  # type: ignore[attr-defined]
                 parts.timeline.set_current(entry)
