@@ -7,19 +7,15 @@ those rows only; decoded QImages come back on the GUI thread, become QPixmaps
 here and ``dataChanged`` repaints the cell.  ``data()`` itself never starts a
 decode, so a model with 10,000 rows does no work for rows nobody looks at.
 
-Only a few decodes are in flight at once; the rest wait in a short queue
-where the newest wishes go first and the oldest fall off, so flinging through
-10,000 rows does not leave thousands of stale decodes behind it.  A generation
-number inside each request key drops results that arrive after the gallery has
-changed.  The pixmap cache is bounded (LRU) because a 256 px
-thumbnail costs ~180 KiB; what scrolls away is decoded again when it returns.
+Only a few decodes are in flight at once, the newest wishes first, and a
+generation number inside each request key drops results that arrive after
+the gallery changed; ``thumbnail_book.ThumbnailBook`` keeps that ledger and
+the bounded pixmap cache.
 """
 
 from __future__ import annotations
 
-import html
 import logging
-from collections import OrderedDict
 from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
@@ -36,14 +32,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage, QPixmap
 
-from gallery_app.core.entry_text import (
-    credit_text,
-    excerpt,
-    format_date,
-    place_text,
-    short_label,
-)
+from gallery_app.core.entry_text import short_label
 from gallery_app.core.models import Entry, Gallery, ImageStatus
+from gallery_app.qt.entry_tooltip import tooltip_html
+from gallery_app.qt.thumbnail_book import ThumbnailBook, parse_thumb_key, thumb_key
 from gallery_app.qt.thumbnails import ThumbnailProvider
 from gallery_app.qt.workers import ImageLoader
 
@@ -87,11 +79,7 @@ class PhotoModel(QAbstractListModel):
         self._entries: tuple[Entry, ...] = ()
         self._rows: dict[str, int] = {}
         self._generation = 0
-        self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()
-        self._sizes: dict[str, int] = {}  # entry id -> edge (device px) the pixmap was made for
-        self._queued: OrderedDict[str, int] = OrderedDict()  # entry id -> edge; newest last
-        self._in_flight: dict[str, int] = {}  # entry id -> edge requested
-        self._failed: set[str] = set()
+        self._book = ThumbnailBook(self.CACHE_LIMIT, self.MAX_QUEUED)
         self._keys: list[SortKey] | None = None  # sort keys of the rows, made on first merge
         self._provider: ThumbnailProvider | None = None
 
@@ -113,11 +101,7 @@ class PhotoModel(QAbstractListModel):
         self._gallery = gallery
         self._entries = gallery.entries if gallery is not None else ()
         self._rows = {e.id: i for i, e in enumerate(self._entries)}
-        self._pixmaps.clear()
-        self._sizes.clear()
-        self._queued.clear()
-        self._in_flight.clear()
-        self._failed.clear()
+        self._book.clear()
         self._keys = None
         if self._provider is not None:
             self._provider.clear()
@@ -254,11 +238,7 @@ class PhotoModel(QAbstractListModel):
         self.layoutChanged.emit()
 
     def _forget_thumbnail(self, entry_id: str) -> None:
-        self._pixmaps.pop(entry_id, None)
-        self._sizes.pop(entry_id, None)
-        self._queued.pop(entry_id, None)
-        self._in_flight.pop(entry_id, None)
-        self._failed.discard(entry_id)
+        self._book.forget(entry_id)
 
     def replace_entry(self, entry: Entry) -> None:
         """Swap in a changed entry (say, after the user linked a photo file)."""
@@ -285,7 +265,7 @@ class PhotoModel(QAbstractListModel):
         if role == EntryRole:
             return entry
         if role == ThumbnailRole:
-            return self._pixmaps.get(entry.id)
+            return self._book.pixmaps.get(entry.id)
         if role == ThumbnailStateRole:
             return self.thumbnail_state(entry)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -301,9 +281,9 @@ class PhotoModel(QAbstractListModel):
     def thumbnail_state(self, entry: Entry) -> ThumbnailState:
         if entry.image is None or entry.image_status in (ImageStatus.NONE, ImageStatus.MISSING):
             return ThumbnailState.NO_FILE
-        if entry.id in self._failed:
+        if entry.id in self._book.failed:
             return ThumbnailState.FAILED
-        if entry.id in self._pixmaps:
+        if entry.id in self._book.pixmaps:
             return ThumbnailState.READY
         return ThumbnailState.LOADING
 
@@ -325,43 +305,32 @@ class PhotoModel(QAbstractListModel):
                 ThumbnailState.FAILED,
             ):
                 continue
-            have = max(
-                self._sizes.get(entry.id, 0),
-                self._in_flight.get(entry.id, 0),
-            )
-            if have * 1.1 >= edge:
-                if entry.id in self._pixmaps:
-                    self._pixmaps.move_to_end(entry.id)
-                continue
-            wanted.append((entry.id, edge))
-        for entry_id, want in reversed(wanted):  # the first row ends up first in line
-            self._queued.pop(entry_id, None)
-            self._queued[entry_id] = want
-        while len(self._queued) > self.MAX_QUEUED:
-            self._queued.popitem(last=False)
+            if self._book.needs(entry.id, edge):
+                wanted.append((entry.id, edge))
+        self._book.wish(wanted)
         self._dispatch()
 
     def _drop_stale_requests(self, rows: list[int]) -> None:
         """When the view moved on (most of what is in flight is off screen), clear the queue."""
-        if self._provider is None or not self._in_flight:
+        in_flight = self._book.in_flight
+        if self._provider is None or not in_flight:
             return
         shown = {entry.id for entry in map(self.entry, rows) if entry is not None}
-        stale = sum(1 for entry_id in self._in_flight if entry_id not in shown)
-        if stale * 2 > len(self._in_flight):
+        stale = sum(1 for entry_id in in_flight if entry_id not in shown)
+        if stale * 2 > len(in_flight):
             self._provider.clear()
-            self._in_flight.clear()
+            in_flight.clear()
 
     def pending_count(self) -> int:
         """Thumbnails asked for and not yet delivered."""
-        return len(self._queued) + len(self._in_flight)
+        return self._book.pending()
 
     def _dispatch(self) -> None:
-        while self._queued and len(self._in_flight) < self.MAX_IN_FLIGHT:
-            entry_id, edge = self._queued.popitem(last=True)
+        for entry_id, edge in self._book.take(self.MAX_IN_FLIGHT):
             entry = self.entry(self.row_of(entry_id))
             if entry is None or entry.image is None:
                 continue
-            self._in_flight[entry_id] = edge
+            self._book.sent(entry_id, edge)
             key = thumb_key(self._generation, edge, entry_id)
             self._fetch_thumbnail(key, entry.image, edge)
 
@@ -386,10 +355,9 @@ class PhotoModel(QAbstractListModel):
         if parsed is None or parsed[0] != self._generation or image.isNull():
             return
         _, edge, entry_id = parsed
-        if self._in_flight.get(entry_id) != edge or entry_id in self._sizes:
+        if not self._book.awaits(entry_id, edge) or entry_id in self._book.sizes:
             return
-        self._pixmaps[entry_id] = QPixmap.fromImage(image)  # GUI thread only
-        self._evict()
+        self._book.show_preview(entry_id, QPixmap.fromImage(image))  # GUI thread only
         row = self.row_of(entry_id)
         if row >= 0:
             index = self.index(row)
@@ -400,69 +368,17 @@ class PhotoModel(QAbstractListModel):
         if parsed is None:
             return  # not one of ours (the loader may be shared)
         generation, edge, entry_id = parsed
-        if generation != self._generation or self._in_flight.get(entry_id) != edge:
+        if generation != self._generation or not self._book.awaits(entry_id, edge):
             return
-        del self._in_flight[entry_id]
         row = self.row_of(entry_id)
         if image.isNull():
             log.info("no thumbnail for entry %s", entry_id)
-            self._failed.add(entry_id)
-        else:
-            self._pixmaps[entry_id] = QPixmap.fromImage(image)  # GUI thread only
-            self._pixmaps.move_to_end(entry_id)
-            self._sizes[entry_id] = edge
-            self._evict()
+            self._book.deliver(entry_id, None, edge)
+        else:  # QPixmap: GUI thread only
+            self._book.deliver(entry_id, QPixmap.fromImage(image), edge)
         if row >= 0:
             index = self.index(row)
             self.dataChanged.emit(index, index, [ThumbnailRole, ThumbnailStateRole])
         self._dispatch()
-        if not self._queued and not self._in_flight:
+        if not self._book.pending():
             self.thumbnails_idle.emit()
-
-    def _evict(self) -> None:
-        while len(self._pixmaps) > self.CACHE_LIMIT:
-            entry_id, _ = self._pixmaps.popitem(last=False)
-            self._sizes.pop(entry_id, None)
-
-
-_KEY_PREFIX = "thumb\n"
-
-
-def thumb_key(generation: int, edge: int, entry_id: str) -> str:
-    """The request key of a thumbnail; the entry id comes last, whole.
-
-    The id of a folder's photo is its relative path, and a file name may hold
-    any character but ``/`` and NUL (a newline too), so the key is read back by
-    splitting off the two numbers in front and never by splitting the id.
-    """
-    return f"{_KEY_PREFIX}{generation}\n{edge}\n{entry_id}"
-
-
-def parse_thumb_key(key: str) -> tuple[int, int, str] | None:
-    """``(generation, edge, entry_id)`` of a ``thumb_key``, or None for someone else's key."""
-    if not key.startswith(_KEY_PREFIX):
-        return None
-    parts = key[len(_KEY_PREFIX) :].split("\n", 2)
-    if len(parts) != 3 or not parts[0].isdigit() or not parts[1].isdigit():
-        return None
-    return int(parts[0]), int(parts[1]), parts[2]
-
-
-def tooltip_html(entry: Entry) -> str:
-    """A tooltip that shows the caption literally.
-
-    Qt guesses whether a tooltip is rich text, so a caption holding ``<b>``
-    would be rendered; the ``<qt>`` wrapper forces rich text and every piece of
-    entry text inside it is escaped, which shows it character for character.
-    """
-    lines = [format_date(entry.taken)]
-    place = place_text(entry.location)
-    if place:
-        lines.append(place)
-    body = excerpt(entry.caption, 400) if entry.caption else "No caption"
-    credit = credit_text(entry)
-    parts = [f"<b>{html.escape(line)}</b>" for line in lines]
-    parts.append(html.escape(body))
-    if credit:
-        parts.append(f"<i>{html.escape(credit)}</i>")
-    return "<qt>" + "<br>".join(parts) + "</qt>"
