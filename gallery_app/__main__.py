@@ -57,8 +57,9 @@ def _size(text: str) -> tuple[int, int]:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"“{text}” is not a size like 1280x800.") from None
-    if not (200 <= width <= 8000 and 150 <= height <= 8000):
-        raise argparse.ArgumentTypeError("the size must be from 200x150 to 8000x8000.")
+    if not (400 <= width <= 8000 and 300 <= height <= 8000):
+        # 400x300 is the smallest the window lays out with nothing cut off.
+        raise argparse.ArgumentTypeError("the size must be from 400x300 to 8000x8000.")
     return width, height
 
 
@@ -132,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=_size,
         default=(1280, 800),
         metavar="WxH",
-        help="window size for --screenshot (default 1280x800)",
+        help="window size for --screenshot, from 400x300 (default 1280x800)",
     )
     parser.add_argument(
         "--palette",

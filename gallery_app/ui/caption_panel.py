@@ -253,7 +253,7 @@ class CaptionPanel(QWidget):
         outer.addLayout(header)
         outer.addWidget(scroll, 1)
         outer.addLayout(footer)
-        self.setMinimumWidth(220)
+        self.setMinimumWidth(180)  # a 400 px window still fits photo, panel and article
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from gallery_app.core.models import Entry
 from gallery_app.core.query import EntryFilter
 from gallery_app.qt.filter_state import FilterState
+from gallery_app.ui.flow_layout import FlowLayout
 
 log = logging.getLogger(__name__)
 
@@ -57,8 +58,19 @@ class _SearchEdit(QLineEdit):
         super().keyPressEvent(event)
 
 
+def _group(parent: QWidget, *widgets: QWidget) -> QWidget:
+    """Widgets that belong together (a label and its field) kept on one row."""
+    box = QWidget(parent)
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(6)
+    for widget in widgets:
+        row.addWidget(widget)
+    return box
+
+
 class FilterBar(QWidget):
-    """Date range, day presets, undated toggle and throttled search in one row."""
+    """Date range, day presets, undated toggle and throttled search, in rows that wrap."""
 
     def __init__(self, filter_state: FilterState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,25 +106,19 @@ class FilterBar(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_search)
 
-        layout = QHBoxLayout(self)
+        # Label and field pairs stay together; the groups wrap onto a second row
+        # when the window is narrow (a laptop at 1024 px, a half-screen window),
+        # and the search field takes what is left of its row.
+        layout = FlowLayout(self, spacing=8)
         layout.setContentsMargins(6, 4, 6, 4)
-        from_label = self._label("&From", self.from_edit)
-        to_label = self._label("&To", self.to_edit)
-        day_label = self._label("&Day", self.preset_combo)
-        layout.setSpacing(6)
-        # Label and field pairs, a little apart from each other so they read as pairs.
-        for label, field in (
-            (from_label, self.from_edit),
-            (to_label, self.to_edit),
-            (day_label, self.preset_combo),
+        for group in (
+            (self._label("&From", self.from_edit), self.from_edit),
+            (self._label("&To", self.to_edit), self.to_edit),
+            (self._label("&Day", self.preset_combo), self.preset_combo),
+            (self.all_dates_button, self.undated_check),
         ):
-            layout.addWidget(label)
-            layout.addWidget(field)
-            layout.addSpacing(6)
-        layout.addWidget(self.all_dates_button)
-        layout.addWidget(self.undated_check)
-        layout.addSpacing(12)
-        layout.addWidget(self.search_edit, 1)
+            layout.addWidget(_group(self, *group))
+        layout.addWidget(self.search_edit)
 
         self.from_edit.dateChanged.connect(self._on_dates_edited)
         self.to_edit.dateChanged.connect(self._on_dates_edited)

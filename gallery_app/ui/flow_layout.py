@@ -64,18 +64,52 @@ class FlowLayout(QLayout):
         margins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
-    def _arrange(self, rect: QRect, *, place: bool) -> int:
-        margins = self.contentsMargins()
-        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        x, y, row_h = area.x(), area.y(), 0
+    def _rows(self, width: int) -> list[list[tuple[QLayoutItem, QSize]]]:
+        """The items, row by row, each at its hint (never wider than ``width``)."""
+        rows: list[list[tuple[QLayoutItem, QSize]]] = []
+        row: list[tuple[QLayoutItem, QSize]] = []
+        x = 0
         for item in self._items:
             if item.isEmpty():
                 continue
             hint = item.sizeHint()
-            if x > area.x() and x + hint.width() > area.right() + 1:
-                x, y, row_h = area.x(), y + row_h + self._gap, 0
+            w = max(min(hint.width(), width), item.minimumSize().width())
+            if row and x + w > width:
+                rows.append(row)
+                row, x = [], 0
+            row.append((item, QSize(w, hint.height())))
+            x += w + self._gap
+        if row:
+            rows.append(row)
+        return rows
+
+    def _arrange(self, rect: QRect, *, place: bool) -> int:
+        """Lay the rows out (or only measure them); returns the height they take.
+
+        Items that expand horizontally (a search field) share what is left of
+        their row; items in a row are centred on its height.
+        """
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        y = area.y()
+        rows = self._rows(area.width())
+        for row in rows:
+            row_h = max(size.height() for _item, size in row)
             if place:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + self._gap
-            row_h = max(row_h, hint.height())
-        return y + row_h - rect.y() + margins.bottom()
+                used = sum(size.width() for _item, size in row) + self._gap * (len(row) - 1)
+                growing = [
+                    item
+                    for item, _size in row
+                    if item.expandingDirections() & Qt.Orientation.Horizontal
+                ]
+                extra = max(0, area.width() - used) // len(growing) if growing else 0
+                x = area.x()
+                for item, size in row:
+                    w = size.width() + (extra if item in growing else 0)
+                    top = y + (row_h - size.height()) // 2
+                    item.setGeometry(QRect(QPoint(x, top), QSize(w, size.height())))
+                    x += w + self._gap
+            y += row_h + self._gap
+        if rows:
+            y -= self._gap
+        return y - rect.y() + margins.bottom()

@@ -365,7 +365,7 @@ class MainWindow(PhotoNavigation, QMainWindow):
         pane.show()
         self._refresh_article()
         if was_hidden:  # after show(): a hidden dock ignores resizeDocks
-            width = max(420, self.width() // 3)
+            width = max(300, min(420, self.width() // 3))  # a laptop keeps room for the photo
             self.resizeDocks([pane], [width], Qt.Orientation.Horizontal)
         self.parts.article_pane.raise_()
         self.parts.article_pane.show_passage(entry)

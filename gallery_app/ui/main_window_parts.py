@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
@@ -67,6 +67,34 @@ def build_parts(
     )
 
 
+CAPTION_SHARE = 0.4  # the caption panel never takes more of a narrow photo page
+
+
+class _CaptionShare(QObject):
+    """Keeps the caption panel to at most 40 % of the photo page as it narrows.
+
+    The panel does not stretch, so a window made narrower (or a dock opened
+    beside it) took all the width from the photo, down to a thumbnail; now the
+    photo keeps at least 60 %.  The panel's own minimum still holds.
+    """
+
+    def __init__(self, splitter: QSplitter) -> None:
+        super().__init__(splitter)
+        self._splitter = splitter
+        splitter.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._splitter and event.type() == QEvent.Type.Resize:
+            sizes = self._splitter.sizes()
+            total = sum(sizes)
+            panel = self._splitter.widget(1)
+            if len(sizes) == 2 and total > 0 and panel is not None:
+                cap = max(panel.minimumWidth(), int(total * CAPTION_SHARE))
+                if sizes[1] > cap:
+                    self._splitter.setSizes([total - cap, cap])
+        return False
+
+
 def build_notice(parent: QWidget) -> QLabel:
     """The banner over an empty grid that says why it is empty (plain text, hidden by default)."""
     notice = QLabel(parent)
@@ -115,6 +143,7 @@ def build_pages(
     photo_splitter.addWidget(parts.caption_panel)
     photo_splitter.setStretchFactor(0, 1)
     photo_splitter.setSizes([800, 340])
+    _CaptionShare(photo_splitter)
 
     # Tab follows reading order: the filter bar, the grid, then the timeline;
     # on the photo page the photo, the filmstrip, then the caption's links.

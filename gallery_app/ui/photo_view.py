@@ -59,7 +59,7 @@ class PhotoView(QWidget):
         self.setAccessibleName("Photo")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(160, 120)
+        self.setMinimumSize(120, 90)
         self._loader = loader
         loader.image_ready.connect(self._on_image_ready)
         self._entry: Entry | None = None

@@ -230,20 +230,31 @@ def _paint_full(
         date += "  (date uncertain)"
     place = place_text(entry.location)
     credit = credit_text(entry)
-    detail_lines = [date] + ([place] if place else [])
+    # Header, date, place and credit wrap (two lines at most) rather than lose
+    # their ends on a narrow card; only the caption is an excerpt by design.
+    label_w = text_w - mark * 1.4
+    label_lines = wrapped_lines(headline.upper(), label_font, label_w, 2)
+    header_h = max(mark * 0.78, m_label.lineSpacing() * len(label_lines))
+    date_lines = wrapped_lines(date, date_font, text_w, 2)
+    place_lines = wrapped_lines(place, body_font, text_w, 2) if place else []
+    credit_lines = wrapped_lines(credit, small_font, text_w, 2) if credit else []
+    m_small = QFontMetricsF(small_font)
     fixed_h = (
         pad
-        + mark * 0.78
+        + header_h
         + pad * 0.7
         + m_caption.lineSpacing() * 0.4  # space before the caption
         + pad * 0.9  # space before the rule
         + 1
         + pad * 0.7
-        + m_body.lineSpacing() * len(detail_lines)
-        + (QFontMetricsF(small_font).lineSpacing() + pad * 0.3 if credit else 0)
+        + QFontMetricsF(date_font).lineSpacing() * len(date_lines)
+        + m_body.lineSpacing() * len(place_lines)
+        + (m_small.lineSpacing() * len(credit_lines) + pad * 0.3 if credit_lines else 0)
         + pad
     )
     room = area.height() - 2 * margin - fixed_h
+    if room < m_caption.lineSpacing():  # a tiny window: the grid's card fits, this one not
+        return _paint_compact(painter, area, entry, colours, headline)
     max_caption = max(0, min(9, int(room // m_caption.lineSpacing())))
     text = excerpt(entry.caption, 600) if entry.caption else "No caption."
     caption_lines = wrapped_lines(text, caption_font, text_w, max_caption)
@@ -257,34 +268,31 @@ def _paint_full(
     _paint_paper(painter, card, colours, 10 * zoom)
     x = card.left() + pad
     y = card.top() + pad
-    # Header: mark at the left, the headline beside it.
-    _paint_mark(painter, QPointF(x + mark / 2, y + mark * 0.39), mark, colours.mark)
+    # Header: mark at the left, the headline beside it, centred on the mark.
+    _paint_mark(painter, QPointF(x + mark / 2, y + header_h / 2), mark, colours.mark)
     painter.setPen(colours.label)
-    label = m_label.elidedText(headline.upper(), Qt.TextElideMode.ElideRight, text_w - mark * 1.4)
+    label_h = m_label.lineSpacing() * len(label_lines)
     draw_lines(
         painter,
-        [label],
+        label_lines,
         label_font,
-        QPointF(x + mark * 1.4, y + mark * 0.39 - m_label.height() / 2),
-        text_w - mark * 1.4,
+        QPointF(x + mark * 1.4, y + (header_h - label_h) / 2),
+        label_w,
     )
-    y += mark * 0.78 + pad * 0.7 + m_caption.lineSpacing() * 0.4
+    y += header_h + pad * 0.7 + m_caption.lineSpacing() * 0.4
     painter.setPen(colours.text)
     y = draw_lines(painter, caption_lines, caption_font, QPointF(x, y), text_w)
     y += pad * 0.9
     painter.fillRect(QRectF(x, y, min(text_w, 72 * zoom), 1.5), colours.rule)
     y += 1 + pad * 0.7
     painter.setPen(colours.text)
-    y = draw_lines(painter, [_elide(date, date_font, text_w)], date_font, QPointF(x, y), text_w)
-    if place:
-        painter.setPen(colours.text)
-        y = draw_lines(
-            painter, [_elide(place, body_font, text_w)], body_font, QPointF(x, y), text_w
-        )
-    if credit:
+    y = draw_lines(painter, date_lines, date_font, QPointF(x, y), text_w)
+    if place_lines:
+        y = draw_lines(painter, place_lines, body_font, QPointF(x, y), text_w)
+    if credit_lines:
         y += pad * 0.3
         painter.setPen(colours.muted)
-        draw_lines(painter, [_elide(credit, small_font, text_w)], small_font, QPointF(x, y), text_w)
+        draw_lines(painter, credit_lines, small_font, QPointF(x, y), text_w)
     return card
 
 
