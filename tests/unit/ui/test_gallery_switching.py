@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,6 +44,9 @@ def app(qtbot: QtBot) -> Iterator[Composition]:
     if parts.window.parts.slideshow_window.isVisible():
         parts.window.parts.slideshow_window.close()
     parts.shut_down()
+    # Collect the app's Qt objects here, on the GUI thread: a collection that
+    # happens later on a worker thread would destroy their socket notifiers there.
+    gc.collect()
 
 
 @pytest.fixture
