@@ -15,7 +15,7 @@ import logging
 from collections import Counter
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, QLocale, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QLocale, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -50,6 +50,18 @@ def _pydate(day: QDate) -> dt.date:
 
 class _SearchEdit(QLineEdit):
     """A line edit where Esc first clears the text, then lets Esc travel on."""
+
+    def event(self, event: QEvent) -> bool:
+        # Claim Esc before the window's shortcut (leave full screen) while there is text.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and self.text()
+        ):
+            event.accept()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.text():

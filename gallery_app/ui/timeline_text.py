@@ -72,3 +72,19 @@ def undated_tooltip(count: int, *, shown: bool) -> str:
         f"Undated: {photos(count)} ({state}).\n"
         "Click (or press U) to show or hide them alongside a date range."
     )
+
+
+def describe_timeline(timeline: Timeline, locale: QLocale, shown: list[str], cursor: int) -> str:
+    """The strip's accessible description: its span, what is shown, the focus, undated."""
+    text = describe_span(timeline, locale)
+    if shown:
+        text += f" Shown: {shown[0]}"
+        if len(shown) > 1:
+            text += f" to {shown[-1]}"
+        text += "."
+    if 0 <= cursor < len(timeline.buckets):
+        focus = describe_bucket(timeline.buckets[cursor], timeline.unit, locale)
+        text += f" Focus: {focus}."
+    if timeline.undated:
+        text += f" Undated: {photos(timeline.undated)}."
+    return text

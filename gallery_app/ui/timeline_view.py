@@ -45,10 +45,8 @@ from gallery_app.ui.timeline_paint import (
 from gallery_app.ui.timeline_search import NOWHERE, UNDATED, SearchCounts
 from gallery_app.ui.timeline_text import (
     bucket_tooltip,
-    describe_bucket,
-    describe_span,
+    describe_timeline,
     label_lines,
-    photos,
     undated_tooltip,
 )
 
@@ -208,19 +206,8 @@ class TimelineView(QWidget):
         )
 
     def _update_description(self) -> None:
-        buckets = self._timeline.buckets
-        text = describe_span(self._timeline, self._locale)
-        selected = self.selected_indices()
-        if selected:
-            text += f" Shown: {self.bar_label(selected[0])}"
-            if len(selected) > 1:
-                text += f" to {self.bar_label(selected[-1])}"
-            text += "."
-        if 0 <= self._cursor < len(buckets):
-            focus = describe_bucket(buckets[self._cursor], self._timeline.unit, self._locale)
-            text += f" Focus: {focus}."
-        if self._timeline.undated:
-            text += f" Undated: {photos(self._timeline.undated)}."
+        shown = [self.bar_label(i) for i in self.selected_indices()]
+        text = describe_timeline(self._timeline, self._locale, shown, self._cursor)
         self.setAccessibleDescription(text)
 
     # -- painting -------------------------------------------------------------
@@ -310,6 +297,14 @@ class TimelineView(QWidget):
     # -- events ---------------------------------------------------------------
 
     def event(self, event: QEvent) -> bool:
+        if (  # Esc clears a selection here before the window's Esc (leave full screen)
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and self._filter_state.value.has_date_range
+        ):
+            event.accept()
+            return True
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             index = self._index_at(event.pos())
             if index == NOWHERE:

@@ -164,3 +164,26 @@ def test_an_empty_folder_says_it_has_no_photos(
     _open(window, qtbot, tmp_path / "empty")
     assert window.notice.isVisible()
     assert window.notice.text().startswith("No photos in this folder")
+
+
+def test_esc_in_the_timeline_or_search_clears_them_before_leaving_full_screen(
+    qtbot: QtBot, pool: QThreadPool, story: Path
+) -> None:
+    window, state = _window(qtbot, pool)
+    _open(window, qtbot, story)
+    window.showFullScreen()
+    qtbot.wait_until(window.isFullScreen)
+    timeline = window.parts.timeline
+    state.set_date_range(dt.date(2015, 3, 30), dt.date(2015, 3, 30))
+    timeline.setFocus()
+    qtbot.keyClick(timeline, Qt.Key.Key_Escape)
+    assert not state.value.has_date_range
+    assert window.isFullScreen()
+
+    search = window.parts.filter_bar.search_edit
+    qtbot.keyClicks(search, "Tikrit")
+    qtbot.keyClick(search, Qt.Key.Key_Escape)
+    assert search.text() == ""
+    assert window.isFullScreen()
+    qtbot.keyClick(search, Qt.Key.Key_Escape)  # nothing left to clear: leave full screen
+    qtbot.wait_until(lambda: not window.isFullScreen())
