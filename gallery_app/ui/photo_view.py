@@ -19,7 +19,6 @@ import logging
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QFontMetricsF,
     QImage,
     QKeyEvent,
     QMouseEvent,
@@ -33,9 +32,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from gallery_app.core.entry_text import credit_text
-from gallery_app.core.models import Entry, ImageStatus
+from gallery_app.core.models import Entry
 from gallery_app.qt.workers import ImageLoader
-from gallery_app.ui.painting import mix, scaled_font
+from gallery_app.ui.painting import mix
+from gallery_app.ui.photo_paint import has_file, known_size, paint_credit
 from gallery_app.ui.placeholder_card import paint_placeholder_card, status_text
 
 log = logging.getLogger(__name__)
@@ -150,26 +150,8 @@ class PhotoView(QWidget):
         self.update()
 
     # -- geometry ---------------------------------------------------------------
-    @staticmethod
-    def _has_file(entry: Entry) -> bool:
-        return entry.image is not None and entry.image_status not in (
-            ImageStatus.NONE,
-            ImageStatus.MISSING,
-        )
-
-    @staticmethod
-    def _known_size(entry: Entry) -> QSize:
-        """The photo's size after EXIF rotation, if the metadata scan recorded it.
-
-        Never reads the file here: the GUI thread must not wait on a disk.  An
-        unknown size comes from the decoded image instead (see
-        ``_on_image_ready``).
-        """
-        info = entry.info
-        if info is not None and info.width and info.height:
-            size = QSize(info.width, info.height)
-            return size.transposed() if info.orientation in (5, 6, 7, 8) else size
-        return QSize()
+    _has_file = staticmethod(has_file)
+    _known_size = staticmethod(known_size)
 
     def _fit_scale(self) -> float:
         """Logical px per photo px that fits the photo, never above 100 %."""
@@ -331,24 +313,7 @@ class PhotoView(QWidget):
     def _paint_credit(
         self, painter: QPainter, photo: QRectF, entry: Entry, palette: QPalette
     ) -> None:
-        credit = credit_text(entry)
-        if not credit or photo.width() < 80:
-            return
-        font = scaled_font(self.font(), 0.85)
-        metrics = QFontMetricsF(font)
-        text = metrics.elidedText(credit, Qt.TextElideMode.ElideLeft, photo.width() - 24)
-        width = metrics.horizontalAdvance(text) + 12
-        height = metrics.height() + 6
-        box = QRectF(photo.right() - width - 6, photo.bottom() - height - 6, width, height)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(Qt.PenStyle.NoPen)
-        backing = palette.color(QPalette.ColorRole.Shadow)
-        backing.setAlphaF(0.55)
-        painter.setBrush(backing)
-        painter.drawRoundedRect(box, 4, 4)
-        painter.setPen(Qt.GlobalColor.white)
-        painter.setFont(font)
-        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
+        paint_credit(painter, photo, credit_text(entry), self.font(), palette)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
