@@ -10,7 +10,8 @@ command does:
   absolute ``Exec`` that starts *this* installation, then the menu and icon
   caches are refreshed when their tools exist;
 * Windows: a Start-menu shortcut (``.lnk``, written by PowerShell's WScript.Shell);
-* macOS: a small launcher ``~/Applications/Dateline.app``.
+* macOS: a small launcher ``~/Applications/Dateline.app``
+  (those two live in :mod:`gallery_app.desktop_platforms`).
 
 The entry and the metainfo are built here, so a wheel carries them without a
 data file; ``packaging/write_desktop_files.py`` writes the same text into
@@ -21,8 +22,6 @@ from __future__ import annotations
 
 import logging
 import os
-import plistlib
-import shlex
 import shutil
 import subprocess
 import sys
@@ -32,9 +31,8 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from gallery_app import APP_ID, APP_NAME, __version__
-from gallery_app.core.atomic import write_bytes_atomic, write_text_atomic
-from gallery_app.core.errors import DatelineError
+from gallery_app import APP_ID, APP_NAME, desktop_platforms
+from gallery_app.core.atomic import write_bytes_atomic
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +51,7 @@ SCREENSHOTS = (
 RELEASES = (("0.1.0", "2026-11-24", "First release."),)
 
 
-class DesktopIntegrationError(DatelineError):
-    """The desktop integration cannot be done here; the message says why."""
+DesktopIntegrationError = desktop_platforms.DesktopIntegrationError  # raised by both modules
 
 
 # --- bundled icons -----------------------------------------------------------
@@ -261,98 +258,20 @@ def _refresh_caches(data_home: Path) -> None:
         _run_if_present("gtk-update-icon-cache", "-q", "-t", "-f", str(data_home / "icons/hicolor"))
 
 
-# --- Windows and macOS -------------------------------------------------------
-
-_POWERSHELL_SHORTCUT = (
-    "$s = (New-Object -ComObject WScript.Shell).CreateShortcut($env:DATELINE_LNK);"
-    "$s.TargetPath = $env:DATELINE_TARGET; $s.Arguments = $env:DATELINE_ARGS;"
-    "$s.IconLocation = $env:DATELINE_ICON; $s.Description = 'Dateline photo galleries';"
-    "$s.Save()"
-)
-
-
-def _write_platform_icon(target: Path, fmt: str) -> Path:
-    """Pack the bundled PNGs into ``.ico`` or ``.icns`` with Pillow, at install time."""
-    from PIL import Image
-
-    with resources.as_file(icon_resource(max(ICON_SIZES))) as largest, Image.open(largest) as png:
-        image = png.convert("RGBA")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        sizes = [(s, s) for s in ICON_SIZES if s <= 256] if fmt == "ICO" else None
-        image.save(target, format=fmt, **({"sizes": sizes} if sizes else {}))
-    return target
-
-
-def _start_menu_shortcut() -> Path:
-    appdata = os.environ.get("APPDATA")
-    if not appdata:
-        raise DesktopIntegrationError("APPDATA is not set, so the Start menu cannot be found.")
-    return Path(appdata) / "Microsoft/Windows/Start Menu/Programs" / f"{APP_NAME}.lnk"
-
-
-def _install_windows() -> list[Path]:
-    powershell = shutil.which("powershell") or shutil.which("pwsh")
-    if powershell is None:
-        raise DesktopIntegrationError(
-            "PowerShell was not found, so no Start-menu shortcut could be made; "
-            f"start Dateline with: {' '.join(launch_command())}"
-        )
-    from gallery_app.core import paths
-
-    command = launch_command()
-    icon = _write_platform_icon(paths.data_dir() / f"{APP_ID}.ico", "ICO")
-    shortcut = _start_menu_shortcut()
-    env = dict(os.environ, DATELINE_LNK=str(shortcut), DATELINE_TARGET=command[0])
-    env |= {"DATELINE_ARGS": subprocess.list2cmdline(command[1:]), "DATELINE_ICON": str(icon)}
-    result = subprocess.run(
-        [powershell, "-NoProfile", "-NonInteractive", "-Command", _POWERSHELL_SHORTCUT],
-        env=env, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
-    if result.returncode != 0 or not shortcut.exists():
-        raise DesktopIntegrationError(f"Windows refused the Start-menu shortcut: {result.stderr}")
-    return [shortcut, icon]
-
-
-def _mac_app() -> Path:
-    return Path.home() / "Applications" / f"{APP_NAME}.app"
-
-
-def _install_macos() -> list[Path]:
-    """A launcher bundle: Info.plist, a shell script that execs this install, the icon."""
-    if getattr(sys, "frozen", False) and ".app/Contents/" in sys.executable:
-        raise DesktopIntegrationError("Dateline is already an app bundle; drag it to Applications.")
-    app = _mac_app()
-    contents = app / "Contents"
-    launcher = contents / "MacOS" / APP_NAME
-    script = "#!/bin/sh\nexec " + shlex.join(launch_command()) + ' "$@"\n'
-    write_text_atomic(launcher, script)
-    launcher.chmod(0o755)
-    icon = _write_platform_icon(contents / "Resources" / f"{APP_NAME}.icns", "ICNS")
-    info = {
-        "CFBundleName": APP_NAME,
-        "CFBundleDisplayName": APP_NAME,
-        "CFBundleIdentifier": APP_ID,
-        "CFBundleVersion": __version__,
-        "CFBundleShortVersionString": __version__,
-        "CFBundlePackageType": "APPL",
-        "CFBundleExecutable": APP_NAME,
-        "CFBundleIconFile": icon.name,
-        "NSHighResolutionCapable": True,
-    }
-    write_bytes_atomic(contents / "Info.plist", plistlib.dumps(info))
-    return [app, contents / "Info.plist", launcher, icon]
-
-
 # --- the commands ------------------------------------------------------------
 
 
 def install_desktop(*, data_home: Path | None = None, platform: str | None = None) -> list[Path]:
     """Install the desktop integration for the current user; return the files written."""
     platform = platform or sys.platform
-    if platform == "win32":
-        return _install_windows()
-    if platform == "darwin":
-        return _install_macos()
+    if platform in ("win32", "darwin"):
+        largest = icon_resource(max(ICON_SIZES))
+        install = (
+            desktop_platforms.install_windows
+            if platform == "win32"
+            else desktop_platforms.install_macos
+        )
+        return install(launch_command(), largest, ICON_SIZES)
     home = data_home or xdg_data_home()
     written = []
     for path, content in _xdg_files(home).items():
@@ -366,9 +285,9 @@ def uninstall_desktop(*, data_home: Path | None = None, platform: str | None = N
     """Remove what :func:`install_desktop` wrote; return the files removed."""
     platform = platform or sys.platform
     if platform == "win32":
-        targets = [_start_menu_shortcut()]
+        targets = [desktop_platforms.start_menu_shortcut()]
     elif platform == "darwin":
-        app = _mac_app()
+        app = desktop_platforms.mac_app()
         if app.exists():
             shutil.rmtree(app)
             return [app]
