@@ -389,17 +389,11 @@ class MainWindow(PhotoNavigation, QMainWindow):
         dialogs.show_shortcuts(self, [a for a in self.actions() if not a.shortcut().isEmpty()])
 
     def _on_link_file(self, entry: Entry) -> None:
-        if self._gallery is None:
-            return
-        path = dialogs.choose_photo_file(self)
-        if path is None:
+        path = dialogs.choose_photo_file(self) if self._gallery is not None else None
+        if path is None or self._gallery is None:
             return
         self._links.set(gallery_key(self._gallery), entry.id, path)
-        self._gallery = self._links.apply(self._gallery)
-        linked = next(e for e in self._gallery.entries if e.id == entry.id)
-        self.parts.model.replace_entry(linked)
-        if self._current is not None and self._current.id == entry.id:
-            self.open_entry(linked)
+        self.update_gallery(self._links.apply(self._gallery))  # the row and photo page follow
         self.statusBar().showMessage(f"Linked {path.name} to photo {entry.position}.", 5000)
 
     def sizeHint(self) -> QSize:
