@@ -177,21 +177,31 @@ def test_ctrl_q_quits_with_code_0(app: App) -> None:
 
 
 def test_a_second_launch_hands_its_photo_to_the_running_window(app: App, tmp_path: Path) -> None:
+    """ "Open with Dateline" on the second of three photos: the running window opens
+    that folder at that photo, on the photo page — not at the folder's first photo."""
     from PIL import Image
 
     app.wait_for(title="Fighting In Iraq — Dateline")
     holiday = tmp_path / "Holiday 2019"
     holiday.mkdir()
-    Image.new("RGB", (64, 48), "teal").save(holiday / "beach.jpg")
+    for i, (name, colour) in enumerate((("beach", "teal"), ("dunes", "tan"), ("pier", "gray"))):
+        image = Image.new("RGB", (64, 48), colour)
+        exif = Image.Exif()
+        exif.get_ifd(0x8769)[0x9003] = f"2019:08:0{i + 1} 10:00:00"  # taken in this order
+        image.save(holiday / f"{name}.jpg", exif=exif.tobytes())
 
     second = subprocess.run(
-        [sys.executable, "-m", "gallery_app", str(holiday / "beach.jpg")],
+        [sys.executable, "-m", "gallery_app", str(holiday / "dunes.jpg")],
         env=app.env,
         capture_output=True,
         text=True,
         timeout=30,
     )
     assert second.returncode == 0, second.stderr
-    app.wait_for(title="Holiday 2019 — Dateline", count="1 of 1 photo shown")
+    state = app.wait_for(
+        title="Holiday 2019 — Dateline", count="3 of 3 photos shown", current="dunes.jpg"
+    )
+    assert state["page"] == "photo"
+    assert state["grid_current"] == "dunes.jpg"
     assert app.proc.poll() is None  # the first window is still the one running
     assert app.quit() == 0
