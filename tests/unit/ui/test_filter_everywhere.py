@@ -12,9 +12,8 @@ which a date range leaves out everywhere unless asked for.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ from PySide6.QtCore import QDate, QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from gallery_app import cli
-from gallery_app.app import Composition, Options, compose, start
+from gallery_app.app import Composition, Options, start
 from gallery_app.core.manifest import save_manifest
 from gallery_app.qt.photo_model import EntryRole
 from tests.unit.ui.shell_fixtures import make_gallery
@@ -49,15 +48,8 @@ def manifest(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def app(qtbot: QtBot) -> Iterator[Composition]:
-    parts = compose()
-    qtbot.addWidget(parts.window)
-    parts.window.resize(1180, 760)
-    yield parts
-    if parts.window.parts.slideshow_window.isVisible():
-        parts.window.parts.slideshow_window.close()
-    parts.shut_down()
-    gc.collect()  # on the GUI thread (see test_gallery_switching)
+def app(make_app: Callable[..., Composition]) -> Composition:
+    return make_app((1180, 760))
 
 
 def _cli_ids(manifest: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import gc
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from gallery_app.app import Composition, Options, compose, start
+from gallery_app.app import Composition, Options, start
 from gallery_app.core import folder_scan
 from gallery_app.core.manifest import save_manifest
 from gallery_app.qt import scanner as scanner_module
@@ -36,17 +35,8 @@ def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def app(qtbot: QtBot) -> Iterator[Composition]:
-    parts = compose()
-    qtbot.addWidget(parts.window)
-    parts.window.resize(900, 700)
-    yield parts
-    if parts.window.parts.slideshow_window.isVisible():
-        parts.window.parts.slideshow_window.close()
-    parts.shut_down()
-    # Collect the app's Qt objects here, on the GUI thread: a collection that
-    # happens later on a worker thread would destroy their socket notifiers there.
-    gc.collect()
+def app(make_app: Callable[..., Composition]) -> Composition:
+    return make_app()
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,13 +27,8 @@ DAYS = [5, None, 2, 9, None, 1, 7]  # reading order (by file name) is not date o
 
 
 @pytest.fixture
-def app(qtbot: QtBot) -> Iterator[Composition]:
-    parts = compose()
-    qtbot.addWidget(parts.window)
-    parts.window.resize(900, 700)
-    parts.window.show()
-    yield parts
-    parts.shut_down()
+def app(make_app: Callable[..., Composition]) -> Composition:
+    return make_app(show=True)
 
 
 @pytest.fixture

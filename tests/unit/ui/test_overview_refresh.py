@@ -8,14 +8,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from gallery_app.app import Composition, compose
+from gallery_app.app import Composition
 from gallery_app.core import folder_scan
 from gallery_app.qt import scanner as scanner_module
 from tests.unit.photo_files import make_tagged_jpeg
@@ -26,13 +26,8 @@ DAYS = [3, 1, 4, 1, 5, 9, 2, 6]
 
 
 @pytest.fixture
-def app(qtbot: QtBot) -> Iterator[Composition]:
-    parts = compose()
-    qtbot.addWidget(parts.window)
-    parts.window.resize(900, 700)
-    parts.window.show()
-    yield parts
-    parts.shut_down()
+def app(make_app: Callable[..., Composition]) -> Composition:
+    return make_app(show=True)
 
 
 @pytest.fixture

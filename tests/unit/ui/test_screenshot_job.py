@@ -4,15 +4,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
 from pytestqt.qtbot import QtBot
 
-from gallery_app.app import Composition, Options, compose, start
+from gallery_app.app import Composition, Options, start
 from gallery_app.core.manifest import save_manifest
 from gallery_app.ui.screenshot import ScreenshotJob
 from tests.unit.ui.shell_fixtures import make_gallery
@@ -26,16 +25,8 @@ def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def app(qtbot: QtBot) -> Iterator[Composition]:
-    parts = compose(progressive=False)
-    qtbot.addWidget(parts.window)
-    yield parts
-    if parts.window.parts.slideshow_window.isVisible():
-        parts.window.parts.slideshow_window.close()
-    parts.shut_down()
-    # Collect the app's Qt objects here, on the GUI thread: a collection that
-    # happens later on a worker thread would destroy their socket notifiers there.
-    gc.collect()
+def app(make_app: Callable[..., Composition]) -> Composition:
+    return make_app(None, progressive=False)
 
 
 @pytest.fixture

@@ -8,8 +8,7 @@ caption panel leaves the photo most of a narrow page.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QLabel, QScrollArea
 from pytestqt.qtbot import QtBot
 
-from gallery_app.app import Composition, Options, compose, start
+from gallery_app.app import Composition, Options, start
 from gallery_app.core.manifest import save_manifest
 from gallery_app.ui.screenshot import ScreenshotJob
 from tests.unit.ui.shell_fixtures import make_gallery
@@ -32,12 +31,8 @@ def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def app(qtbot: QtBot) -> Iterator[Composition]:
-    parts = compose(progressive=False)
-    qtbot.addWidget(parts.window)
-    yield parts
-    parts.shut_down()
-    gc.collect()  # on the GUI thread (see test_gallery_switching)
+def app(make_app: Callable[..., Composition]) -> Composition:
+    return make_app(None, progressive=False)
 
 
 @pytest.fixture
