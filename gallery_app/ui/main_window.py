@@ -224,7 +224,7 @@ class MainWindow(PhotoNavigation, QMainWindow):
         if gallery.source is not None:
             self._settings.last_gallery = gallery.source
             self._settings.add_recent_gallery(gallery.source, gallery.title)
-        self._on_count_changed(len(p.proxy.visible_entries()), len(gallery.entries))
+        self._on_count_changed(p.proxy.rowCount(), len(gallery.entries))
         self.show_grid()
         if gallery.entries:
             p.grid.setCurrentIndex(p.proxy.index(0, 0))
@@ -264,7 +264,7 @@ class MainWindow(PhotoNavigation, QMainWindow):
     def _update_notice(self, *_args: object) -> None:
         text = gallery_notice(
             self._gallery,
-            shown=len(self.visible_entries()) if self._gallery is not None else 0,
+            shown=self.parts.proxy.rowCount() if self._gallery is not None else 0,
             scanning=self._scanning(),
         )
         self.notice.setText(text)
