@@ -11,7 +11,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 help:
 	@echo "make run       set up .venv from the lock file and start Dateline on the bundled gallery"
-	@echo "make test      set up, then ruff, mypy and the whole test suite headless (Xvfb for e2e)"
+	@echo "make test      set up, then ruff, import contracts, mypy and the whole test suite headless (Xvfb for e2e)"
 	@echo "make bundle    build the one-folder PyInstaller app in dist/ and smoke-test it"
 	@echo "make lock      re-resolve requirements.lock from pyproject.toml (needs network)"
 
@@ -33,6 +33,7 @@ test: $(STAMP) lint typecheck
 lint: $(STAMP)
 	$(BIN)/ruff check gallery_app tests bench packaging
 	$(BIN)/ruff format --check gallery_app tests bench packaging
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -43,7 +44,7 @@ bundle: $(STAMP)
 lock:
 	$(PYTHON) -m pip install --quiet uv
 	rm -f requirements.lock
-	$(PYTHON) -m uv pip compile pyproject.toml --extra dev --generate-hashes \
+	$(PYTHON) -m uv pip compile pyproject.toml --extra dev --generate-hashes --override tools/lock-overrides.txt \
 	  --python-version 3.11 --python-platform x86_64-manylinux_2_36 -o requirements.lock
 	rm -f packaging/bundle-requirements.lock
 	echo "pyinstaller==6.22.3" | $(PYTHON) -m uv pip compile - --generate-hashes \

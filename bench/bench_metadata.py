@@ -51,9 +51,9 @@ def run(tree: Path, repeat: int = 3, exiftool_repeat: int = 1, tools: bool = Tru
     """Measure every contender on ``tree``; returns rows of name, seconds, files/s."""
     work = Path(tempfile.mkdtemp(prefix="dateline-bench-"))
     os.environ["DATELINE_HOME"] = str(work / "home")
-    from gallery_app.core.catalog import Catalog
-    from gallery_app.core.folder_scan import scan_folder
-    from gallery_app.core.scan import iter_image_files
+    from gallery_app.core.folders.listing import iter_image_files
+    from gallery_app.core.folders.scan import scan_folder
+    from gallery_app.core.store.catalog import Catalog
 
     files = list(iter_image_files(tree))
     count = len(files)

@@ -85,7 +85,7 @@ def _magick(files: list[Path], out: Path) -> list[str]:
 
 def run(files: list[Path], repeat: int = 3, tools: bool = True) -> list[dict]:
     """Measure every contender; rows of name, cores, seconds, thumbnails/s."""
-    from gallery_app import thumbs_cli
+    from gallery_app.cli import thumbnails as thumbs_cli
 
     work = Path(tempfile.mkdtemp(prefix="dateline-thumbs-"))
     rows: list[dict] = []

@@ -4,7 +4,7 @@
 Usage: python bench/compare_exiftool.py [FOLDER] [--show N]
 
 FOLDER defaults to ../shared/corpus/images.  exiftool's tags are reduced with the
-same precedence as ``gallery_app.core.metadata`` (and the same boilerplate
+same precedence as ``gallery_app.core.metadata.reader`` (and the same boilerplate
 filter) so that a disagreement means the two readers decoded something
 differently, not that they ranked sources differently.  Sidecars are ignored on
 both sides (exiftool does not merge them).  Prints agreement per field and the
@@ -24,8 +24,9 @@ from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from gallery_app.core import metadata, textdecode
-from gallery_app.core.scan import iter_image_files
+from gallery_app.core import textdecode
+from gallery_app.core.folders.listing import iter_image_files
+from gallery_app.core.metadata import reader as metadata
 
 TEXT_TAGS = {
     "caption": [
@@ -160,7 +161,7 @@ def main() -> int:
             rows[row["SourceFile"]] = row
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     examples: dict[str, list[str]] = defaultdict(list)
-    with mock.patch("gallery_app.core.xmp.find_sidecar", return_value=None):
+    with mock.patch("gallery_app.core.metadata.xmp.find_sidecar", return_value=None):
         for path in files:
             row = rows.get(str(path))
             if row is None:

@@ -39,8 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from gallery_app.app import compose
-    from gallery_app.qt.photo_model import ThumbnailRole
-    from gallery_app.ui.thumbnail_prefetch import visible_rows
+    from gallery_app.qt.models.photos import ThumbnailRole
+    from gallery_app.ui.grid.prefetch import visible_rows
 
     app = QApplication(sys.argv[:1])
     parts = compose()

@@ -30,11 +30,11 @@ examples:
 
 keys: F1 in the app lists them all. Headless commands: gallery-cli --help.
 """
-PALETTES = ("system", "light", "dark")  # gallery_app.ui.theme.PALETTES; no Qt import here
+PALETTES = ("system", "light", "dark")  # gallery_app.ui.common.theme.PALETTES; no Qt import here
 
 
 def _day(text: str) -> dt.date:
-    from gallery_app.core.query import parse_day
+    from gallery_app.core.gallery.query import parse_day
 
     try:
         return parse_day(text)
@@ -152,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(list(argv) if argv is not None else None)
     if args.install_desktop or args.uninstall_desktop:
-        from gallery_app.desktop_integration import main_install
+        from gallery_app.desktop.integration import main_install
 
         return main_install("--install-desktop" if args.install_desktop else "--uninstall-desktop")
     if args.date_from and args.date_to and args.date_from > args.date_to:
@@ -162,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error("--screenshot writes a PNG: give a file name ending in .png.")
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if args.bundled and args.path is None:
-        from gallery_app.core.loader import bundled_gallery_path
+        from gallery_app.core.paths import bundled_gallery_path
 
         args.path = bundled_gallery_path()
     from gallery_app.app import Options, run

@@ -26,30 +26,30 @@ from PySide6.QtWidgets import QApplication
 
 from gallery_app import APP_ID, APP_NAME, __version__
 from gallery_app.core import paths
-from gallery_app.core.atomic import write_text_atomic
-from gallery_app.core.catalog import Catalog
-from gallery_app.core.links import LinkStore
 from gallery_app.core.loader import load_gallery
+from gallery_app.core.store.atomic import write_text_atomic
+from gallery_app.core.store.catalog import Catalog
+from gallery_app.core.store.links import LinkStore
 from gallery_app.crash_reporting import (  # noqa: F401  (re-exported for tests and callers)
     CrashReporter,
     crash_dialog,
     install_log_routes,
 )
-from gallery_app.qt.filter_state import FilterState
-from gallery_app.qt.folder_session import FolderGalleryLoader
-from gallery_app.qt.gallery_loading import GalleryLoader
-from gallery_app.qt.gallery_session import OpenRequest
-from gallery_app.qt.relinker import Relinker
-from gallery_app.qt.scanner import FolderScanner
+from gallery_app.qt.loading.folder_session import FolderGalleryLoader
+from gallery_app.qt.loading.gallery import GalleryLoader
+from gallery_app.qt.loading.relinker import Relinker
+from gallery_app.qt.loading.scanner import FolderScanner
+from gallery_app.qt.loading.session import OpenRequest
+from gallery_app.qt.loading.thumbnails import ThumbnailProvider
+from gallery_app.qt.models.filter_state import FilterState
 from gallery_app.qt.settings import Settings
 from gallery_app.qt.slideshow import SlideshowController
-from gallery_app.qt.thumbnails import ThumbnailProvider
 from gallery_app.qt.workers import ImageLoader
-from gallery_app.ui.main_window import MainWindow
-from gallery_app.ui.relink_action import RelinkAction
-from gallery_app.ui.scan_progress import install_scan_progress
-from gallery_app.ui.screenshot import ScreenshotJob
-from gallery_app.ui.theme import apply_palette
+from gallery_app.ui.common.theme import apply_palette
+from gallery_app.ui.window.main_window import MainWindow
+from gallery_app.ui.window.relink_action import RelinkAction
+from gallery_app.ui.window.scan_progress import install_scan_progress
+from gallery_app.ui.window.screenshot import ScreenshotJob
 
 if TYPE_CHECKING:  # imported in run(): a screenshot needs no single-instance server
     from gallery_app.qt.single_instance import Handover, SingleInstance
@@ -71,13 +71,13 @@ class Options:
     view: str = "grid"
     select: int = 1
     size: tuple[int, int] = (1280, 800)
-    palette: str = "system"  # or "light" / "dark": see gallery_app.ui.theme
+    palette: str = "system"  # or "light" / "dark": see gallery_app.ui.common.theme
 
 
 def _window_icon() -> QIcon:
     icon = QIcon()
     try:
-        from gallery_app.desktop_integration import window_icon_paths
+        from gallery_app.desktop.integration import window_icon_paths
 
         for file in window_icon_paths():
             if file.is_file():

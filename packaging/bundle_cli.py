@@ -3,7 +3,7 @@
 
 import sys
 
-from gallery_app.cli import main
+from gallery_app.cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Packaging checks for CI (called by `make test`):
-#   1. packaging/*.desktop and *.metainfo.xml match gallery_app/desktop_integration.py;
+#   1. packaging/*.desktop and *.metainfo.xml match gallery_app/desktop/integration.py;
 #   2. the desktop entry passes desktop-file-validate, the metainfo appstreamcli;
 #   3. the wheel carries the bundled gallery, the icons and the desktop code.
 # Missing validators are installed with apt-get when running as root; otherwise they
@@ -34,7 +34,7 @@ ensure_tool() {  # ensure_tool TOOL DEBIAN-PACKAGE -> 0 if TOOL can run
 
 # 1. the checked-in texts are the ones the app installs
 if "$PY" packaging/write_desktop_files.py --check; then
-    pass "packaging texts match gallery_app/desktop_integration.py"
+    pass "packaging texts match gallery_app/desktop/integration.py"
 else
     fail "packaging texts are stale"
 fi
@@ -73,7 +73,7 @@ REQUIRED = {
         f"gallery_app/resources/icons/hicolor/{n}x{n}/apps/{APP_ID}.png": f"the {n} px icon"
         for n in SIZES
     },
-    "gallery_app/desktop_integration.py": "--install-desktop",
+    "gallery_app/desktop/integration.py": "--install-desktop",
     "gallery_app/qt/single_instance.py": "the single-instance socket",
 }
 wheel = sys.argv[1]

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Write ``packaging/<app-id>.desktop`` and ``.metainfo.xml`` from the app's own texts.
 
-The texts live in ``gallery_app.desktop_integration`` so that
+The texts live in ``gallery_app.desktop.integration`` so that
 ``gallery-app --install-desktop`` works from a wheel; the copies here are for
 validators and distribution packagers.  Run after changing the texts;
 ``--check`` exits 1 when the copies have drifted (``packaging/check.sh`` uses it).
@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from gallery_app import desktop_integration as di  # noqa: E402
+from gallery_app.desktop import integration as di  # noqa: E402
 
 
 def expected(packaging: Path) -> dict[Path, str]:
@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     for path, text in expected(args.packaging).items():
         if args.check:
             if not path.is_file() or path.read_text(encoding="utf-8") != text:
-                print(f"{path} differs from gallery_app/desktop_integration.py; "
+                print(f"{path} differs from gallery_app/desktop/integration.py; "
                       "run packaging/write_desktop_files.py")  # fmt: skip
                 stale += 1
         else:

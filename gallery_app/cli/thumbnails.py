@@ -20,8 +20,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TextIO
 
-from gallery_app.core import thumbcache
 from gallery_app.core.errors import DatelineError
+from gallery_app.core.store import thumbcache
 
 SIZE_CHOICES = tuple(thumbcache.SIZES)
 
@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     """Carry out ``gallery-cli thumbnails``; bad input raises DatelineError (exit 2)."""
     if args.jobs < 1:
         raise DatelineError(f"--jobs must be 1 or more, not {args.jobs}.")
-    from gallery_app.core.folder_scan import list_image_files  # loads the metadata readers
+    from gallery_app.core.folders.scan import list_image_files  # loads the metadata readers
 
     files = list_image_files(args.path, accept_file=True)
     make_all(files, args.size, args.jobs)

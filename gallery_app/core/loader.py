@@ -9,7 +9,6 @@ is still a manifest, a folder with a ``gallery.json`` is that gallery.
 
 from __future__ import annotations
 
-import importlib.resources
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -17,19 +16,12 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from gallery_app.core.errors import DatelineError
 from gallery_app.core.models import Entry, Gallery, ImageInfo, ImageStatus
+from gallery_app.core.paths import MANIFEST_NAME, bundled_gallery_path
 
 if TYPE_CHECKING:  # imported lazily: the metadata readers are not needed at start-up
-    from gallery_app.core.catalog import Catalog
+    from gallery_app.core.store.catalog import Catalog
 
-BUNDLED_GALLERY_ID = "fighting-in-iraq"
-MANIFEST_NAME = "gallery.json"
 ARTICLE_SUFFIXES = {".txt", ".text", ".md"}
-
-
-def bundled_gallery_path() -> Path:
-    """The manifest of the gallery that ships with Dateline."""
-    res = importlib.resources.files("gallery_app.resources") / "galleries" / BUNDLED_GALLERY_ID
-    return Path(str(res)) / MANIFEST_NAME
 
 
 def classify(path: Path) -> str:
@@ -80,12 +72,12 @@ def load_gallery(
         path = bundled_gallery_path()
     kind = classify(path)
     if kind == "manifest":
-        from gallery_app.core.manifest import load_manifest
+        from gallery_app.core.gallery.manifest import load_manifest
 
         gallery = load_manifest(path / MANIFEST_NAME if path.is_dir() else path)
         return with_file_metadata(gallery) if read_files else gallery
     if kind == "article":
-        from gallery_app.core.article import read_article_file
+        from gallery_app.core.article.importer import read_article_file
 
         gallery = read_article_file(path)
         return replace(gallery, id=gallery.id or path.stem, source=path)
@@ -109,8 +101,8 @@ def load_folder(
     One path for the CLI and the app: ``folder_scan.scan_folder``, so a folder
     seen before comes from the catalog instead of being read again.
     """
-    from gallery_app.core.catalog import Catalog
-    from gallery_app.core.folder_scan import scan_folder
+    from gallery_app.core.folders.scan import scan_folder
+    from gallery_app.core.store.catalog import Catalog
 
     own = isinstance(catalog, _UserCatalog)
     chosen = Catalog() if isinstance(catalog, _UserCatalog) else catalog
@@ -137,7 +129,7 @@ def merge_file_metadata(entry: Entry) -> Entry:
             info=ImageInfo(ImageStatus.MISSING),
             warnings=(*entry.warnings, f"The photo file “{entry.image.name}” is missing."),
         )
-    from gallery_app.core.metadata import read_metadata
+    from gallery_app.core.metadata.reader import read_metadata
 
     meta = read_metadata(entry.image)
     return replace(

@@ -8,6 +8,7 @@ import.
 
 from __future__ import annotations
 
+import importlib.resources
 import os
 from pathlib import Path
 
@@ -15,6 +16,14 @@ import platformdirs
 
 APP_DIR_NAME = "dateline"
 HOME_OVERRIDE_ENV = "DATELINE_HOME"
+BUNDLED_GALLERY_ID = "fighting-in-iraq"
+MANIFEST_NAME = "gallery.json"
+
+
+def bundled_gallery_path() -> Path:
+    """The manifest of the gallery that ships with Dateline (read-only, inside the package)."""
+    res = importlib.resources.files("gallery_app.resources") / "galleries" / BUNDLED_GALLERY_ID
+    return Path(str(res)) / MANIFEST_NAME
 
 
 def _override() -> Path | None:

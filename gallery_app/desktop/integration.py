@@ -11,7 +11,7 @@ command does:
   caches are refreshed when their tools exist;
 * Windows: a Start-menu shortcut (``.lnk``, written by PowerShell's WScript.Shell);
 * macOS: a small launcher ``~/Applications/Dateline.app``
-  (those two live in :mod:`gallery_app.desktop_platforms`).
+  (those two live in :mod:`gallery_app.desktop.platforms`).
 
 The entry and the metainfo are built here, so a wheel carries them without a
 data file; ``packaging/write_desktop_files.py`` writes the same text into
@@ -31,8 +31,9 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from gallery_app import APP_ID, APP_NAME, desktop_platforms
-from gallery_app.core.atomic import write_bytes_atomic
+from gallery_app import APP_ID, APP_NAME
+from gallery_app.core.store.atomic import write_bytes_atomic
+from gallery_app.desktop import platforms as desktop_platforms
 
 log = logging.getLogger(__name__)
 

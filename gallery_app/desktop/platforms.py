@@ -5,7 +5,7 @@ Windows gets a Start-menu shortcut written by PowerShell's WScript.Shell;
 macOS a small ``~/Applications/Dateline.app`` whose script execs this
 installation.  Both carry the bundled icon, packed with Pillow at install
 time.  The freedesktop files and the commands themselves are in
-:mod:`gallery_app.desktop_integration`.
+:mod:`gallery_app.desktop.integration`.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from gallery_app import APP_ID, APP_NAME, __version__
-from gallery_app.core.atomic import write_bytes_atomic, write_text_atomic
 from gallery_app.core.errors import DatelineError
+from gallery_app.core.store.atomic import write_bytes_atomic, write_text_atomic
 
 
 class DesktopIntegrationError(DatelineError):

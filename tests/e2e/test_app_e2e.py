@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from gallery_app.core.manifest import save_manifest
+from gallery_app.core.gallery.manifest import save_manifest
 from tests.unit.ui.shell_fixtures import make_gallery
 
 ROOT = Path(__file__).resolve().parents[2]

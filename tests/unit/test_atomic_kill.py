@@ -28,7 +28,7 @@ ROUNDS = 12
 LINKS_WRITER = """
 import sys
 from pathlib import Path
-from gallery_app.core.links import LinkStore
+from gallery_app.core.store.links import LinkStore
 store = LinkStore(Path(sys.argv[1]))
 pad = "/photos/" + "p" * 200
 for k in range(1_000_000):
@@ -40,7 +40,7 @@ for k in range(1_000_000):
 MANIFEST_WRITER = """
 import json, sys
 from pathlib import Path
-from gallery_app.core.atomic import write_text_atomic
+from gallery_app.core.store.atomic import write_text_atomic
 target = Path(sys.argv[1])
 for k in range(1_000_000):
     doc = {"version": 1, "title": f"Gallery {k}", "entries": [
@@ -99,7 +99,7 @@ def _leftovers(folder: Path, target: Path) -> list[str]:
 
 @pytest.mark.timeout(120)
 def test_links_file_survives_sigkill(tmp_path: Path) -> None:
-    from gallery_app.core.links import LinkStore
+    from gallery_app.core.store.links import LinkStore
 
     rng = random.Random(1)
     target = tmp_path / "links.json"
@@ -117,7 +117,7 @@ def test_links_file_survives_sigkill(tmp_path: Path) -> None:
 
 @pytest.mark.timeout(120)
 def test_manifest_survives_sigkill(tmp_path: Path) -> None:
-    from gallery_app.core.manifest import load_manifest
+    from gallery_app.core.gallery.manifest import load_manifest
 
     rng = random.Random(2)
     target = tmp_path / "gallery.json"

@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 
 from gallery_app.__main__ import VIEWS, build_parser, main
-from gallery_app.core.manifest import save_manifest
+from gallery_app.core.gallery.manifest import save_manifest
 from tests.unit.ui.shell_fixtures import make_gallery
 
 ROOT = Path(__file__).resolve().parents[2]

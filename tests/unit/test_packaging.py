@@ -16,7 +16,7 @@ from defusedxml import ElementTree
 from PIL import Image, ImageChops, ImageStat
 
 from gallery_app import APP_ID, __version__
-from gallery_app import desktop_integration as di
+from gallery_app.desktop import integration as di
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"

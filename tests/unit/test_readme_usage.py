@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from gallery_app.thumbs_cli import SIZE_CHOICES
+from gallery_app.cli.thumbnails import SIZE_CHOICES
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 

@@ -16,18 +16,17 @@ from __future__ import annotations
 
 import codecs
 import logging
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
-from gallery_app.core.article_links import ParagraphIndex, relate
-from gallery_app.core.article_text import (
+from gallery_app.core.article.links import ParagraphIndex, relate
+from gallery_app.core.article.text import (
     ArticleItem,
     NotAnArticleError,
     ParsedArticle,
     parse_article,
 )
+from gallery_app.core.captions.parse import parse_caption
 from gallery_app.core.errors import ArticleError
 from gallery_app.core.models import Article, ContextLink, Entry, Gallery
 
@@ -137,19 +136,6 @@ def import_article(text: str, *, gallery_id: str = "") -> Gallery:
     return _build_gallery(parse_article(text), gallery_id=gallery_id, source=None, warnings=())
 
 
-def _caption_parser() -> Callable[[str], Any] | None:
-    # Imported late: captions is written alongside this module, and the
-    # article imports without it (entries then carry the caption text only).
-    try:
-        from gallery_app.core.captions import parse_caption
-    except ImportError:
-        return None
-    except Exception:  # a broken caption reader must not cost the article
-        logger.exception("the caption reader failed to load")
-        return None
-    return parse_caption
-
-
 def _build_gallery(
     parsed: ParsedArticle,
     *,
@@ -159,12 +145,9 @@ def _build_gallery(
 ) -> Gallery:
     article = parsed.article
     all_warnings = [*warnings, *parsed.warnings]
-    parse_caption = _caption_parser() if parsed.items else None
-    if parsed.items and parse_caption is None:
-        all_warnings.append("Captions were not read for dates and places (no caption reader).")
     index = ParagraphIndex(article.paragraphs)
     width = len(str(len(parsed.items)))
-    entries = tuple(_entry(item, article, index, parse_caption, width) for item in parsed.items)
+    entries = tuple(_entry(item, article, index, width) for item in parsed.items)
     return Gallery(
         title=article.gallery_title or article.headline,
         entries=entries,
@@ -179,7 +162,6 @@ def _entry(
     item: ArticleItem,
     article: Article,
     index: ParagraphIndex,
-    parse_caption: Callable[[str], Any] | None,
     width: int,
 ) -> Entry:
     paragraphs, reason = index.relate(item.caption)
@@ -192,7 +174,7 @@ def _entry(
         credit=item.credit_line,
         context=ContextLink(article.gallery_index, paragraphs, reason),
     )
-    if parse_caption is None or not item.caption:
+    if not item.caption:
         return entry
     try:
         fields = parse_caption(item.caption)

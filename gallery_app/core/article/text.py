@@ -20,7 +20,7 @@ import logging
 from collections import Counter
 from dataclasses import dataclass
 
-from gallery_app.core.article_lines import (
+from gallery_app.core.article.lines import (
     Line,
     LineKind,
     classify_lines,

@@ -24,7 +24,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from gallery_app.core.caption_text import sentence_spans
+from gallery_app.core.captions.text import sentence_spans
 from gallery_app.core.models import Precision, TakenAt
 
 SOURCE = "caption"

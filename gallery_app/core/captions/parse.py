@@ -54,10 +54,10 @@ import logging
 import re
 from dataclasses import dataclass
 
-from gallery_app.core.caption_credits import find_credits
-from gallery_app.core.caption_dates import find_date
-from gallery_app.core.caption_places import find_place
-from gallery_app.core.caption_text import clean
+from gallery_app.core.captions.credits import find_credits
+from gallery_app.core.captions.dates import find_date
+from gallery_app.core.captions.places import find_place
+from gallery_app.core.captions.text import clean
 from gallery_app.core.models import Location, TakenAt
 
 logger = logging.getLogger(__name__)

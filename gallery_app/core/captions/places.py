@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gallery_app.core import gazetteer
-from gallery_app.core.caption_dates import FULL_DATE_RE, YEARLESS_DATE_RE
-from gallery_app.core.caption_text import sentence_spans
+from gallery_app.core.captions import gazetteer
+from gallery_app.core.captions.dates import FULL_DATE_RE, YEARLESS_DATE_RE
+from gallery_app.core.captions.text import sentence_spans
 from gallery_app.core.models import Location
 
 SOURCE = "caption"

@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from gallery_app.core import sniff
+from gallery_app.core.metadata import sniff
 
 _log = logging.getLogger(__name__)
 

@@ -22,9 +22,9 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from gallery_app.core.catalog import Catalog
-from gallery_app.core.folder_scan import scan_folder
+from gallery_app.core.folders.scan import scan_folder
 from gallery_app.core.models import Entry, Gallery, ImageStatus
+from gallery_app.core.store.catalog import Catalog
 
 _MIN_PREFIX = 40  # a caption cut short still matches if this much of it agrees
 

@@ -22,10 +22,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from gallery_app.core.catalog import Catalog, decode_metadata
 from gallery_app.core.errors import DatelineError
-from gallery_app.core.metadata import FileMetadata, iter_image_files, read_metadata, sort_key
+from gallery_app.core.folders.listing import iter_image_files
+from gallery_app.core.gallery.entries import entry_from_metadata
+from gallery_app.core.gallery.ordering import sort_key
+from gallery_app.core.metadata.reader import read_metadata
+from gallery_app.core.metadata.values import FileMetadata
 from gallery_app.core.models import Entry, Gallery, ImageInfo, ImageStatus
+from gallery_app.core.store.catalog import Catalog, decode_metadata
 
 log = logging.getLogger(__name__)
 
@@ -163,43 +167,3 @@ def _read(file: Path) -> FileMetadata:
             sources={},
             warnings=(f"The file could not be read ({exc.__class__.__name__}).",),
         )
-
-
-def entry_from_metadata(
-    file: Path, position: int, meta: FileMetadata, *, root: Path | None = None
-) -> Entry:
-    """The Entry for ``file`` from metadata already read (the catalog's or fresh).
-
-    Mirrors ``metadata.entry_from_file`` without touching the file again: the
-    id is the path relative to ``root`` (POSIX form), so it is stable across
-    machines and scans.
-    """
-    ident = _relative_id(file, root)
-    return Entry(
-        id=ident,
-        position=position,
-        image=file,
-        caption=meta.caption or "",
-        title=meta.title,
-        taken=meta.taken,
-        location=meta.location,
-        creator=meta.creator,
-        credit=meta.credit,
-        copyright=meta.copyright,
-        warnings=tuple(meta.warnings),
-        info=meta.info,
-    )
-
-
-def _relative_id(file: Path, root: Path | None) -> str:
-    """``file`` relative to ``root`` in POSIX form (string work: pathlib is slow at 10,000)."""
-    text = file.as_posix()
-    if root is None:
-        return text
-    prefix = root.as_posix().rstrip("/") + "/"
-    if text.startswith(prefix):
-        return text[len(prefix) :]
-    try:
-        return file.relative_to(root).as_posix()
-    except ValueError:
-        return text

@@ -23,10 +23,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any, cast
 
 from gallery_app.core import paths
-from gallery_app.core.atomic import write_text_atomic
 from gallery_app.core.errors import ManifestError
 from gallery_app.core.isodate import parse_iso
 from gallery_app.core.models import Article, ContextLink, Entry, Gallery, Location
+from gallery_app.core.store.atomic import write_text_atomic
 
 log = logging.getLogger(__name__)
 

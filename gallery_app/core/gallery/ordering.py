@@ -2,7 +2,7 @@
 """Where entries read by a running scan go in a list kept in the order taken.
 
 The photo model takes a folder's entries batch by batch while the scan runs
-and keeps its rows sorted by :func:`metadata.sort_key` the whole time, so the
+and keeps its rows sorted by :func:`sort_key` the whole time, so the
 user never sees the grid jump when the scan ends.  A batch becomes a few runs
 of rows (each run one ``beginInsertRows``), computed here without Qt: bisect
 each new key into the keys already shown.
@@ -13,11 +13,18 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
-from gallery_app.core.metadata import sort_key
 from gallery_app.core.models import Entry
 
 SortKey = tuple[int, str, str]
 Run = tuple[int, list[tuple[SortKey, Entry]]]
+
+
+def sort_key(entry: Entry) -> SortKey:
+    """Order by the wall-clock time taken, undated entries last, the path as tie-break."""
+    tie = entry.image.as_posix() if entry.image is not None else entry.id
+    if entry.taken is None:
+        return (1, "", tie)
+    return (0, entry.taken.value.replace(tzinfo=None).isoformat(), tie)
 
 
 def insertion_runs(keys: Sequence[SortKey], fresh: Iterable[Entry]) -> list[Run]:

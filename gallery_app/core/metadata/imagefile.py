@@ -20,7 +20,8 @@ from typing import IO, Any
 
 from PIL import Image, UnidentifiedImageError
 
-from gallery_app.core import exif, heif_geometry, iptc, sniff, xmp
+from gallery_app.core.metadata import exif, iptc, sniff, xmp
+from gallery_app.core.metadata import heif as heif_geometry
 from gallery_app.core.models import ImageStatus
 
 _log = logging.getLogger(__name__)

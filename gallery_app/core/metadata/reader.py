@@ -14,41 +14,18 @@ becomes a sentence in ``warnings``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
-from gallery_app.core import textdecode, xmp
-from gallery_app.core.imagefile import Embedded, read_embedded
-from gallery_app.core.metadata_resolve import SourceResolver
-from gallery_app.core.metadata_sources import CAPTION_SOURCES, MAX_TEXT_CHARS, TEXT_FIELDS
-from gallery_app.core.models import Entry, ImageInfo, ImageStatus, Location, TakenAt
-from gallery_app.core.scan import iter_image_files
+from gallery_app.core import textdecode
+from gallery_app.core.metadata import xmp
+from gallery_app.core.metadata.imagefile import Embedded, read_embedded
+from gallery_app.core.metadata.resolve import SourceResolver
+from gallery_app.core.metadata.sources import CAPTION_SOURCES, MAX_TEXT_CHARS, TEXT_FIELDS
+from gallery_app.core.metadata.values import FileMetadata
+from gallery_app.core.models import ImageInfo, ImageStatus
 
-__all__ = [
-    "MAX_TEXT_CHARS",
-    "FileMetadata",
-    "entry_from_file",
-    "iter_image_files",
-    "read_metadata",
-    "sort_key",
-]
-
-
-@dataclass(frozen=True)
-class FileMetadata:
-    """What a photo file says about itself, each field with the source that won."""
-
-    caption: str | None
-    title: str | None
-    creator: str | None
-    credit: str | None
-    copyright: str | None
-    taken: TakenAt | None
-    location: Location | None
-    info: ImageInfo
-    sources: Mapping[str, str] = field(default_factory=dict)
-    warnings: tuple[str, ...] = ()
+__all__ = ["MAX_TEXT_CHARS", "FileMetadata", "read_metadata"]
 
 
 def _flatten(embedded: Embedded) -> dict[str, str]:
@@ -137,22 +114,3 @@ def _read_metadata(path: Path) -> FileMetadata:
         sources=dict(resolver.sources),
         warnings=tuple(warnings + resolver.warnings),
     )
-
-
-def entry_from_file(path: Path, position: int, *, root: Path | None = None) -> Entry:
-    """A gallery entry for a photo on disk; its id is the path relative to ``root`` (posix).
-
-    The one Entry builder is ``folder_scan.entry_from_metadata`` (the scan uses
-    it for metadata from the catalog too), so both ways give the same entry.
-    """
-    from gallery_app.core.folder_scan import entry_from_metadata  # it imports this module
-
-    return entry_from_metadata(path, position, read_metadata(path), root=root)
-
-
-def sort_key(entry: Entry) -> tuple[int, str, str]:
-    """Order by the wall-clock time taken, undated entries last, the path as tie-break."""
-    tie = entry.image.as_posix() if entry.image is not None else entry.id
-    if entry.taken is None:
-        return (1, "", tie)
-    return (0, entry.taken.value.replace(tzinfo=None).isoformat(), tie)

@@ -15,9 +15,17 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from gallery_app.core import textdecode, xmp
-from gallery_app.core.imagefile import Embedded
-from gallery_app.core.metadata_sources import (
+from gallery_app.core import textdecode
+from gallery_app.core.metadata import xmp
+from gallery_app.core.metadata.dates import (
+    BadDate,
+    parse_exif_date,
+    parse_iptc_date,
+    parse_iso_date,
+    shown,
+)
+from gallery_app.core.metadata.imagefile import Embedded
+from gallery_app.core.metadata.sources import (
     DATE_SOURCES,
     GPS_EXIF,
     GPS_XMP,
@@ -25,13 +33,6 @@ from gallery_app.core.metadata_sources import (
     PLACE_FIELDS,
     SIDECAR_SUFFIX,
     WEAKER_SUFFIX,
-)
-from gallery_app.core.metadate import (
-    BadDate,
-    parse_exif_date,
-    parse_iptc_date,
-    parse_iso_date,
-    shown,
 )
 from gallery_app.core.models import Location, TakenAt
 

@@ -24,13 +24,11 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from gallery_app.core import paths
+from gallery_app.core.metadata.values import FileMetadata
 from gallery_app.core.models import ImageInfo, ImageStatus, Location, Precision, TakenAt
-
-if TYPE_CHECKING:
-    from gallery_app.core.metadata import FileMetadata
 
 log = logging.getLogger(__name__)
 
@@ -292,8 +290,6 @@ def encode_metadata(meta: FileMetadata) -> str:
 
 def decode_metadata(text: str) -> FileMetadata | None:
     """The FileMetadata in ``text``, or None when it is of another version or malformed."""
-    from gallery_app.core.metadata import FileMetadata
-
     try:
         doc = json.loads(text)
         if not isinstance(doc, dict) or doc.get("v") != READER_VERSION:

@@ -31,8 +31,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from gallery_app.core import paths
-from gallery_app.core.atomic import write_text_atomic
 from gallery_app.core.models import Entry, Gallery, ImageInfo, ImageStatus
+from gallery_app.core.store.atomic import write_text_atomic
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +45,8 @@ BUNDLED_PREFIX = "bundled:"
 
 def _bundled_folder() -> Path | None:
     try:
-        from gallery_app.core.loader import bundled_gallery_path
-
-        return bundled_gallery_path().parent.resolve()
-    except (ImportError, OSError):
+        return paths.bundled_gallery_path().parent.resolve()
+    except OSError:
         return None
 
 

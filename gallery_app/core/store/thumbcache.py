@@ -33,7 +33,7 @@ from PIL import Image, ImageOps, PngImagePlugin, UnidentifiedImageError
 
 from gallery_app import __version__
 from gallery_app.core import paths
-from gallery_app.core.atomic import write_bytes_atomic
+from gallery_app.core.store.atomic import write_bytes_atomic
 
 log = logging.getLogger(__name__)
 

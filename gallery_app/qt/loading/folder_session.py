@@ -30,12 +30,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from gallery_app.core.errors import DatelineError
-from gallery_app.core.links import LinkStore
 from gallery_app.core.loader import classify, folder_of
 from gallery_app.core.models import Entry, Gallery
-from gallery_app.qt import heap
-from gallery_app.qt.gallery_loading import GalleryLoader, LoadFunction
-from gallery_app.qt.scanner import FolderScanner
+from gallery_app.core.store.links import LinkStore
+from gallery_app.qt.loading import heap
+from gallery_app.qt.loading.gallery import GalleryLoader, LoadFunction
+from gallery_app.qt.loading.scanner import FolderScanner
 
 log = logging.getLogger(__name__)
 

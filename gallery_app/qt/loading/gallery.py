@@ -19,8 +19,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from gallery_app.core.errors import DatelineError
-from gallery_app.core.links import LinkStore
 from gallery_app.core.models import Gallery
+from gallery_app.core.store.links import LinkStore
 from gallery_app.qt.workers import run_task
 
 log = logging.getLogger(__name__)

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from gallery_app.core.catalog import Catalog
-from gallery_app.core.links import LinkStore, gallery_key
 from gallery_app.core.models import Gallery, ImageStatus
+from gallery_app.core.store.catalog import Catalog
+from gallery_app.core.store.links import LinkStore, gallery_key
 from gallery_app.qt.workers import run_task
 
 log = logging.getLogger(__name__)
@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 def _relink_missing(gallery: Gallery, folder: Path, catalog: Catalog | None) -> dict[str, Path]:
     """``core.relink.relink_missing``, imported on the worker (it pulls in the metadata readers)."""
-    from gallery_app.core.relink import relink_missing
+    from gallery_app.core.folders.relink import relink_missing
 
     return relink_missing(gallery, folder, catalog)
 

@@ -30,9 +30,9 @@ from typing import Any
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from gallery_app.core.catalog import Catalog
 from gallery_app.core.errors import DatelineError
 from gallery_app.core.models import Entry, Gallery
+from gallery_app.core.store.catalog import Catalog
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ def scan_folder(*args: Any, **kwargs: Any) -> Gallery:
     The metadata readers behind it (exifread, Pillow's plugins, XMP) cost tens
     of milliseconds to import; the window must not wait for them to appear.
     """
-    from gallery_app.core.folder_scan import scan_folder as scan
+    from gallery_app.core.folders.scan import scan_folder as scan
 
     return scan(*args, **kwargs)
 

@@ -28,10 +28,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
-from gallery_app.core.links import gallery_key
 from gallery_app.core.models import Entry, Gallery
-from gallery_app.qt.filter_state import FilterState
-from gallery_app.qt.gallery_loading import GalleryLoader
+from gallery_app.core.store.links import gallery_key
+from gallery_app.qt.loading.gallery import GalleryLoader
+from gallery_app.qt.models.filter_state import FilterState
 
 log = logging.getLogger(__name__)
 

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 def _cache() -> ModuleType:
     """``core.thumbcache``, imported by the first job (Pillow need not load before the window)."""
-    from gallery_app.core import thumbcache
+    from gallery_app.core.store import thumbcache
 
     return thumbcache
 

@@ -21,10 +21,10 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from gallery_app.core.gallery.query import EntryFilter, fold, matches_dates, searchable_text
 from gallery_app.core.models import Entry
-from gallery_app.core.query import EntryFilter, fold, matches_dates, searchable_text
-from gallery_app.qt.filter_state import FilterState
-from gallery_app.qt.photo_model import EntryRole, PhotoModel, ThumbnailRole, ThumbnailStateRole
+from gallery_app.qt.models.filter_state import FilterState
+from gallery_app.qt.models.photos import EntryRole, PhotoModel, ThumbnailRole, ThumbnailStateRole
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 

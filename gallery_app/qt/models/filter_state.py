@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 
-from gallery_app.core.query import EntryFilter
+from gallery_app.core.gallery.query import EntryFilter
 
 
 class FilterState(QObject):

@@ -32,15 +32,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage, QPixmap
 
-from gallery_app.core.entry_text import short_label
+from gallery_app.core.gallery.labels import short_label
 from gallery_app.core.models import Entry, Gallery, ImageStatus
-from gallery_app.qt.entry_tooltip import tooltip_html
-from gallery_app.qt.thumbnail_book import ThumbnailBook, parse_thumb_key, thumb_key
-from gallery_app.qt.thumbnails import ThumbnailProvider
+from gallery_app.qt.loading.thumbnails import ThumbnailProvider
+from gallery_app.qt.models.thumbnail_book import ThumbnailBook, parse_thumb_key, thumb_key
+from gallery_app.qt.models.tooltip import tooltip_html
 from gallery_app.qt.workers import ImageLoader
 
 if TYPE_CHECKING:  # the merge helpers pull in the metadata readers: loaded on first use
-    from gallery_app.core.entry_merge import SortKey
+    from gallery_app.core.gallery.ordering import SortKey
 
 log = logging.getLogger(__name__)
 
@@ -131,8 +131,7 @@ class PhotoModel(QAbstractListModel):
         Rows go in as a few inserted runs (or, for a scattered batch, at the
         end and then moved), so the selection and thumbnails stay put.
         """
-        from gallery_app.core.entry_merge import insertion_runs
-        from gallery_app.core.metadata import sort_key
+        from gallery_app.core.gallery.ordering import insertion_runs, sort_key
 
         fresh = [e for e in entries if self.row_of(e.id) < 0]
         if not fresh:
@@ -163,7 +162,7 @@ class PhotoModel(QAbstractListModel):
         if self._same_rows(gallery.entries):
             self._refresh_rows(gallery)
             return
-        from gallery_app.core.entry_merge import row_ranges
+        from gallery_app.core.gallery.ordering import row_ranges
 
         new_ids = {e.id for e in gallery.entries}
         gone = [row for row, e in enumerate(self._entries) if e.id not in new_ids]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from gallery_app.core.entry_text import credit_text, excerpt, format_date, place_text
+from gallery_app.core.gallery.labels import credit_text, excerpt, format_date, place_text
 from gallery_app.core.models import Entry
 
 

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from gallery_app.core.models import Article, Entry, Gallery
-from gallery_app.ui.flow_layout import FlowLayout
-from gallery_app.ui.plain_text import plain_tooltip
+from gallery_app.ui.common.flow_layout import FlowLayout
+from gallery_app.ui.common.plain_text import plain_tooltip
 
 log = logging.getLogger(__name__)
 

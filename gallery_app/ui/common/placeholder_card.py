@@ -28,9 +28,9 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from gallery_app.core.entry_text import credit_text, excerpt, format_date, place_text
+from gallery_app.core.gallery.labels import credit_text, excerpt, format_date, place_text
 from gallery_app.core.models import Entry, ImageStatus
-from gallery_app.ui.painting import (
+from gallery_app.ui.common.painting import (
     draw_lines,
     is_dark,
     mix,

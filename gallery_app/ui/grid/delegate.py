@@ -14,11 +14,16 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, 
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from gallery_app.core.entry_text import format_date
+from gallery_app.core.gallery.labels import format_date
 from gallery_app.core.models import Entry
-from gallery_app.qt.photo_model import EntryRole, ThumbnailRole, ThumbnailState, ThumbnailStateRole
-from gallery_app.ui.painting import draw_lines, mix, muted_text, scaled_font, wrapped_lines
-from gallery_app.ui.placeholder_card import paint_placeholder_card, status_text
+from gallery_app.qt.models.photos import (
+    EntryRole,
+    ThumbnailRole,
+    ThumbnailState,
+    ThumbnailStateRole,
+)
+from gallery_app.ui.common.painting import draw_lines, mix, muted_text, scaled_font, wrapped_lines
+from gallery_app.ui.common.placeholder_card import paint_placeholder_card, status_text
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 

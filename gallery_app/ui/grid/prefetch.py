@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractProxyModel, QObject, QRect, QTimer
 from PySide6.QtWidgets import QListView
 
-from gallery_app.qt.photo_model import PhotoModel
+from gallery_app.qt.models.photos import PhotoModel
 
 
 def visible_rows(view: QListView, margin: float = 1.0) -> range:

@@ -14,10 +14,10 @@ from PySide6.QtGui import QAction, QContextMenuEvent, QResizeEvent, QShowEvent, 
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QWidget
 
 from gallery_app.core.models import Entry
-from gallery_app.qt.filter_proxy import GalleryFilterProxy
-from gallery_app.qt.photo_model import EntryRole
-from gallery_app.ui.grid_delegate import GridDelegate
-from gallery_app.ui.thumbnail_prefetch import ThumbnailPrefetcher
+from gallery_app.qt.models.filter_proxy import GalleryFilterProxy
+from gallery_app.qt.models.photos import EntryRole
+from gallery_app.ui.grid.delegate import GridDelegate
+from gallery_app.ui.grid.prefetch import ThumbnailPrefetcher
 
 MIN_THUMBNAIL = 96
 MAX_THUMBNAIL = 384

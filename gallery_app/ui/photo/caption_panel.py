@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gallery_app.core.entry_text import (
+from gallery_app.core.gallery.labels import (
     coordinates_text,
     credit_text,
     describe_precision,
@@ -34,7 +34,7 @@ from gallery_app.core.entry_text import (
     place_text,
 )
 from gallery_app.core.models import Entry, ImageStatus
-from gallery_app.ui.painting import muted_text
+from gallery_app.ui.common.painting import muted_text
 
 OSM_URL = "https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=12/{lat:.5f}/{lon:.5f}"
 

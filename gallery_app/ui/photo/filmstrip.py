@@ -21,11 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from gallery_app.core.models import Entry
-from gallery_app.qt.filter_proxy import GalleryFilterProxy
-from gallery_app.qt.photo_model import EntryRole, ThumbnailRole, ThumbnailState, ThumbnailStateRole
-from gallery_app.ui.painting import mix
-from gallery_app.ui.placeholder_card import paint_placeholder_card, status_text
-from gallery_app.ui.thumbnail_prefetch import ThumbnailPrefetcher
+from gallery_app.qt.models.filter_proxy import GalleryFilterProxy
+from gallery_app.qt.models.photos import (
+    EntryRole,
+    ThumbnailRole,
+    ThumbnailState,
+    ThumbnailStateRole,
+)
+from gallery_app.ui.common.painting import mix
+from gallery_app.ui.common.placeholder_card import paint_placeholder_card, status_text
+from gallery_app.ui.grid.prefetch import ThumbnailPrefetcher
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 

@@ -2,7 +2,7 @@
 """What the photo view knows about an entry without reading its file, and the
 credit it paints on the photo's corner.
 
-Kept apart from :mod:`gallery_app.ui.photo_view`, which holds the zoom, pan
+Kept apart from :mod:`gallery_app.ui.photo.view`, which holds the zoom, pan
 and decode flow.
 """
 
@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette
 
 from gallery_app.core.models import Entry, ImageStatus
-from gallery_app.ui.painting import scaled_font
+from gallery_app.ui.common.painting import scaled_font
 
 
 def has_file(entry: Entry) -> bool:

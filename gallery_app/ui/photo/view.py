@@ -31,12 +31,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
-from gallery_app.core.entry_text import credit_text
+from gallery_app.core.gallery.labels import credit_text
 from gallery_app.core.models import Entry
 from gallery_app.qt.workers import ImageLoader
-from gallery_app.ui.painting import mix
-from gallery_app.ui.photo_paint import has_file, known_size, paint_credit
-from gallery_app.ui.placeholder_card import paint_placeholder_card, status_text
+from gallery_app.ui.common.painting import mix
+from gallery_app.ui.common.placeholder_card import paint_placeholder_card, status_text
+from gallery_app.ui.photo.paint import has_file, known_size, paint_credit
 
 log = logging.getLogger(__name__)
 

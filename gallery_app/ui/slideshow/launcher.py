@@ -23,10 +23,10 @@ from PySide6.QtWidgets import QMenu
 from gallery_app.core.models import Entry
 from gallery_app.qt.settings import Settings
 from gallery_app.qt.slideshow import SlideshowController
-from gallery_app.ui.slideshow_window import SlideshowWindow
+from gallery_app.ui.slideshow.window import SlideshowWindow
 
 if TYPE_CHECKING:
-    from gallery_app.ui.main_window import MainWindow
+    from gallery_app.ui.window.main_window import MainWindow
 
 
 class SlideshowLauncher(QObject):

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The slideshow's caption band: "3 of 11 · date · place", the caption, the credit.
 
-Kept apart from :mod:`gallery_app.ui.slideshow_window` so the window holds
+Kept apart from :mod:`gallery_app.ui.slideshow.window` so the window holds
 the show's state and input, and this module only measures and paints.  All
 text goes through ``QPainter.drawText``, which never reads markup, so a
 caption holding ``<b>`` shows those characters.

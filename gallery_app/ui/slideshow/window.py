@@ -31,20 +31,20 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from gallery_app.core.entry_text import credit_text, format_date, place_text
+from gallery_app.core.gallery.labels import credit_text, format_date, place_text
 from gallery_app.core.models import Entry
 from gallery_app.qt.slideshow import SlideshowController
-from gallery_app.ui.placeholder_card import paint_placeholder_card
-from gallery_app.ui.slideshow_overlay import (
+from gallery_app.ui.common.placeholder_card import paint_placeholder_card
+from gallery_app.ui.common.theme import dark_palette
+from gallery_app.ui.slideshow.overlay import (
     PAD as _PAD,
 )
-from gallery_app.ui.slideshow_overlay import (
+from gallery_app.ui.slideshow.overlay import (
     overlay_height,
     overlay_layout,
     paint_overlay,
     paint_shadowed,
 )
-from gallery_app.ui.theme import dark_palette
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QPolygonF
 
-from gallery_app.ui.painting import is_dark, mix, muted_text
+from gallery_app.ui.common.painting import is_dark, mix, muted_text
 
 MARK_HEIGHT = 9.0  # room above the count for the current-day mark
 LABEL_GAP = 8.0  # least room between two labels

@@ -11,9 +11,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 
+from gallery_app.core.gallery.query import fold, searchable_text
+from gallery_app.core.gallery.timeline import Timeline
 from gallery_app.core.models import Entry
-from gallery_app.core.query import fold, searchable_text
-from gallery_app.core.timeline import Timeline
 
 UNDATED = -2  # the undated bar
 NOWHERE = -1  # outside every bar

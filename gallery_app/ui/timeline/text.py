@@ -11,7 +11,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QLocale
 
-from gallery_app.core.timeline import Bucket, Timeline, TimeUnit
+from gallery_app.core.gallery.timeline import Bucket, Timeline, TimeUnit
 
 
 def qdate(day: dt.date) -> QDate:

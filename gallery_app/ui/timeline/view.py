@@ -28,11 +28,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from gallery_app.core.gallery.query import EntryFilter
+from gallery_app.core.gallery.timeline import Bucket, Timeline, TimeUnit, build_timeline
 from gallery_app.core.models import Entry
-from gallery_app.core.query import EntryFilter
-from gallery_app.core.timeline import Bucket, Timeline, TimeUnit, build_timeline
-from gallery_app.qt.filter_state import FilterState
-from gallery_app.ui.timeline_paint import (
+from gallery_app.qt.models.filter_state import FilterState
+from gallery_app.ui.timeline.paint import (
     Slot,
     TimelineColours,
     bar_area,
@@ -42,8 +42,8 @@ from gallery_app.ui.timeline_paint import (
     paint_slot,
     slot_rect,
 )
-from gallery_app.ui.timeline_search import NOWHERE, UNDATED, SearchCounts
-from gallery_app.ui.timeline_text import (
+from gallery_app.ui.timeline.search import NOWHERE, UNDATED, SearchCounts
+from gallery_app.ui.timeline.text import (
     bucket_tooltip,
     describe_timeline,
     label_lines,

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gallery_app.ui import dialogs
-from gallery_app.ui.grid import MAX_THUMBNAIL, MIN_THUMBNAIL
-from gallery_app.ui.plain_text import plain_tooltip
+from gallery_app.ui.common.plain_text import plain_tooltip
+from gallery_app.ui.grid.view import MAX_THUMBNAIL, MIN_THUMBNAIL
+from gallery_app.ui.window import dialogs
 
 if TYPE_CHECKING:
-    from gallery_app.ui.main_window import MainWindow
+    from gallery_app.ui.window.main_window import MainWindow
 
 # Freedesktop icon names; a theme without them leaves the button text-only.
 _ICONS = {

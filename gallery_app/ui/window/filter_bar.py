@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gallery_app.core.gallery.query import EntryFilter
 from gallery_app.core.models import Entry
-from gallery_app.core.query import EntryFilter
-from gallery_app.qt.filter_state import FilterState
-from gallery_app.ui.flow_layout import FlowLayout
+from gallery_app.qt.models.filter_state import FilterState
+from gallery_app.ui.common.flow_layout import FlowLayout
 
 log = logging.getLogger(__name__)
 

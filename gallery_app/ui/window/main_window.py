@@ -34,25 +34,25 @@ from PySide6.QtWidgets import (
 )
 
 from gallery_app import APP_NAME
-from gallery_app.core.links import LinkStore, gallery_key
 from gallery_app.core.models import Entry, Gallery
-from gallery_app.qt.filter_state import FilterState
-from gallery_app.qt.gallery_loading import GalleryLoader
-from gallery_app.qt.gallery_session import GallerySession, OpenRequest, gallery_notice
+from gallery_app.core.store.links import LinkStore, gallery_key
+from gallery_app.qt.loading.gallery import GalleryLoader
+from gallery_app.qt.loading.session import GallerySession, OpenRequest, gallery_notice
+from gallery_app.qt.models.filter_state import FilterState
 from gallery_app.qt.settings import Settings
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.workers import ImageLoader
-from gallery_app.ui import dialogs
-from gallery_app.ui.main_window_actions import (
+from gallery_app.ui.slideshow.launcher import SlideshowLauncher
+from gallery_app.ui.window import dialogs
+from gallery_app.ui.window.actions import (
     build_actions,
     build_menus_and_toolbar,
     build_size_slider,
 )
-from gallery_app.ui.main_window_navigation import GRID_PAGE, PHOTO_PAGE, PhotoNavigation
-from gallery_app.ui.main_window_parts import Parts, build_pages, build_parts
-from gallery_app.ui.overview_refresh import OverviewRefresher
-from gallery_app.ui.slideshow_launcher import SlideshowLauncher
-from gallery_app.ui.window_state import restore_window_state, save_window_state
+from gallery_app.ui.window.navigation import GRID_PAGE, PHOTO_PAGE, PhotoNavigation
+from gallery_app.ui.window.overview_refresh import OverviewRefresher
+from gallery_app.ui.window.parts import Parts, build_pages, build_parts
+from gallery_app.ui.window.state import restore_window_state, save_window_state
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Moving between photos in the main window: the grid page, the photo page, next and previous.
 
-A mixin of :class:`~gallery_app.ui.main_window.MainWindow`, kept apart so the
+A mixin of :class:`~gallery_app.ui.window.main_window.MainWindow`, kept apart so the
 window's file holds the building and the galleries, and this one the flow a
 user follows through the photos: every move goes through the photos the
 shared filter shows (``visible_entries``), so navigation, the "4 of 11" in
@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QLabel, QStackedWidget
 
-    from gallery_app.ui.main_window_parts import Parts
-    from gallery_app.ui.slideshow_launcher import SlideshowLauncher
+    from gallery_app.ui.slideshow.launcher import SlideshowLauncher
+    from gallery_app.ui.window.parts import Parts
 
 GRID_PAGE, PHOTO_PAGE = 0, 1
 

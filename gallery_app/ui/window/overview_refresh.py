@@ -22,9 +22,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer
 
 from gallery_app.core.models import Entry
-from gallery_app.qt.photo_model import PhotoModel
-from gallery_app.ui.filter_bar import FilterBar
-from gallery_app.ui.timeline_view import TimelineView
+from gallery_app.qt.models.photos import PhotoModel
+from gallery_app.ui.timeline.view import TimelineView
+from gallery_app.ui.window.filter_bar import FilterBar
 
 INTERVAL_MS = 250
 

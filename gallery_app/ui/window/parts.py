@@ -13,19 +13,19 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from gallery_app.qt.filter_proxy import GalleryFilterProxy
-from gallery_app.qt.filter_state import FilterState
-from gallery_app.qt.photo_model import PhotoModel
+from gallery_app.qt.models.filter_proxy import GalleryFilterProxy
+from gallery_app.qt.models.filter_state import FilterState
+from gallery_app.qt.models.photos import PhotoModel
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.workers import ImageLoader
-from gallery_app.ui.article_pane import ArticlePane
-from gallery_app.ui.caption_panel import CaptionPanel
-from gallery_app.ui.filmstrip import Filmstrip
-from gallery_app.ui.filter_bar import FilterBar
-from gallery_app.ui.grid import GridView
-from gallery_app.ui.photo_view import PhotoView
-from gallery_app.ui.slideshow_window import SlideshowWindow
-from gallery_app.ui.timeline_view import TimelineView
+from gallery_app.ui.article.pane import ArticlePane
+from gallery_app.ui.grid.view import GridView
+from gallery_app.ui.photo.caption_panel import CaptionPanel
+from gallery_app.ui.photo.filmstrip import Filmstrip
+from gallery_app.ui.photo.view import PhotoView
+from gallery_app.ui.slideshow.window import SlideshowWindow
+from gallery_app.ui.timeline.view import TimelineView
+from gallery_app.ui.window.filter_bar import FilterBar
 
 
 @dataclass

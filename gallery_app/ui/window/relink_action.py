@@ -17,9 +17,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from gallery_app.core.models import Gallery
-from gallery_app.qt.relinker import Relinker, needs_relinking
-from gallery_app.ui import dialogs
-from gallery_app.ui.main_window import MainWindow
+from gallery_app.qt.loading.relinker import Relinker, needs_relinking
+from gallery_app.ui.window import dialogs
+from gallery_app.ui.window.main_window import MainWindow
 
 
 def choose_folder(window: MainWindow) -> Path | None:

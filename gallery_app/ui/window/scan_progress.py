@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
-from gallery_app.qt.folder_session import FolderGalleryLoader
+from gallery_app.qt.loading.folder_session import FolderGalleryLoader
 
 SHOW_AFTER_MS = 400
 

@@ -19,9 +19,9 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice, QObject, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from gallery_app.core.atomic import write_bytes_atomic
 from gallery_app.core.models import Entry, Gallery, ImageStatus
-from gallery_app.qt.gallery_loading import GalleryLoader
+from gallery_app.core.store.atomic import write_bytes_atomic
+from gallery_app.qt.loading.gallery import GalleryLoader
 from gallery_app.qt.slideshow import SlideshowController
 
 log = logging.getLogger(__name__)

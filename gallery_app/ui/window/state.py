@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from gallery_app.qt.settings import Settings
 
 if TYPE_CHECKING:
-    from gallery_app.ui.main_window import MainWindow
+    from gallery_app.ui.window.main_window import MainWindow
 
 DEFAULT_SIZE = (1180, 760)
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from gallery_app.cli import main
-from gallery_app.core.export import ENTRY_KEYS
-from gallery_app.core.loader import bundled_gallery_path
+from gallery_app.cli.main import main
+from gallery_app.core.gallery.export import ENTRY_KEYS
+from gallery_app.core.paths import bundled_gallery_path
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_434daab715aed8b6.txt"
 
@@ -120,7 +120,7 @@ def test_broken_manifest_exits_2_naming_file_and_line(
 
 def test_console_script_help_has_examples() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "gallery_app.cli", "--help"], capture_output=True, text=True
+        [sys.executable, "-m", "gallery_app.cli.main", "--help"], capture_output=True, text=True
     )
     assert result.returncode == 0
     assert "examples:" in result.stdout and "--from 2015-04-03" in result.stdout

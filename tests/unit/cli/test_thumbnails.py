@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from gallery_app import thumbs_cli
-from gallery_app.core import thumbcache
+from gallery_app.cli import thumbnails as thumbs_cli
 from gallery_app.core.errors import DatelineError
+from gallery_app.core.store import thumbcache
 from tests.unit.photo_files import make_jpeg
 
 
@@ -58,7 +58,7 @@ def test_bad_input_is_one_sentence(
 
 
 def test_through_gallery_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from gallery_app.cli import main
+    from gallery_app.cli.main import main
 
     photo = make_jpeg(tmp_path / "p.jpg")
     assert main(["thumbnails", str(photo), "--size", "x-large"]) == 0

@@ -14,7 +14,7 @@ CORE = Path(gallery_app.core.__file__).parent
 
 
 def _core_modules() -> list[Path]:
-    return sorted(CORE.glob("*.py"))
+    return sorted(CORE.rglob("*.py"))
 
 
 def test_no_core_module_mentions_qt_in_an_import() -> None:
@@ -36,7 +36,12 @@ def test_no_core_module_mentions_qt_in_an_import() -> None:
 
 
 def test_importing_every_core_module_loads_no_qt() -> None:
-    modules = [f"gallery_app.core.{p.stem}" for p in _core_modules() if p.stem != "__init__"]
+    modules = [
+        ".".join(("gallery_app", "core", *p.relative_to(CORE).with_suffix("").parts)).removesuffix(
+            ".__init__"
+        )
+        for p in _core_modules()
+    ]
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}:\n"

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from gallery_app.core import folder_scan
-from gallery_app.core.catalog import Catalog
+from gallery_app.core.folders import scan as folder_scan
 from gallery_app.core.loader import load_gallery
+from gallery_app.core.store.catalog import Catalog
 from tests.unit.photo_files import make_tagged_jpeg
 
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from gallery_app.core.errors import ManifestError
+from gallery_app.core.gallery.manifest import load_manifest
 from gallery_app.core.isodate import EARLIEST_YEAR, LATEST_YEAR, BadDate, parse_iso
-from gallery_app.core.manifest import load_manifest
-from gallery_app.core.metadata import read_metadata
-from gallery_app.core.metadate import parse_exif_date, parse_iptc_date, parse_iso_date
+from gallery_app.core.metadata.dates import parse_exif_date, parse_iptc_date, parse_iso_date
+from gallery_app.core.metadata.reader import read_metadata
 from tests.imaging import exif_block, make_jpeg
 
 IMPLAUSIBLE = ["0001-01-01", "0900-06-01T10:00:00", "1799-12-31", "2201-01-01", "9999-12-31"]

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gallery_app.core import textdecode
-from gallery_app.core.metadate import BadDate, parse_exif_date, parse_iso_date
+from gallery_app.core.metadata.dates import BadDate, parse_exif_date, parse_iso_date
 
 
 def test_user_comment_prefixes() -> None:

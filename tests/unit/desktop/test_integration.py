@@ -16,7 +16,7 @@ import pytest
 from PIL import Image
 
 from gallery_app import APP_ID
-from gallery_app import desktop_integration as di
+from gallery_app.desktop import integration as di
 
 
 @pytest.fixture

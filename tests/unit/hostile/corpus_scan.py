@@ -18,9 +18,9 @@ from pathlib import Path
 
 def main(folder: Path) -> int:
     warnings.simplefilter("ignore")
-    from gallery_app.core import thumbcache
     from gallery_app.core.loader import load_gallery
-    from gallery_app.core.metadata import read_metadata
+    from gallery_app.core.metadata.reader import read_metadata
+    from gallery_app.core.store import thumbcache
 
     files = sorted(p for p in folder.rglob("*") if p.is_file())
     read = warned = crashed = 0

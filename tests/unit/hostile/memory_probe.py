@@ -17,9 +17,9 @@ from pathlib import Path
 
 def main() -> int:
     warnings.simplefilter("ignore")  # Pillow's advisory warnings; the app logs them
-    from gallery_app.core import thumbcache
     from gallery_app.core.loader import load_gallery
-    from gallery_app.core.metadata import read_metadata
+    from gallery_app.core.metadata.reader import read_metadata
+    from gallery_app.core.store import thumbcache
     from tests.unit.hostile import corpus
 
     with tempfile.TemporaryDirectory() as tmp:

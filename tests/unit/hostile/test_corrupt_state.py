@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from gallery_app.core import paths
-from gallery_app.core.catalog import DB_NAME, Catalog
-from gallery_app.core.links import LINKS_FILE_NAME, LinkStore
+from gallery_app.core.store.catalog import DB_NAME, Catalog
+from gallery_app.core.store.links import LINKS_FILE_NAME, LinkStore
 from gallery_app.qt.settings import SETTINGS_FILE_NAME, Settings
 
 JUNK = random.Random(23).randbytes(3000)
@@ -110,7 +110,7 @@ def _truncated_database(path: Path) -> None:
 def test_a_corrupt_catalog_is_set_aside_and_rebuilt(
     damage: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from gallery_app.core.metadata import read_metadata
+    from gallery_app.core.metadata.reader import read_metadata
     from tests.imaging import exif_block, make_jpeg
 
     db = paths.cache_dir() / DB_NAME

@@ -18,7 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gallery_app.core.metadata import FileMetadata, read_metadata
+from gallery_app.core.metadata.reader import read_metadata
+from gallery_app.core.metadata.values import FileMetadata
 from tests.imaging import (
     exif_block,
     iptc_block,
@@ -184,7 +185,7 @@ _PIECES = [
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), min_size=200, max_size=2000))
 def test_caption_parser_on_long_adversarial_text(pieces: list[str]) -> None:
-    from gallery_app.core.captions import parse_caption
+    from gallery_app.core.captions.parse import parse_caption
 
     text = "".join(pieces)
     start = time.monotonic()
@@ -195,7 +196,7 @@ def test_caption_parser_on_long_adversarial_text(pieces: list[str]) -> None:
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.sampled_from([*_PIECES, "Open Image Modal\n", "Support\n"]), max_size=3000))
 def test_article_importer_on_long_adversarial_text(pieces: list[str]) -> None:
-    from gallery_app.core.article import import_article
+    from gallery_app.core.article.importer import import_article
     from gallery_app.core.errors import ArticleError
 
     text = "".join(pieces)

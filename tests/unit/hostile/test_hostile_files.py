@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from gallery_app.core import thumbcache
 from gallery_app.core.loader import load_gallery
-from gallery_app.core.metadata import read_metadata
+from gallery_app.core.metadata.reader import read_metadata
 from gallery_app.core.models import Entry
+from gallery_app.core.store import thumbcache
 from tests.unit.hostile import corpus
 
 # pytest turns every warning into an error (filterwarnings = error), but Pillow's

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from gallery_app.core import folder_scan
-from gallery_app.core import metadata as metadata_module
-from gallery_app.core.catalog import Catalog
-from gallery_app.core.folder_scan import scan_folder
+from gallery_app.core.folders import scan as folder_scan
+from gallery_app.core.folders.scan import scan_folder
 from gallery_app.core.loader import load_gallery
+from gallery_app.core.metadata import reader as metadata_module
 from gallery_app.core.models import Entry, Gallery, ImageStatus
+from gallery_app.core.store.catalog import Catalog
 from tests.imaging import exif_block, make_jpeg
 from tests.unit.hostile import corpus
 

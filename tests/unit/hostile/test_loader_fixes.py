@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from gallery_app.core import exif, textdecode, xmp
-from gallery_app.core.metadata import read_metadata
+from gallery_app.core import textdecode
+from gallery_app.core.metadata import exif, xmp
+from gallery_app.core.metadata.reader import read_metadata
 from tests.unit.hostile import corpus
 
 
@@ -128,7 +129,7 @@ def test_a_real_multi_picture_file_still_opens(tmp_path: Path) -> None:
 
 
 def test_a_1mb_caption_is_cut_for_display_with_a_warning(tmp_path: Path) -> None:
-    from gallery_app.core.metadata import MAX_TEXT_CHARS
+    from gallery_app.core.metadata.reader import MAX_TEXT_CHARS
 
     case = corpus.caption_1mb(tmp_path)
     meta = read_metadata(case.path)

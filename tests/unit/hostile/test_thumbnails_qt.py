@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from gallery_app.qt.thumbnails import ThumbnailProvider
+from gallery_app.qt.loading.thumbnails import ThumbnailProvider
 from tests.unit.hostile import corpus
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")

@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import QByteArray, QThreadPool
 
 from gallery_app.core.errors import DatelineError
-from gallery_app.core.links import LinkStore
 from gallery_app.core.models import Entry, Gallery
-from gallery_app.qt.gallery_loading import GalleryLoader
+from gallery_app.core.store.links import LinkStore
+from gallery_app.qt.loading.gallery import GalleryLoader
 from gallery_app.qt.settings import Settings
 
 

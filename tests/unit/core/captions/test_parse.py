@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gallery_app.core.captions import ParsedCaption, parse_caption
+from gallery_app.core.captions.parse import ParsedCaption, parse_caption
 from gallery_app.core.models import Precision
 
 _UNSET: Any = object()

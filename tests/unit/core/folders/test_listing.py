@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from gallery_app.core.metadata import iter_image_files
+from gallery_app.core.folders.listing import iter_image_files
 from tests.imaging import make_jpeg, make_png, write_sidecar, xmp_packet
 
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from gallery_app import thumbs_cli
+from gallery_app.cli import thumbnails as thumbs_cli
 from gallery_app.core.errors import DatelineError
-from gallery_app.core.folder_scan import list_image_files, scan_folder
+from gallery_app.core.folders.scan import list_image_files, scan_folder
 from tests.unit.photo_files import make_jpeg
 
 

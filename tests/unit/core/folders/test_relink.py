@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from gallery_app.core.errors import DatelineError
+from gallery_app.core.folders.relink import relink_missing
 from gallery_app.core.models import Entry, Gallery, ImageInfo, ImageStatus, Precision, TakenAt
-from gallery_app.core.relink import relink_missing
 from tests.unit.photo_files import make_tagged_jpeg
 
 DAY = dt.datetime(2015, 3, 31, 10, 0)

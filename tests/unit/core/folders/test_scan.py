@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from gallery_app.core import folder_scan
-from gallery_app.core.catalog import Catalog
 from gallery_app.core.errors import DatelineError
-from gallery_app.core.folder_scan import scan_folder
-from gallery_app.core.metadata import entry_from_file
+from gallery_app.core.folders import scan as folder_scan
+from gallery_app.core.folders.scan import scan_folder
+from gallery_app.core.gallery.entries import entry_from_file
 from gallery_app.core.models import Entry
+from gallery_app.core.store.catalog import Catalog
 from tests.unit.photo_files import make_tagged_jpeg
 
 DAY = dt.datetime(2015, 3, 30, 9, 0)

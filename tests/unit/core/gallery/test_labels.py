@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from gallery_app.core.entry_text import format_date
+from gallery_app.core.gallery.labels import format_date
 from gallery_app.core.models import Precision, TakenAt
 
 WHEN = dt.datetime(2019, 5, 12, 19, 6, 51)

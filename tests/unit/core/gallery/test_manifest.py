@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from gallery_app.core.errors import ManifestError
-from gallery_app.core.manifest import load_manifest, save_manifest
+from gallery_app.core.gallery.manifest import load_manifest, save_manifest
 from gallery_app.core.models import (
     Article,
     ContextLink,
@@ -199,7 +199,7 @@ def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
 def test_absurd_size_is_refused_before_reading(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("gallery_app.core.manifest.MAX_MANIFEST_BYTES", 100)
+    monkeypatch.setattr("gallery_app.core.gallery.manifest.MAX_MANIFEST_BYTES", 100)
     path = _write(tmp_path, _manifest(title="x" * 200))
     with pytest.raises(ManifestError, match="at most"):
         load_manifest(path)

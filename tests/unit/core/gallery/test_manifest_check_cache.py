@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from gallery_app.core import manifest
 from gallery_app.core.errors import ManifestError
+from gallery_app.core.gallery import manifest
 
 
 def _write(path: Path, title: object) -> Path:

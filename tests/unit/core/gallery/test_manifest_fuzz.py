@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gallery_app.core.errors import ManifestError
-from gallery_app.core.manifest import parse_manifest
+from gallery_app.core.gallery.manifest import parse_manifest
 
 BASE = Path("/nonexistent-gallery-dir")
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -10,8 +10,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gallery_app.core.entry_merge import insertion_runs, row_ranges
-from gallery_app.core.metadata import sort_key
+from gallery_app.core.gallery.ordering import insertion_runs, row_ranges, sort_key
 from gallery_app.core.models import Entry, Precision, TakenAt
 
 

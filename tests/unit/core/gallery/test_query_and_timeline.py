@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
+from gallery_app.core.gallery.query import EntryFilter, filter_entries, matches_text, parse_day
+from gallery_app.core.gallery.timeline import TimeUnit, build_timeline, choose_unit
 from gallery_app.core.models import Entry, Location, Precision, TakenAt
-from gallery_app.core.query import EntryFilter, filter_entries, matches_text, parse_day
-from gallery_app.core.timeline import TimeUnit, build_timeline, choose_unit
 
 
 def _entry(

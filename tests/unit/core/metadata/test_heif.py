@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from gallery_app.core import heif_geometry
-from gallery_app.core.metadata import read_metadata
+from gallery_app.core.metadata import heif as heif_geometry
+from gallery_app.core.metadata.reader import read_metadata
 
 pillow_heif = pytest.importorskip("pillow_heif")
 

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from gallery_app.core.metadata import entry_from_file, read_metadata, sort_key
+from gallery_app.core.gallery.entries import entry_from_file
+from gallery_app.core.gallery.ordering import sort_key
+from gallery_app.core.metadata.reader import read_metadata
 from gallery_app.core.models import ImageStatus, Precision
 from tests.imaging import (
     exif_block,

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from gallery_app.core import atomic, thumbcache
-from gallery_app.core.atomic import STALE_AFTER, write_bytes_atomic, write_text_atomic
+from gallery_app.core.store import atomic, thumbcache
+from gallery_app.core.store.atomic import STALE_AFTER, write_bytes_atomic, write_text_atomic
 from tests.unit.photo_files import make_jpeg
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from gallery_app.core.links import LinkStore, gallery_key
 from gallery_app.core.models import Entry, Gallery, ImageStatus
+from gallery_app.core.store.links import LinkStore, gallery_key
 
 
 @pytest.fixture(autouse=True)

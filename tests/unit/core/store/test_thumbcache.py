@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from gallery_app.core import thumbcache
+from gallery_app.core.store import thumbcache
 from tests.unit.photo_files import make_jpeg
 
 

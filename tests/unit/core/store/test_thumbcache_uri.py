@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from gallery_app.core import thumbcache
+from gallery_app.core.store import thumbcache
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="GLib's escaping of POSIX paths")
 

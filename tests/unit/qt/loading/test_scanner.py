@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
-from gallery_app.core.catalog import Catalog
 from gallery_app.core.models import Entry, Gallery
-from gallery_app.qt.scanner import FolderScanner
+from gallery_app.core.store.catalog import Catalog
+from gallery_app.qt.loading.scanner import FolderScanner
 from tests.unit.photo_files import make_tagged_jpeg
 
 DAY = dt.datetime(2015, 3, 30, 9, 0)

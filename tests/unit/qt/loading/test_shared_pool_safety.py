@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSize, QThreadPool
 
-from gallery_app.core.links import LinkStore
 from gallery_app.core.models import Entry, Gallery
-from gallery_app.qt.gallery_loading import GalleryLoader
+from gallery_app.core.store.links import LinkStore
+from gallery_app.qt.loading.gallery import GalleryLoader
 from gallery_app.qt.workers import ImageLoader, run_task
 
 

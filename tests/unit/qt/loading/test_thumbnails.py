@@ -11,8 +11,8 @@ from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from gallery_app.core import thumbcache
-from gallery_app.qt.thumbnails import ThumbnailProvider, pil_to_qimage
+from gallery_app.core.store import thumbcache
+from gallery_app.qt.loading.thumbnails import ThumbnailProvider, pil_to_qimage
 from tests.unit.photo_files import make_jpeg
 
 

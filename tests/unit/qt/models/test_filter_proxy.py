@@ -7,11 +7,11 @@ import datetime as dt
 
 import pytest
 
-from gallery_app.qt.filter_proxy import GalleryFilterProxy
-from gallery_app.qt.filter_state import FilterState
-from gallery_app.qt.photo_model import PhotoModel
+from gallery_app.qt.models.filter_proxy import GalleryFilterProxy
+from gallery_app.qt.models.filter_state import FilterState
+from gallery_app.qt.models.photos import PhotoModel
 from tests.unit.photo_samples import wire_gallery
-from tests.unit.qt.test_photo_model import FakeLoader
+from tests.unit.qt.models.test_photos import FakeLoader
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage, QPixmap
 
 from gallery_app.core.models import Gallery
-from gallery_app.qt.photo_model import (
+from gallery_app.qt.models.photos import (
     EntryRole,
     PhotoModel,
     ThumbnailRole,

@@ -14,8 +14,13 @@ from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
 from gallery_app.core.models import Entry, Gallery, ImageInfo, ImageStatus
-from gallery_app.qt.photo_model import PhotoModel, ThumbnailRole, ThumbnailState, ThumbnailStateRole
-from gallery_app.qt.thumbnails import ThumbnailProvider
+from gallery_app.qt.loading.thumbnails import ThumbnailProvider
+from gallery_app.qt.models.photos import (
+    PhotoModel,
+    ThumbnailRole,
+    ThumbnailState,
+    ThumbnailStateRole,
+)
 from gallery_app.qt.workers import ImageLoader
 from tests.unit.photo_files import make_jpeg
 

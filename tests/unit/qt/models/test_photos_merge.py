@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QThreadPool
 
-from gallery_app.core import thumbcache
 from gallery_app.core.models import Entry, Gallery, ImageInfo, ImageStatus, Precision, TakenAt
-from gallery_app.qt.photo_model import PhotoModel, ThumbnailRole
-from gallery_app.qt.thumbnails import ThumbnailProvider
+from gallery_app.core.store import thumbcache
+from gallery_app.qt.loading.thumbnails import ThumbnailProvider
+from gallery_app.qt.models.photos import PhotoModel, ThumbnailRole
 from gallery_app.qt.workers import ImageLoader
 from tests.unit.photo_files import make_jpeg
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from gallery_app.core.models import Article, ContextLink, Entry, Gallery
-from gallery_app.ui.article_pane import ArticlePane, is_web_url
+from gallery_app.ui.article.pane import ArticlePane, is_web_url
 from tests.unit.ui.story_gallery import iraq_gallery
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -11,8 +11,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPalette
 
 from gallery_app.core.models import ImageInfo, ImageStatus
-from gallery_app.ui.painting import wrapped_lines
-from gallery_app.ui.placeholder_card import (
+from gallery_app.ui.common.painting import wrapped_lines
+from gallery_app.ui.common.placeholder_card import (
     FILE_MISSING,
     NOT_INCLUDED,
     UNREADABLE,

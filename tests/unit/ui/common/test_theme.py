@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QPalette
 
-from gallery_app.ui.theme import dark_palette, light_palette
+from gallery_app.ui.common.theme import dark_palette, light_palette
 
 R = QPalette.ColorRole
 

@@ -12,12 +12,12 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from gallery_app.core.models import Gallery
-from gallery_app.qt.filter_proxy import GalleryFilterProxy
-from gallery_app.qt.filter_state import FilterState
-from gallery_app.qt.photo_model import PhotoModel
-from gallery_app.ui.grid import MAX_THUMBNAIL, MIN_THUMBNAIL, GridView
+from gallery_app.qt.models.filter_proxy import GalleryFilterProxy
+from gallery_app.qt.models.filter_state import FilterState
+from gallery_app.qt.models.photos import PhotoModel
+from gallery_app.ui.grid.view import MAX_THUMBNAIL, MIN_THUMBNAIL, GridView
 from tests.unit.photo_samples import photo_gallery, wire_gallery
-from tests.unit.qt.test_photo_model import FakeLoader, requested_id
+from tests.unit.qt.models.test_photos import FakeLoader, requested_id
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 
 from gallery_app.core.models import Location
-from gallery_app.ui.caption_panel import CaptionPanel
+from gallery_app.ui.photo.caption_panel import CaptionPanel
 from tests.unit.photo_samples import LONG_CAPTION, MARKUP_CAPTION, wire_gallery
 
 # The offscreen platform warns whenever a top-level window's size constraints

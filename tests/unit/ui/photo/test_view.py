@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt, QThreadPool
 
-from gallery_app.qt.filter_proxy import GalleryFilterProxy
-from gallery_app.qt.filter_state import FilterState
-from gallery_app.qt.photo_model import PhotoModel
+from gallery_app.qt.models.filter_proxy import GalleryFilterProxy
+from gallery_app.qt.models.filter_state import FilterState
+from gallery_app.qt.models.photos import PhotoModel
 from gallery_app.qt.workers import ImageLoader
-from gallery_app.ui.filmstrip import Filmstrip
-from gallery_app.ui.photo_view import PhotoView
+from gallery_app.ui.photo.filmstrip import Filmstrip
+from gallery_app.ui.photo.view import PhotoView
 from tests.unit.photo_samples import photo_gallery, wire_gallery
 
 

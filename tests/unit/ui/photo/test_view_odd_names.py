@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from gallery_app.core.models import Entry, ImageInfo, ImageStatus
 from gallery_app.qt.workers import ImageLoader
-from gallery_app.ui.photo_view import PhotoView
+from gallery_app.ui.photo.view import PhotoView
 from tests.unit.photo_files import make_jpeg
 
 

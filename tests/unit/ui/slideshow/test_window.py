@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QThreadPool
 from gallery_app.core.models import Entry, ImageInfo, ImageStatus
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.workers import ImageLoader
-from gallery_app.ui.slideshow_window import SlideshowWindow
+from gallery_app.ui.slideshow.window import SlideshowWindow
 from tests.unit.ui.story_gallery import iraq_gallery
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -11,10 +11,10 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
+from gallery_app.core.gallery.timeline import TimeUnit
 from gallery_app.core.models import Entry, Precision, TakenAt
-from gallery_app.core.timeline import TimeUnit
-from gallery_app.qt.filter_state import FilterState
-from gallery_app.ui.timeline_view import UNDATED, TimelineView
+from gallery_app.qt.models.filter_state import FilterState
+from gallery_app.ui.timeline.view import UNDATED, TimelineView
 from tests.unit.ui.story_gallery import iraq_gallery
 
 MAR30, MAR31, APR1, APR2, APR3 = (
@@ -200,7 +200,7 @@ def test_unit_follows_the_span(qtbot, state):
 @pytest.mark.parametrize("width", [160, 220, 300, 420, 600, 1200])
 def test_day_labels_never_collide(qtbot, state, width):
     """At any width, the labels drawn leave room between them and "Undated"."""
-    from gallery_app.ui.timeline_paint import LABEL_GAP, label_left, label_width, labels_that_fit
+    from gallery_app.ui.timeline.paint import LABEL_GAP, label_left, label_width, labels_that_fit
 
     entries = list(iraq_gallery().entries)
     start = dt.datetime(2015, 1, 1, 12)

@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from gallery_app.qt.filter_state import FilterState
-from gallery_app.ui.filter_bar import SEARCH_DELAY_MS, FilterBar
+from gallery_app.qt.models.filter_state import FilterState
+from gallery_app.ui.window.filter_bar import SEARCH_DELAY_MS, FilterBar
 from tests.unit.ui.story_gallery import iraq_gallery
 
 MAR30, APR3 = dt.date(2015, 3, 30), dt.date(2015, 4, 3)

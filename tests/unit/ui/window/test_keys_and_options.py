@@ -12,16 +12,16 @@ import pytest
 from PySide6.QtCore import Qt, QThreadPool
 from pytestqt.qtbot import QtBot
 
-from gallery_app.core.links import LinkStore
+from gallery_app.core.gallery.manifest import save_manifest
 from gallery_app.core.loader import load_gallery
-from gallery_app.core.manifest import save_manifest
-from gallery_app.qt.filter_state import FilterState
-from gallery_app.qt.gallery_loading import GalleryLoader
+from gallery_app.core.store.links import LinkStore
+from gallery_app.qt.loading.gallery import GalleryLoader
+from gallery_app.qt.models.filter_state import FilterState
 from gallery_app.qt.settings import Settings
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.workers import ImageLoader
-from gallery_app.ui import dialogs
-from gallery_app.ui.main_window import GRID_PAGE, PHOTO_PAGE, MainWindow
+from gallery_app.ui.window import dialogs
+from gallery_app.ui.window.main_window import GRID_PAGE, PHOTO_PAGE, MainWindow
 from tests.unit.ui.shell_fixtures import make_gallery
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -10,15 +10,15 @@ import pytest
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QLabel
 
-from gallery_app.core.links import LinkStore
 from gallery_app.core.models import Gallery, ImageStatus
-from gallery_app.qt.filter_state import FilterState
-from gallery_app.qt.gallery_loading import GalleryLoader
+from gallery_app.core.store.links import LinkStore
+from gallery_app.qt.loading.gallery import GalleryLoader
+from gallery_app.qt.models.filter_state import FilterState
 from gallery_app.qt.settings import Settings
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.workers import ImageLoader
-from gallery_app.ui import dialogs
-from gallery_app.ui.main_window import GRID_PAGE, PHOTO_PAGE, MainWindow
+from gallery_app.ui.window import dialogs
+from gallery_app.ui.window.main_window import GRID_PAGE, PHOTO_PAGE, MainWindow
 from tests.unit.ui.shell_fixtures import MARKUP, make_gallery
 
 # The offscreen platform warns once per shown top-level window; it means nothing here.

@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gallery_app.core.links import LinkStore
-from gallery_app.qt.filter_state import FilterState
-from gallery_app.qt.gallery_loading import GalleryLoader
+from gallery_app.core.store.links import LinkStore
+from gallery_app.qt.loading.gallery import GalleryLoader
+from gallery_app.qt.models.filter_state import FilterState
 from gallery_app.qt.settings import Settings
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.workers import ImageLoader
-from gallery_app.ui.main_window import MainWindow
-from gallery_app.ui.timeline_view import TimelineView
+from gallery_app.ui.timeline.view import TimelineView
+from gallery_app.ui.window.main_window import MainWindow
 from tests.unit.ui.shell_fixtures import make_gallery
 
 CONTROLS = (

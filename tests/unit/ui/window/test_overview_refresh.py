@@ -16,8 +16,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from gallery_app.app import Composition
-from gallery_app.core import folder_scan
-from gallery_app.qt import scanner as scanner_module
+from gallery_app.core.folders import scan as folder_scan
+from gallery_app.qt.loading import scanner as scanner_module
 from tests.unit.photo_files import make_tagged_jpeg
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

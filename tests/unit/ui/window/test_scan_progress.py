@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
-from gallery_app.ui.scan_progress import ScanProgress
+from gallery_app.ui.window.scan_progress import ScanProgress
 
 
 @pytest.fixture

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QLabel, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from gallery_app.app import Composition, Options, start
-from gallery_app.core.manifest import save_manifest
-from gallery_app.ui.screenshot import ScreenshotJob
+from gallery_app.core.gallery.manifest import save_manifest
+from gallery_app.ui.window.screenshot import ScreenshotJob
 from tests.unit.ui.shell_fixtures import make_gallery
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
