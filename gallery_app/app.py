@@ -148,7 +148,7 @@ def compose(*, progressive: bool = True) -> Composition:
     loader.entries_added.connect(window.parts.model.merge_entries)
     loader.updated.connect(window.update_gallery)
     install_scan_progress(window.statusBar(), loader)
-    RelinkAction(window, Relinker(pool, links, catalog, window))
+    RelinkAction(window, Relinker(pool, links, catalog, window), window)
     return Composition(
         pool,
         settings,
