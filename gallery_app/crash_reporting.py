@@ -32,7 +32,7 @@ from gallery_app import APP_NAME, __version__
 from gallery_app.core import paths
 from gallery_app.logs import setup_logging
 
-log = logging.getLogger("gallery_app.app")
+log = logging.getLogger(__name__)
 qt_log = logging.getLogger("gallery_app.qt.messages")
 
 
