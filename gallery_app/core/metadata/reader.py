@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from gallery_app.core import textdecode
-from gallery_app.core.metadata import xmp
+from gallery_app.core.metadata import junk, xmp
 from gallery_app.core.metadata.imagefile import Embedded, read_embedded
 from gallery_app.core.metadata.resolve import SourceResolver
 from gallery_app.core.metadata.sources import CAPTION_SOURCES, MAX_TEXT_CHARS, TEXT_FIELDS
@@ -84,7 +84,7 @@ def _read_metadata(path: Path) -> FileMetadata:
     values.update(sidecar)
     if "EXIF UserComment" not in values:
         stronger = [values.get(label) for label in CAPTION_SOURCES[:4]]
-        if not any(v and not textdecode.is_boilerplate(v) for v in stronger):
+        if not any(v and not junk.is_junk(v) for v in stronger):
             comment = embedded.user_comment()
             if comment:
                 values["EXIF UserComment"] = comment
