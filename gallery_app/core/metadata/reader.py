@@ -37,6 +37,21 @@ def _flatten(embedded: Embedded) -> dict[str, str]:
     return values
 
 
+def source_values(path: Path) -> dict[str, str]:
+    """The flat map "source label -> text" of a file with its sidecar laid over it.
+
+    The file details panel shows it beside the decision the resolver made.
+    """
+    warnings: list[str] = []
+    try:
+        with path.open("rb") as fh:
+            values = _flatten(read_embedded(fh, path))
+    except OSError:
+        values = {}
+    values.update(_read_sidecar(path, warnings))
+    return values
+
+
 def _read_sidecar(path: Path, warnings: list[str]) -> dict[str, str]:
     sidecar = xmp.find_sidecar(path)
     if sidecar is None:
