@@ -20,9 +20,10 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from gallery_app.core.imaging import kinds
+from gallery_app.core.metadata import containers
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +55,7 @@ class Decoded:
 @functools.cache
 def _register_plugins() -> None:
     """Register the optional Pillow plugins once, on the first decode (not at import)."""
-    # Show the part of a truncated download that arrived, as Qt does.
-    ImageFile.LOAD_TRUNCATED_IMAGES = True
+    containers.pillow_policy()  # show the part of a truncated download that arrived
     try:
         from pillow_heif import register_heif_opener  # deferred: heavy, only on first decode
 

@@ -12,6 +12,7 @@ kept.  HEIF/HEIC support (pillow-heif) is optional and loaded on first need.
 from __future__ import annotations
 
 import functools
+import io
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -20,7 +21,7 @@ from typing import IO, Any
 
 from PIL import Image, UnidentifiedImageError
 
-from gallery_app.core.metadata import exif, iptc, sniff, xmp
+from gallery_app.core.metadata import containers, exif, iptc, sniff, xmp
 from gallery_app.core.metadata import heif as heif_geometry
 from gallery_app.core.models import ImageStatus
 
@@ -104,8 +105,10 @@ def _open_pillow(fh: IO[bytes], path: Path, kind: sniff.FileKind, notes: list[st
     return None
 
 
-def _xmp_from(image: Any, path: Path, notes: list[str]) -> dict[str, str]:
-    packet = image.info.get("xmp") if image is not None else None
+def _xmp_from(
+    image: Any, path: Path, notes: list[str], fallback: bytes | None = None
+) -> dict[str, str]:
+    packet = (image.info.get("xmp") if image is not None else None) or fallback
     if not packet:
         return {}
     try:
@@ -170,8 +173,35 @@ def _png_text(image: Any) -> dict[str, str]:
     return out
 
 
+def _from_container(
+    fh: IO[bytes],
+    key: str,
+    image: Any,
+    found: tuple[exif.ExifTags, iptc.IptcTags],
+    notes: list[str],
+) -> tuple[exif.ExifTags, iptc.IptcTags, bytes | None]:
+    """Fill what Pillow's pass left empty from the container's own blocks (``containers``)."""
+    exif_tags, iptc_tags = found
+    if key == "png":
+        blocks = containers.read_png(fh)
+    elif key == "gif":
+        blocks = containers.read_gif(fh)
+    elif key == "jpeg" and image is None and not iptc_tags:
+        blocks = containers.read_jpeg_app13(fh)
+    else:
+        return exif_tags, iptc_tags, None
+    notes.extend(f"In this file, {note}." for note in blocks.notes)
+    if not exif_tags and blocks.exif:
+        exif_tags = exif.read_with_exifread(io.BytesIO(blocks.exif))
+    if not iptc_tags and blocks.iptc_app13:
+        iptc_tags = iptc.read_from_jpeg_segments([blocks.iptc_app13])
+    has_xmp = image is not None and image.info.get("xmp")
+    return exif_tags, iptc_tags, None if has_xmp else blocks.xmp
+
+
 def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
     """Sniff, open headers and read EXIF, IPTC and XMP from an open binary file."""
+    containers.pillow_policy()
     notes: list[str] = []
     kind = sniff.sniff_bytes(fh.read(sniff.HEAD_SIZE))
     mismatch = sniff.mismatch_warning(path, kind)
@@ -199,13 +229,18 @@ def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
         elif kind.key == "tiff":
             iptc_tags = iptc.read_with_pillow(image)
 
+    exif_tags, iptc_tags, extra_xmp = _from_container(
+        fh, kind.key, image, (exif_tags, iptc_tags), notes
+    )
     if iptc_tags.problem:
         notes.append(
             f"The IPTC data in {path.name} is damaged ({iptc_tags.problem}); "
             "what could be read from it is shown."
         )
     if image is None:
-        return Embedded(kind, ImageStatus.UNREADABLE, exif=exif_tags, warnings=tuple(notes))
+        return Embedded(
+            kind, ImageStatus.UNREADABLE, exif=exif_tags, iptc=iptc_tags, warnings=tuple(notes)
+        )
     _check_exif(image, path, notes)
     if _cut_short(fh, kind.key, image.info.get("xmp")):
         notes.append(
@@ -223,7 +258,7 @@ def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
         height,
         exif_tags,
         iptc_tags,
-        _xmp_from(image, path, notes),
+        _xmp_from(image, path, notes, extra_xmp),
         _png_text(image) if kind.key == "png" else {},
         tuple(notes),
         (lambda: exif.pillow_user_comment(image))
