@@ -3,11 +3,12 @@
 
 A SQLite database in ``paths.cache_dir()`` maps a file's absolute path, size
 and modification time (ns) to its ``FileMetadata`` stored as versioned JSON.
-A row is used only while size and mtime still match; otherwise the file is
-read again.  The database is a cache: a schema bump or a damaged file is set
-aside (renamed beside it, logged) and a fresh one is built — never a reason
-for the app not to start.  If even that fails the catalog turns itself off
-and every lookup misses.
+A row is used only while size and mtime still match, and so does the stamp
+(size and mtime) of the photo's ``.xmp`` sidecar, "" for none: writing,
+editing or deleting a sidecar makes the photo be read again.  The database
+is a cache: a schema bump or a damaged file is set aside (renamed beside it,
+logged) and a fresh one is built — never a reason for the app not to start.
+If even that fails the catalog turns itself off and every lookup misses.
 
 Threads: WAL mode, and one connection per thread (``threading.local``), so the
 scanner's worker and the GUI thread never share a connection.
@@ -34,7 +35,7 @@ from gallery_app.core.models import ImageInfo, ImageStatus, Location, Precision,
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1  # bump when the table layout or the JSON shape changes
+SCHEMA_VERSION = 2  # bump when the table layout or the JSON shape changes (2: sidecar stamp)
 # Bump when the readers report something else for the same file: rows of another
 # version are misses and the file is read again, without rebuilding the database.
 # 2: HEIC/HEIF width, height and orientation are the stored ones (core.heif_geometry).
@@ -45,12 +46,14 @@ CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY,
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
-    data TEXT NOT NULL
+    data TEXT NOT NULL,
+    sidecar TEXT NOT NULL DEFAULT ''
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
-Row = tuple[int, int, str]  # size, mtime_ns, JSON
+Row = tuple[int, int, str, str]  # size, mtime_ns, JSON, sidecar stamp
+Item = tuple[Path, int, int, FileMetadata, str]  # file, size, mtime_ns, metadata, sidecar stamp
 
 
 class Catalog:
@@ -153,19 +156,19 @@ class Catalog:
 
     # -- reading and writing -------------------------------------------------
 
-    def get(self, file: Path, size: int, mtime_ns: int) -> FileMetadata | None:
-        """The stored metadata of ``file`` if it has not changed since, else None."""
+    def get(self, file: Path, size: int, mtime_ns: int, sidecar: str = "") -> FileMetadata | None:
+        """The stored metadata of ``file`` if it (and its sidecar) has not changed since."""
         conn = self._conn()
         if conn is None or not _storable(file):
             return None
         try:
             row = conn.execute(
-                "SELECT size, mtime_ns, data FROM files WHERE path = ?", (_key(file),)
+                "SELECT size, mtime_ns, data, sidecar FROM files WHERE path = ?", (_key(file),)
             ).fetchone()
         except sqlite3.Error as exc:
             self._failed(exc)
             return None
-        if row is None or row[0] != size or row[1] != mtime_ns:
+        if row is None or (row[0], row[1], row[3]) != (size, mtime_ns, sidecar):
             return None
         return decode_metadata(row[2])
 
@@ -178,36 +181,39 @@ class Catalog:
         upper = prefix[:-1] + chr(ord("/") + 1)
         try:
             rows = conn.execute(
-                "SELECT path, size, mtime_ns, data FROM files WHERE path >= ? AND path < ?",
+                "SELECT path, size, mtime_ns, data, sidecar FROM files"
+                " WHERE path >= ? AND path < ?",
                 (prefix, upper),
             ).fetchall()
         except sqlite3.Error as exc:
             self._failed(exc)
             return {}
-        return {path: (size, mtime, data) for path, size, mtime, data in rows}
+        return {path: (size, mtime, data, side) for path, size, mtime, data, side in rows}
 
-    def put_many(self, items: Iterable[tuple[Path, int, int, FileMetadata]]) -> None:
-        """Store ``(file, size, mtime_ns, metadata)`` rows in one transaction."""
+    def put_many(self, items: Iterable[Item]) -> None:
+        """Store ``(file, size, mtime_ns, metadata, sidecar stamp)`` rows in one transaction."""
         conn = self._conn()
         if conn is None:
             return
         # A name that is not valid UTF-8 cannot be a SQLite TEXT key: such a file
         # is simply read again next time.
         rows = [
-            (_key(f), size, mtime, encode_metadata(meta))
-            for f, size, mtime, meta in items
+            (_key(f), size, mtime, encode_metadata(meta), side)
+            for f, size, mtime, meta, side in items
             if _storable(f)
         ]
         if not rows:
             return
         try:
             with _transaction(conn):
-                conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", rows)
+                conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", rows)
         except sqlite3.Error as exc:
             self._failed(exc)
 
-    def put(self, file: Path, size: int, mtime_ns: int, meta: FileMetadata) -> None:
-        self.put_many([(file, size, mtime_ns, meta)])
+    def put(
+        self, file: Path, size: int, mtime_ns: int, meta: FileMetadata, sidecar: str = ""
+    ) -> None:
+        self.put_many([(file, size, mtime_ns, meta, sidecar)])
 
     def forget(self, files: Iterable[str]) -> None:
         """Drop rows by absolute path (files that are gone)."""
