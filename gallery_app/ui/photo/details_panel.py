@@ -151,10 +151,9 @@ class FileDetailsPanel(QWidget):
     def _show_message(self, text: str) -> None:
         self._shown = None
         self._clear_form()
-        self._form.addRow(plain_label("details_message", selectable=False))
-        message = self._form.itemAt(0).widget()
-        if isinstance(message, QLabel):
-            message.setText(text)
+        message = plain_label("details_message", selectable=False)
+        message.setText(text)
+        self._form.addRow(message)
         self.decisions.hide()
         self.problem.hide()
         self.tags.clear()
