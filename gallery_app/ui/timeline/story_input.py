@@ -55,6 +55,7 @@ class StoryInput:
         axis = self._story.axis
         room = plot.width() - CARD_W - len(axis.breaks) * 30.0
         self._set_view(max(room, plot.width() * 0.3) / max(axis.shown_seconds, 3600.0), -8.0)
+        self._fitted = True
 
     def fit_selection(self: StoryView) -> None:
         """The date filter's days in view; without one, the current photo's day."""
@@ -74,7 +75,7 @@ class StoryInput:
         plot = self.plot_rect()
         pps = max(1.0, plot.width() - CARD_W) / max(end - start, 60.0)
         self._set_view(pps, 0.0)
-        self._set_view(self._pps, self._scale.x_of(start) - 8)
+        self._set_view(self._pps, self._scale.x_of(start))
 
     def zoom_to_unit(self: StoryView, unit: Unit) -> None:
         """One ``unit`` across the view, around the current photo (or the middle)."""

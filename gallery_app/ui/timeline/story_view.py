@@ -79,6 +79,8 @@ class StoryView(StoryInput, QWidget):
         self._frame: Frame | None = None
         self._asked: set[str] = set()
         self._tray_start = 0
+        self._fitted = True
+        self._relays: dict[int, object] = {}
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setMinimumSize(480, 260)
@@ -102,15 +104,24 @@ class StoryView(StoryInput, QWidget):
             return
         self._pending = True
         self.update()
-        run_task(
+        # Keep the relay referenced until it fires; a parented relay crashed
+        # PySide6 when its parent was deleted after the relay's deleteLater.
+        self._relays[generation] = run_task(
             self._pool,
             lambda: build_story(snapshot, article),
             lambda story: self._take_story(generation, story),
-            lambda message: log.warning("story timeline: %s", message),
-            parent=self,
+            lambda message: self._on_failed(generation, message),
         )
 
+    def _on_failed(self, generation: int, message: str) -> None:
+        self._relays.pop(generation, None)
+        log.warning("story timeline: the layout failed: %s", message)
+        if generation == self._generation:
+            self._pending = False
+            self.update()
+
     def _take_story(self, generation: int, story: Story) -> None:
+        self._relays.pop(generation, None)
         if generation != self._generation:
             return  # a newer gallery came in meanwhile
         keep = self.current_entry()
@@ -208,6 +219,7 @@ class StoryView(StoryInput, QWidget):
         slack = plot.width() * 0.5
         self._left = max(-slack, min(self._scale.width - slack, left))
         self._frame = None
+        self._fitted = False
         self.update()
         self._update_description()
         self.view_changed.emit()
@@ -217,7 +229,10 @@ class StoryView(StoryInput, QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._set_view(self._pps, self._left)
+        if self._fitted:  # "fit all" stays fitted as the window changes size
+            self.fit_all()
+        else:
+            self._set_view(self._pps, self._left)
 
     def _update_description(self) -> None:
         t0, t1 = self.visible_span()
