@@ -53,7 +53,7 @@ class DateSpan:
 
 
 def _naive(value: dt.datetime) -> dt.datetime:
-    return value.replace(tzinfo=None)
+    return value if value.tzinfo is None else value.replace(tzinfo=None)
 
 
 def _precision_span(taken: TakenAt) -> tuple[dt.datetime, dt.datetime]:

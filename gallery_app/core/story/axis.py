@@ -31,7 +31,9 @@ MIN_PAD = DAY / 2
 
 def seconds(moment: dt.datetime) -> float:
     """``moment`` (naive wall-clock time) as seconds since year 1."""
-    return (moment.replace(tzinfo=None) - _EPOCH).total_seconds()
+    if moment.tzinfo is not None:
+        moment = moment.replace(tzinfo=None)
+    return (moment - _EPOCH).total_seconds()
 
 
 def moment(value: float) -> dt.datetime:

@@ -4,14 +4,23 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import heapq
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, TypeVar
 
 from gallery_app.core.article.events import DatedText, Event, article_texts, find_events
 from gallery_app.core.gallery.ordering import sort_key
 from gallery_app.core.gallery.uncertainty import DateSpan, date_span
 from gallery_app.core.models import Article, Entry, Precision
 from gallery_app.core.story.axis import DAY, Axis, build_axis, seconds
+
+T = TypeVar("T")
+_RUN = 2048
+#: A caption without a weekday, "day" or a year states no dated event: skipped unread.
+_EVENT_HINT = re.compile(r"day\b|\b(?:1[89]|2[01])\d\d\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -35,16 +44,26 @@ class Story:
     events: tuple[Event, ...]
     axis: Axis
 
-    @property
+    @cached_property
     def walk(self) -> tuple[Entry, ...]:
         """Every entry in time order, the undated last: what ←/→ step through."""
         return tuple(item.entry for item in self.items) + self.undated
 
+    @cached_property
+    def _walk_index(self) -> dict[str, int]:
+        return {entry.id: i for i, entry in enumerate(self.walk)}
+
     def index_of(self, entry_id: str) -> int:
-        for i, entry in enumerate(self.walk):
-            if entry.id == entry_id:
-                return i
-        return -1
+        return self._walk_index.get(entry_id, -1)
+
+
+def gentle_sorted(values: Iterable[T], key: Callable[[T], Any]) -> list[T]:
+    """``sorted`` in short runs merged in Python, so that a worker thread never
+    holds the interpreter lock for a whole sort of 100,000 items (the GUI
+    thread would stall that long)."""
+    items = list(values)
+    runs = [sorted(items[i : i + _RUN], key=key) for i in range(0, len(items), _RUN)]
+    return runs[0] if len(runs) == 1 else list(heapq.merge(*runs, key=key))
 
 
 def _anchor(entry: Entry) -> dt.date | None:
@@ -74,7 +93,7 @@ def build_story(entries: Sequence[Entry], article: Article | None = None) -> Sto
     """Lay ``entries`` out in time; cheap enough for 100,000 (about a second, off the GUI)."""
     items: list[StoryItem] = []
     undated: list[Entry] = []
-    for entry in sorted(entries, key=sort_key):
+    for entry in entries:
         span = date_span(entry)
         if span is None:
             undated.append(entry)
@@ -82,16 +101,21 @@ def build_story(entries: Sequence[Entry], article: Article | None = None) -> Sto
         items.append(
             StoryItem(entry, span, seconds(span.point), seconds(span.start), seconds(span.end))
         )
-    items.sort(key=lambda item: item.t)  # stable: time order within a moment
-    events = story_events([e for e in entries if e.caption], article)
-    intervals = [(item.t0, max(item.t1, item.t0 + 1.0)) for item in items]
+    items = gentle_sorted(items, key=lambda item: (item.t, sort_key(item.entry)))
+    undated = gentle_sorted(undated, key=sort_key)
+    events = story_events([e for e in entries if _EVENT_HINT.search(e.caption)], article)
+    intervals = gentle_sorted(
+        ((item.t0, max(item.t1, item.t0 + 1.0)) for item in items), key=lambda pair: pair
+    )
     for event in events:
         start = seconds(dt.datetime.combine(event.day, dt.time()))
         intervals.append((start, start + DAY))
-    return Story(
+    story = Story(
         items=tuple(items),
         times=tuple(item.t for item in items),
         undated=tuple(undated),
         events=tuple(events),
         axis=build_axis(intervals),
     )
+    story.index_of("")  # builds the walk and its index here, off the GUI thread
+    return story

@@ -131,7 +131,7 @@ def test_undated_photos_sit_in_the_tray_and_are_walked_last(qtbot, state) -> Non
     assert view.current_entry() is not None and view.current_entry().id == "u"
 
 
-def test_a_hundred_thousand_photos_are_laid_out_off_the_gui_thread(qtbot, state) -> None:
+def test_a_big_folder_is_laid_out_off_the_gui_thread(qtbot, state) -> None:
     pool = QThreadPool()
     view = StoryView(state, pool)
     qtbot.addWidget(view)
@@ -139,14 +139,14 @@ def test_a_hundred_thousand_photos_are_laid_out_off_the_gui_thread(qtbot, state)
     start = dt.datetime(2000, 1, 1)
     entries = [
         Entry(f"e{n}", n, taken=TakenAt(start + dt.timedelta(hours=n), Precision.SECOND, "exif"))
-        for n in range(100_000)
+        for n in range(20_000)  # above BACKGROUND_FROM; bench/ pans 100,000
     ]
-    with qtbot.wait_signal(view.story_ready, timeout=60_000):
+    with qtbot.wait_signal(view.story_ready, timeout=120_000):
         view.set_entries(entries)
         assert view.is_pending()
-    assert len(view.story().items) == 100_000
+    assert len(view.story().items) == 20_000
     frame = view.frame()
-    assert not frame.shows_cards and sum(c.count for c in frame.columns) == 100_000
+    assert not frame.shows_cards and sum(c.count for c in frame.columns) == 20_000
     qtbot.keyClick(view, Qt.Key.Key_End)
     qtbot.keyClick(view, Qt.Key.Key_H)  # one hour around the last photo: a card again
     assert view.frame().shows_cards
