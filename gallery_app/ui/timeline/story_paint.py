@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 
 from gallery_app.core.story.axis import AxisScale
 from gallery_app.core.story.ticks import context_label, context_unit, tick_label, tick_unit, ticks
+from gallery_app.ui.common.badge import paint_badge, warning_colour
 from gallery_app.ui.common.painting import (
     is_dark,
     mix,
@@ -63,7 +64,7 @@ class StoryColours:
             card=mix(window, base, 0.5) if dark else base,
             edge=mix(base, text, 0.22),
             span=mix(base, accent, 0.35),
-            warning=QColor("#ffb454") if dark else QColor("#b35300"),
+            warning=warning_colour(palette),
             event=QColor("#c9a0ff") if dark else QColor("#6b3fa0"),
             band=mix(base, accent, 0.16),
         )
@@ -203,6 +204,7 @@ def card(
     pixmap: QPixmap | None,
     selected: bool,
     colours: StoryColours,
+    palette: QPalette,
 ) -> None:
     """A photo on the axis: thumbnail (or a quiet square), time, headline, credit, badge."""
     painter.setPen(QPen(colours.accent if selected else colours.edge, 2.5 if selected else 1))
@@ -235,7 +237,7 @@ def card(
     if len(lines) < 2 or rect.height() > 70:
         _line(painter, small, colours.muted, x, y, width, text.credit)
     if text.warning:
-        badge(painter, QPointF(thumb.right() - 9, thumb.top() + 9), colours)
+        paint_badge(painter, QPointF(thumb.right() - 9, thumb.top() + 9), palette)
     if text.file_photo:
         file_tag(painter, thumb, colours)
     painter.setFont(base)
@@ -250,18 +252,6 @@ def file_tag(painter: QPainter, thumb: QRectF, colours: StoryColours) -> None:
     painter.setFont(font)
     painter.setPen(colours.base)
     painter.drawText(strip, int(Qt.AlignmentFlag.AlignCenter), "FILE PHOTO")
-
-
-def badge(painter: QPainter, centre: QPointF, colours: StoryColours, radius: float = 8) -> None:
-    """The warning badge: a filled circle with "!"."""
-    painter.setPen(QPen(colours.base, 1.5))
-    painter.setBrush(colours.warning)
-    painter.drawEllipse(centre, radius, radius)
-    font = scaled_font(painter.font(), 0.8, weight=QFont.Weight.Bold)
-    painter.setFont(font)
-    painter.setPen(colours.base)
-    box = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
-    painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), "!")
 
 
 def _line(

@@ -319,7 +319,8 @@ class StoryView(StoryInput, QWidget):
             )
             selected = current is not None and current.id == entry.id
             rect = self._card_rect(place.x, place.lane)
-            paint.card(painter, rect, text, self._pixmap(entry), selected, colours)
+            pixmap = self._pixmap(entry)
+            paint.card(painter, rect, text, pixmap, selected, colours, self.palette())
 
     def _paint_columns(self, painter: QPainter, frame: Frame, colours: paint.StoryColours) -> None:
         most = max((c.count for c in frame.columns), default=0)
