@@ -29,7 +29,7 @@ from tests.unit.ui.shell_fixtures import make_gallery
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 FIRST, LAST = dt.date(2015, 3, 30), dt.date(2015, 3, 31)
-EXPECTED = ["e1", "e2", "e3", "e5", "e6", "e8"]  # March 30 (five) and 31 (one), in order
+EXPECTED = ["e1", "e2", "e3", "e5", "e8", "e6"]  # March 30 (five) and 31 (one), in time order
 
 
 @pytest.fixture(autouse=True)
