@@ -9,7 +9,7 @@ the timeline walks in.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -53,7 +53,7 @@ class StoryCard(QScrollArea):
         self._entry: Entry | None = None
         self._total = 0
         self.setWidgetResizable(True)
-        self.setFixedWidth(WIDTH)
+        self.setMinimumWidth(100)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName("Selected photo")
         body = QWidget()
@@ -86,6 +86,9 @@ class StoryCard(QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
         self.show_entry(None, 0)
+
+    def sizeHint(self) -> QSize:
+        return QSize(WIDTH, 420)
 
     def show_entry(self, entry: Entry | None, total: int) -> None:
         self._entry, self._total = entry, total

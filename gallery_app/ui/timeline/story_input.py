@@ -40,6 +40,26 @@ _UNIT_KEYS = {
 }
 
 
+_OWN_KEYS = frozenset(
+    {
+        Qt.Key.Key_Left,
+        Qt.Key.Key_Right,
+        Qt.Key.Key_Home,
+        Qt.Key.Key_End,
+        Qt.Key.Key_PageUp,
+        Qt.Key.Key_PageDown,
+        Qt.Key.Key_Plus,
+        Qt.Key.Key_Equal,
+        Qt.Key.Key_Minus,
+        Qt.Key.Key_Underscore,
+        Qt.Key.Key_0,
+        Qt.Key.Key_F,
+        Qt.Key.Key_Return,
+        Qt.Key.Key_Enter,
+    }
+)
+
+
 class StoryInput:
     """Mixed into :class:`StoryView`; every method works on the view's state."""
 
@@ -154,6 +174,16 @@ class StoryInput:
             return
         event.accept()
 
+    def _owns_key(self: StoryView, event: QKeyEvent) -> bool:
+        key = Qt.Key(event.key())
+        if event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        ):
+            return False
+        if key == Qt.Key.Key_Escape:
+            return self._filter_state.value.has_date_range
+        return key in _OWN_KEYS or key in _UNIT_KEYS
+
     # -- pointer ---------------------------------------------------------------
     def wheelEvent(self: StoryView, event: QWheelEvent) -> None:
         delta = event.angleDelta()
@@ -229,6 +259,13 @@ class StoryInput:
         return None
 
     def event(self: StoryView, event: QEvent) -> bool:
+        if (  # the view's keys before the window's shortcuts (→, Home, F, Esc…)
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and self._owns_key(event)
+        ):
+            event.accept()
+            return True
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             text = self._tooltip_at(QPointF(event.pos()))
             if text:

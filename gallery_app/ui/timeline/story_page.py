@@ -9,8 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QThreadPool, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gallery_app.core.models import Article, Entry
 from gallery_app.core.story.ticks import ZOOM_UNITS, Unit
@@ -28,6 +37,7 @@ class StoryPage(QWidget):
 
     open_requested = Signal(object)  # Entry
     current_changed = Signal(object)  # Entry | None
+    leave_requested = Signal()  # Esc with no date filter to clear: back to the grid
 
     def __init__(
         self,
@@ -41,30 +51,37 @@ class StoryPage(QWidget):
         self.card = StoryCard(self)
         self.heading = QLabel()
         self.heading.setAccessibleName("Time shown")
-        bar = QHBoxLayout()
-        bar.setContentsMargins(8, 4, 8, 0)
-        bar.addWidget(self.heading, 1)
-        self.buttons: dict[str, QToolButton] = {}
+        self.heading.setMinimumWidth(0)
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # A tool bar: when the window is narrow its buttons fold into a » menu.
+        self.toolbar = QToolBar("Timeline zoom", self)
+        self.toolbar.setAccessibleName("Timeline zoom")
+        self.buttons: dict[str, QAction] = {}
         for unit in ZOOM_UNITS:
             key = _UNIT_KEYS[unit]
-            self._button(bar, unit.value.capitalize(), f"Show one {unit.value} ({key})", key,
+            self._button(unit.value.capitalize(), f"Show one {unit.value} ({key})", key,
                          lambda _=False, u=unit: self.view.zoom_to_unit(u))  # fmt: skip
-        self._button(bar, "−", "Zoom out (−)", "-", lambda: self.view.zoom_by(1 / 1.5))
-        self._button(bar, "+", "Zoom in (+)", "+", lambda: self.view.zoom_by(1.5))
-        self._button(bar, "Fit all", "Show the whole time span (0)", "0", self.view.fit_all)
+        self._button("−", "Zoom out (−)", "-", lambda: self.view.zoom_by(1 / 1.5))
+        self._button("+", "Zoom in (+)", "+", lambda: self.view.zoom_by(1.5))
+        self._button("Fit all", "Show the whole time span (0)", "0", self.view.fit_all)
         self._button(
-            bar, "Fit selection", "Show the date filter's days (F)", "F", self.view.fit_selection
+            "Fit selection", "Show the date filter's days (F)", "F", self.view.fit_selection
         )
-        body = QHBoxLayout()
-        body.setContentsMargins(0, 0, 0, 0)
-        body.setSpacing(0)
-        body.addWidget(self.view, 1)
-        body.addWidget(self.card)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(8, 0, 0, 0)
+        bar.addWidget(self.heading, 1)
+        bar.addWidget(self.toolbar, 0)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.card)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setCollapsible(0, False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(bar)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.splitter, 1)
         self.view.view_changed.connect(self._update_heading)
         self.view.current_changed.connect(self._on_current_changed)
         self.view.open_requested.connect(self.open_requested)
@@ -72,14 +89,21 @@ class StoryPage(QWidget):
         self.setFocusProxy(self.view)
         self._total = 0
 
-    def _button(self, bar: QHBoxLayout, text: str, tip: str, key: str, slot: object) -> None:
-        button = QToolButton(self)
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setAccessibleName(tip)
-        button.clicked.connect(slot)  # type: ignore[arg-type]
-        bar.addWidget(button)
-        self.buttons[key] = button
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.leave_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _button(self, text: str, tip: str, key: str, slot: object) -> None:
+        action = self.toolbar.addAction(text)
+        action.setToolTip(tip)
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        button = self.toolbar.widgetForAction(action)
+        if button is not None:
+            button.setAccessibleName(tip)
+        self.buttons[key] = action
 
     def set_thumbnail_source(self, model: PhotoModel) -> None:
         self.view.set_thumbnail_source(model)

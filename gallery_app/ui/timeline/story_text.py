@@ -30,7 +30,7 @@ def when_text(span: DateSpan | None, entry: Entry) -> str:
         head = f"{_WEEKDAYS[first.weekday()]} {first.day}"
         if (first.year, first.month) != (last.year, last.month):
             head = day_text(first, year=first.year != last.year)
-        return f"{head} or {day_text(last)}?"
+        return f"{head} or {day_text(last, year=first.year != last.year)}?"
     return format_date(entry.taken, short=True)
 
 

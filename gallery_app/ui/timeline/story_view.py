@@ -83,7 +83,7 @@ class StoryView(StoryInput, QWidget):
         self._relays: dict[int, object] = {}
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
-        self.setMinimumSize(480, 260)
+        self.setMinimumSize(100, 120)
         self.setAccessibleName("Story timeline")
         filter_state.changed.connect(self.update)
         self._init_input()
@@ -225,7 +225,7 @@ class StoryView(StoryInput, QWidget):
         self.view_changed.emit()
 
     def sizeHint(self) -> QSize:
-        return QSize(900, 520)
+        return QSize(960, 520)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -294,7 +294,7 @@ class StoryView(StoryInput, QWidget):
             if x1 < plot.left() or x0 > plot.right():
                 continue
             paint.event_marker(
-                painter, x0, x1, 4, self.axis_y(), event_label(event), min(room, 420), colours
+                painter, x0, x1, 4, self.axis_y(), event_label(event), min(room, 640), colours
             )
 
     def _paint_cards(self, painter: QPainter, frame: Frame, colours: paint.StoryColours) -> None:

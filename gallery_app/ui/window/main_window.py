@@ -53,6 +53,7 @@ from gallery_app.ui.window.navigation import GRID_PAGE, PHOTO_PAGE, PhotoNavigat
 from gallery_app.ui.window.overview_refresh import OverviewRefresher
 from gallery_app.ui.window.parts import Parts, build_pages, build_parts
 from gallery_app.ui.window.state import restore_window_state, save_window_state
+from gallery_app.ui.window.story_hookup import StoryHookup
 
 log = logging.getLogger(__name__)
 
@@ -136,6 +137,8 @@ class MainWindow(PhotoNavigation, QMainWindow):
             recent_title=self._settings.recent_title,
             slideshow_menu=self.slideshows.menu,
         )
+        self.story = StoryHookup(self, settings, filter_state)  # the story page, Sort by
+        self.story.add_to_menu(self.menuBar().actions()[1].menu())  # View
         self._connect()
         self._restore_state()
 
