@@ -92,6 +92,7 @@ class StoryInput:
         self.show_span(start, end)
 
     def show_span(self: StoryView, start: float, end: float) -> None:
+        self._fitted = False
         plot = self.plot_rect()
         pps = max(1.0, plot.width() - CARD_W) / max(end - start, 60.0)
         self._set_view(pps, 0.0)
@@ -108,6 +109,7 @@ class StoryInput:
         self.show_span(centre - length / 2, centre + length / 2)
 
     def zoom_by(self: StoryView, factor: float, anchor_x: float | None = None) -> None:
+        self._fitted = False
         plot = self.plot_rect()
         if anchor_x is None:
             rect = self._current_card_rect()
@@ -117,6 +119,7 @@ class StoryInput:
         self._set_view(self._pps, self._scale.x_of(t) - (anchor_x - plot.left()))
 
     def pan_by(self: StoryView, pixels: float) -> None:
+        self._fitted = False
         self._set_view(self._pps, self._left + pixels)
 
     def ensure_current_visible(self: StoryView) -> None:
@@ -212,6 +215,7 @@ class StoryInput:
         pos = event.position()
         if self._pan_from is not None:
             x0, left = self._pan_from
+            self._fitted = False
             self._set_view(self._pps, left - (pos.x() - x0))
         elif self._press is not None and abs(pos.x() - self._press.x()) > 4:
             self._drag_to = pos.x()

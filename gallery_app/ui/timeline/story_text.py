@@ -9,7 +9,7 @@ from gallery_app.core.article.events import Event
 from gallery_app.core.gallery.badges import badge_reasons
 from gallery_app.core.gallery.labels import credit_text, format_date, place_text
 from gallery_app.core.gallery.uncertainty import DateSpan
-from gallery_app.core.models import Entry
+from gallery_app.core.models import Entry, Precision
 from gallery_app.core.story.axis import moment
 from gallery_app.core.story.build import StoryItem
 from gallery_app.core.story.headline import headline
@@ -31,7 +31,10 @@ def when_text(span: DateSpan | None, entry: Entry) -> str:
         if (first.year, first.month) != (last.year, last.month):
             head = day_text(first, year=first.year != last.year)
         return f"{head} or {day_text(last, year=first.year != last.year)}?"
-    return format_date(entry.taken, short=True)
+    taken = entry.taken
+    if taken is not None and taken.precision in (Precision.MINUTE, Precision.SECOND):
+        return f"{taken.value:%H:%M} · {day_text(taken.value.date())}"  # the time first: it fits
+    return format_date(taken, short=True)
 
 
 def span_label(span: DateSpan) -> str:
@@ -93,4 +96,8 @@ def range_text(t0: float, t1: float) -> str:
 
 
 def card_credit(entry: Entry) -> str:
-    return credit_text(entry) or (entry.image.name if entry.image is not None else "")
+    """The credit; with none, the file name (unless the headline already is it)."""
+    credit = credit_text(entry)
+    if credit or entry.image is None or not entry.caption.strip():
+        return credit
+    return entry.image.name

@@ -219,7 +219,6 @@ class StoryView(StoryInput, QWidget):
         slack = plot.width() * 0.5
         self._left = max(-slack, min(self._scale.width - slack, left))
         self._frame = None
-        self._fitted = False
         self.update()
         self._update_description()
         self.view_changed.emit()
