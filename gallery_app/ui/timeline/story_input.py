@@ -14,7 +14,7 @@ card and a double click opens it.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent, QWheelEvent
@@ -28,7 +28,11 @@ from gallery_app.ui.timeline.story_layout import CARD_W
 from gallery_app.ui.timeline.story_text import break_tooltip, event_tooltip, item_tooltip
 
 if TYPE_CHECKING:
-    from gallery_app.ui.timeline.story_view import StoryView
+    from gallery_app.core.models import Entry
+    from gallery_app.core.story.axis import AxisScale
+    from gallery_app.core.story.build import Story
+    from gallery_app.qt.models.filter_state import FilterState
+    from gallery_app.ui.timeline.story_layout import Frame
 
 ZOOM_STEP = 1.5
 _UNIT_KEYS = {
@@ -63,13 +67,37 @@ _OWN_KEYS = frozenset(
 class StoryInput:
     """Mixed into :class:`StoryView`; every method works on the view's state."""
 
-    def _init_input(self: StoryView) -> None:
+    if TYPE_CHECKING:  # provided by StoryView
+        _story: Story
+        _scale: AxisScale
+        _filter_state: FilterState
+        _pps: float
+        _left: float
+        _current: int
+        _fitted: bool
+        _tray_start: int
+        open_requested: Any
+
+        def plot_rect(self) -> QRectF: ...
+        def tray_rect(self) -> QRectF: ...
+        def axis_y(self) -> float: ...
+        def frame(self) -> Frame: ...
+        def card_rect(self, entry_id: str) -> QRectF | None: ...
+        def current_entry(self) -> Entry | None: ...
+        def visible_span(self) -> tuple[float, float]: ...
+        def _set_view(self, pps: float, left: float) -> None: ...
+        def _select(self, index: int) -> None: ...
+        def _card_rect(self, x: float, lane: int) -> QRectF: ...
+        def _to_view(self, x: float) -> float: ...
+        def _headline(self, entry: Entry) -> str: ...
+
+    def _init_input(self) -> None:
         self._press: QPointF | None = None
         self._drag_to: float | None = None
         self._pan_from: tuple[float, float] | None = None
 
     # -- moves ----------------------------------------------------------------
-    def fit_all(self: StoryView) -> None:
+    def fit_all(self) -> None:
         """The whole axis in view (breaks included), the last cards' width spared."""
         plot = self.plot_rect()
         axis = self._story.axis
@@ -77,7 +105,7 @@ class StoryInput:
         self._set_view(max(room, plot.width() * 0.3) / max(axis.shown_seconds, 3600.0), -8.0)
         self._fitted = True
 
-    def fit_selection(self: StoryView) -> None:
+    def fit_selection(self) -> None:
         """The date filter's days in view; without one, the current photo's day."""
         flt = self._filter_state.value
         first, last = flt.date_from, flt.date_to
@@ -91,14 +119,14 @@ class StoryInput:
         end = _day_seconds(last) + DAY if last else self._story.axis.end
         self.show_span(start, end)
 
-    def show_span(self: StoryView, start: float, end: float) -> None:
+    def show_span(self, start: float, end: float) -> None:
         self._fitted = False
         plot = self.plot_rect()
         pps = max(1.0, plot.width() - CARD_W) / max(end - start, 60.0)
         self._set_view(pps, 0.0)
         self._set_view(self._pps, self._scale.x_of(start))
 
-    def zoom_to_unit(self: StoryView, unit: Unit) -> None:
+    def zoom_to_unit(self, unit: Unit) -> None:
         """One ``unit`` across the view, around the current photo (or the middle)."""
         centre = self._centre_time()
         length = UNIT_SECONDS[unit]
@@ -108,7 +136,7 @@ class StoryInput:
             return
         self.show_span(centre - length / 2, centre + length / 2)
 
-    def zoom_by(self: StoryView, factor: float, anchor_x: float | None = None) -> None:
+    def zoom_by(self, factor: float, anchor_x: float | None = None) -> None:
         self._fitted = False
         plot = self.plot_rect()
         if anchor_x is None:
@@ -118,11 +146,11 @@ class StoryInput:
         self._set_view(self._pps * factor, self._left)
         self._set_view(self._pps, self._scale.x_of(t) - (anchor_x - plot.left()))
 
-    def pan_by(self: StoryView, pixels: float) -> None:
+    def pan_by(self, pixels: float) -> None:
         self._fitted = False
         self._set_view(self._pps, self._left + pixels)
 
-    def ensure_current_visible(self: StoryView) -> None:
+    def ensure_current_visible(self) -> None:
         index = self._current
         if not 0 <= index < len(self._story.items):
             return
@@ -131,18 +159,18 @@ class StoryInput:
         if x < self._left or x + CARD_W > self._left + plot.width():
             self._set_view(self._pps, x - (plot.width() - CARD_W) / 2)
 
-    def _centre_time(self: StoryView) -> float:
+    def _centre_time(self) -> float:
         if 0 <= self._current < len(self._story.items):
             return self._story.items[self._current].t + 1.0
         t0, t1 = self.visible_span()
         return (t0 + t1) / 2
 
-    def _current_card_rect(self: StoryView) -> QRectF | None:
+    def _current_card_rect(self) -> QRectF | None:
         entry = self.current_entry()
         return self.card_rect(entry.id) if entry is not None else None
 
     # -- keys ------------------------------------------------------------------
-    def keyPressEvent(self: StoryView, event: QKeyEvent) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = Qt.Key(event.key())
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         width = self.plot_rect().width()
@@ -173,11 +201,11 @@ class StoryInput:
         elif key == Qt.Key.Key_Escape and self._filter_state.value.has_date_range:
             self._filter_state.clear_dates()
         else:
-            QWidget.keyPressEvent(self, event)
+            QWidget.keyPressEvent(self, event)  # type: ignore[arg-type]
             return
         event.accept()
 
-    def _owns_key(self: StoryView, event: QKeyEvent) -> bool:
+    def _owns_key(self, event: QKeyEvent) -> bool:
         key = Qt.Key(event.key())
         if event.modifiers() & (
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
@@ -188,7 +216,7 @@ class StoryInput:
         return key in _OWN_KEYS or key in _UNIT_KEYS
 
     # -- pointer ---------------------------------------------------------------
-    def wheelEvent(self: StoryView, event: QWheelEvent) -> None:
+    def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta()
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier or abs(delta.x()) > abs(delta.y()):
             self.pan_by(-(delta.x() or delta.y()) / 120 * self.plot_rect().width() / 8)
@@ -196,8 +224,8 @@ class StoryInput:
             self.zoom_by(ZOOM_STEP ** (delta.y() / 120), event.position().x())
         event.accept()
 
-    def mousePressEvent(self: StoryView, event: QMouseEvent) -> None:
-        self.setFocus(Qt.FocusReason.MouseFocusReason)
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        cast(QWidget, self).setFocus(Qt.FocusReason.MouseFocusReason)
         pos = event.position()
         if event.button() in (Qt.MouseButton.MiddleButton, Qt.MouseButton.RightButton):
             self._pan_from = (pos.x(), self._left)
@@ -211,7 +239,7 @@ class StoryInput:
         if self.plot_rect().contains(pos):
             self._press, self._drag_to = pos, None
 
-    def mouseMoveEvent(self: StoryView, event: QMouseEvent) -> None:
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
         if self._pan_from is not None:
             x0, left = self._pan_from
@@ -219,35 +247,35 @@ class StoryInput:
             self._set_view(self._pps, left - (pos.x() - x0))
         elif self._press is not None and abs(pos.x() - self._press.x()) > 4:
             self._drag_to = pos.x()
-            self.update()
+            cast(QWidget, self).update()
 
-    def mouseReleaseEvent(self: StoryView, event: QMouseEvent) -> None:
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._press is not None and self._drag_to is not None:
             a, b = sorted((self._press.x(), self._drag_to))
             self._set_dates(self._time_at(a), self._time_at(b))
         self._press, self._drag_to, self._pan_from = None, None, None
-        self.update()
+        cast(QWidget, self).update()
 
-    def mouseDoubleClickEvent(self: StoryView, event: QMouseEvent) -> None:
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         hit = self._walk_index_at(event.position())
         if hit is not None:
             self._select(hit)
             self.open_requested.emit(self._story.walk[hit])
 
-    def _time_at(self: StoryView, x: float) -> float:
+    def _time_at(self, x: float) -> float:
         return self._scale.t_of(self._left + x - self.plot_rect().left())
 
-    def _set_dates(self: StoryView, t0: float, t1: float) -> None:
+    def _set_dates(self, t0: float, t1: float) -> None:
         first, last = moment(t0).date(), moment(t1).date()
         self._filter_state.set_date_range(first, last)
 
-    def drag_band(self: StoryView) -> tuple[float, float] | None:
+    def drag_band(self) -> tuple[float, float] | None:
         if self._press is None or self._drag_to is None:
             return None
         a, b = sorted((self._press.x(), self._drag_to))
         return a, b
 
-    def _walk_index_at(self: StoryView, pos: QPointF) -> int | None:
+    def _walk_index_at(self, pos: QPointF) -> int | None:
         """The walk index of the card or tray row under ``pos``."""
         tray = self.tray_rect()
         if tray.contains(pos):
@@ -262,7 +290,7 @@ class StoryInput:
                 return place.index
         return None
 
-    def event(self: StoryView, event: QEvent) -> bool:
+    def event(self, event: QEvent) -> bool:
         if (  # the view's keys before the window's shortcuts (→, Home, F, Esc…)
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
@@ -273,14 +301,14 @@ class StoryInput:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             text = self._tooltip_at(QPointF(event.pos()))
             if text:
-                QToolTip.showText(event.globalPos(), plain_tooltip(text), self)
+                QToolTip.showText(event.globalPos(), plain_tooltip(text), cast(QWidget, self))
             else:
                 QToolTip.hideText()
                 event.ignore()
             return True
-        return QWidget.event(self, event)
+        return QWidget.event(self, event)  # type: ignore[arg-type]
 
-    def _tooltip_at(self: StoryView, pos: QPointF) -> str:
+    def _tooltip_at(self, pos: QPointF) -> str:
         hit = self._walk_index_at(pos)
         if hit is not None and hit < len(self._story.items):
             return item_tooltip(self._story.items[hit])

@@ -99,7 +99,7 @@ class StoryPage(QWidget):
     def _button(self, text: str, tip: str, key: str, slot: object) -> None:
         action = self.toolbar.addAction(text)
         action.setToolTip(tip)
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         button = self.toolbar.widgetForAction(action)
         if button is not None:
             button.setAccessibleName(tip)

@@ -25,13 +25,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QSlider,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSlider, QWidget
 
 from gallery_app import APP_NAME
 from gallery_app.core.models import Entry, Gallery
@@ -138,7 +132,6 @@ class MainWindow(PhotoNavigation, QMainWindow):
             slideshow_menu=self.slideshows.menu,
         )
         self.story = StoryHookup(self, settings, filter_state)  # the story page, Sort by
-        self.story.add_to_menu(self.menuBar().actions()[1].menu())  # View
         self._connect()
         self._restore_state()
 

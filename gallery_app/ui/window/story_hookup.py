@@ -62,13 +62,22 @@ class StoryHookup(QObject):
         self.action.triggered.connect(self.show_page)
         window.addAction(self.action)
         self.sort_menu = self._build_sort_menu()
+        view_menu = next(
+            (a.menu() for a in window.menuBar().actions() if a.text() == "&View"), None
+        )
+        if isinstance(view_menu, QMenu):
+            self.add_to_menu(view_menu)
 
     def add_to_menu(self, view_menu: QMenu) -> None:
         """View → Timeline and View → Sort by, after the window's own view actions."""
-        first = view_menu.actions()[0] if view_menu.actions() else None
-        view_menu.insertAction(first, self.action)
-        view_menu.insertMenu(first, self.sort_menu)
-        view_menu.insertSeparator(first)
+        actions = view_menu.actions()
+        if not actions:
+            view_menu.addAction(self.action)
+            view_menu.addMenu(self.sort_menu)
+            return
+        view_menu.insertAction(actions[0], self.action)
+        view_menu.insertMenu(actions[0], self.sort_menu)
+        view_menu.insertSeparator(actions[0])
 
     # -- the page ---------------------------------------------------------------
     def show_page(self) -> None:
