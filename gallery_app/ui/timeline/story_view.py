@@ -289,7 +289,8 @@ class StoryView(StoryInput, QWidget):
         for i, event in enumerate(self._story.events):
             x0 = xs[i]
             x1 = self._to_view(self._scale.x_of(seconds_of_day(event.day) + DAY))
-            room = (xs[i + 1] if i + 1 < len(xs) else plot.right()) - x0
+            mid = (x0 + x1) / 2  # the label starts at the middle of its day
+            room = (xs[i + 1] if i + 1 < len(xs) else plot.right()) - mid
             if x1 < plot.left() or x0 > plot.right():
                 continue
             paint.event_marker(
