@@ -205,8 +205,12 @@ def card(
     selected: bool,
     colours: StoryColours,
     palette: QPalette,
+    wrapped: dict[str, list[str]] | None = None,
 ) -> None:
-    """A photo on the axis: thumbnail (or a quiet square), time, headline, credit, badge."""
+    """A photo on the axis: thumbnail (or a quiet square), time, headline, credit, badge.
+
+    ``wrapped`` keeps each headline's lines from frame to frame (cards keep their size).
+    """
     painter.setPen(QPen(colours.accent if selected else colours.edge, 2.5 if selected else 1))
     painter.setBrush(colours.card)
     painter.drawPath(rounded_rect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 5))
@@ -231,7 +235,11 @@ def card(
     y = rect.top() + 4
     colour = colours.warning if text.warning else colours.text
     y = _line(painter, bold, colour, x, y, width, text.when)
-    lines = wrapped_lines(text.headline, small, width, 2)
+    lines = wrapped.get(text.headline) if wrapped is not None else None
+    if lines is None:
+        lines = wrapped_lines(text.headline, small, width, 2)
+        if wrapped is not None:
+            wrapped[text.headline] = lines
     for line in lines:
         y = _line(painter, small, colours.text, x, y, width, line)
     if len(lines) < 2 or rect.height() > 70:

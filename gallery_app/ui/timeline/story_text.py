@@ -10,8 +10,8 @@ from gallery_app.core.gallery.badges import badge_reasons
 from gallery_app.core.gallery.labels import credit_text, format_date, place_text
 from gallery_app.core.gallery.uncertainty import DateSpan
 from gallery_app.core.models import Entry, Precision
-from gallery_app.core.story.axis import moment
-from gallery_app.core.story.build import StoryItem
+from gallery_app.core.story.axis import moment, seconds
+from gallery_app.core.story.build import Story, StoryItem
 from gallery_app.core.story.headline import headline
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -101,3 +101,17 @@ def card_credit(entry: Entry) -> str:
     if credit or entry.image is None or not entry.caption.strip():
         return credit
     return entry.image.name
+
+
+def seconds_of_day(day: dt.date) -> float:
+    return seconds(dt.datetime.combine(day, dt.time()))
+
+
+def describe_story(story: Story, t0: float, t1: float) -> str:
+    """The view's accessible description: what it holds and the time in view."""
+    text = f"{len(story.items)} dated photos; showing {range_text(t0, t1)}"
+    if story.undated:
+        text += f"; {len(story.undated)} undated in the tray"
+    if story.events:
+        text += f"; {len(story.events)} dated events from the text"
+    return text

@@ -1,15 +1,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The story timeline: photos as cards on a zoomable, scrollable time axis.
 
-Data flow: :meth:`StoryView.set_entries` hands the gallery's entries (and its
-article) to ``core.story.build.build_story`` — on the worker pool when there
-are many, so a 100,000-photo folder does not stall the window — and keeps the
-:class:`Story`.  Each paint asks ``story_layout`` for the frame in view (cards
-in lanes when they fit, counted columns when not; both by bisection on the
-sorted times) and ``story_paint`` draws it.  Thumbnails come from the shared
-photo model for the cards on screen only.  Input (keys, wheel, drags) lives in
-``story_input``; the shared :class:`FilterState` is the date filter a drag
-sets, drawn here as a band.
+Data flow: :meth:`StoryView.set_entries` hands the entries (and article) to
+``core.story.build.build_story`` — on the worker pool when there are many —
+and keeps the :class:`Story`.  Each paint asks ``story_layout`` for the frame
+in view (cards in lanes, or counted columns; by bisection on sorted times) and
+``story_paint`` draws it, with thumbnails from the shared photo model for the
+cards on screen only.  Input lives in ``story_input``; the shared
+:class:`FilterState` is the date filter a drag sets, drawn as a band.
 """
 
 from __future__ import annotations
@@ -27,16 +25,25 @@ from gallery_app.core.models import Article, Entry
 from gallery_app.core.story.axis import DAY, AxisScale, seconds
 from gallery_app.core.story.build import Story, build_story
 from gallery_app.core.story.headline import headline
+from gallery_app.qt.loading.heap import settle
 from gallery_app.qt.models.filter_state import FilterState
 from gallery_app.qt.models.photos import PhotoModel, ThumbnailRole
 from gallery_app.qt.workers import run_task
 from gallery_app.ui.timeline import story_paint as paint
 from gallery_app.ui.timeline.story_input import StoryInput
-from gallery_app.ui.timeline.story_layout import CARD_H, CARD_W, LANE_GAP, Frame, layout_frame
+from gallery_app.ui.timeline.story_layout import (
+    CARD_H,
+    CARD_W,
+    LANE_GAP,
+    MAX_CARDS,
+    Frame,
+    layout_frame,
+)
 from gallery_app.ui.timeline.story_text import (
     card_credit,
+    describe_story,
     event_label,
-    range_text,
+    seconds_of_day,
     span_label,
     when_text,
 )
@@ -81,6 +88,8 @@ class StoryView(StoryInput, QWidget):
         self._tray_start = 0
         self._fitted = True
         self._relays: dict[int, object] = {}
+        self._texts: dict[str, paint.CardText] = {}  # per entry id, for this story
+        self._wrapped: dict[str, list[str]] = {}  # a headline's lines on a card
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setMinimumSize(100, 120)
@@ -108,7 +117,7 @@ class StoryView(StoryInput, QWidget):
         # PySide6 when its parent was deleted after the relay's deleteLater.
         self._relays[generation] = run_task(
             self._pool,
-            lambda: build_story(snapshot, article),
+            lambda: _settled_story(snapshot, article),
             lambda story: self._take_story(generation, story),
             lambda message: self._on_failed(generation, message),
         )
@@ -126,6 +135,8 @@ class StoryView(StoryInput, QWidget):
             return  # a newer gallery came in meanwhile
         keep = self.current_entry()
         self._story = story
+        self._texts.clear()
+        self._wrapped.clear()
         self._pending = False
         self._asked.clear()
         self._current = story.index_of(keep.id) if keep is not None else -1
@@ -234,14 +245,7 @@ class StoryView(StoryInput, QWidget):
             self._set_view(self._pps, self._left)
 
     def _update_description(self) -> None:
-        t0, t1 = self.visible_span()
-        photos = len(self._story.items)
-        text = f"{photos} dated photos; showing {range_text(t0, t1)}"
-        if self._story.undated:
-            text += f"; {len(self._story.undated)} undated in the tray"
-        if self._story.events:
-            text += f"; {len(self._story.events)} dated events from the text"
-        self.setAccessibleDescription(text)
+        self.setAccessibleDescription(describe_story(self._story, *self.visible_span()))
 
     # -- painting -------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -310,17 +314,24 @@ class StoryView(StoryInput, QWidget):
         for place in frame.cards:
             item = self._story.items[place.index]
             entry = item.entry
-            text = paint.CardText(
-                when_text(item.span, entry),
-                self._headline(entry),
-                card_credit(entry),
-                has_badge(entry),
-                entry.file_photo,
-            )
+            text = self._texts.get(entry.id)
+            if text is None:
+                text = self._texts[entry.id] = paint.CardText(
+                    when_text(item.span, entry),
+                    self._headline(entry),
+                    card_credit(entry),
+                    has_badge(entry),
+                    entry.file_photo,
+                )
             selected = current is not None and current.id == entry.id
             rect = self._card_rect(place.x, place.lane)
             pixmap = self._pixmap(entry)
-            paint.card(painter, rect, text, pixmap, selected, colours, self.palette())
+            paint.card(
+                painter, rect, text, pixmap, selected, colours, self.palette(), self._wrapped
+            )
+        if len(self._texts) > 4 * MAX_CARDS:  # bounded: only what was lately on screen
+            self._texts.clear()
+            self._wrapped.clear()
 
     def _paint_columns(self, painter: QPainter, frame: Frame, colours: paint.StoryColours) -> None:
         most = max((c.count for c in frame.columns), default=0)
@@ -380,5 +391,9 @@ class StoryView(StoryInput, QWidget):
             self.update()
 
 
-def seconds_of_day(day: dt.date) -> float:
-    return seconds(dt.datetime.combine(day, dt.time()))
+def _settled_story(entries: tuple[Entry, ...], article: Article | None) -> Story:
+    """The story, its ~10 objects per photo then frozen out of the cycle collector's
+    full passes (which would otherwise stall the GUI thread, as for a scan's batches)."""
+    story = build_story(entries, article)
+    settle()
+    return story
