@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -34,14 +34,19 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage, QPixmap
 
 from gallery_app.core.gallery.labels import short_label
+from gallery_app.core.gallery.ordering import (
+    KeyFunc,
+    SortKey,
+    SortOrder,
+    insertion_runs,
+    key_for,
+    row_ranges,
+)
 from gallery_app.core.models import Entry, Gallery, ImageStatus
 from gallery_app.qt.loading.thumbnails import ThumbnailProvider
 from gallery_app.qt.models.thumbnail_book import ThumbnailBook, parse_thumb_key, thumb_key
 from gallery_app.qt.models.tooltip import tooltip_html
 from gallery_app.qt.workers import ImageLoader
-
-if TYPE_CHECKING:  # the merge helpers pull in the metadata readers: loaded on first use
-    from gallery_app.core.gallery.ordering import KeyFunc, SortKey
 
 log = logging.getLogger(__name__)
 
@@ -98,9 +103,6 @@ class PhotoModel(QAbstractListModel):
 
     # -- order --------------------------------------------------------------
     def _key(self) -> KeyFunc:
-        # Deferred like the merge helpers (see TYPE_CHECKING above): start-up.
-        from gallery_app.core.gallery.ordering import SortOrder, key_for
-
         return key_for(SortOrder(self._order[0]), self._order[1])
 
     def _ordered(self, entries: Iterable[Entry]) -> tuple[Entry, ...]:
@@ -157,8 +159,6 @@ class PhotoModel(QAbstractListModel):
         Rows go in as a few inserted runs (or, for a scattered batch, at the
         end and then moved), so the selection and thumbnails stay put.
         """
-        from gallery_app.core.gallery.ordering import insertion_runs
-
         fresh = [e for e in entries if self.row_of(e.id) < 0]
         if not fresh:
             return
@@ -191,8 +191,6 @@ class PhotoModel(QAbstractListModel):
             self._refresh_rows(gallery)
             self._gallery = original
             return
-        from gallery_app.core.gallery.ordering import row_ranges
-
         new_ids = {e.id for e in gallery.entries}
         gone = [row for row, e in enumerate(self._entries) if e.id not in new_ids]
         for first, last in reversed(row_ranges(gone)):

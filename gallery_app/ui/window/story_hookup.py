@@ -99,7 +99,7 @@ class StoryHookup(QObject):
 
     def _on_story_current(self, entry: Entry | None) -> None:
         if entry is not None:
-            self._window.select_in_grid(entry)
+            self._window.parts.grid.select_entry(entry.id)
 
     # -- sort order ---------------------------------------------------------------
     def _build_sort_menu(self) -> QMenu:
