@@ -21,6 +21,7 @@ from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from gallery_app.core.story.axis import DAY, moment, seconds
+from gallery_app.core.story.headline import headline
 from gallery_app.core.story.ticks import UNIT_SECONDS, Unit
 from gallery_app.ui.common.plain_text import plain_tooltip
 from gallery_app.ui.timeline import story_paint as paint
@@ -89,7 +90,6 @@ class StoryInput:
         def _select(self, index: int) -> None: ...
         def _card_rect(self, x: float, lane: int) -> QRectF: ...
         def _to_view(self, x: float) -> float: ...
-        def _headline(self, entry: Entry) -> str: ...
 
     def _init_input(self) -> None:
         self._press: QPointF | None = None
@@ -313,7 +313,7 @@ class StoryInput:
         if hit is not None and hit < len(self._story.items):
             return item_tooltip(self._story.items[hit])
         if hit is not None:
-            return self._story.walk[hit].caption or self._headline(self._story.walk[hit])
+            return self._story.walk[hit].caption or headline(self._story.walk[hit])
         for (t0, t1), (x0, x1) in zip(
             self._story.axis.breaks, self._scale.break_spans(), strict=True
         ):

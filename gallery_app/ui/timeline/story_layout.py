@@ -10,11 +10,13 @@ with counts instead (zoom in and they become cards again).
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from gallery_app.core.story.axis import AxisScale
+from gallery_app.core.gallery.query import EntryFilter
+from gallery_app.core.story.axis import DAY, Axis, AxisScale, seconds
 from gallery_app.core.story.build import Story
 from gallery_app.core.story.lanes import assign_lanes, bin_counts
 from gallery_app.core.story.ticks import UNIT_SECONDS, tick_unit, ticks
@@ -120,3 +122,12 @@ def column_frame(story: Story, scale: AxisScale, left: float, width: float) -> F
 
 def layout_frame(story: Story, scale: AxisScale, left: float, width: float, lanes: int) -> Frame:
     return card_frame(story, scale, left, width, lanes) or column_frame(story, scale, left, width)
+
+
+def filter_span(flt: EntryFilter, axis: Axis) -> tuple[float, float] | None:
+    """The date filter's days as seconds on ``axis`` (an open end runs to the axis end)."""
+    if not flt.has_date_range:
+        return None
+    t0 = seconds(dt.datetime.combine(flt.date_from, dt.time())) if flt.date_from else axis.start
+    t1 = seconds(dt.datetime.combine(flt.date_to, dt.time())) + DAY if flt.date_to else axis.end
+    return max(t0, axis.start), min(t1, axis.end)

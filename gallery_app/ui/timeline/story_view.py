@@ -12,7 +12,6 @@ cards on screen only.  Input lives in ``story_input``; the shared
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Sequence
 
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import QWidget
 
 from gallery_app.core.gallery.badges import has_badge
 from gallery_app.core.models import Article, Entry
-from gallery_app.core.story.axis import DAY, AxisScale, seconds
+from gallery_app.core.story.axis import DAY, AxisScale
 from gallery_app.core.story.build import Story, build_story
 from gallery_app.core.story.headline import headline
 from gallery_app.qt.loading.heap import settle
@@ -37,6 +36,7 @@ from gallery_app.ui.timeline.story_layout import (
     LANE_GAP,
     MAX_CARDS,
     Frame,
+    filter_span,
     layout_frame,
 )
 from gallery_app.ui.timeline.story_text import (
@@ -74,7 +74,7 @@ class StoryView(StoryInput, QWidget):
     ) -> None:
         super().__init__(parent)
         self._filter_state = filter_state
-        self._pool = pool or QThreadPool.globalInstance()
+        self._pool = pool  # none: every layout on the GUI thread (tests, small tools)
         self._story = build_story(())
         self._generation = 0
         self._pending = False
@@ -98,6 +98,10 @@ class StoryView(StoryInput, QWidget):
         self._init_input()
 
     # -- contents ---------------------------------------------------------------
+    def use_pool(self, pool: QThreadPool) -> None:
+        """Lay big galleries out on ``pool`` (the app's work pool)."""
+        self._pool = pool
+
     def set_thumbnail_source(self, model: PhotoModel) -> None:
         self._model = model
         model.dataChanged.connect(self._on_thumbnails_changed)
@@ -108,7 +112,7 @@ class StoryView(StoryInput, QWidget):
         self._generation += 1
         generation = self._generation
         snapshot = tuple(entries)
-        if len(snapshot) < BACKGROUND_FROM:
+        if len(snapshot) < BACKGROUND_FROM or self._pool is None:
             self._take_story(generation, build_story(snapshot, article))
             return
         self._pending = True
@@ -279,13 +283,10 @@ class StoryView(StoryInput, QWidget):
     def _paint_filter_band(
         self, painter: QPainter, plot: QRectF, colours: paint.StoryColours
     ) -> None:
-        flt = self._filter_state.value
-        if not flt.has_date_range:
+        span = filter_span(self._filter_state.value, self._story.axis)
+        if span is None:
             return
-        t0 = seconds(dt.datetime.combine(flt.date_from, dt.time())) if flt.date_from else -1e18
-        t1 = seconds(dt.datetime.combine(flt.date_to, dt.time())) + DAY if flt.date_to else 1e18
-        x0 = self._to_view(self._scale.x_of(max(t0, self._story.axis.start)))
-        x1 = self._to_view(self._scale.x_of(min(t1, self._story.axis.end)))
+        x0, x1 = (self._to_view(self._scale.x_of(t)) for t in span)
         painter.fillRect(QRectF(x0, plot.top(), x1 - x0, self.axis_y()), colours.band)
 
     def _paint_events(self, painter: QPainter, plot: QRectF, colours: paint.StoryColours) -> None:
@@ -318,7 +319,7 @@ class StoryView(StoryInput, QWidget):
             if text is None:
                 text = self._texts[entry.id] = paint.CardText(
                     when_text(item.span, entry),
-                    self._headline(entry),
+                    headline(entry),
                     card_credit(entry),
                     has_badge(entry),
                     entry.file_photo,
@@ -356,13 +357,10 @@ class StoryView(StoryInput, QWidget):
         if self._current >= first_undated:  # keep the current one in the rows shown
             start = max(0, self._current - first_undated - capacity + 1)
         shown = undated[start : start + capacity]
-        labels = [self._headline(e) for e in shown]
+        labels = [headline(e) for e in shown]
         current = self._current - first_undated - start if self._current >= first_undated else None
         paint.tray(painter, tray, labels, len(undated), current, colours)
         self._tray_start = start
-
-    def _headline(self, entry: Entry) -> str:
-        return headline(entry)
 
     # -- thumbnails -----------------------------------------------------------
     def _pixmap(self, entry: Entry) -> QPixmap | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -78,6 +78,10 @@ class StoryHookup(QObject):
         view_menu.insertAction(actions[0], self.action)
         view_menu.insertMenu(actions[0], self.sort_menu)
         view_menu.insertSeparator(actions[0])
+
+    def use_pool(self, pool: QThreadPool) -> None:
+        """The pool big galleries are laid out on (``app.compose`` hands the work pool)."""
+        self.page.view.use_pool(pool)
 
     # -- the page ---------------------------------------------------------------
     def show_page(self) -> None:
