@@ -99,7 +99,9 @@ def _check(seen: dict[str, object], cli_ids: list[str]) -> None:
     assert cli_ids == EXPECTED
     assert seen["grid"] == EXPECTED
     assert seen["navigation"] == EXPECTED
-    assert seen["positions"] == [f"{i} of 6" for i in range(1, 7)]
+    # The gallery's own numbers (8 before 6: time order), and the place among those shown.
+    numbers = [int(e[1:]) for e in EXPECTED]
+    assert seen["positions"] == [f"{n} of 11 ({i} of 6 shown)" for i, n in enumerate(numbers, 1)]
     assert seen["slideshow"] == EXPECTED
     assert seen["overlay"] == "1 of 6"
     assert seen["status"] == "6 of 11 photos shown"
