@@ -103,7 +103,8 @@ class StoryCard(QScrollArea):
             return
         self.title.setText(f"Photo {entry.position} of {total}")
         span = date_span(entry)
-        self.when.setText(when_text(span, entry) if span else format_date(entry.taken))
+        conflict = span is not None and span.conflicting
+        self.when.setText(when_text(span, entry) if conflict else format_date(entry.taken))
         precision = describe_precision(entry.taken)
         self.precision.setText(precision + (" · a file photo" if entry.file_photo else ""))
         reason = span.reason if span is not None else ""

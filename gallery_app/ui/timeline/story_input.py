@@ -25,7 +25,7 @@ from gallery_app.core.story.headline import headline
 from gallery_app.core.story.ticks import UNIT_SECONDS, Unit
 from gallery_app.ui.common.plain_text import plain_tooltip
 from gallery_app.ui.timeline import story_paint as paint
-from gallery_app.ui.timeline.story_layout import CARD_W
+from gallery_app.ui.timeline.story_layout import CARD_W, MAX_CARDS
 from gallery_app.ui.timeline.story_text import break_tooltip, event_tooltip, item_tooltip
 
 if TYPE_CHECKING:
@@ -101,7 +101,8 @@ class StoryInput:
         """The whole axis in view (breaks included), the last cards' width spared."""
         plot = self.plot_rect()
         axis = self._story.axis
-        room = plot.width() - CARD_W - len(axis.breaks) * 30.0
+        spare = CARD_W if len(self._story.items) <= MAX_CARDS else 0.0  # the last cards' width
+        room = plot.width() - spare - len(axis.breaks) * 30.0
         self._set_view(max(room, plot.width() * 0.3) / max(axis.shown_seconds, 3600.0), -8.0)
         self._fitted = True
 

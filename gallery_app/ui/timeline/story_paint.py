@@ -63,7 +63,7 @@ class StoryColours:
             accent=accent,
             card=mix(window, base, 0.5) if dark else base,
             edge=mix(base, text, 0.22),
-            span=mix(base, accent, 0.35),
+            span=mix(base, accent, 0.5 if dark else 0.35),
             warning=warning_colour(palette),
             event=QColor("#c9a0ff") if dark else QColor("#6b3fa0"),
             band=mix(base, accent, 0.16),
