@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from gallery_app.core.errors import DatelineError
 from gallery_app.core.exports.formats import FORMATS
 from gallery_app.core.gallery.query import EntryFilter, filter_entries
 from gallery_app.core.models import Entry, Gallery
@@ -74,7 +75,7 @@ def _progress(done: int, total: int) -> None:
 def _grid(text: str) -> tuple[int, int]:
     cols, _, rows = text.lower().partition("x")
     if not (cols.isdigit() and rows.isdigit() and 0 < int(cols) <= 6 and 0 < int(rows) <= 8):
-        raise ValueError(f"--per-page {text}: give columns x rows, such as 2x3")
+        raise DatelineError(f"--per-page {text}: give columns x rows, such as 2x3.")
     return int(cols), int(rows)
 
 
@@ -102,6 +103,8 @@ def _pdf(args: argparse.Namespace, gallery: Gallery, shown: list[Entry]) -> str:
 
 
 def run(args: argparse.Namespace, flt: EntryFilter, load: Callable[[Path | None], Gallery]) -> int:
+    if args.fmt == "pdf":
+        _grid(args.per_page)  # a bad grid is said before anything is read
     gallery = load(args.path)
     shown = filter_entries(gallery.entries, flt)
     if args.fmt == "pdf":
