@@ -35,7 +35,8 @@ class Claims:
 
     id: str
     position: int
-    headline: str
+    title: str | None  # the entry's own headline, when it has one
+    headline: str  # the title, else the caption's first sentence
     caption: str
     date: str | None  # ISO 8601 cut to the precision
     precision: str | None
@@ -120,6 +121,7 @@ def claims_of(entry: Entry) -> Claims:
     return Claims(
         id=entry.id,
         position=entry.position,
+        title=entry.title,
         headline=headline(entry),
         caption=entry.caption,
         date=date_iso(taken),

@@ -36,7 +36,7 @@ def _pairs(c: Claims) -> list[dict[str, Any]]:
     rows: list[tuple[str, str | None]] = [
         ("Identifier", c.id),
         ("Caption", c.caption),
-        ("Title", c.headline if c.headline != c.caption else None),
+        ("Title", c.title),
         ("Date", c.date),
         ("Date precision", c.precision),
         ("Date shown", c.display_date if c.uncertain else None),
