@@ -19,8 +19,10 @@ from pathlib import Path
 from gallery_app import __version__
 from gallery_app.cli import export as export_cli
 from gallery_app.cli import thumbnails as thumbs_cli
+from gallery_app.core.article.importer import read_article_file
 from gallery_app.core.errors import DatelineError
 from gallery_app.core.gallery.export import gallery_to_dict
+from gallery_app.core.gallery.manifest import dump_manifest, save_manifest
 from gallery_app.core.gallery.query import EntryFilter, filter_entries, parse_day
 from gallery_app.core.models import Entry, Gallery
 from gallery_app.core.textdecode import printable
@@ -184,9 +186,6 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from gallery_app.core.article.importer import read_article_file
-    from gallery_app.core.gallery.manifest import dump_manifest, save_manifest
-
     gallery = read_article_file(args.article)
     if args.gallery_id:
         gallery = replace(gallery, id=args.gallery_id)

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QThreadPool
@@ -64,3 +66,19 @@ def test_a_failed_export_is_a_sentence_not_a_crash(
         action.trigger()
     assert shown and "cannot be written" in shown[0]
     assert "cannot be written" in host.statusBar().currentMessage()
+
+
+def test_the_window_offers_export_in_the_file_menu_with_ctrl_e(
+    make_app: Callable[..., Any],
+) -> None:
+    app = make_app()
+    window = app.window
+    found = [
+        action
+        for top in window.menuBar().actions()
+        if top.menu() is not None and window.commands.open_file in top.menu().actions()
+        for action in top.menu().actions()
+        if isinstance(action, ExportAction)
+    ]
+    assert len(found) == 1
+    assert found[0].shortcut().toString() == "Ctrl+E"
