@@ -13,8 +13,9 @@ from gallery_app.cli.main import main
 
 @pytest.mark.parametrize("fmt", ["timelinejs", "iiif", "csv", "html", "pdf"])
 def test_the_bundled_gallery_exports_in_every_format(
-    tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+    qapp: object, tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # qapp: in this process the PDF must reuse the suite's QApplication, not make its own
     out = tmp_path / ("web" if fmt == "html" else f"out.{fmt}")
     assert main(["export", "--format", fmt, "-o", str(out)]) == 0
     written = out / "index.html" if fmt == "html" else out
