@@ -50,6 +50,7 @@ places in languages other than English, and sublocations inside a city
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
@@ -57,8 +58,8 @@ from dataclasses import dataclass
 from gallery_app.core.captions.credits import find_credits
 from gallery_app.core.captions.dates import find_date
 from gallery_app.core.captions.places import find_place
-from gallery_app.core.captions.text import clean
-from gallery_app.core.models import Location, TakenAt
+from gallery_app.core.captions.text import clean, clean_lines, split_credit_line, strip_notes
+from gallery_app.core.models import DateReading, Location, TakenAt
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +73,13 @@ _FILE_HEAD_RE = re.compile(r"^\s*FILE\b")
 
 @dataclass(frozen=True)
 class ParsedCaption:
-    """What a caption says about its photo; ``None`` where it says nothing."""
+    """What a caption says about its photo; ``None`` where it says nothing.
+
+    ``text`` is the caption as a reader should see it: without the credit
+    line, the agency's picture number and its notes to editors.  ``readings``
+    repeats ``taken.readings``: the competing days of a date that contradicts
+    itself.
+    """
 
     taken: TakenAt | None
     location: Location | None
@@ -80,15 +87,21 @@ class ParsedCaption:
     credit: str | None
     file_photo: bool
     warnings: tuple[str, ...]
+    text: str = ""
+    readings: tuple[DateReading, ...] = ()
 
 
 EMPTY = ParsedCaption(None, None, None, None, False, ())
 
 
-def parse_caption(text: str) -> ParsedCaption:
-    """Read one caption; never raises (see the module docstring for shapes)."""
+def parse_caption(text: str, reference: dt.date | None = None) -> ParsedCaption:
+    """Read one caption; never raises (see the module docstring for shapes).
+
+    ``reference`` is the date of the article the caption came from, when
+    known; it only ever turns a bare weekday into an inferred date.
+    """
     try:
-        return _parse(clean(text))
+        return _parse(text, reference)
     except Exception:  # a caption must never take the gallery down
         logger.exception("Could not read a caption")
         return ParsedCaption(
@@ -96,12 +109,15 @@ def parse_caption(text: str) -> ParsedCaption:
         )
 
 
-def _parse(text: str) -> ParsedCaption:
-    if not text:
+def _parse(raw: object, reference: dt.date | None) -> ParsedCaption:
+    body, credit_line = split_credit_line(clean_lines(raw))
+    text = clean(body)
+    if not text and not credit_line:
         return EMPTY
-    taken, warnings = find_date(text)
-    credits = find_credits(text)
-    location = find_place(text)
+    credits = find_credits(text, credit_line)
+    scene = strip_notes(_cut(text, credits.spans))
+    taken, warnings = find_date(scene, reference)
+    location = find_place(scene)
     file_photo = credits.file_photo or bool(_FILE_RE.search(text) or _FILE_HEAD_RE.match(text))
     return ParsedCaption(
         taken=taken,
@@ -110,4 +126,19 @@ def _parse(text: str) -> ParsedCaption:
         credit=credits.credit,
         file_photo=file_photo,
         warnings=tuple(warnings),
+        text=scene,
+        readings=taken.readings if taken else (),
     )
+
+
+def _cut(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """The text without the credit spans, tidied where they were."""
+    keep: list[str] = []
+    at = 0
+    for start, end in sorted(spans):
+        if start > at:
+            keep.append(text[at:start])
+        at = max(at, end)
+    keep.append(text[at:])
+    joined = " ".join(part.strip() for part in keep if part.strip())
+    return re.sub(r"\s+([.,;:])", r"\1", joined).strip(" |")

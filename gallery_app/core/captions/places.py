@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from gallery_app.core.captions import gazetteer
+from gallery_app.core.captions import place_rules as rules
 from gallery_app.core.captions.dates import FULL_DATE_RE, YEARLESS_DATE_RE
 from gallery_app.core.captions.text import sentence_spans
 from gallery_app.core.models import Location
@@ -47,18 +48,9 @@ _WEEKDAY_RE = re.compile(
     r"\b(?:on\s+|early\s+|late\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b"
 )
-_DISTANCE_RE = re.compile(
-    r"^(?:about|some|nearly|roughly|around|more than|less than)?\s*[\d,.]+\s*"
-    r"(?:miles?|kilometers?|kilometres?|km|mi)\s+(?:\w+\s+)?"
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+[A-Z]"
-)
 _CONNECTOR_WORDS = "of de del la le el al the and da do dos das du von van der den am an upon sur y"
 _CONNECTORS = frozenset(_CONNECTOR_WORDS.split())
-_DIRECTIONS_RE = re.compile(
-    r"^(?:the\s+)?(?:northern|southern|eastern|western|central|north|south|east|west|"
-    r"northeastern|northwestern|southeastern|southwestern)\s+"
-)
-_NAMED_PLACE_RE = re.compile(r"^the\s+(?:city|town|village|capital)\s+of\s+(.+)$")
+_DIRECTIONS_RE = rules.LEADING_DIRECTION.pattern
 _AFTER_HOMETOWN_RE = re.compile(r"^\s*(?:resident|native|man|woman|teen|student)s?\b")
 
 
@@ -69,10 +61,17 @@ class _Anchor:
     country: str
     state_code: str | None = None
     state: str | None = None
+    region: str | None = None  # "southwest China's Guangxi Zhuang Autonomous Region"
 
 
 def find_place(text: str) -> Location | None:
     """The dateline place of the first sentences, or ``None``."""
+    getty = rules.GETTY_DATELINE.pattern.match(text)
+    if getty is not None:
+        phrase = "in " + ", ".join(p.strip().title() for p in getty.group("place").split(","))
+        location = _from_anchors(phrase) or _standalone(phrase)
+        if location is not None:
+            return location
     for start, end in sentence_spans(text)[:2]:
         sentence = _scrub(text[start:end])
         location = _from_anchors(sentence) or _standalone(sentence)
@@ -86,12 +85,13 @@ def _scrub(sentence: str) -> str:
     sentence = _PARENS_RE.sub("|", sentence)
     sentence = FULL_DATE_RE.sub("|", sentence)
     sentence = YEARLESS_DATE_RE.sub("|", sentence)
+    sentence = re.sub(r"\s[-–—]+\s|:(?!\d)", "|", sentence)  # "KABUL, Afghanistan - A boy"
     return _WEEKDAY_RE.sub("|", sentence)
 
 
 def _from_anchors(sentence: str) -> Location | None:
     for chunk in sentence.split("|"):
-        segments = [s.strip() for s in chunk.split(",")]
+        segments = _segments(chunk)
         for i, segment in enumerate(segments):
             anchor = _anchor(segment)
             if anchor is None:
@@ -99,14 +99,46 @@ def _from_anchors(sentence: str) -> Location | None:
             following = segments[i + 1] if i + 1 < len(segments) else ""
             if _AFTER_HOMETOWN_RE.match(following):
                 continue
+            if i and rules.ELSEWHERE.pattern.search(segments[i - 1]):
+                continue  # "a native of Toledo, Ohio", "which started in Wuhan, China"
             location = _walk_back(segments[:i], anchor)
             if location is not None:
                 return location
     return None
 
 
+def _segments(chunk: str) -> list[str]:
+    """Comma parts, with "X in southern COUNTRY" split into "X" and the country."""
+    out: list[str] = []
+    for part in (s.strip() for s in chunk.split(",")):
+        split = rules.IN_COUNTRY.pattern.match(part)
+        found = _anchor(split.group("anchor")) if split is not None else None
+        if split is not None and found is not None and found.state is None:
+            place = split.group("place")
+            if _tail(place) is not None and not rules.ELSEWHERE.pattern.search(place):
+                out.extend([place, split.group("anchor")])
+                continue
+        out.append(part)
+    return out
+
+
 def _anchor(segment: str) -> _Anchor | None:
-    """A country or US state filling the start of a comma part ("Iraq a day after")."""
+    """A country or US state filling the start of a comma part ("Iraq a day after"),
+    maybe after a direction ("northern Iraq") or as "China's Guangxi Region"."""
+    possessive = rules.POSSESSIVE_REGION.pattern.match(segment.strip(" ."))
+    if possessive is not None:
+        found = _as_anchor(possessive.group("country"))
+        if found is not None and found.state is None:
+            return _Anchor(
+                segment.strip(" ."), found.country_code, found.country,
+                region=possessive.group("region"),
+            )  # fmt: skip
+    bare = _DIRECTIONS_RE.sub("", segment)
+    if bare != segment:
+        found = _anchor(bare)
+        if found is None or found.state is not None:
+            return found
+        return _Anchor(segment.strip(" ."), found.country_code, found.country)
     words = segment.split()
     for n in range(min(len(words), 6), 0, -1):
         head = " ".join(words[:n])
@@ -137,34 +169,68 @@ def _as_anchor(text: str) -> _Anchor | None:
 def _walk_back(before: list[str], anchor: _Anchor) -> Location | None:
     parts: list[str] = [anchor.text]
     j = len(before) - 1
-    while j >= 0 and _DISTANCE_RE.match(before[j]):
+    while j >= 0 and _skippable(before, j):
         parts.insert(0, before[j])
         j -= 1
-    region: str | None = None
-    if anchor.state is None and j >= 1 and _is_proper(before[j]) and _tail(before[j - 1]):
-        region = before[j]
-        parts.insert(0, region)
-        j -= 1
+    region = anchor.region
+    if region is None and anchor.state is None and j >= 1 and _tail(before[j - 1]):
+        if _is_proper(before[j]) or rules.REGION.pattern.match(before[j]):
+            region = before[j]
+            parts.insert(0, region)
+            j -= 1
     if j < 0:
         return _location(", ".join(parts), None, None, region, anchor)
     segment = before[j]
     if re.match(r"^of\s", segment):
         return None  # "John Smith, of Toledo, Ohio": a hometown, not the scene
     tail = _tail(segment)
-    if tail is not None and _is_proper(tail):
-        return _location(", ".join([tail, *parts]), tail, None, region, anchor)
     if tail is not None:
-        bare = _DIRECTIONS_RE.sub("", tail)  # "eastern Mosul" is still Mosul
-        named = _NAMED_PLACE_RE.match(tail)  # "the city of Aleppo"
-        city = bare if bare != tail and _is_proper(bare) else None
-        if city is None and named is not None and _is_proper(named.group(1)):
-            city = named.group(1)
-        sublocation = None if city else tail
+        city, sublocation = _city_of(tail, anchor)
+        if city is not None and sublocation is None:
+            sublocation = _landmark(segment, tail)
         return _location(", ".join([tail, *parts]), city, sublocation, region, anchor)
     city = _city_in(segment, anchor)
     if city is not None:
         return _location(", ".join([city, *parts]), city, None, region, anchor)
     return _location(", ".join(parts), None, None, region, anchor)
+
+
+def _skippable(before: list[str], j: int) -> bool:
+    """A distance, or a relative phrase after a named place ("X, south of Y")."""
+    if rules.DISTANCE.pattern.match(before[j]):
+        return True
+    if j >= 1 and rules.RELATIVE.pattern.match(before[j]):
+        previous = _tail(before[j - 1])
+        return previous is not None and _city_of(previous, None)[0] is not None
+    return False
+
+
+def _city_of(tail: str, anchor: _Anchor | None) -> tuple[str | None, str | None]:
+    """(city, sublocation) of a place phrase: a name, "eastern Mosul", "the city of
+    Aleppo", "Liuzhou City", or a description (no city)."""
+    if _is_proper(tail):
+        suffixed = rules.CITY_SUFFIX.pattern.match(tail)
+        if suffixed and anchor is not None and _lookup(tail, anchor) is None:
+            if _lookup(suffixed.group("city"), anchor) is not None:
+                return suffixed.group("city"), None
+        return tail, None
+    bare = _DIRECTIONS_RE.sub("", tail)  # "eastern Mosul" is still Mosul
+    if bare != tail and _is_proper(bare):
+        return bare, None
+    named = rules.NAMED_PLACE.pattern.search(tail)  # "a road leading to the city of X"
+    if named is not None and _is_proper(named.group("city")):
+        city = named.group("city")
+        return city, None if named.start() == 0 else tail
+    return None, tail
+
+
+def _landmark(segment: str, tail: str) -> str | None:
+    """ "at Tahrir Square in Cairo": the square, as a sublocation of the city."""
+    at = segment.rfind(tail)
+    if at <= 0:
+        return None
+    match = rules.LANDMARK.pattern.search(segment[max(0, at - 80) : at])
+    return match.group("landmark") if match else None
 
 
 def _tail(segment: str) -> str | None:
@@ -250,6 +316,8 @@ def _standalone(sentence: str) -> Location | None:
         for segment in chunk.split(","):
             tail = _tail(segment.strip())
             if tail is None or not re.search(rf"\b(?:{_PREPOSITIONS})\s", segment):
+                continue
+            if rules.ELSEWHERE.pattern.search(segment):
                 continue
             bare = _leading_name(_DIRECTIONS_RE.sub("", tail))
             if not bare:
