@@ -71,7 +71,7 @@ def _read_ap(m: re.Match[str], _: frozenset[str]) -> _Found:
     creator = person(raw)
     if tag and not names.is_tag(tag) and person(tag):
         creator = person(tag)  # "(AP Photo/Newsday, Moises Saman)": a member paper's photo
-    file_photo = _tagged(tag) or _tagged(tail) or names.is_tag(raw or "") and _tagged(raw)
+    file_photo = _tagged(tag) or _tagged(tail) or (names.is_tag(raw or "") and _tagged(raw))
     return _Found(creator, "AP", file_photo)
 
 
@@ -111,15 +111,23 @@ def _read_chain(m: re.Match[str], studios: frozenset[str]) -> _Found:
     return _Found(creator, agency, file_photo)
 
 
-def _read_via_only(m: re.Match[str], _: frozenset[str]) -> _Found:
-    return _Found(None, " ".join(m.group("credit").split()), False)
+def _read_photo_by(m: re.Match[str], studios: frozenset[str]) -> _Found:
+    name = " ".join(m.group("name").split())
+    groups = m.groupdict()
+    chain = groups.get("chain") or ""
+    chain = re.sub(r"\s+for\s+.*$", "", chain.replace("/AP Photo", "/AP"))
+    if names.is_org(name, studios):  # "(Photo by ANL/Rex Features/Shutterstock)"
+        return _Found(None, agency_name(f"{name}/{chain}" if chain else name), False)
+    return _Found(person(name), agency_name(chain) if chain else None, _tagged(groups.get("tag")))
 
 
 def _read_bare(m: re.Match[str], _: frozenset[str]) -> _Found:
     return _Found(None, agency_name(m.group("agency")), False)
 
 
-def _rule(name: str, pattern: str, read: Callable[..., _Found], reason: str, **kw: bool) -> CreditRule:
+def _rule(
+    name: str, pattern: str, read: Callable[..., _Found], reason: str, **kw: bool
+) -> CreditRule:
     return CreditRule(name, re.compile(pattern), read, reason, **kw)
 
 
@@ -134,20 +142,23 @@ CREDIT_RULES: tuple[CreditRule, ...] = (
     ),
     _rule(
         "photo-by",
-        rf"\b[Pp]hoto(?:graph)?\s+by\s+(?P<name>{_NAME})\s*/\s*(?P<chain>[^()]{{1,80}}?)"
+        rf"(?:\(\s*)?\b[Pp]hoto(?:graph)?\s+by\s+(?P<name>{_NAME})\s*/\s*(?P<chain>[^()]{{1,80}}?)"
         r"(?:,\s*(?P<tag>File))?\s*(?:\)|$|\.\s)",
-        lambda m, s: _Found(
-            person(m.group("name")),
-            agency_name(re.sub(r"\s+for\s+.*$", "", m.group("chain").replace("/AP Photo", "/AP"))),
-            _tagged(m.group("tag")),
-        ),
-        'Getty and AFP, "(Photo by Name/AFP via Getty Images)"',
+        _read_photo_by,
+        'Getty and AFP, "(Photo by Name/AFP via Getty Images)"; an agency in the name\'s '
+        'place ("Photo by ANL/Rex Features") is a credit',
+    ),
+    _rule(
+        "photo-by-alone",
+        rf"\(\s*[Pp]hoto\s+by\s+(?P<name>{_NAME})\s*\)",
+        _read_photo_by,
+        '"(Photo by Name)" with no agency, or "(Photo by London News Pictures)"',
     ),
     _rule(
         "military-photo-by",
-        r"(?P<agency>U\.S\.?\s+(?:Army|Navy|Air\s+Force|Marine\s+Corps|Coast\s+Guard)|"
+        r"(?:\(\s*)?(?P<agency>U\.S\.?\s+(?:Army|Navy|Air\s+Force|Marine\s+Corps|Coast\s+Guard)|"
         r"(?:U\.S\.\s+)?Department\s+of\s+Defense)\s+photo\s+by\s+"
-        r"(?P<name>[^.()]{1,60}(?:\([A-Z]{1,4}\)\s*[^.()]{1,60})?)",
+        r"(?P<name>[^()]{1,60}?(?:\([A-Z]{1,4}\)\s*[^()]{1,60}?)?)\.?\s*(?:\)|$|(?=\((?![A-Z]{1,4}\))))",
         _read_name_agency,
         'US forces credit their people with a rank, "U.S. Navy photo by Petty Officer 2nd '
         'Class Name"; the rank is not the name',
@@ -160,7 +171,7 @@ CREDIT_RULES: tuple[CreditRule, ...] = (
     ),
     _rule(
         "wire-chain",
-        rf"\b(?P<wire>REUTERS|AFP\s+PHOTO|EPA-EFE|EPA|epa|EFE)\s*/\s*"
+        r"\b(?P<wire>REUTERS|AFP\s+PHOTO|EPA-EFE|EPA|epa|EFE)\s*/\s*"
         r"(?P<chain>[^()\n]{1,120}?)(?=\s+(?:ATTENTION|SEARCH|TPX|MANDATORY|EDITORIAL|"
         r"THIS\s+IMAGE|NO\s+RESALES)\b|\s*$|\s*\)|\.\s)",
         _read_chain,
@@ -169,14 +180,15 @@ CREDIT_RULES: tuple[CreditRule, ...] = (
     ),
     _rule(
         "paren-via",
-        rf"\((?:Photo:\s*)?(?P<chain>[^()]{{2,120}}?)\s+via\s+(?P<via>{WIRE_ALT})"
+        rf"\((?:Photo(?::|\s+by)\s*)?(?P<chain>[^()]{{2,120}}?)\s+via\s+(?P<via>{WIRE_ALT})"
         r"(?:\s*,\s*(?P<tag>File))?\s*\)",
         _read_chain,
         'AP credits a supplier, "(Name/STUDIO via AP)": the studio is not the photographer',
     ),
     _rule(
         "bare-via",
-        rf"{_AFTER_END}(?P<chain>[A-Z](?:[^().!?]|(?<=[A-Z])\.){{1,100}}?)\s*/?\s+via\s+(?P<via>{WIRE_ALT})\b"
+        rf"{_AFTER_END}(?P<chain>[A-Z](?:[^().!?]|(?<=[A-Z])\.){{1,100}}?)\s*(?:/\s*|\s+)via\s+"
+        rf"(?P<via>{WIRE_ALT})\b"
         r"(?:\s*/\s*(?P<tag>File\s+Photo))?",
         _read_chain,
         'Reuters credits a supplier, "Lehtikuva/Name via REUTERS", '
@@ -200,7 +212,7 @@ CREDIT_RULES: tuple[CreditRule, ...] = (
         "leading-name-agency",
         rf"^(?P<name>{_NAME})\s*\|\s*(?P<agency>(?i:{AGENCY_ALT}))(?:\s+Photo)?(?![a-z])",
         _read_name_agency,
-        'pages that print the credit above the caption run it into the text, '
+        "pages that print the credit above the caption run it into the text, "
         '"Name | The Associated PressIraqi forces..."',
     ),
     _rule(
@@ -208,7 +220,7 @@ CREDIT_RULES: tuple[CreditRule, ...] = (
         rf"{_AFTER_END}(?P<name>{_NAME})\s*(?:,|\||/)\s*(?P<tag>File\s+)?"
         rf"(?P<agency>(?i:{AGENCY_ALT}))(?:\s+Photo)?\s*\.?\s*$",
         _read_name_agency,
-        'newspapers print the credit after the last sentence without parentheses, '
+        "newspapers print the credit after the last sentence without parentheses, "
         '"Name, AP", "Name | AP Photo", "Name/AP", "Name, File AP Photo"',
     ),
     _rule(

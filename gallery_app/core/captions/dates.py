@@ -70,15 +70,26 @@ FULL_DATE_RE = re.compile(rf"\b(?:{_MDY}|{_DMY}|{_ISO})", re.IGNORECASE)
 
 # "March 30" with no year: noticed only to say why no date was taken.
 YEARLESS_DATE_RE = re.compile(
-    r"\b" + _MONTH.format(g="m") + r"\s+" + _DAY.format(g="d") + r"(?![\d,]*\s*\d{4})\b"
+    r"\b" + _MONTH.format(g="m") + r"\s+" + _DAY.format(g="d") + r"(?![\d,]*\s*\d{4})\b",
+    re.IGNORECASE,  # Getty: "DECEMBER 06:"
 )
 # "In this March 2015 file photo", "in Kabul in March 2015", "in Tikrit March,
 # 2015": the month is known, the day is not.  History ("since March 2011")
 # is not the photo's month.
-_MONTH_YEAR_RE = re.compile(
+MONTH_YEAR_RE = re.compile(
     r"\b(?P<m>January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.),?\s+"
-    + _YEAR.format(y="year"),
+    r"November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.),?\s+" + _YEAR.format(y="year"),
+)
+# "in this late 2003 file photo": only the year is known.
+_YEAR_FILE_RE = re.compile(
+    r"\bthis\s+(?:(?:late|early|mid-?|summer|winter|spring|autumn|fall)\s*)?"
+    + _YEAR.format(y="year")
+    + r",?\s+file\s+(?:photo|image|picture)",
+    re.IGNORECASE,
+)
+# "the second decade of February 2023" narrows the month; it is not history.
+_MONTH_PART_BEFORE = re.compile(
+    r"\b(?:decade|week|half|end|start|beginning|middle)\s+of\s*$", re.IGNORECASE
 )
 _MONTH_HISTORY_BEFORE = re.compile(
     r"\b(?:since|until|till|before|after|from|between|of|by|through|last|next|to|and|"
@@ -143,9 +154,7 @@ class _Candidate:
     weekday: str | None
 
 
-def find_date(
-    text: str, reference: dt.date | None = None
-) -> tuple[TakenAt | None, list[str]]:
+def find_date(text: str, reference: dt.date | None = None) -> tuple[TakenAt | None, list[str]]:
     """The photo's date and any warnings about it (see the module docstring).
 
     ``reference`` is the article's own date, if known: only a caption that
@@ -185,12 +194,14 @@ def _not_the_photos(text: str, candidate: _Candidate) -> bool:
     return any(rule.pattern.search(before) for rule in NOT_THE_PHOTO_RULES[:1])
 
 
-def _without_full_date(
-    text: str, reference: dt.date | None, warnings: list[str]
-) -> TakenAt | None:
+def _without_full_date(text: str, reference: dt.date | None, warnings: list[str]) -> TakenAt | None:
     month_only = _month_year(text)
     if month_only is not None:
         return month_only
+    year_only = _YEAR_FILE_RE.search(text)
+    if year_only is not None:
+        value = dt.datetime(int(year_only.group("year")), 1, 1)
+        return TakenAt(value=value, precision=Precision.YEAR, source=SOURCE)
     loose = YEARLESS_DATE_RE.search(text)
     if loose is not None:
         warnings.append(
@@ -281,8 +292,9 @@ def _choose(text: str, candidates: list[_Candidate]) -> _Candidate | None:
 
 
 def _dates_the_photo(sentence: str, dates: list[_Candidate]) -> bool:
-    """A later sentence dates the photo only as a fragment or a "taken on" line."""
-    if _TAKEN_SENTENCE_RE.search(sentence.strip()):
+    """A later sentence dates the photo only as a fragment, a "taken on" line or
+    with the weekday that AP gives only for the photo's own day."""
+    if _TAKEN_SENTENCE_RE.search(sentence.strip()) or any(d.weekday for d in dates):
         return True
     rest = FULL_DATE_RE.sub(" ", sentence)
     return len(re.findall(r"[A-Za-z]{2,}", rest)) <= _FRAGMENT_WORDS
@@ -328,8 +340,9 @@ def _with_time(text: str, chosen: _Candidate, taken: TakenAt) -> TakenAt:
 def _month_year(text: str) -> TakenAt | None:
     """A month and year in the first sentence, not introduced as history."""
     first = _first_sentence(text)
-    for match in _MONTH_YEAR_RE.finditer(first):
-        if _MONTH_HISTORY_BEFORE.search(first[max(0, match.start() - 16) : match.start()]):
+    for match in MONTH_YEAR_RE.finditer(first):
+        before = first[max(0, match.start() - 24) : match.start()]
+        if _MONTH_HISTORY_BEFORE.search(before) and not _MONTH_PART_BEFORE.search(before):
             continue
         month = _MONTHS[match.group("m")[:3].lower()]
         value = dt.datetime(int(match.group("year")), month, 1)

@@ -59,7 +59,8 @@ _COUNTRY_ALIASES: dict[str, str] = {
     "macau": "MO", "cote d'ivoire": "CI", "the bahamas": "BS", "the gambia": "GM",
     "turkiye": "TR", "the philippines": "PH", "the uae": "AE", "uae": "AE", "u.a.e.": "AE",
     "the democratic republic of congo": "CD", "the democratic republic of the congo": "CD",
-    "korea": "KR", "the czech republic": "CZ",
+    "korea": "KR", "the czech republic": "CZ", "u.s. virgin islands": "VI",
+    "the u.s. virgin islands": "VI", "us virgin islands": "VI",
 }  # fmt: skip
 
 
@@ -222,14 +223,15 @@ def lookup_place(
 def capital_or_big_city(city: str) -> GeoPlace | None:
     """A place well known enough to stand alone in a dateline ("in Paris").
 
-    Only national capitals and cities of a million people qualify, so that
-    a capitalised word such as "Reading" or "Mobile" is not taken for a place.
+    Only national capitals and cities of half a million people qualify
+    ("Liverpool", "Mosul"), so that a capitalised word such as "Reading" or
+    "Mobile" is not taken for a place.
     """
     place = lookup_place(city)
     if place is None:
         return None
     index = _get_index()
-    if place.population >= 1_000_000 or index.capitals.get(place.country_code) == fold(place.name):
+    if place.population >= 500_000 or index.capitals.get(place.country_code) == fold(place.name):
         return place
     return None
 

@@ -29,7 +29,8 @@ AGENCIES: dict[str, str] = {
     "yonhap": "Yonhap", "tass": "TASS", "sputnik": "Sputnik", "dpa": "dpa", "ansa": "ANSA",
     "nurphoto": "NurPhoto", "sopa images": "SOPA Images", "zuma press": "Zuma Press",
     "pool": "Pool", "invision": "Invision", "wireimage": "WireImage", "lehtikuva": "Lehtikuva",
-    "antara foto": "Antara Foto", "antara": "Antara", "pa images": "PA Images", "pa wire": "PA Wire",
+    "antara foto": "Antara Foto", "antara": "Antara", "pa images": "PA Images",
+    "pa wire": "PA Wire",
     "pa": "PA", "aap": "AAP", "kcna": "KCNA", "sana": "SANA", "irna": "IRNA", "wana": "WANA",
     "ria novosti": "RIA Novosti", "jiji press": "Jiji Press", "ritzau scanpix": "Ritzau Scanpix",
     "scanpix": "Scanpix", "tt news agency": "TT News Agency", "anp": "ANP", "belga": "Belga",
@@ -43,22 +44,28 @@ AGENCY_ALT = "|".join(
 WIRE_ALT = r"REUTERS|Reuters|AP|AFP|Getty\s+Images|EPA|EPA-EFE|Xinhua"
 
 # How a picture was supplied, never who made it.
-_TAGS = frozenset(
-    "file|file photo|pool|handout|ho|str|stringer|staff|photo|reuters tv|reuters tv/handout"
-    "|afp photo|ap photo|pool photo|handout photo|courtesy|social media|video grab".split("|")
+_TAG_TEXT = (
+    "file|file photo|pool|handout|ho|str|stringer|staff|photo|reuters tv|"
+    "reuters tv/handout|afp photo|ap photo|pool photo|handout photo|courtesy|social media|"
+    "video grab"
 )
+_TAGS = frozenset(_TAG_TEXT.split("|"))
 # Words only an organisation's name carries.
-_ORG_WORDS = frozenset(
-    """agency agencia agence press news media office ministry service services handout pool tv
-    television foto fotos photos images pictures studio studios center centre council department
-    army navy forces force police government presidency presidential kremlin network channel
-    group club federation university museum institute inc inc. ltd llc corp company records films
-    entertainment netflix hbo disney universal paramount warner sony amazon apple lucasfilm
-    pixar marvel fox nbc cbs abc cnn bbc courtesy command committee authority municipality
-    team foundation organization organisation party house palace embassy brigade corps
-    technologies labs laboratory satellite nasa""".split()
+_ORG_TEXT = (
+    "agency agencia agence press news media office ministry service services handout pool "
+    "tv television foto fotos photos images pictures studio studios center centre council "
+    "department army navy forces force police government presidency presidential kremlin "
+    "network channel group club federation university museum institute inc inc. ltd llc "
+    "corp company records films entertainment netflix hbo disney universal paramount "
+    "warner sony amazon apple lucasfilm pixar marvel fox nbc cbs abc cnn bbc courtesy "
+    "command committee authority municipality team foundation organization organisation "
+    "party house palace embassy brigade corps technologies labs laboratory satellite nasa "
+    "instagram twitter facebook telegram tiktok youtube"
 )
-_NAME_TOKEN_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$|^(?:de|da|do|dos|van|von|der|den|al|el|bin|di|du|la|le|y)$")
+_ORG_WORDS = frozenset(_ORG_TEXT.split())
+_NAME_TOKEN_RE = re.compile(
+    r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$|^(?:de|da|do|dos|van|von|der|den|al|el|bin|di|du|la|le|y)$"
+)
 # Military and government ranks that stand before a photographer's name.
 _RANK_END_RE = re.compile(
     r"^.*?\b(?:Class(?:\s*\([A-Z]{1,4}\))?|Sgt\.|Spc\.|Pfc\.|Pvt\.|Cpl\.|Capt\.|Lt\.|Maj\.|"
@@ -88,9 +95,8 @@ def is_org(segment: str, studios: frozenset[str] = frozenset()) -> bool:
     words = folded.replace("/", " ").split()
     if any(w.strip(".,'’") in _ORG_WORDS for w in words):
         return True
-    if len(words) == 1 and text.isupper() and 2 <= len(text) <= 6:
-        return True  # "KCNA", "SANA": an acronym, not a surname
-    return False
+    # "KCNA", "SANA": an acronym, not a surname
+    return len(words) == 1 and text.isupper() and 2 <= len(text) <= 6
 
 
 def person(raw: str | None) -> str | None:

@@ -141,4 +141,5 @@ def _cut(text: str, spans: tuple[tuple[int, int], ...]) -> str:
         at = max(at, end)
     keep.append(text[at:])
     joined = " ".join(part.strip() for part in keep if part.strip())
-    return re.sub(r"\s+([.,;:])", r"\1", joined).strip(" |")
+    joined = re.sub(r"\s+([.,;:])", r"\1", joined)
+    return re.sub(r"([.!?])\.+(?=\s|$)", r"\1", joined).strip(" |")

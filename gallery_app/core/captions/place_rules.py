@@ -33,7 +33,7 @@ def _rule(name: str, pattern: str, reason: str, flags: int = 0) -> PlaceRule:
 DISTANCE = _rule(
     "distance",
     r"^(?:about|some|nearly|roughly|around|more than|less than)?\s*[\d,.]+\s*"
-    r"(?:miles?|kilometers?|kilometres?|km|mi|nautical miles?)\s+(?:\w+\s+)?"
+    r"(?:miles?|kilometers?|kilometres?|kms?|mi|nautical miles?)\s+(?:\w+\s+)?"
     rf"(?:{DIRECTION})\s+of\s+(?:the\s+)?[A-Z]",
     '"80 miles north of Baghdad" places the scene; it is not the scene',
 )
@@ -60,25 +60,50 @@ POSSESSIVE_REGION = _rule(
 )
 LEADING_DIRECTION = _rule(
     "leading-direction",
-    rf"^(?:the\s+)?(?:{DIRECTION})\s+(?=[A-Z])",
-    '"in Dohuk, northern Iraq": a direction before the country or a city does not change it',
+    rf"^(?:the\s+)?(?:{DIRECTION})\s+(?=[A-Za-z])",
+    '"in Dohuk, northern Iraq", "in Southern Iraq": a direction before the country or a city '
+    'does not change it (tried only after the whole name, so "South Sudan" stays whole)',
+    re.IGNORECASE,
 )
 CITY_SUFFIX = _rule(
     "city-suffix",
-    r"^(?P<city>.+?)\s+(?:City|city|Town|town)$",
-    '"Liuzhou City": GeoNames names the city without the word',
+    r"^(?P<city>.+?)\s+(?:(?P<word>town|village)|City|Town)$",
+    '"Los Loros town": the word is not the name; "Liuzhou City": GeoNames names the city '
+    'without it (but "Gaza City" keeps it, so the capitalised word goes only when the '
+    "gazetteer says so)",
+)
+ADMIN_KINDS = frozenset(
+    ("province", "region", "state", "governorate", "district", "county", "prefecture")
 )
 NAMED_PLACE = _rule(
     "named-place",
-    r"\bthe\s+(?:city|town|village|capital|port\s+city|border\s+town|holy\s+city)\s+of\s+"
-    r"(?P<city>[A-Z][\w'’-]*(?:\s+(?:al|el|de|of)?\s*[A-Z][\w'’-]*){0,3})",
-    '"on a road leading to the city of X", "near the city of X": X is the city',
+    r"\b(?:the\s+)?(?P<qual>(?:[\w'’.-]+\s+){0,3}?)(?P<kind>city\s+cent(?:re|er)|city|town|village|"
+    r"capital|community|municipality|suburb|settlement|neighbou?rhood|port|streets|heart|"
+    r"centre|center|province|region|state|governorate|district|island)\s+of\s+"
+    r"(?P<city>[A-Z][\w'’-]*(?:\s+(?:(?:al|el|de|del|la|of)\s+)?[A-Z][\w'’-]*){0,3})",
+    '"on a road leading to the city of X", "the rebel-held city of X", "the West Bank village '
+    'of X" (the qualifier may name the country), "the Afghanistan province of X" (a region)',
 )
 IN_COUNTRY = _rule(
     "in-country",
-    rf"^(?P<place>.*\S)\s+in\s+(?P<anchor>(?:the\s+)?(?:(?:{DIRECTION})\s+)?[A-Z][\w.' -]+)$",
-    '"near the city of X in southern COUNTRY" has no comma before the country',
-    re.IGNORECASE,
+    rf"^(?P<place>.{{0,300}}\S)\s+in\s+(?:the\s+)?(?P<anchor>(?:(?:{DIRECTION})\s+)?"
+    r"[A-Z][\w.' -]+)$",
+    '"near the city of X in southern COUNTRY", "leave Basra in southern Iraq": no comma '
+    "before the country",
+)
+POSSESSIVE_PLACE = _rule(
+    "possessive-place",
+    rf"(?:^|\s)(?:the\s+)?(?:(?:{DIRECTION})\s+)?(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)"
+    r"{0,3}?)(?:'s|(?<=s)')\s+(?P<rest>\S.*)$",
+    '"Aleppo\'s Bab al-Hadeed district", "central Baghdad\'s Firdaus Square", "New Orleans\' '
+    'French Quarter": the city owns the sublocation; "Syria\'s ancient caravan city of '
+    'Palmyra": the country owns the city',
+)
+LANDMARK_WORDS = (
+    r"camp|square|market|stadium|airport|hospital|mosque|church|cathedral|temple|palace|base|"
+    r"bridge|university|park|crossing|prison|district|neighborhood|neighbourhood|beach|center|"
+    r"centre|house|museum|hall|arena|street|avenue|quarter|zoo|gardens?|station|gate|port|"
+    r"harbou?r|conservancy|plaza|monument|memorial|theat(?:er|re)|club|compound"
 )
 ELSEWHERE = _rule(
     "elsewhere",
@@ -87,15 +112,15 @@ ELSEWHERE = _rule(
     r"(?:hails|moved|fled|emigrated)\s+from)\s+[^,|]*$",
     '"a native of X" and "which started in CITY, STATE" name another story\'s place',
 )
+_PROPER_RUN = r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|des|du|la|al|the|and)\s+)*[A-Z0-9][\w'’.-]*){0,6}"
 LANDMARK = _rule(
     "landmark",
-    r"(?:^|\b(?:at|in|on|inside|outside|near|atop|from)\s+)(?:the\s+)?"
-    r"(?P<landmark>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|de\s+|al-?)?[A-Z0-9][\w'’.-]*){0,6}"
-    r"(?:\s+(?:refugee\s+|displacement\s+|migrant\s+)?(?:camp|square|market|stadium|"
-    r"airport|hospital|mosque|church|palace|base|bridge|university|park|border\s+crossing|"
-    r"crossing|prison|district|neighborhood|neighbourhood))?)\s+(?:in|near|outside|of)\s+$",
-    '"at Tahrir Square in Cairo", "in the Zaatari refugee camp near Mafraq": the square or '
-    "the camp is a sublocation of the city",
+    rf"(?:\b(?:at|in|inside|outside|near|atop|of|from)\s+(?:the\s+)?(?P<led>{_PROPER_RUN}"
+    rf"(?:\s+(?:refugee\s+)?(?:{LANDMARK_WORDS}))?)|(?<![\w'’.-])(?P<named>{_PROPER_RUN}\s+"
+    rf"(?:refugee\s+)?(?i:{LANDMARK_WORDS})))\s+(?:in|near|outside)\s+$",
+    '"at Tahrir Square in Cairo", "in the Zaatari refugee camp near Mafraq", "the burning '
+    'Notre Dame Cathedral in Paris": the square, the camp or the building is a sublocation '
+    "of the city (a run of names without such a word counts only after at/in/of)",
 )
 GETTY_DATELINE = _rule(
     "getty-dateline",
@@ -113,6 +138,7 @@ RULES: tuple[PlaceRule, ...] = (
     CITY_SUFFIX,
     NAMED_PLACE,
     IN_COUNTRY,
+    POSSESSIVE_PLACE,
     ELSEWHERE,
     LANDMARK,
     GETTY_DATELINE,

@@ -71,6 +71,11 @@ STRIP_RULES: tuple[StripRule, ...] = (
         "usage restrictions in capitals at the end are instructions to editors",
     ),
     StripRule(
+        "mandatory-credit",
+        re.compile(r"\s*\bMandatory\s+credit:?\s*$", re.IGNORECASE),
+        '"Mandatory credit" left without its supplier once the credit is read',
+    ),
+    StripRule(
         "search-notes",
         re.compile(r'\s*\b(?:SEARCH\s+"[^"]{1,80}"|TPX\s+IMAGES\s+OF\s+THE\s+DAY)[^a-z]*$'),
         'Reuters\' archive hints ("SEARCH "POY" FOR ALL IMAGES", "TPX IMAGES OF THE DAY")',
@@ -109,9 +114,9 @@ def split_credit_line(text: str) -> tuple[str, str | None]:
         return text, None
     last = lines[-1]
     words = last.split()
-    if not 1 <= len(words) <= 8 or len(last) > 80 or last.endswith((".", "?", "!", ":")):
-        if not re.search(r"\b(?:AP|Press|Reuters|REUTERS|AFP|Getty)\b", last):
-            return text, None
+    sentence_like = not 1 <= len(words) <= 8 or len(last) > 80 or last.endswith((".", "?", "!"))
+    if sentence_like and not re.search(r"\b(?:AP|Press|Reuters|REUTERS|AFP|Getty)\b", last):
+        return text, None
     if not re.search(r"[,/|]|\bvia\b|^\S+(?:\s+\S+)?$|\bPhoto\b", last):
         return text, None
     return "\n".join(lines[:-1]), last
@@ -151,6 +156,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         before = text[max(start, match.start() - 16) : match.start()]  # linear, not O(n^2)
         if match.group(0) == "." and _is_abbreviation(before):
             continue
+        if _inside_quotes(text, start, match.start()):
+            continue  # “Gabrielle Chanel. Fashion Manifesto”: a title, not a sentence end
         spans.append((start, end))
         start = end
         while start < len(text) and text[start].isspace():
@@ -158,6 +165,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     return spans
+
+
+def _inside_quotes(text: str, start: int, end: int) -> bool:
+    if end - start > 600:
+        return False  # a runaway quote must not swallow the caption
+    part = text[start:end]
+    return part.count("“") > part.count("”")
 
 
 def _is_abbreviation(before: str) -> bool:
