@@ -217,7 +217,8 @@ CREDIT_RULES: tuple[CreditRule, ...] = (
     ),
     _rule(
         "trailing-name-agency",
-        rf"{_AFTER_END}(?P<name>{_NAME})\s*(?:,|\||/)\s*(?P<tag>File\s+)?"
+        rf"{_AFTER_END}(?P<name>{_NAME})\s*(?:,|\||/)\s*(?:(?:Pool|Handout|POOL)\s*/\s*)?"
+        r"(?P<tag>File\s+)?"
         rf"(?P<agency>(?i:{AGENCY_ALT}))(?:\s+Photo)?\s*\.?\s*$",
         _read_name_agency,
         "newspapers print the credit after the last sentence without parentheses, "

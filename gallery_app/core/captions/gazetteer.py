@@ -64,6 +64,22 @@ _COUNTRY_ALIASES: dict[str, str] = {
 }  # fmt: skip
 
 
+# The adjective wire captions use for a country ("the Syrian town of X").
+_DEMONYMS: dict[str, str] = {
+    "afghan": "AF", "algerian": "DZ", "american": "US", "argentine": "AR", "australian": "AU",
+    "brazilian": "BR", "british": "GB", "canadian": "CA", "chilean": "CL", "chinese": "CN",
+    "colombian": "CO", "cuban": "CU", "egyptian": "EG", "ethiopian": "ET", "french": "FR",
+    "german": "DE", "greek": "GR", "indian": "IN", "indonesian": "ID", "iranian": "IR",
+    "iraqi": "IQ", "israeli": "IL", "italian": "IT", "japanese": "JP", "jordanian": "JO",
+    "kenyan": "KE", "lebanese": "LB", "libyan": "LY", "malian": "ML", "mexican": "MX",
+    "nigerian": "NG", "pakistani": "PK", "palestinian": "PS", "philippine": "PH",
+    "polish": "PL", "russian": "RU", "saudi": "SA", "somali": "SO", "south korean": "KR",
+    "north korean": "KP", "spanish": "ES", "sudanese": "SD", "syrian": "SY", "thai": "TH",
+    "turkish": "TR", "ukrainian": "UA", "venezuelan": "VE", "vietnamese": "VN",
+    "yemeni": "YE",
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class GeoPlace:
     """One populated place from GeoNames, with where its numbers came from."""
@@ -172,6 +188,11 @@ def country_code(name: str) -> str | None:
     if len(name) == 2 and name.isupper() and name in _get_index().country_names:
         return name
     return _get_index().country_codes.get(fold(name))
+
+
+def demonym_country(word: str) -> str | None:
+    """The country of a wire caption's adjective: "Syrian" -> "SY" (no data read)."""
+    return _DEMONYMS.get(word.strip(" .,").lower())
 
 
 def country_name(code: str) -> str | None:

@@ -21,10 +21,13 @@ from gallery_app.core.models import Location
 
 _HAS_PREP_RE = re.compile(rf"\b(?:{names.PREPOSITIONS})\s")
 _MAX_PHRASES = 8
+_CAPITAL_RE = re.compile(r"^(?:the\s+)?([A-Z][\w ]{1,30}?)'s\s+capital(?:\s+city)?$")
 
 
 def standalone(sentence: str) -> Location | None:
-    """The first well-known place of a sentence whose parts name no country."""
+    """The first well-known city of a sentence whose parts name no country, else
+    the first country ("the top U.S. diplomat in Ukraine, ... in Washington")."""
+    fallback: Location | None = None
     for chunk in sentence.split("|"):
         segments = [s.strip() for s in chunk.split(",")]
         for k, segment in enumerate(segments):
@@ -34,9 +37,10 @@ def standalone(sentence: str) -> Location | None:
             found = _in_segment(segment, following)
             if found is None and k and _HAS_PREP_RE.search(segments[k - 1]):
                 found = _opening_city(segment)  # "..., at Heathrow Airport, west London on"
-            if found is not None:
+            if found is not None and found.city:
                 return found
-    return None
+            fallback = fallback or found
+    return fallback
 
 
 def _in_segment(segment: str, following: str) -> Location | None:
@@ -53,6 +57,11 @@ def _in_segment(segment: str, following: str) -> Location | None:
 def _phrase(phrase: str, segment: str, following: str) -> Location | None:
     owned = _owned(phrase)
     if owned is not None:
+        capital = _CAPITAL_RE.match(phrase)  # "in Cameroon's capital, Yaounde, wait"
+        name = names.leading_name(following)
+        if capital and owned.country_code and name:
+            anchor = names.Anchor(capital.group(1), owned.country_code, owned.country or "")
+            return names.location(f"{phrase}, {name}", name, None, None, anchor)
         return owned
     named = rules.NAMED_PLACE.pattern.search(phrase)
     if named is not None:
@@ -125,6 +134,8 @@ def _named(phrase: str, named: re.Match[str]) -> Location | None:
     if code is None:  # "the western U.S. state of Utah"
         qualifier = names.DIRECTIONS_RE.sub("", qualifier)
         code = gazetteer.country_code(qualifier) if qualifier[:1].isupper() else None
+    if code is None:  # "the Syrian Kurdish town of Ras al-Ain"
+        code = next(filter(None, map(gazetteer.demonym_country, qualifier.split())), None)
     city = named.group("city")
     if code is not None:
         anchor = names.Anchor(qualifier, code, gazetteer.country_name(code) or qualifier)
@@ -134,6 +145,8 @@ def _named(phrase: str, named: re.Match[str]) -> Location | None:
     place = names.big_city(city)
     if place is not None and named.group("kind") not in rules.ADMIN_KINDS:
         return names.big_location(phrase, city, place, None)
+    if named.group("kind") in {"town", "village", "city"}:  # "the historic town of Jufureh"
+        return Location(name=phrase, city=city, source=names.SOURCE)
     return None
 
 

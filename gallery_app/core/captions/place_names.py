@@ -114,9 +114,15 @@ def city_in(segment: str, anchor: Anchor) -> str | None:
 def ending_city(description: str, anchor: Anchor) -> str | None:
     """ "as they leave Tapachula": a known city that ends a description, unless the
     description is a route ("the road between Baghdad and Tikrit")."""
-    match = re.search(r"(?:^|\s)(\S+)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})$", description)
+    match = re.search(
+        r"(?:^|\s)(\S+)\s+([A-Z][\w'-]*(?:\s+(?:al\s+|el\s+)?[A-Z][\w'-]*){0,3})"
+        r"(\s+(?:town|village))?$",
+        description,
+    )
     if match is None or match.group(1).lower() in _DESCRIPTIVE_BEFORE:
         return None
+    if match.group(3):  # "as they flee Ras al Ain town": the caption says it is a town
+        return match.group(2)
     return match.group(2) if lookup(match.group(2), anchor) is not None else None
 
 

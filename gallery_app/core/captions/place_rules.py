@@ -80,7 +80,7 @@ NAMED_PLACE = _rule(
     r"\b(?:the\s+)?(?P<qual>(?:[\w'’.-]+\s+){0,3}?)(?P<kind>city\s+cent(?:re|er)|city|town|village|"
     r"capital|community|municipality|suburb|settlement|neighbou?rhood|port|streets|heart|"
     r"centre|center|province|region|state|governorate|district|island)\s+of\s+"
-    r"(?P<city>[A-Z][\w'’-]*(?:\s+(?:(?:al|el|de|del|la|of)\s+)?[A-Z][\w'’-]*){0,3})",
+    r"(?P<city>[A-Z][\w'’-]*(?:\s+(?:(?:al|el|de|del|la|of)\s+)?(?:(?:al|el)-)?[A-Z][\w'’-]*){0,3})",
     '"on a road leading to the city of X", "the rebel-held city of X", "the West Bank village '
     'of X" (the qualifier may name the country), "the Afghanistan province of X" (a region)',
 )
@@ -115,7 +115,7 @@ ELSEWHERE = _rule(
 _PROPER_RUN = r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|des|du|la|al|the|and)\s+)*[A-Z0-9][\w'’.-]*){0,6}"
 LANDMARK = _rule(
     "landmark",
-    rf"(?:\b(?:at|in|inside|outside|near|atop|of|from)\s+(?:the\s+)?(?P<led>{_PROPER_RUN}"
+    rf"(?:\b(?:at|in|on|inside|outside|near|atop|of|from)\s+(?:the\s+)?(?P<led>{_PROPER_RUN}"
     rf"(?:\s+(?:refugee\s+)?(?:{LANDMARK_WORDS}))?)|(?<![\w'’.-])(?P<named>{_PROPER_RUN}\s+"
     rf"(?:refugee\s+)?(?i:{LANDMARK_WORDS})))\s+(?:in|near|outside)\s+$",
     '"at Tahrir Square in Cairo", "in the Zaatari refugee camp near Mafraq", "the burning '

@@ -87,6 +87,8 @@ def _from_anchors(sentence: str) -> Location | None:
             following = segments[i + 1] if i + 1 < len(segments) else ""
             if _AFTER_HOMETOWN_RE.match(following):
                 continue
+            if _is_city(anchor) and _anchor(following) is not None:
+                continue  # "Kowloon Tong, Hong Kong, China": the territory is the city
             if i and rules.ELSEWHERE.pattern.search(segments[i - 1]):
                 continue  # "a native of Toledo, Ohio", "which started in Wuhan, China"
             location = _walk_back(segments[:i], anchor)
@@ -187,8 +189,9 @@ def _walk_back(before: list[str], anchor: Anchor) -> Location | None:
             name = ", ".join([before[j], *parts])
             return names.location(name, before[j], sub if sub and is_proper(sub) else None,
                                   None, anchor)  # fmt: skip
-        if is_proper(before[j]) or rules.REGION.pattern.match(before[j]):
-            region = before[j]
+        as_region = tail(before[j]) or before[j]  # "in Turkana county"
+        if is_proper(before[j]) or rules.REGION.pattern.match(as_region):
+            region = as_region
             parts.insert(0, region)
             j -= 1
     if j < 0:
@@ -213,11 +216,8 @@ def _walk_back(before: list[str], anchor: Anchor) -> Location | None:
 def _city_between(first: str, second: str, anchor: Anchor) -> bool:
     """ "Parc des Princes, Paris, France": the part before the country is the city."""
     before = tail(first)
-    return (
-        is_proper(second)
-        and lookup(second, anchor) is not None
-        and (before is None or lookup(before, anchor) is None)
-    )
+    city = lookup(second, anchor) or names.big_city(second)  # "Kowloon Tong, Hong Kong, China"
+    return is_proper(second) and city is not None and (before is None or not lookup(before, anchor))
 
 
 def _skippable(before: list[str], j: int) -> bool:
@@ -226,5 +226,7 @@ def _skippable(before: list[str], j: int) -> bool:
         return True
     if j >= 1 and rules.RELATIVE.pattern.match(before[j]):
         previous = tail(before[j - 1])
+        if previous is not None and rules.REGION.pattern.match(previous):
+            return True  # "in Turkana county, northwest of Nairobi, Kenya"
         return previous is not None and names.city_of(previous, None)[0] is not None
     return False
