@@ -4,18 +4,26 @@
 Wire captions name the day the picture was made, in a few fixed shapes:
 AP writes "Monday, March 30, 2015" (weekday first, months abbreviated "Sept."),
 Reuters and AFP sometimes "30 March 2015".  A caption may carry other dates
-too (an anniversary, a later announcement), so the choice is:
+too (an anniversary, a later announcement, the day a handout was released), so
+the choice is:
 
-1. a date framed as the file photo's own ("In this ... file photo", "This
+1. nothing at all when the caption calls the photo "undated";
+2. dates after "released", "posted", "made available"... are the public's,
+   not the photo's (``NOT_THE_PHOTO_RULES``), and are never candidates;
+3. a date framed as the file photo's own ("In this ... file photo", "This
    Oct. 2, 2012, file photo");
-2. otherwise, in the first sentence that has any full date, the first date
-   that carries a weekday (AP states the weekday only for the photo's day),
-   else the first that is not introduced as history ("of the", "since"),
-   else the first.
+4. otherwise the first sentence with a date, where the first date that carries
+   a weekday wins (AP states the weekday only for the photo's day), else the
+   first not introduced as history ("of the", "since"); a later sentence is
+   only read when it is a date fragment, a "taken on" line, or has a weekday;
+5. with no full date: a month and year, a file photo's year, or nothing.
 
 A date without a year gives no date at all: guessing the year would put the
 photo in the wrong place on the timeline.  A weekday that contradicts the date
-leaves the date as written, marks it uncertain and says so in a warning.
+leaves the date as written, marks it uncertain, says so in a warning and keeps
+both readings (the stated day, and the nearest day with that weekday) so the
+timeline can draw the span.  A weekday alone, with the article's date given,
+becomes a date marked ``inferred``.
 """
 
 from __future__ import annotations
