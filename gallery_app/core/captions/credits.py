@@ -86,7 +86,7 @@ def _read_chain(m: re.Match[str], studios: frozenset[str]) -> _Found:
     groups = m.groupdict()
     links = [s.strip() for s in groups["chain"].split("/") if s.strip()]
     via = groups.get("via")
-    if links and (split := re.match(rf"^(.*?)\s+via\s+({WIRE_ALT})$", links[-1])):
+    if links and (split := re.match(rf"^(.*?)\s+(?i:via)\s+({WIRE_ALT})$", links[-1])):
         links[-1:] = [split.group(1)] if split.group(1) else []
         via = split.group(2)
     wire = via or groups.get("wire") or ""
@@ -180,14 +180,14 @@ CREDIT_RULES: tuple[CreditRule, ...] = (
     ),
     _rule(
         "paren-via",
-        rf"\((?:Photo(?::|\s+by)\s*)?(?P<chain>[^()]{{2,120}}?)\s+via\s+(?P<via>{WIRE_ALT})"
+        rf"\((?:Photo(?::|\s+by)\s*)?(?P<chain>[^()]{{2,120}}?)\s+(?i:via)\s+(?P<via>{WIRE_ALT})"
         r"(?:\s*,\s*(?P<tag>File))?\s*\)",
         _read_chain,
         'AP credits a supplier, "(Name/STUDIO via AP)": the studio is not the photographer',
     ),
     _rule(
         "bare-via",
-        rf"{_AFTER_END}(?P<chain>[A-Z](?:[^().!?]|(?<=[A-Z])\.){{1,100}}?)\s*(?:/\s*|\s+)via\s+"
+        rf"{_AFTER_END}(?P<chain>[A-Z](?:[^().!?]|(?<=[A-Z])\.){{1,100}}?)\s*(?:/\s*|\s+)(?i:via)\s+"
         rf"(?P<via>{WIRE_ALT})\b"
         r"(?:\s*/\s*(?P<tag>File\s+Photo))?",
         _read_chain,
@@ -217,7 +217,7 @@ CREDIT_RULES: tuple[CreditRule, ...] = (
     ),
     _rule(
         "trailing-name-agency",
-        rf"{_AFTER_END}(?P<name>{_NAME})\s*(?:,|\||/)\s*(?:(?:Pool|Handout|POOL)\s*/\s*)?"
+        rf"{_AFTER_END}(?:©\s*)?(?P<name>{_NAME})\s*(?:,|\||/)\s*(?:(?:Pool|Handout|POOL)\s*/\s*)?"
         r"(?P<tag>File\s+)?"
         rf"(?P<agency>(?i:{AGENCY_ALT}))(?:\s+Photo)?\s*\.?\s*$",
         _read_name_agency,

@@ -79,7 +79,7 @@ NAMED_PLACE = _rule(
     "named-place",
     r"\b(?:the\s+)?(?P<qual>(?:[\w'’.-]+\s+){0,3}?)(?P<kind>city\s+cent(?:re|er)|city|town|village|"
     r"capital|community|municipality|suburb|settlement|neighbou?rhood|port|streets|heart|"
-    r"centre|center|province|region|state|governorate|district|island)\s+of\s+"
+    r"centre|center|outskirts|province|region|state|governorate|district|island)\s+of\s+"
     r"(?P<city>[A-Z][\w'’-]*(?:\s+(?:(?:al|el|de|del|la|of)\s+)?(?:(?:al|el)-)?[A-Z][\w'’-]*){0,3})",
     '"on a road leading to the city of X", "the rebel-held city of X", "the West Bank village '
     'of X" (the qualifier may name the country), "the Afghanistan province of X" (a region)',

@@ -45,6 +45,9 @@ _WEEKDAY_RE = re.compile(
     r"\b(?:on\s+|early\s+|late\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b"
 )
+# Getty puts the date between the venue and its city: "at Selhurst Park on March 11,
+# 2023 in London"; the date goes so that the venue stays next to its city.
+_ON_DATE_IN_RE = re.compile(r"\s+on\s+(?:" + FULL_DATE_RE.pattern + r")\s+(?=in\s)", re.IGNORECASE)
 _STATE_OF_RE = re.compile(r"\b(?:state|province|region)\s+of\s+([A-Z][\w' .-]{1,40})$")
 _AFTER_HOMETOWN_RE = re.compile(r"^\s*(?:resident|native|man|woman|teen|student)s?\b")
 
@@ -68,6 +71,7 @@ def find_place(text: str) -> Location | None:
 def _scrub(sentence: str) -> str:
     """Dates, weekdays, dashes and parentheses become hard stops ("|")."""
     sentence = _PARENS_RE.sub("|", sentence)
+    sentence = _ON_DATE_IN_RE.sub(" ", sentence)  # Getty: "at X on March 30, 2015 in Y"
     sentence = FULL_DATE_RE.sub("|", sentence)
     sentence = YEARLESS_DATE_RE.sub("|", sentence)
     sentence = MONTH_YEAR_RE.sub("|", sentence)
@@ -197,8 +201,8 @@ def _walk_back(before: list[str], anchor: Anchor) -> Location | None:
     if j < 0:
         return names.location(", ".join(parts), None, None, region, anchor)
     segment = before[j]
-    if re.match(r"^of\s", segment):
-        return None  # "John Smith, of Toledo, Ohio": a hometown, not the scene
+    if re.match(r"^(?:of|from)\s", segment):
+        return None  # "John Smith, of Toledo, Ohio", "Husseinu, 20, from Dakar, Senegal"
     if rules.RELATIVE.pattern.match(segment):  # "..., south of Mosul, Iraq"
         return names.location(", ".join([segment, *parts]), None, segment, region, anchor)
     phrase = tail(segment)

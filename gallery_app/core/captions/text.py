@@ -117,7 +117,7 @@ def split_credit_line(text: str) -> tuple[str, str | None]:
     sentence_like = not 1 <= len(words) <= 8 or len(last) > 80 or last.endswith((".", "?", "!"))
     if sentence_like and not re.search(r"\b(?:AP|Press|Reuters|REUTERS|AFP|Getty)\b", last):
         return text, None
-    if not re.search(r"[,/|]|\bvia\b|^\S+(?:\s+\S+)?$|\bPhoto\b", last):
+    if not re.search(r"[,/|©]|\b(?i:via)\b|^\S+(?:\s+\S+)?$|\bPhoto\b", last):
         return text, None
     return "\n".join(lines[:-1]), last
 
