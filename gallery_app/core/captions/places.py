@@ -206,6 +206,8 @@ def _walk_back(before: list[str], anchor: Anchor) -> Location | None:
     if rules.RELATIVE.pattern.match(segment):  # "..., south of Mosul, Iraq"
         return names.location(", ".join([segment, *parts]), None, segment, region, anchor)
     phrase = tail(segment)
+    if phrase is not None and region is None and rules.REGION.pattern.match(phrase):
+        return names.location(", ".join([phrase, *parts]), None, None, phrase, anchor)
     if phrase is not None:
         city, sublocation = names.city_of(phrase, anchor)
         if city is not None and sublocation is None:
