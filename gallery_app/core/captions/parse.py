@@ -56,7 +56,7 @@ from gallery_app.core.captions.places import find_place
 from gallery_app.core.captions.text import clean, clean_lines, split_credit_line, strip_notes
 from gallery_app.core.models import DateReading, Location, TakenAt
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 _FILE_RE = re.compile(
     r"\bfile\s+(?:photo|image|picture)\b|^\s*FILE\s*(?:PHOTO\s*)?[-–—:]|,\s*File\s*\)"
@@ -98,7 +98,7 @@ def parse_caption(text: str, reference: dt.date | None = None) -> ParsedCaption:
     try:
         return _parse(text, reference)
     except Exception:  # a caption must never take the gallery down
-        logger.exception("Could not read a caption")
+        log.exception("Could not read a caption")
         return ParsedCaption(
             None, None, None, None, False, ("This caption could not be read; it is shown as is.",)
         )
