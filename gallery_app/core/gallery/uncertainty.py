@@ -7,9 +7,10 @@ itself ("Sunday, March 31, 2015", but March 31 was a Tuesday) covers every
 reading — from the day the weekday points to (the nearest Sunday, March 29)
 to the stated day — and carries the reason in words.
 
-:func:`date_span` is the one place that decides this.  Today it reads the
-readings off the entry's weekday warning; once the caption reader hands over
-its readings, only :func:`readings_of` changes.
+:func:`date_span` is the one place that decides this.  It takes the caption
+reader's readings (``TakenAt.readings``) when the entry has them, and reads
+them off the entry's weekday warning otherwise (a manifest saved without
+them).
 """
 
 from __future__ import annotations
@@ -79,6 +80,10 @@ def readings_of(entry: Entry) -> tuple[tuple[dt.date, ...], str]:
     taken = entry.taken
     if taken is None or not taken.uncertain:
         return (), ""
+    if taken.readings:  # the caption reader's own readings, when it kept them
+        days = tuple(sorted({reading.day for reading in taken.readings}))
+        said = " or ".join(f"{r.day:%A} {r.day.day} ({r.reason})" for r in taken.readings)
+        return days, next(iter(entry.warnings), f"The date may be {said}.")
     stated = taken.value.date()
     for warning in entry.warnings:
         match = _WEEKDAY_WARNING.search(warning)

@@ -7,7 +7,7 @@ import datetime as dt
 
 from gallery_app.core.gallery.query import EntryFilter, matches_dates
 from gallery_app.core.gallery.uncertainty import date_span
-from gallery_app.core.models import Entry, Precision, TakenAt
+from gallery_app.core.models import DateReading, Entry, Precision, TakenAt
 
 D = dt.datetime
 WEEKDAY_WARNING = "The caption says Sunday, but March 31, 2015 was a Tuesday."
@@ -50,3 +50,14 @@ def test_the_date_filter_matches_any_reading_of_a_conflict() -> None:
     tuesday = EntryFilter(dt.date(2015, 3, 31), dt.date(2015, 3, 31))
     assert matches_dates(entry, sunday) and matches_dates(entry, tuesday)
     assert not matches_dates(entry, monday)  # between the readings is not a reading
+
+
+def test_the_caption_readers_readings_are_taken_first() -> None:
+    readings = (
+        DateReading(dt.date(2015, 3, 31), "the date as written"),
+        DateReading(dt.date(2015, 3, 29), "the weekday, Sunday"),
+    )
+    taken = TakenAt(D(2015, 3, 31), Precision.DAY, "caption", uncertain=True, readings=readings)
+    span = date_span(Entry("06", 6, taken=taken))  # no warning to read them from
+    assert span is not None and span.readings == (dt.date(2015, 3, 29), dt.date(2015, 3, 31))
+    assert "Sunday 29 (the weekday, Sunday)" in span.reason
