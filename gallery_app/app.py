@@ -148,6 +148,7 @@ def compose(*, progressive: bool = True) -> Composition:
     slideshow = SlideshowController(image_loader)
     window = MainWindow(settings, filter_state, loader, image_loader, links, slideshow)
     window.parts.model.use_thumbnail_provider(thumbnails)
+    window.story.use_pool(pool)  # the story timeline lays big folders out off the GUI thread
     loader.entries_added.connect(window.parts.model.merge_entries)
     loader.updated.connect(window.update_gallery)
     install_scan_progress(window.statusBar(), loader)

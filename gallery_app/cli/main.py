@@ -23,6 +23,7 @@ from gallery_app.core.article.importer import read_article_file
 from gallery_app.core.errors import DatelineError
 from gallery_app.core.gallery.export import gallery_to_dict
 from gallery_app.core.gallery.manifest import dump_manifest, save_manifest
+from gallery_app.core.gallery.ordering import SortOrder, sorted_entries
 from gallery_app.core.gallery.query import EntryFilter, filter_entries, parse_day
 from gallery_app.core.models import Entry, Gallery
 from gallery_app.core.textdecode import printable
@@ -35,6 +36,7 @@ examples:
   gallery-cli list                                  the bundled "Fighting In Iraq" gallery
   gallery-cli list --from 2015-04-03 --to 2015-04-03
   gallery-cli list --search palaces --json
+  gallery-cli list --sort name --reverse            by file name, Z to A
   gallery-cli list ~/Pictures/2015 --json           every photo under a folder, with its metadata
   gallery-cli import-article story.txt -o gallery.json
   gallery-cli export --format timelinejs -o story.json
@@ -84,6 +86,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="keep undated entries when a date range is given",
     )
+    lst.add_argument(
+        "--sort",
+        choices=[order.value for order in SortOrder],
+        default=SortOrder.DATE.value,
+        help="order of the list: date taken (default; undated last, then gallery position), "
+        "position in the gallery, file name, file date (mtime) or file size",
+    )
+    lst.add_argument("--reverse", action="store_true", help="list in descending order")
     lst.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     imp = sub.add_parser(
@@ -176,7 +186,7 @@ def _load(path: Path | None) -> Gallery:
 def _cmd_list(args: argparse.Namespace) -> int:
     flt = _filter_from(args)
     gallery = _load(args.path)
-    shown = filter_entries(gallery.entries, flt)
+    shown = sorted_entries(filter_entries(gallery.entries, flt), SortOrder(args.sort), args.reverse)
     if args.json:
         json.dump(gallery_to_dict(gallery, shown), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -13,6 +13,7 @@ preferences under ``[state]`` so a reset of one leaves the other.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from pathlib import Path
@@ -245,3 +246,30 @@ class Settings:
     @slideshow_captions.setter
     def slideshow_captions(self, value: bool) -> None:
         self._qs.setValue("slideshow/captions", bool(value))
+
+    # -- sort order, per gallery ------------------------------------------------
+    def sort_order(self, gallery: str) -> tuple[str, bool]:
+        """The order (a ``SortOrder`` value) and direction chosen for ``gallery``.
+
+        ``gallery`` is the gallery's key (``core.store.links.gallery_key``);
+        with nothing chosen yet, time order ascending.
+        """
+        key = _sort_key_name(gallery)
+        raw: Any = self._qs.value(f"{key}/order", "date")
+        order = raw if isinstance(raw, str) and raw in SORT_ORDERS else "date"
+        return order, self._bool(f"{key}/descending", False)
+
+    def set_sort_order(self, gallery: str, order: str, descending: bool) -> None:
+        key = _sort_key_name(gallery)
+        self._qs.setValue(f"{key}/order", order)
+        self._qs.setValue(f"{key}/descending", descending)
+
+
+#: The values ``sort_order`` accepts (``core.gallery.ordering.SortOrder``).
+SORT_ORDERS = ("date", "position", "name", "mtime", "size")
+
+
+def _sort_key_name(gallery: str) -> str:
+    """A settings group per gallery: a digest, since a path holds "/" and "\\"."""
+    digest = hashlib.sha1(gallery.encode("utf-8", "surrogatepass"), usedforsecurity=False)
+    return f"sort/{digest.hexdigest()[:16]}"

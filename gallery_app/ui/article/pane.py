@@ -192,9 +192,8 @@ class ArticlePane(QDockWidget):
             self._set_notice(f"{label}: related {noun} {numbers} highlighted{why}.")
             target: QWidget | None = self._paragraphs[valid[0]]
         elif self.gallery_marker is not None:
-            self._set_notice(
-                f"{label}: no passage is linked to this photo; the gallery's place is marked."
-            )
+            why = reason or "no passage is linked to this photo"
+            self._set_notice(f"{label}: {why}; the gallery's place is marked.")
             target = self.gallery_marker
         else:
             self._set_notice("This gallery has no article.")

@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from gallery_app.core.gallery.badges import badge_reasons
 from gallery_app.core.gallery.labels import credit_text, format_date, place_text
 from gallery_app.core.models import Entry
 from gallery_app.qt.slideshow import SlideshowController
@@ -302,7 +303,9 @@ class SlideshowWindow(QWidget):
             if p
         )
         caption = "" if self._shows_card() else entry.caption or entry.title or ""
-        return head, caption, credit_text(entry)
+        reasons = badge_reasons(entry)  # the caption's truth, on screen during the show
+        credit = " · ".join(p for p in (*(f"⚠ {r}" for r in reasons[:1]), credit_text(entry)) if p)
+        return head, caption, credit
 
     def _overlay_height(self, entry: Entry) -> float:
         texts = self._overlay_texts(entry)

@@ -2,10 +2,8 @@
 """The main window: lays out the widgets of the grid, photo and story parts and
 routes their signals to each other.  It holds no business logic.
 
-Layout: a central stack with the grid page (filter bar, grid, thumbnail-size
-slider, timeline strip under a splitter) and the photo page (photo view and
-filmstrip beside the caption panel); the article pane is a dock; a toolbar, the
-menus and a status bar ("5 of 11 photos shown") frame them.
+Layout: a stack of pages — grid (filter bar, grid, timeline strip), photo (photo,
+filmstrip, caption panel), story timeline (``StoryHookup``); the article pane a dock.
 
 Flow: every way of opening ends in :meth:`open_request`, which the
 :class:`GallerySession` turns into a load; ``GalleryLoader.loaded`` →
@@ -48,6 +46,7 @@ from gallery_app.ui.window.navigation import GRID_PAGE, PHOTO_PAGE, PhotoNavigat
 from gallery_app.ui.window.overview_refresh import OverviewRefresher
 from gallery_app.ui.window.parts import Parts, build_pages, build_parts
 from gallery_app.ui.window.state import restore_window_state, save_window_state
+from gallery_app.ui.window.story_hookup import StoryHookup
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +110,7 @@ class MainWindow(QMainWindow):
             recent_title=self._settings.recent_title,
             slideshow_menu=self.slideshows.menu,
         )
+        self.story = StoryHookup(self, settings, filter_state)  # the story page, Sort by
         self._connect()
         restore_window_state(self, self._settings)
 
