@@ -16,7 +16,7 @@ import json
 import logging
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,7 @@ from gallery_app.core.loader import load_gallery
 from gallery_app.core.store.atomic import write_text_atomic
 from gallery_app.core.store.catalog import Catalog
 from gallery_app.core.store.links import LinkStore
+from gallery_app.core.store.notices import Notice, StorageNotices
 from gallery_app.crash_reporting import (  # noqa: F401  (re-exported for tests and callers)
     CrashReporter,
     crash_dialog,
@@ -50,6 +51,7 @@ from gallery_app.ui.window.main_window import MainWindow
 from gallery_app.ui.window.relink_action import RelinkAction
 from gallery_app.ui.window.scan_progress import install_scan_progress
 from gallery_app.ui.window.screenshot import ScreenshotJob
+from gallery_app.ui.window.storage_notice import install_storage_notice
 
 if TYPE_CHECKING:  # imported in run(): a screenshot needs no single-instance server
     from gallery_app.qt.single_instance import Handover, SingleInstance
@@ -113,6 +115,7 @@ class Composition:
     catalog: Catalog
     scanner: FolderScanner
     thumbnails: ThumbnailProvider
+    notices: StorageNotices = field(default_factory=StorageNotices)
 
     def shut_down(self) -> None:
         """Stop background work before the objects go (scans, thumbnails, loads)."""
@@ -124,22 +127,24 @@ class Composition:
         self.catalog.close()
 
 
-def compose(*, progressive: bool = True) -> Composition:
+def compose(*, progressive: bool = True, notices: StorageNotices | None = None) -> Composition:
     """Build core + qt + ui objects and hand each its collaborators.
 
     ``progressive=False`` (screenshots): a folder's gallery arrives complete
-    instead of batch by batch.
+    instead of batch by batch.  ``notices`` hears what cannot be kept on disk
+    (the status bar shows it).
     """
+    notices = notices if notices is not None else StorageNotices()
     pool = QThreadPool()
     pool.setMaxThreadCount(max(2, QThreadPool.globalInstance().maxThreadCount()))
-    settings = Settings()
+    settings = Settings(notices=notices)
     filter_state = FilterState()
-    links = LinkStore()
-    catalog = Catalog()
+    links = LinkStore(notices=notices)
+    catalog = Catalog(notices=notices)
     scanner = FolderScanner(catalog)  # its own one-thread pool
     thumbnail_pool = QThreadPool()  # dedicated: clearing it never drops other work
     thumbnail_pool.setMaxThreadCount(max(1, QThread.idealThreadCount()))
-    thumbnails = ThumbnailProvider(thumbnail_pool)
+    thumbnails = ThumbnailProvider(thumbnail_pool, notices=notices)
     loader = FolderGalleryLoader(pool, load_gallery, scanner, links, progressive=progressive)
     image_loader = ImageLoader(pool)
     slideshow = SlideshowController(image_loader)
@@ -148,6 +153,7 @@ def compose(*, progressive: bool = True) -> Composition:
     loader.entries_added.connect(window.parts.model.merge_entries)
     loader.updated.connect(window.update_gallery)
     install_scan_progress(window.statusBar(), loader)
+    install_storage_notice(window.statusBar(), notices)
     RelinkAction(window, Relinker(pool, links, catalog, window))
     return Composition(
         pool,
@@ -161,7 +167,12 @@ def compose(*, progressive: bool = True) -> Composition:
         catalog,
         scanner,
         thumbnails,
+        notices,
     )
+
+
+def _say_on_stderr(notice: Notice) -> None:
+    print(f"Dateline: {notice.sentence()}", file=sys.stderr)
 
 
 def _start_path(options: Options, settings: Settings) -> Path | None:
@@ -288,7 +299,9 @@ def install_state_report(parts: Composition, path: Path) -> QTimer:
 
 def run(options: Options, argv: list[str] | None = None) -> int:
     """Start the app; returns the exit code."""
-    install_log_routes()
+    notices = StorageNotices()
+    notices.subscribe(_say_on_stderr)
+    install_log_routes(notices)
     app = make_application(argv if argv is not None else sys.argv[:1])
     reporter = CrashReporter(show_dialogs=options.screenshot is None, parent=app)
     reporter.install()
@@ -310,7 +323,7 @@ def run(options: Options, argv: list[str] | None = None) -> int:
             return 0
         if not instance.listen():
             instance = None
-    parts = compose(progressive=options.screenshot is None)
+    parts = compose(progressive=options.screenshot is None, notices=notices)
     if instance is not None:
         instance.handed_over.connect(lambda handover: on_handover(parts, handover))
     if os.environ.get(E2E_STATE_ENV):

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gallery_app import APP_NAME, __version__
 from gallery_app.core import paths
+from gallery_app.core.store.notices import StorageNotices
 
 log = logging.getLogger("gallery_app.app")
 qt_log = logging.getLogger("gallery_app.qt.messages")
@@ -133,7 +134,7 @@ def crash_dialog(sentence: str, details: str) -> QMessageBox:
     return box
 
 
-def install_log_routes() -> None:
+def install_log_routes(notices: StorageNotices | None = None) -> None:
     """Send everything worth keeping to the rotating log file in the state folder.
 
     Python's logging, Python warnings (Pillow's advisory ones about damaged
@@ -142,6 +143,6 @@ def install_log_routes() -> None:
     """
     from gallery_app.logs import setup_logging
 
-    setup_logging()
+    setup_logging(notices=notices)
     logging.captureWarnings(True)
     qInstallMessageHandler(_qt_message_handler)

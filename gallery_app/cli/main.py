@@ -21,6 +21,7 @@ from gallery_app.core.errors import DatelineError
 from gallery_app.core.gallery.export import gallery_to_dict
 from gallery_app.core.gallery.query import EntryFilter, filter_entries, parse_day
 from gallery_app.core.models import Entry, Gallery
+from gallery_app.core.store.notices import Notice, StorageNotices
 from gallery_app.core.textdecode import printable
 from gallery_app.logs import setup_logging
 
@@ -115,8 +116,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say_on_stderr(notice: Notice) -> None:
+    print(f"gallery-cli: {notice.sentence()}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    setup_logging()
+    notices = StorageNotices()
+    notices.subscribe(_say_on_stderr)
+    setup_logging(notices=notices)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -124,12 +131,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help()
             return 2
         if args.command == "list":
-            return _cmd_list(args)
+            return _cmd_list(args, notices)
         if args.command == "import-article":
             return _cmd_import(args)
         from gallery_app.cli import thumbnails as thumbs_cli
 
-        return int(thumbs_cli.run(args))
+        return int(thumbs_cli.run(args, notices))
     except _UsageError as exc:
         print(f"gallery-cli: {exc} (see gallery-cli --help)", file=sys.stderr)
         return 2
@@ -159,11 +166,11 @@ def _filter_from(args: argparse.Namespace) -> EntryFilter:
     return EntryFilter(date_from, date_to, args.include_undated, args.search)
 
 
-def _cmd_list(args: argparse.Namespace) -> int:
+def _cmd_list(args: argparse.Namespace, notices: StorageNotices) -> int:
     from gallery_app.core.loader import load_gallery
 
     flt = _filter_from(args)
-    gallery = load_gallery(args.path)
+    gallery = load_gallery(args.path, notices=notices)
     shown = filter_entries(gallery.entries, flt)
     if args.json:
         json.dump(gallery_to_dict(gallery, shown), sys.stdout, ensure_ascii=False, indent=2)

@@ -20,6 +20,7 @@ from gallery_app.core.paths import MANIFEST_NAME, bundled_gallery_path
 
 if TYPE_CHECKING:  # imported lazily: the metadata readers are not needed at start-up
     from gallery_app.core.store.catalog import Catalog
+    from gallery_app.core.store.notices import StorageNotices
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".md"}
 
@@ -59,6 +60,7 @@ def load_gallery(
     read_files: bool = True,
     on_progress: Callable[[int, int], None] | None = None,
     catalog: CatalogChoice = USER_CATALOG,
+    notices: StorageNotices | None = None,
 ) -> Gallery:
     """Load the gallery at ``path`` (``None``: the bundled one).
 
@@ -66,7 +68,8 @@ def load_gallery(
     ``read_files`` the entries' image files are probed (status, size,
     orientation) and their embedded metadata fills what the manifest leaves
     empty — the manifest always wins.  A folder is read through ``catalog``
-    (default: the user's, in the cache folder; ``None``: read every file).
+    (default: the user's, in the cache folder; ``None``: read every file);
+    ``notices`` hears when the user's catalog cannot be kept on disk.
     """
     if path is None:
         path = bundled_gallery_path()
@@ -81,7 +84,9 @@ def load_gallery(
 
         gallery = read_article_file(path)
         return replace(gallery, id=gallery.id or path.stem, source=path)
-    return load_folder(folder_of(path, kind), on_progress=on_progress, catalog=catalog)
+    return load_folder(
+        folder_of(path, kind), on_progress=on_progress, catalog=catalog, notices=notices
+    )
 
 
 def folder_of(path: Path, kind: str | None = None) -> Path:
@@ -95,6 +100,7 @@ def load_folder(
     *,
     on_progress: Callable[[int, int], None] | None = None,
     catalog: CatalogChoice = USER_CATALOG,
+    notices: StorageNotices | None = None,
 ) -> Gallery:
     """Every photo under ``folder``, in the order taken (undated last).
 
@@ -105,7 +111,7 @@ def load_folder(
     from gallery_app.core.store.catalog import Catalog
 
     own = isinstance(catalog, _UserCatalog)
-    chosen = Catalog() if isinstance(catalog, _UserCatalog) else catalog
+    chosen = Catalog(notices=notices) if isinstance(catalog, _UserCatalog) else catalog
     try:
         gallery = scan_folder(folder, chosen, on_progress=on_progress)
     finally:

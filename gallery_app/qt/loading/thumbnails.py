@@ -10,7 +10,8 @@ A job, on a worker thread: a valid cached PNG is read and handed back; else,
 when the camera embedded an EXIF preview at least as large as the cell, that
 preview goes out first (``is_preview=True``) and the real thumbnail follows
 once it is made and stored.  A file that cannot be read gives a null QImage
-(and a marker in the cache's ``fail/`` folder, so it is not tried again).
+(and a marker in the cache's ``fail/`` folder, so it is not tried again); a
+cache that cannot be written still hands back the thumbnail it made.
 Workers hand back QImage only; the GUI thread turns it into a QPixmap.
 """
 
@@ -23,6 +24,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThread, QThreadPool, Signal
 from PySide6.QtGui import QImage
+
+from gallery_app.core.store.notices import StorageNotices
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -128,7 +131,9 @@ class _ThumbJob(QRunnable):
             return
         thumbcache = _cache()
         size = thumbcache.size_name_for(self._edge)
-        result = thumbcache.ensure_thumbnail(self._path, size, keep_image=True)
+        result = thumbcache.ensure_thumbnail(
+            self._path, size, keep_image=True, notices=self._provider.notices
+        )
         if result.image is not None:
             image = pil_to_qimage(result.image)
         elif result.path is not None:
@@ -148,8 +153,15 @@ class ThumbnailProvider(QObject):
 
     thumbnail_ready = Signal(str, QImage, bool)
 
-    def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        pool: QThreadPool | None = None,
+        parent: QObject | None = None,
+        notices: StorageNotices | None = None,
+    ) -> None:
         super().__init__(parent)
+        # A cache that cannot be written is said once there; the thumbnail still shows.
+        self.notices = notices if notices is not None else StorageNotices()
         if pool is None:
             pool = QThreadPool(self)
             pool.setMaxThreadCount(max(1, QThread.idealThreadCount()))

@@ -1,0 +1,178 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Degrade, never die: the cache, data and state folders missing, read-only or full.
+
+Each store keeps working in memory, says once what it is not keeping and why,
+and never renames or deletes the user's files on the way.  Every case runs on
+a real 200 KB tmpfs where mounting is allowed and on a patched ``os`` layer
+everywhere (``tests/unit/hostile_disk.py``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from gallery_app.core.metadata.values import FileMetadata
+from gallery_app.core.models import Entry, Gallery, ImageInfo, ImageStatus, Precision, TakenAt
+from gallery_app.core.store import notices as notices_mod
+from gallery_app.core.store import thumbcache
+from gallery_app.core.store.catalog import Catalog
+from gallery_app.core.store.links import LinkStore
+from gallery_app.core.store.notices import StorageNotices
+from gallery_app.logs import PrivateLogHandler
+from tests.unit.hostile_disk import cases, hostile_folder
+
+REASONS = {
+    "missing": "the folder is missing",
+    "readonly": "read-only",
+    "full": "full",
+}
+
+
+def _meta(caption: str) -> FileMetadata:
+    return FileMetadata(
+        caption=caption,
+        title=None,
+        creator=None,
+        credit=None,
+        copyright=None,
+        taken=TakenAt(dt.datetime(2015, 3, 31), Precision.DAY, "test"),
+        location=None,
+        info=ImageInfo(ImageStatus.OK, 40, 30, 1),
+        sources={},
+        warnings=(),
+    )
+
+
+def _listing(folder: Path) -> dict[str, bytes]:
+    """The user's files in ``folder`` (SQLite's own -wal/-shm and probes left out)."""
+    if not folder.is_dir():
+        return {}
+    return {
+        p.name: p.read_bytes()
+        for p in folder.iterdir()
+        if p.is_file() and p.name[0] != "." and not p.name.endswith(("-wal", "-shm"))
+    }
+
+
+def _one_sentence(notices: StorageNotices, what: str, kind: str) -> str:
+    sentences = [n.sentence() for n in notices.notices() if n.what == what]
+    assert len(sentences) == 1, notices.sentences()
+    assert "are not being saved" in sentences[0]
+    assert REASONS[kind] in sentences[0]
+    return sentences[0]
+
+
+@pytest.mark.parametrize(("kind", "way"), cases())
+def test_catalog_keeps_rows_in_memory_and_never_moves_the_file(
+    dateline_home: Path, tmp_path: Path, kind: str, way: str
+) -> None:
+    cache = dateline_home / "cache"
+    photo = tmp_path / "a.jpg"
+    photo.write_bytes(b"x")
+    before = Catalog()
+    before.put(photo, 1, 1, _meta("kept from before"))
+    before.close()
+    with hostile_folder(cache, kind, way):
+        saved = {} if kind == "missing" else _listing(cache)
+        notices = StorageNotices()
+        catalog = Catalog(notices=notices)
+        new = tmp_path / "b.jpg"
+        catalog.put(new, 2, 2, _meta("read this session"))
+        got = catalog.get(new, 2, 2)
+        assert got is not None and got.caption == "read this session"
+        assert catalog.enabled
+        sentence = _one_sentence(notices, notices_mod.CATALOG, kind)
+        assert "catalog.sqlite" in sentence
+        catalog.put(tmp_path / "c.jpg", 3, 3, _meta("again"))
+        assert len(notices.notices()) == 1  # said once
+        catalog.close()
+        if kind != "missing":
+            assert _listing(cache) == saved  # nothing renamed, deleted or set aside
+
+
+@pytest.mark.parametrize(("kind", "way"), cases())
+def test_a_thumbnail_that_cannot_be_stored_is_still_shown(
+    dateline_home: Path, tmp_path: Path, kind: str, way: str
+) -> None:
+    photo = tmp_path / "photo.jpg"
+    Image.new("RGB", (640, 480), (200, 60, 30)).save(photo, quality=80)
+    with hostile_folder(dateline_home / "thumbnails", kind, way):
+        notices = StorageNotices()
+        result = thumbcache.ensure_thumbnail(photo, "normal", keep_image=True, notices=notices)
+        assert not result.failed  # storing failed, not reading
+        assert result.not_saved and result.image is not None
+        assert max(result.image.size) == 128
+        _one_sentence(notices, notices_mod.THUMBNAILS, kind)
+        assert not thumbcache.has_failed(photo)  # no "could not be read" marker either
+
+
+@pytest.mark.parametrize(("kind", "way"), cases())
+def test_links_live_in_memory_and_the_old_file_is_untouched(
+    dateline_home: Path, tmp_path: Path, kind: str, way: str
+) -> None:
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"x")
+    LinkStore().set("g", "01", photo)
+    data = dateline_home / "data"
+    with hostile_folder(data, kind, way):
+        saved = _listing(data)
+        notices = StorageNotices()
+        links = LinkStore(notices=notices)
+        links.set("g", "02", photo)  # no OSError reaches the window
+        links.set("g", "03", photo)
+        assert links.get("g", "02") == photo.resolve()
+        assert links.get("g", "03") == photo.resolve()
+        gallery = Gallery(id="g", title="g", entries=(Entry(id="02", position=1, caption="c"),))
+        assert links.apply(gallery).entries[0].image == photo.resolve()
+        sentence = _one_sentence(notices, notices_mod.LINKS, kind)
+        assert "links.json" in sentence
+        if kind != "missing":
+            assert _listing(data) == saved
+
+
+@pytest.mark.parametrize(("kind", "way"), cases())
+def test_a_log_that_cannot_be_written_is_said_once_without_a_traceback(
+    dateline_home: Path, kind: str, way: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    state = dateline_home / "state"
+    state.mkdir(parents=True, exist_ok=True)
+    logger = logging.getLogger("test.hostile.log")
+    logger.propagate = False
+    with hostile_folder(state, kind, way):
+        notices = StorageNotices()
+        handler: PrivateLogHandler | None = None
+        try:
+            handler = PrivateLogHandler(notices)
+        except OSError as exc:  # what setup_logging meets: it reports and goes on
+            notices.report(notices_mod.LOG, exc, state / "dateline.log")
+        if handler is not None:
+            logger.addHandler(handler)
+            with contextlib.suppress(ValueError):
+                logger.warning("a line %s", "x" * 8000)
+            logger.removeHandler(handler)
+            handler.close()
+        _one_sentence(notices, notices_mod.LOG, kind)
+    assert "Logging error" not in capsys.readouterr().err
+
+
+def test_the_log_writes_a_name_that_is_not_utf8_and_is_private(dateline_home: Path) -> None:
+    notices = StorageNotices()
+    handler = PrivateLogHandler(notices)
+    logger = logging.getLogger("test.hostile.name")
+    logger.propagate = False
+    logger.addHandler(handler)
+    try:
+        logger.warning("cannot read %s", "caf\udce9.jpg")
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    text = Path(handler.baseFilename).read_text(encoding="utf-8")
+    assert "caf\\udce9.jpg" in text  # the odd byte escaped, the line kept
+    assert Path(handler.baseFilename).stat().st_mode & 0o777 == 0o600
+    assert not notices.notices()
