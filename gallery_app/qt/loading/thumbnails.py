@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThread, QThreadPool, 
 from PySide6.QtGui import QImage
 
 from gallery_app.core.store.notices import StorageNotices
+from gallery_app.qt.workers import read_image
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -63,7 +64,9 @@ def _fit(image: QImage, edge: int) -> QImage:
 
 
 class _Relay(QObject):
-    ready = Signal(int, str, int, QImage, bool)
+    # The key is an entry id, a file's relative path: ``object`` keeps a name that is not
+    # UTF-8 (lone surrogates) intact, where a ``str`` argument would go through QString.
+    ready = Signal(int, object, int, QImage, bool)
 
 
 QUICK, FULL = 1, 0  # pool priorities: every quick look runs before any decode
@@ -110,7 +113,7 @@ class _ThumbJob(QRunnable):
         thumbcache = _cache()
         cached = thumbcache.lookup(self._path, thumbcache.size_name_for(self._edge))
         if cached is not None:
-            self._emit(_fit(QImage(str(cached)), self._edge), False)
+            self._emit(_fit(read_image(cached), self._edge), False)
             return
         if thumbcache.has_failed(self._path):
             self._emit(QImage(), False)
@@ -137,7 +140,7 @@ class _ThumbJob(QRunnable):
         if result.image is not None:
             image = pil_to_qimage(result.image)
         elif result.path is not None:
-            image = QImage(str(result.path))
+            image = read_image(result.path)
         else:
             image = QImage()
         self._emit(_fit(image, self._edge), False)
@@ -151,7 +154,7 @@ class ThumbnailProvider(QObject):
     ``is_preview=False``.
     """
 
-    thumbnail_ready = Signal(str, QImage, bool)
+    thumbnail_ready = Signal(object, QImage, bool)  # key (str, kept as is), image, preview
 
     def __init__(
         self,

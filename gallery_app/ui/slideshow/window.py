@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from gallery_app.core.gallery.labels import credit_text, format_date, place_text
+from gallery_app.core.inert import isolate
 from gallery_app.core.models import Entry
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.ui.common.placeholder_card import paint_placeholder_card
@@ -301,7 +302,7 @@ class SlideshowWindow(QWidget):
             )
             if p
         )
-        caption = "" if self._shows_card() else entry.caption or entry.title or ""
+        caption = "" if self._shows_card() else isolate(entry.caption or entry.title or "")
         return head, caption, credit_text(entry)
 
     def _overlay_height(self, entry: Entry) -> float:
