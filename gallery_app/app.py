@@ -46,6 +46,7 @@ from gallery_app.qt.models.filter_state import FilterState
 from gallery_app.qt.settings import Settings
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.workers import ImageLoader
+from gallery_app.ui.common.screen_fit import show_full_screen
 from gallery_app.ui.common.theme import apply_palette
 from gallery_app.ui.window.main_window import MainWindow
 from gallery_app.ui.window.relink_action import RelinkAction
@@ -184,11 +185,24 @@ def _start_path(options: Options, settings: Settings) -> Path | None:
 
 
 def instance_key() -> str:
-    """The single-instance key; a separate ``DATELINE_HOME`` (tests) is a separate instance."""
-    home = os.environ.get(paths.HOME_OVERRIDE_ENV)
-    if not home:
-        return APP_ID
-    return f"{APP_ID}-{hashlib.sha256(home.encode()).hexdigest()[:12]}"
+    """The single-instance key: one instance per display (or Wayland socket) and data folder.
+
+    A launch on another seat or display, or with another HOME or
+    ``DATELINE_HOME`` (``make run`` beside a running app, the tests), starts
+    its own window instead of being handed to one the user cannot see.  The
+    user is added by ``single_instance.server_name``.
+    """
+    session = "\0".join((display_name(), os.fsencode(str(paths.data_dir().absolute())).hex()))
+    return f"{APP_ID}-{hashlib.sha256(session.encode()).hexdigest()[:16]}"
+
+
+def display_name() -> str:
+    """Which screen this process shows on: the Wayland socket, else the X display."""
+    wayland = os.environ.get("WAYLAND_DISPLAY", "")
+    if wayland:
+        runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+        return "wayland:" + (wayland if wayland.startswith("/") else f"{runtime}/{wayland}")
+    return "x11:" + os.environ.get("DISPLAY", "")
 
 
 def on_handover(parts: Composition, handover: Handover) -> None:
@@ -214,7 +228,7 @@ def on_handover(parts: Composition, handover: Handover) -> None:
         if handover.slideshow and not window.slideshows.is_showing():
             window.start_slideshow()
     if handover.fullscreen:
-        window.showFullScreen()
+        show_full_screen(window)
     elif window.isMinimized():
         window.showNormal()
     else:
@@ -249,7 +263,7 @@ def start(parts: Composition, options: Options) -> None:
     window = parts.window
     if options.screenshot is None:
         if options.fullscreen:
-            window.showFullScreen()
+            show_full_screen(window)  # sized to the screen even without a window manager
         else:
             window.show()
     window.open_request(first_request(options, parts.settings))

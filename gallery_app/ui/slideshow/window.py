@@ -36,6 +36,7 @@ from gallery_app.core.inert import isolate
 from gallery_app.core.models import Entry
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.ui.common.placeholder_card import paint_placeholder_card
+from gallery_app.ui.common.screen_fit import show_full_screen, show_normal
 from gallery_app.ui.common.theme import dark_palette
 from gallery_app.ui.slideshow.overlay import (
     PAD as _PAD,
@@ -105,7 +106,7 @@ class SlideshowWindow(QWidget):
     def present(self, *, fullscreen: bool = True) -> None:
         """Show (full screen by default) and decode images at the screen's size."""
         if fullscreen:
-            self.showFullScreen()
+            show_full_screen(self)  # sized to the screen even without a window manager
         else:
             self.show()
         self.activateWindow()
@@ -340,9 +341,9 @@ class SlideshowWindow(QWidget):
             self._toggle_option(text)
         elif key == Qt.Key.Key_F11 or text == "f":
             if self.isFullScreen():
-                self.showNormal()
+                show_normal(self)
             else:
-                self.showFullScreen()
+                show_full_screen(self)
         else:
             super().keyPressEvent(event)
 
