@@ -3,7 +3,9 @@
 
 Each entry has exactly the keys the README documents, in that order; absent
 values are ``null``, never invented (an undated photo has ``"date": null``).
-JSON is UTF-8, so the bytes of a file name that is not UTF-8 appear as U+FFFD
+Paragraphs are counted from 1 in ``context.paragraphs``, as in the ``reason``
+text and everywhere a person reads them (the manifest file itself stores
+0-based indices, as it always has).  JSON is UTF-8, so the bytes of a file name that is not UTF-8 appear as U+FFFD
 (the entry's warnings say so), as everywhere else a name is shown.
 """
 
@@ -77,7 +79,9 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
         "file_photo": entry.file_photo,
         "context": {
             "gallery_index": ctx.gallery_index,
-            "paragraphs": list(ctx.paragraphs),
+            # Counted from 1, as the reason and a reader count them: paragraph n is
+            # gallery.article.paragraphs[n - 1].
+            "paragraphs": [index + 1 for index in ctx.paragraphs],
             "reason": ctx.reason,
         }
         if ctx
