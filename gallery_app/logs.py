@@ -62,9 +62,18 @@ class PrivateLogHandler(logging.handlers.RotatingFileHandler):
         if error is None:
             super().handleError(record)
             return
-        logging.getLogger().removeHandler(self)  # first: the notice is logged too
+        root = logging.getLogger()
+        root.removeHandler(self)  # first: the notice is logged too
+        root.addHandler(_quiet())  # not Python's last resort, printing warnings at the user
         self.close()
         self._notices.report(LOG, error, paths.log_file())
+
+
+def _quiet() -> logging.Handler:
+    """Where records go when the log file cannot be written: nowhere (said once already)."""
+    handler = logging.NullHandler()
+    handler._dateline = True  # type: ignore[attr-defined]  (setup_logging's "once")
+    return handler
 
 
 def _current_os_error() -> OSError | None:
@@ -84,6 +93,7 @@ def setup_logging(
     try:
         file_handler = PrivateLogHandler(notices)
     except OSError as exc:
+        root.addHandler(_quiet())  # the notice is the one thing said about it
         notices.report(LOG, exc, paths.log_file())
         return None
     file_handler.setFormatter(logging.Formatter(_FORMAT))

@@ -176,3 +176,16 @@ def test_the_log_writes_a_name_that_is_not_utf8_and_is_private(dateline_home: Pa
     assert "caf\\udce9.jpg" in text  # the odd byte escaped, the line kept
     assert Path(handler.baseFilename).stat().st_mode & 0o777 == 0o600
     assert not notices.notices()
+
+
+def test_catalog_links_and_their_folders_are_private(dateline_home: Path, tmp_path: Path) -> None:
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"x")
+    catalog = Catalog()
+    catalog.put(photo, 1, 1, _meta("private"))
+    catalog.close()
+    links = LinkStore()
+    links.set("g", "01", photo)
+    for file in (catalog.path, links.path):
+        assert file.stat().st_mode & 0o777 == 0o600, file
+        assert file.parent.stat().st_mode & 0o777 == 0o700, file.parent
