@@ -5,8 +5,9 @@ Each entry has exactly the keys the README documents, in that order; absent
 values are ``null``, never invented (an undated photo has ``"date": null``).
 Paragraphs are counted from 1 in ``context.paragraphs``, as in the ``reason``
 text and everywhere a person reads them (the manifest file itself stores
-0-based indices, as it always has).  JSON is UTF-8, so the bytes of a file name that is not UTF-8 appear as U+FFFD
-(the entry's warnings say so), as everywhere else a name is shown.
+0-based indices, as it always has).  JSON is UTF-8, so the bytes of a file
+name that is not UTF-8 appear as U+FFFD (the entry's warnings say so), as
+everywhere else a name is shown.
 """
 
 from __future__ import annotations
