@@ -189,3 +189,24 @@ def test_catalog_links_and_their_folders_are_private(dateline_home: Path, tmp_pa
     for file in (catalog.path, links.path):
         assert file.stat().st_mode & 0o777 == 0o600, file
         assert file.parent.stat().st_mode & 0o777 == 0o700, file.parent
+
+
+@pytest.mark.parametrize(("kind", "way"), [c for c in cases() if c.values[0] == "readonly"])
+def test_a_damaged_catalog_on_a_read_only_disk_is_left_where_it_is(
+    dateline_home: Path, tmp_path: Path, kind: str, way: str
+) -> None:
+    cache = dateline_home / "cache"
+    cache.mkdir(parents=True)
+    damaged = b"this is not a database" * 100
+    (cache / "catalog.sqlite").write_bytes(damaged)
+    with hostile_folder(cache, kind, way):
+        notices = StorageNotices()
+        catalog = Catalog(notices=notices)
+        catalog.put(tmp_path / "a.jpg", 1, 1, _meta("kept in memory"))
+        assert catalog.get(tmp_path / "a.jpg", 1, 1) is not None
+        catalog.close()
+        assert (cache / "catalog.sqlite").read_bytes() == damaged  # not renamed, not deleted
+        assert sorted(p.name for p in cache.iterdir() if not p.name.startswith(".")) == [
+            "catalog.sqlite"
+        ]
+        assert len(notices.notices()) == 1
