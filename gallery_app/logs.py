@@ -70,9 +70,12 @@ class PrivateLogHandler(logging.handlers.RotatingFileHandler):
 
 
 def _quiet() -> logging.Handler:
-    """Where records go when the log file cannot be written: nowhere (said once already)."""
+    """Where records go when the log file cannot be written: nowhere (said once already).
+
+    Marked like the file handler, so a second ``setup_logging`` does not try again.
+    """
     handler = logging.NullHandler()
-    handler._dateline = True  # type: ignore[attr-defined]  (setup_logging's "once")
+    handler._dateline = True  # type: ignore[attr-defined]
     return handler
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from gallery_app import logs as logs_mod
 from gallery_app.core.metadata.values import FileMetadata
 from gallery_app.core.models import Entry, Gallery, ImageInfo, ImageStatus, Precision, TakenAt
 from gallery_app.core.store import notices as notices_mod
@@ -24,7 +25,6 @@ from gallery_app.core.store import thumbcache
 from gallery_app.core.store.catalog import Catalog
 from gallery_app.core.store.links import LinkStore
 from gallery_app.core.store.notices import StorageNotices
-from gallery_app.logs import PrivateLogHandler
 from tests.unit.hostile_disk import cases, hostile_folder
 
 REASONS = {
@@ -146,9 +146,9 @@ def test_a_log_that_cannot_be_written_is_said_once_without_a_traceback(
     logger.propagate = False
     with hostile_folder(state, kind, way):
         notices = StorageNotices()
-        handler: PrivateLogHandler | None = None
+        handler: logs_mod.PrivateLogHandler | None = None
         try:
-            handler = PrivateLogHandler(notices)
+            handler = logs_mod.PrivateLogHandler(notices)
         except OSError as exc:  # what setup_logging meets: it reports and goes on
             notices.report(notices_mod.LOG, exc, state / "dateline.log")
         if handler is not None:
@@ -163,7 +163,7 @@ def test_a_log_that_cannot_be_written_is_said_once_without_a_traceback(
 
 def test_the_log_writes_a_name_that_is_not_utf8_and_is_private(dateline_home: Path) -> None:
     notices = StorageNotices()
-    handler = PrivateLogHandler(notices)
+    handler = logs_mod.PrivateLogHandler(notices)
     logger = logging.getLogger("test.hostile.name")
     logger.propagate = False
     logger.addHandler(handler)
