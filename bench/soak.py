@@ -27,7 +27,9 @@ import os
 import random
 import sys
 import tempfile
+import threading
 import time
+import traceback
 from pathlib import Path
 
 WORDS = ("Tikrit", "Baghdad", "soldiers", "market", "river", "bridge", "night", "crowd")
@@ -78,6 +80,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--every", type=float, default=3.0, help="seconds between actions")
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--folder", type=Path, help="reuse photos made by an earlier run")
+    parser.add_argument(
+        "--dump-stalls",
+        type=float,
+        metavar="S",
+        help="print every thread's stack when the GUI thread stalls longer than S seconds",
+    )
     args = parser.parse_args(argv)
     home = Path(tempfile.mkdtemp(prefix="dateline-soak-"))
     os.environ["DATELINE_HOME"] = str(home / "home")
@@ -116,6 +124,7 @@ class Soak:
         self.shown = 0
         self.started_at: float | None = None
         self.rescanned = False
+        self.finished = False
 
     def seconds(self) -> float:
         return self.clock.elapsed() / 1000 - (self.started_at or 0.0)
@@ -175,6 +184,20 @@ class Soak:
     def count_shown(self, *_args: object) -> None:
         self.shown += 1
 
+    def watch_stalls(self, limit_s: float) -> None:
+        """A thread that prints the GUI thread's stack while it has not beaten for ``limit_s``."""
+        gui = threading.get_ident()
+
+        def watch() -> None:
+            while not self.finished:
+                time.sleep(limit_s / 2)
+                if self.clock.elapsed() - self.beat_last > limit_s * 1000:
+                    frame = sys._current_frames().get(gui)
+                    stack = "".join(traceback.format_stack(frame)) if frame else "?"
+                    print(f"--- GUI thread stalled at {self.seconds():.0f} s:\n{stack}", flush=True)
+
+        threading.Thread(target=watch, daemon=True).start()
+
     def run(self) -> int:
         from PySide6.QtCore import QTimer
 
@@ -192,11 +215,14 @@ class Soak:
         action.setInterval(int(self.args.every * 1000))
         action.timeout.connect(self.act)
         action.start()
+        if self.args.dump_stalls:
+            self.watch_stalls(self.args.dump_stalls)
         self.window.show()
         self.window.open_path(self.folder)
         QTimer.singleShot(int((self.duration + 600) * 1000), self.app.quit)
         wall = time.perf_counter()
         self.app.exec()
+        self.finished = True
         self.parts.shut_down()
         self.report(time.perf_counter() - wall)
         return 0
