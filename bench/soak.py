@@ -25,6 +25,7 @@ import argparse
 import datetime as dt
 import os
 import random
+import shutil
 import sys
 import tempfile
 import threading
@@ -80,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--every", type=float, default=3.0, help="seconds between actions")
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--folder", type=Path, help="reuse photos made by an earlier run")
+    parser.add_argument("--keep", action="store_true", help="keep the photos and home for --folder")
     parser.add_argument(
         "--dump-stalls",
         type=float,
@@ -95,7 +97,13 @@ def main(argv: list[str] | None = None) -> int:
         made = time.perf_counter()
         make_photos(folder, args.photos, args.seed)
         print(f"made {args.photos} photos in {time.perf_counter() - made:.1f} s", file=sys.stderr)
-    return Soak(args, folder).run()
+    try:
+        return Soak(args, folder).run()
+    finally:
+        if args.keep:
+            print(f"kept {home}", file=sys.stderr)
+        else:
+            shutil.rmtree(home, ignore_errors=True)
 
 
 class Soak:
