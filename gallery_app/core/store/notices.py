@@ -26,7 +26,7 @@ from gallery_app.core.textdecode import printable
 log = logging.getLogger(__name__)
 
 THUMBNAILS = "Thumbnails"
-CATALOG = "Folders read before (the catalog)"
+CATALOG = "Catalog records (what was read from each photo)"
 SETTINGS = "Settings"
 LINKS = "Photo links"
 LOG = "Log messages"
@@ -97,6 +97,23 @@ class Notice:
 
 
 Listener = Callable[[Notice], None]
+
+
+def summary(notices: list[Notice]) -> str:
+    """The notices in as few words as fit a status bar, one sentence per reason, no paths.
+
+    "Thumbnails, catalog records and log messages are not being saved: the disk is full."
+    """
+    by_reason: dict[str, list[str]] = {}
+    for notice in notices:
+        what = notice.what.split(" (")[0]
+        by_reason.setdefault(notice.reason, []).append(what)
+    sentences = []
+    for reason, whats in by_reason.items():
+        names = [whats[0], *(w[:1].lower() + w[1:] for w in whats[1:])]
+        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        sentences.append(f"{listed} are not being saved: {reason}.")
+    return " ".join(sentences)
 
 
 class StorageNotices:

@@ -4,9 +4,9 @@
 ``core.store.notices.StorageNotices`` hears of each kind once (thumbnails,
 catalog, settings, links, log) from whichever thread met the full, read-only or
 missing folder; a queued signal brings the sentence here, where it stays in the
-status bar (elided to fit, the full text in the tooltip and accessible
-description) for as long as the app runs, so a later status message does not
-hide it.
+status bar for as long as the app runs, so a later status message does not
+hide it: the notices in short (one sentence per reason, elided to fit), each
+full sentence with its folder in the tooltip and the accessible description.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
-from gallery_app.core.store.notices import Notice, StorageNotices
+from gallery_app.core.store.notices import Notice, StorageNotices, summary
 from gallery_app.ui.common.plain_text import plain_tooltip
 
 MAX_WIDTH = 520  # px: the status bar keeps room for messages and the photo count
@@ -24,7 +24,7 @@ MAX_WIDTH = 520  # px: the status bar keeps room for messages and the photo coun
 class StorageNoticeLabel(QLabel):
     """Shows the storage notices; hidden while there are none."""
 
-    arrived = Signal(str)  # emitted on any thread, delivered on the GUI thread
+    arrived = Signal(object)  # a Notice, emitted on any thread, delivered on the GUI thread
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,7 +32,7 @@ class StorageNoticeLabel(QLabel):
         self.setAccessibleName("What is not being saved")
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setMaximumWidth(MAX_WIDTH)
-        self.sentences: list[str] = []
+        self.notices: list[Notice] = []
         self.arrived.connect(self._on_arrived)
         self.hide()
 
@@ -40,29 +40,30 @@ class StorageNoticeLabel(QLabel):
         notices.subscribe(self._on_notice)
 
     def _on_notice(self, notice: Notice) -> None:
-        self.arrived.emit(notice.sentence())
+        self.arrived.emit(notice)
 
-    def _on_arrived(self, sentence: str) -> None:
-        if sentence in self.sentences:
+    def _on_arrived(self, notice: Notice) -> None:
+        if notice in self.notices:
             return
-        self.sentences.append(sentence)
-        full = " ".join(self.sentences)
+        self.notices.append(notice)
+        full = self.full_text()
         self.setToolTip(plain_tooltip(full))
         self.setAccessibleDescription(full)
         self._elide()
         self.show()
 
     def full_text(self) -> str:
-        return " ".join(self.sentences)
+        """Every notice's sentence, with the file or folder it is about."""
+        return " ".join(notice.sentence() for notice in self.notices)
 
     def _elide(self) -> None:
-        text = self.full_text()
+        text = summary(self.notices)
         width = max(40, min(MAX_WIDTH, self.width() if self.isVisible() else MAX_WIDTH))
         self.setText(self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.sentences:
+        if self.notices:
             self._elide()
 
 

@@ -67,6 +67,7 @@ def test_the_window_starts_shows_thumbnails_and_says_what_is_not_saved(
         assert "Thumbnails are not being saved" in text and "Settings are not being saved" in text
         assert text.count("Thumbnails") == 1  # said once
         assert notice.toolTip() and notice.accessibleName()
+        assert "are not being saved" in notice.text()  # the short form, one sentence per reason
 
 
 def test_gallery_app_starts_with_every_folder_missing(dateline_home: Path, tmp_path: Path) -> None:
@@ -87,7 +88,7 @@ def test_gallery_app_starts_with_every_folder_missing(dateline_home: Path, tmp_p
     assert out.is_file()
     assert "Traceback" not in done.stderr and "Something went wrong" not in done.stderr
     lines = [line for line in done.stderr.splitlines() if "not being saved" in line]
-    for what in ("Thumbnails", "Settings", "Log messages", "Folders read before"):
+    for what in ("Thumbnails", "Settings", "Log messages", "Catalog records"):
         assert sum(line.startswith(f"Dateline: {what}") for line in lines) == 1, done.stderr
 
 

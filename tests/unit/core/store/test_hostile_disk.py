@@ -210,3 +210,15 @@ def test_a_damaged_catalog_on_a_read_only_disk_is_left_where_it_is(
             "catalog.sqlite"
         ]
         assert len(notices.notices()) == 1
+
+
+def test_the_status_bar_summary_says_what_and_why_in_one_sentence_per_reason() -> None:
+    notices = StorageNotices()
+    full = OSError(28, "No space left on device")
+    notices.report(notices_mod.THUMBNAILS, full, Path("/c/thumbnails"))
+    notices.report(notices_mod.CATALOG, full, Path("/c/dateline/catalog.sqlite"))
+    notices.report(notices_mod.SETTINGS, OSError(30, "Read-only file system"), Path("/e/x.ini"))
+    assert notices_mod.summary(notices.notices()) == (
+        "Thumbnails and catalog records are not being saved: the disk is full. "
+        "Settings are not being saved: the disk is read-only."
+    )
