@@ -22,7 +22,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThread, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
 from gallery_app.core.store.notices import StorageNotices
@@ -158,16 +158,13 @@ class ThumbnailProvider(QObject):
 
     def __init__(
         self,
-        pool: QThreadPool | None = None,
+        pool: QThreadPool,
         parent: QObject | None = None,
         notices: StorageNotices | None = None,
     ) -> None:
         super().__init__(parent)
         # A cache that cannot be written is said once there; the thumbnail still shows.
         self.notices = notices if notices is not None else StorageNotices()
-        if pool is None:
-            pool = QThreadPool(self)
-            pool.setMaxThreadCount(max(1, QThread.idealThreadCount()))
         self.pool = pool  # dedicated: clear() must never drop anybody else's work
         self.generation = 0  # read by workers: results of an older generation are dropped
         self.relay = _Relay(self)

@@ -126,3 +126,19 @@ def test_article_pane_isolates_headline_and_paragraphs(window: MainWindow) -> No
     assert pane.headline.text() == _isolated(f"Headline{RLO} here")
     texts = [w.text() for w in pane.paragraph_widgets()[0].findChildren(type(pane.headline))]
     assert _isolated(f"First{RLO} paragraph.") in texts
+
+
+def test_window_title_and_status_bar_isolate_the_title(window: MainWindow) -> None:
+    assert window.windowTitle() == f"{_isolated(f'Gallery{RLO} title')} — Dateline"
+    assert RLO not in window.statusBar().currentMessage()
+    assert _isolated(f"Gallery{RLO} title") in window.statusBar().currentMessage()
+
+
+def test_a_file_name_in_the_status_bar_keeps_its_extension(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    spoof = tmp_path / f"invoice{RLO}gpj.exe"
+    spoof.write_text("{}")
+    window.open_path(spoof)
+    assert window.statusBar().currentMessage() == "Opening invoicegpj.exe…"
+    qtbot.wait_until(lambda: "Opening" not in window.statusBar().currentMessage())
