@@ -120,7 +120,7 @@ def test_slideshow_band_isolates_each_field(window: MainWindow, qtbot: QtBot) ->
 
 
 def test_article_pane_isolates_headline_and_paragraphs(window: MainWindow) -> None:
-    window.article_action.trigger()
+    window.commands.article.trigger()
     pane = window.parts.article_pane
     assert pane.headline is not None
     assert pane.headline.text() == _isolated(f"Headline{RLO} here")
