@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gallery_app.core.inert import isolate
 from gallery_app.core.models import Article, Entry, Gallery
 from gallery_app.ui.common.flow_layout import FlowLayout
 from gallery_app.ui.common.plain_text import plain_tooltip
@@ -39,7 +40,7 @@ log = logging.getLogger(__name__)
 def _plain_label(text: str, *, name: str, selectable: bool = True) -> QLabel:
     label = QLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
+    label.setText(isolate(text))
     label.setWordWrap(True)
     label.setAccessibleName(name)
     if selectable:
@@ -279,7 +280,7 @@ class ArticlePane(QDockWidget):
         noun = "photo" if count == 1 else "photos"
         title = gallery.title or (gallery.article.gallery_title if gallery.article else "") or ""
         marker = _plain_label(
-            f"▣  The gallery “{title}” ({count} {noun}) sits here in the article.",
+            f"▣  The gallery “{isolate(title)}” ({count} {noun}) sits here in the article.",
             name="Gallery position",
             selectable=False,
         )

@@ -33,6 +33,7 @@ from gallery_app.core.gallery.labels import (
     format_date,
     place_text,
 )
+from gallery_app.core.inert import isolate
 from gallery_app.core.models import Entry, ImageStatus
 from gallery_app.ui.common.painting import muted_text
 
@@ -193,7 +194,9 @@ class CaptionPanel(QWidget):
 
     @staticmethod
     def _set(label: QLabel, text: str) -> None:
-        label.setText(text)
+        # Each line is one field (a warning, "Photographer: …"): isolated, it cannot
+        # reorder the next (core.inert).
+        label.setText("\n".join(isolate(line) for line in text.split("\n")))
         label.setVisible(bool(text))
 
     def _style_labels(self) -> None:
