@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from gallery_app.core.gallery.records import correction_to_json
 from gallery_app.core.models import Entry, Gallery, Location
 from gallery_app.core.textdecode import printable
 
@@ -34,6 +35,8 @@ ENTRY_KEYS = (
     "file_photo",
     "context",
     "warnings",
+    "keywords",
+    "corrections",
 )
 
 
@@ -83,6 +86,8 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
         if ctx
         else None,
         "warnings": [printable(w) for w in entry.warnings],
+        "keywords": list(entry.keywords),
+        "corrections": [correction_to_json(c) for c in entry.corrections],
     }
 
 
