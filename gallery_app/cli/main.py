@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from gallery_app import __version__
+from gallery_app.cli import edit as edit_cli
 from gallery_app.core.errors import DatelineError
 from gallery_app.core.gallery.export import gallery_to_dict
 from gallery_app.core.gallery.query import EntryFilter, filter_entries, parse_day
@@ -34,6 +35,9 @@ examples:
   gallery-cli list ~/Pictures/2015 --json           every photo under a folder, with its metadata
   gallery-cli import-article story.txt -o gallery.json
   gallery-cli thumbnails ~/Pictures --size large --jobs 2
+  gallery-cli edit --entry 06 --resolve weekday --note "AP archive: March 29"
+  gallery-cli edit ~/Pictures/2015 --entry tikrit.jpg --set credit=AP --set date=2015-03-29
+  gallery-cli history --json
 """
 
 
@@ -50,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="gallery-cli",
         description="Dateline's headless commands: list galleries and photos, import articles, "
-        "fill the thumbnail cache.",
+        "correct entries and show their record, fill the thumbnail cache.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -106,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the entries as `list --json` would (with the article context)",
     )
 
+    edit_cli.add_parsers(sub)
     try:
         from gallery_app.cli import thumbnails as thumbs_cli
     except ImportError:  # pragma: no cover - while the thumbnail command is being written
@@ -127,6 +132,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_list(args)
         if args.command == "import-article":
             return _cmd_import(args)
+        if args.command == "edit":
+            return edit_cli.run_edit(args)
+        if args.command == "history":
+            return edit_cli.run_history(args)
         from gallery_app.cli import thumbnails as thumbs_cli
 
         return int(thumbs_cli.run(args))
@@ -160,10 +169,11 @@ def _filter_from(args: argparse.Namespace) -> EntryFilter:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
+    from gallery_app.core.edits.history import with_sidecar_records
     from gallery_app.core.loader import load_gallery
 
     flt = _filter_from(args)
-    gallery = load_gallery(args.path)
+    gallery = with_sidecar_records(load_gallery(args.path))
     shown = filter_entries(gallery.entries, flt)
     if args.json:
         json.dump(gallery_to_dict(gallery, shown), sys.stdout, ensure_ascii=False, indent=2)
@@ -222,6 +232,12 @@ def _print_table(gallery: Gallery, shown: list[Entry]) -> None:
             out.write(f"     {line}\n")
         for warning in entry.warnings:
             out.write(f"     ! {printable(warning)}\n")
+        for record in entry.corrections:
+            was = textwrap.shorten(record.old or "(empty)", 60, placeholder="…")
+            note = f" — {record.note}" if record.note else ""
+            out.write(
+                f"     ~ {record.field} corrected {record.at[:10]}, was {printable(was)}{note}\n"
+            )
         out.write("\n")
 
 
