@@ -1,0 +1,223 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""``EditSession``: the corrections made since the last save, undoable and journalled."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from gallery_app.core.edits.apply import apply_correction, make_correction
+from gallery_app.core.edits.conflicts import Reading
+from gallery_app.core.edits.fields import FIELDS
+from gallery_app.core.edits.journal import Journal, clear_journal, write_journal
+from gallery_app.core.edits.manifest_store import is_bundled
+from gallery_app.core.edits.ondisk import fingerprint
+from gallery_app.core.edits.save import SaveResult, files_to_write, is_manifest, save_corrections
+from gallery_app.core.models import Correction, Entry, Gallery
+from gallery_app.core.paths import bundled_copy_path
+from gallery_app.qt.edits.commands import Change, EditCommand
+
+log = logging.getLogger(__name__)
+
+
+def same_source(a: Path | None, b: Path | None) -> bool:
+    """Whether two sources are one gallery (the bundled one and the user's copy count as one)."""
+    if a is None or b is None:
+        return False
+    mine = {bundled_copy_path().resolve()}
+    bundled_a = is_bundled(a) or a.resolve() in mine
+    bundled_b = is_bundled(b) or b.resolve() in mine
+    return (bundled_a and bundled_b) or a.resolve() == b.resolve()
+
+
+class EditSession(QObject):
+    """Pending corrections of the gallery on screen."""
+
+    gallery_changed = Signal(object)  # Gallery: the corrected gallery to show
+    dirty_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self._gallery: Gallery | None = None
+        self._pending: dict[str, list[Correction]] = {}
+        self._expected: dict[Path, str] = {}
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+
+    # -- state ---------------------------------------------------------------
+    def gallery(self) -> Gallery | None:
+        return self._gallery
+
+    def entry(self, entry_id: str) -> Entry | None:
+        if self._gallery is None:
+            return None
+        return next((e for e in self._gallery.entries if e.id == entry_id), None)
+
+    def pending(self) -> Mapping[str, Sequence[Correction]]:
+        return {k: tuple(v) for k, v in self._pending.items() if v}
+
+    def pending_count(self) -> int:
+        return sum(len(v) for v in self._pending.values())
+
+    def pending_fields(self, entry_id: str) -> set[str]:
+        return {c.field for c in self._pending.get(entry_id, ())}
+
+    def is_dirty(self) -> bool:
+        return self.pending_count() > 0
+
+    def can_save(self) -> bool:
+        g = self._gallery
+        return g is not None and g.source is not None and (g.source.is_dir() or is_manifest(g))
+
+    def set_gallery(self, gallery: Gallery | None) -> None:
+        """Show ``gallery``; a newer version of the same gallery keeps the pending corrections."""
+        keep = gallery is not None and self._gallery is not None and bool(self._pending)
+        if keep and same_source(gallery.source, self._gallery.source):  # type: ignore[union-attr]
+            self._gallery = self._with_pending(gallery)  # type: ignore[arg-type]
+            return
+        self._gallery = gallery
+        self._pending = {}
+        self._expected = {}
+        self.undo_stack.clear()
+        if gallery is not None and is_manifest(gallery) and gallery.source is not None:
+            self._expected[gallery.source] = fingerprint(gallery.source)
+
+    def shown_gallery(self) -> Gallery | None:
+        """The gallery as the views should show it (pending corrections applied)."""
+        return self._gallery
+
+    def _with_pending(self, gallery: Gallery) -> Gallery:
+        entries = []
+        for entry in gallery.entries:
+            for record in self._pending.get(entry.id, ()):
+                entry = apply_correction(entry, record)
+            entries.append(entry)
+        return replace(gallery, entries=tuple(entries))
+
+    # -- editing ---------------------------------------------------------------
+    def edit(
+        self, entry_ids: Sequence[str], changes: Mapping[str, str | None], note: str = ""
+    ) -> int:
+        """Change ``changes`` (field -> new text) on every entry of ``entry_ids``: one undo step.
+
+        Values are checked first (EditError with a sentence, nothing changed);
+        fields whose value is already the new one are left alone.  Returns the
+        number of corrections made.
+        """
+        planned: list[Change] = []
+        for entry_id in entry_ids:
+            entry = self.entry(entry_id)
+            if entry is None:
+                continue
+            after, records = entry, []
+            for name, value in changes.items():
+                record = make_correction(after, name, value, note=note)
+                if record.new == record.old:
+                    continue
+                after = apply_correction(after, record)
+                records.append(record)
+            if records:
+                planned.append((entry, after, tuple(records)))
+        return self._push(planned, self._describe(changes, len(planned)))
+
+    def resolve(self, entry_id: str, reading: Reading, note: str) -> int:
+        entry = self.entry(entry_id)
+        if entry is None:
+            return 0
+        record = make_correction(entry, "date", reading.date, note=note, reading=reading.short)
+        change: Change = (entry, apply_correction(entry, record), (record,))
+        return self._push([change], f"Resolve the date of entry {entry_id}")
+
+    def restore(self, journal: Journal) -> int:
+        """Apply the corrections a journal kept (one undo step)."""
+        planned: list[Change] = []
+        for entry_id, records in journal.pending.items():
+            entry = self.entry(entry_id)
+            if entry is None:
+                log.info("journal entry %s is not in the gallery; skipped", entry_id)
+                continue
+            after = entry
+            for record in records:
+                after = apply_correction(after, record)
+            planned.append((entry, after, tuple(records)))
+        return self._push(planned, "Restore unsaved corrections")
+
+    @staticmethod
+    def _describe(changes: Mapping[str, str | None], count: int) -> str:
+        names = ", ".join(FIELDS[n].label.lower() for n in changes if n in FIELDS)
+        return f"Edit {names}" + (f" of {count} photos" if count > 1 else "")
+
+    def _push(self, planned: list[Change], text: str) -> int:
+        if not planned or self._gallery is None:
+            return 0
+        self._remember_sidecars([before for before, _, _ in planned])
+        self.undo_stack.push(EditCommand(text, planned, self._apply))
+        return sum(len(records) for _, _, records in planned)
+
+    def _remember_sidecars(self, entries: list[Entry]) -> None:
+        if self._gallery is None or is_manifest(self._gallery):
+            return
+        for path in files_to_write(self._gallery, [e.id for e in entries]):
+            self._expected.setdefault(path, fingerprint(path))
+
+    def _apply(self, states: list[tuple[Entry, tuple[Correction, ...]]], forward: bool) -> None:
+        if self._gallery is None:
+            return
+        by_id = {entry.id: entry for entry, _ in states}
+        for entry, records in states:
+            pending = self._pending.setdefault(entry.id, [])
+            if forward:
+                pending.extend(records)
+            else:
+                del pending[len(pending) - len(records) :]
+        self._gallery = replace(
+            self._gallery, entries=tuple(by_id.get(e.id, e) for e in self._gallery.entries)
+        )
+        self._write_journal()
+        self.dirty_changed.emit(self.is_dirty())
+        self.gallery_changed.emit(self._gallery)
+
+    def _write_journal(self) -> None:
+        g = self._gallery
+        if g is None or g.source is None:
+            return
+        try:
+            write_journal(str(g.source), g.title, self.pending())
+        except OSError:
+            log.exception("the journal of unsaved corrections could not be written")
+
+    def _on_clean_changed(self, _clean: bool) -> None:
+        self.dirty_changed.emit(self.is_dirty())
+
+    # -- saving ---------------------------------------------------------------------
+    def save(self, *, embed: bool = False, force: bool = False) -> SaveResult:
+        """Write the pending corrections; raises EditError / ChangedOnDisk with a sentence."""
+        g = self._gallery
+        if g is None or not self.is_dirty():
+            return SaveResult(())
+        expected = None if force else self._expected
+        result = save_corrections(g, self.pending(), embed=embed, expected=expected)
+        if is_manifest(g) and result.written:
+            g = replace(g, source=result.written[0])
+            self._gallery = g
+        self._pending = {}
+        self._expected = {path: fingerprint(path) for path in (*self._expected, *result.written)}
+        self.undo_stack.clear()
+        clear_journal()
+        self.dirty_changed.emit(False)
+        self.gallery_changed.emit(g)
+        return result
+
+    def discard(self) -> None:
+        """Forget the pending corrections (the user chose not to save them)."""
+        while self.undo_stack.canUndo():
+            self.undo_stack.undo()
+        self.undo_stack.clear()
+        self._pending = {}
+        clear_journal()
+        self.dirty_changed.emit(False)
