@@ -22,8 +22,6 @@ from typing import Any
 from gallery_app.core.edits.apply import apply_correction, make_correction
 from gallery_app.core.edits.conflicts import date_conflict
 from gallery_app.core.edits.fields import FIELD_NAMES, EditError
-from gallery_app.core.edits.history import with_sidecar_records
-from gallery_app.core.edits.save import save_corrections
 from gallery_app.core.gallery.records import correction_to_json
 from gallery_app.core.models import Correction, Entry, Gallery
 from gallery_app.core.textdecode import printable
@@ -96,10 +94,26 @@ def _corrections(entry: Entry, args: argparse.Namespace) -> list[Correction]:
     return records
 
 
-def run_edit(args: argparse.Namespace) -> int:
-    from gallery_app.core.loader import load_gallery  # the readers load on first use
+def load_with_record(path: Path | None) -> Gallery:
+    """The gallery at ``path`` as ``list`` shows it: through the user's catalog, with the
+    record of corrections of a folder's photos read from their sidecars."""
+    # deferred: `gallery-cli --help` must not load the readers (nor exiv2)
+    from gallery_app.core.edits.history import with_sidecar_records
+    from gallery_app.core.loader import load_gallery
+    from gallery_app.core.store.catalog import Catalog
 
-    gallery = load_gallery(args.path)
+    catalog = Catalog()  # a folder seen before is read from the user's catalog
+    try:
+        gallery = load_gallery(path, catalog=catalog)
+    finally:
+        catalog.close()
+    return with_sidecar_records(gallery)
+
+
+def run_edit(args: argparse.Namespace) -> int:
+    from gallery_app.core.edits.save import save_corrections  # deferred with the readers
+
+    gallery = load_with_record(args.path)
     entry = _find(gallery, args.entry)
     records = _corrections(entry, args)
     fixed = entry
@@ -119,9 +133,7 @@ def run_edit(args: argparse.Namespace) -> int:
 
 
 def run_history(args: argparse.Namespace) -> int:
-    from gallery_app.core.loader import load_gallery  # the readers load on first use
-
-    gallery = with_sidecar_records(load_gallery(args.path))
+    gallery = load_with_record(args.path)
     entries = [_find(gallery, args.entry)] if args.entry else list(gallery.entries)
     rows = [{"entry": e.id, **correction_to_json(c)} for e in entries for c in e.corrections]
     if args.json:

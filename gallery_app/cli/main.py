@@ -169,11 +169,8 @@ def _filter_from(args: argparse.Namespace) -> EntryFilter:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    from gallery_app.core.edits.history import with_sidecar_records
-    from gallery_app.core.loader import load_gallery
-
     flt = _filter_from(args)
-    gallery = with_sidecar_records(load_gallery(args.path))
+    gallery = edit_cli.load_with_record(args.path)
     shown = filter_entries(gallery.entries, flt)
     if args.json:
         json.dump(gallery_to_dict(gallery, shown), sys.stdout, ensure_ascii=False, indent=2)

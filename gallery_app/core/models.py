@@ -90,9 +90,6 @@ class Location:
         parts = [p for p in (self.sublocation, self.city, self.region, self.country) if p]
         return ", ".join(parts)
 
-    def is_empty(self) -> bool:
-        return not (self.label() or self.lat is not None)
-
 
 @dataclass(frozen=True)
 class ContextLink:
@@ -158,7 +155,7 @@ class Entry:
     info: ImageInfo | None = None
     keywords: tuple[str, ...] = ()
     corrections: tuple[Correction, ...] = ()
-    sources: tuple[tuple[str, str], ...] = ()  # field -> the file's source label that won
+    field_sources: tuple[tuple[str, str], ...] = ()  # field -> the file's source label that won
 
     @property
     def image_status(self) -> ImageStatus:

@@ -108,7 +108,7 @@ def field_source(entry: Entry, name: str) -> str:
     for record in reversed(entry.corrections):
         if record.field == name:
             return f"corrected {record.at[:10]}" + (f" — {record.note}" if record.note else "")
-    sources = dict(entry.sources)
+    sources = dict(entry.field_sources)
     if name == "date":
         return entry.taken.source if entry.taken else "none"
     if name in ("sublocation", "city", "region", "country", "country_code", "lat", "lon"):
