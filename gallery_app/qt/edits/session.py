@@ -76,6 +76,8 @@ class EditSession(QObject):
 
     def set_gallery(self, gallery: Gallery | None) -> None:
         """Show ``gallery``; a newer version of the same gallery keeps the pending corrections."""
+        if gallery is self._gallery:
+            return
         keep = gallery is not None and self._gallery is not None and bool(self._pending)
         if keep and same_source(gallery.source, self._gallery.source):  # type: ignore[union-attr]
             self._gallery = self._with_pending(gallery)  # type: ignore[arg-type]

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from gallery_app.core.edits.fields import FIELDS, iim_excess
-from gallery_app.ui.common.painting import is_dark, muted_text
+from gallery_app.ui.common.painting import is_dark
 
 CLEAN, EDITED, UNSAVED = "clean", "edited", "unsaved"
 _MARKS = {CLEAN: "", EDITED: "  ✎ edited", UNSAVED: "  ● unsaved"}
@@ -155,9 +155,7 @@ class FieldRow(QWidget):
         if over:
             message += f" — {over} over: IIM keeps only {limit}, XMP keeps all"
         self.length.setText(message)
-        palette = self.length.palette()
-        colour = muted_text(palette).name()
-        if over:
-            colour = "#ef5350" if is_dark(palette) else "#c62828"
-        self.length.setStyleSheet(f"color: {colour};")
+        palette = self.palette()
+        red = "#ef5350" if is_dark(palette) else "#c62828"
+        self.length.setStyleSheet(f"color: {red};" if over else "")
         self.length.setProperty("over", bool(over))

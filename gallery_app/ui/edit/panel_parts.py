@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel
 from gallery_app.core.gallery.labels import describe_precision
 from gallery_app.core.isodate import parse_iso
 from gallery_app.core.models import Correction
-from gallery_app.ui.common.painting import is_dark, muted_text
+from gallery_app.ui.common.painting import is_dark
 
 
 def date_hint(text: str) -> tuple[str, bool]:
@@ -53,10 +53,7 @@ def _short(value: str | None, limit: int = 60) -> str:
 
 
 def set_status(label: QLabel, text: str, *, error: bool = False) -> None:
-    palette = label.palette()
-    colour = muted_text(palette).name()
-    if error:
-        colour = "#ef5350" if is_dark(palette) else "#c62828"
-    label.setStyleSheet(f"color: {colour};")
+    red = "#ef5350" if is_dark(label.palette()) else "#c62828"
+    label.setStyleSheet(f"color: {red};" if error else "")
     label.setText(text)
     label.setProperty("error", error)
