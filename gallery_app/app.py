@@ -47,6 +47,7 @@ from gallery_app.qt.settings import Settings
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.workers import ImageLoader
 from gallery_app.ui.common.theme import apply_palette
+from gallery_app.ui.edit.controller import EditingController, install_editing
 from gallery_app.ui.window.main_window import MainWindow
 from gallery_app.ui.window.relink_action import RelinkAction
 from gallery_app.ui.window.scan_progress import install_scan_progress
@@ -114,6 +115,7 @@ class Composition:
     catalog: Catalog
     scanner: FolderScanner
     thumbnails: ThumbnailProvider
+    editing: EditingController
 
     def shut_down(self) -> None:
         """Stop background work before the objects go (scans, thumbnails, loads)."""
@@ -125,11 +127,12 @@ class Composition:
         self.catalog.close()
 
 
-def compose(*, progressive: bool = True) -> Composition:
+def compose(*, progressive: bool = True, ask: bool = True) -> Composition:
     """Build core + qt + ui objects and hand each its collaborators.
 
     ``progressive=False`` (screenshots): a folder's gallery arrives complete
-    instead of batch by batch.
+    instead of batch by batch; ``ask=False`` (screenshots): editing asks no
+    question (unsaved corrections, restoring the journal).
     """
     pool = QThreadPool()
     pool.setMaxThreadCount(max(2, QThreadPool.globalInstance().maxThreadCount()))
@@ -151,6 +154,7 @@ def compose(*, progressive: bool = True) -> Composition:
     loader.updated.connect(window.update_gallery)
     install_scan_progress(window.statusBar(), loader)
     RelinkAction(window, Relinker(pool, links, catalog, window))
+    editing = install_editing(window, settings, loader.updated, ask=ask)
     return Composition(
         pool,
         settings,
@@ -163,6 +167,7 @@ def compose(*, progressive: bool = True) -> Composition:
         catalog,
         scanner,
         thumbnails,
+        editing,
     )
 
 
@@ -312,7 +317,7 @@ def run(options: Options, argv: list[str] | None = None) -> int:
             return 0
         if not instance.listen():
             instance = None
-    parts = compose(progressive=options.screenshot is None)
+    parts = compose(progressive=options.screenshot is None, ask=options.screenshot is None)
     if instance is not None:
         instance.handed_over.connect(lambda handover: on_handover(parts, handover))
     if os.environ.get(E2E_STATE_ENV):
