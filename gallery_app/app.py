@@ -323,12 +323,14 @@ def run(options: Options, argv: list[str] | None = None) -> int:
     if os.environ.get(E2E_STATE_ENV):
         install_state_report(parts, Path(os.environ[E2E_STATE_ENV]))
     if options.screenshot is not None:
+        if options.view == "edit":  # the photo page with the edit panel beside it
+            parts.editing.dock.show()
         ScreenshotJob(
             parts.window,
             parts.loader,
             parts.slideshow,
             options.screenshot,
-            view=options.view,
+            view="photo" if options.view == "edit" else options.view,
             select=options.select,
             size=QSize(*options.size),
         )

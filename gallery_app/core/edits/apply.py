@@ -117,7 +117,7 @@ def field_source(entry: Entry, name: str) -> str:
     key = {"headline": "title"}.get(name, name)
     if key in sources:
         return sources[key]
-    return "gallery" if current_value(entry, name) else "none"
+    return "the gallery manifest" if current_value(entry, name) else "none"
 
 
 def _place_source(entry: Entry, name: str) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QMainWindow
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QMainWindow, QMenu
 
 from gallery_app.core.edits.fields import EditError
 from gallery_app.core.edits.journal import Journal, clear_journal, read_journal
@@ -56,7 +56,11 @@ class EditingController(QObject):
         window.installEventFilter(self)
 
     def _build_menu(self) -> None:
-        menu = self.window.menuBar().addMenu("&Edit")
+        bar = self.window.menuBar()
+        menu = QMenu("&Edit", self.window)
+        menu.setObjectName("edit_menu")
+        after_file = bar.actions()[1] if len(bar.actions()) > 1 else None
+        bar.insertMenu(after_file, menu) if after_file else bar.addMenu(menu)
         undo = self.session.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.session.undo_stack.createRedoAction(self, "&Redo")
