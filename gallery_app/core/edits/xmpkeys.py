@@ -89,7 +89,7 @@ def set_field(xmp: Any, name: str, value: str | None) -> None:
         xmp[key] = ex.LangAltValue(f'lang="x-default" {value}')
     elif kind in ("seq", "bag"):
         items = ex.XmpArrayValue(ex.TypeId.xmpSeq if kind == "seq" else ex.TypeId.xmpBag)
-        for item in value.split("; ") if kind == "bag" else [value]:
+        for item in value.split("; "):
             items.read(item)
         xmp[key] = items
     elif kind == "gps":
