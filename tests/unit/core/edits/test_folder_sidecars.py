@@ -20,6 +20,7 @@ from gallery_app.core.edits.xmpkeys import exiv2_module
 from gallery_app.core.loader import load_gallery
 from gallery_app.core.metadata import xmp as xmp_reader
 from gallery_app.core.models import Entry, Gallery
+from gallery_app.core.store.catalog import Catalog
 from tests.imaging import exif_block, make_jpeg, xmp_packet
 
 EXIFTOOL = shutil.which("exiftool")
@@ -68,7 +69,8 @@ def _read_back_exiftool(sidecar: Path) -> dict[str, str]:
 def test_caption_credit_and_date_are_read_back_after_a_restart(tmp_path: Path) -> None:
     folder, photo = _folder(tmp_path)
     before = photo.read_bytes()
-    gallery = load_gallery(folder)  # fills the catalog, as the app does
+    catalog = Catalog()
+    gallery = load_gallery(folder, catalog=catalog)  # fills the catalog, as the app does
     edited, records = _edit(
         gallery,
         {"caption": "Rockets <over> Tikrit & more", "credit": "AP", "date": "2015-03-29T10:00"},
@@ -89,7 +91,9 @@ def test_caption_credit_and_date_are_read_back_after_a_restart(tmp_path: Path) -
     image = ex.ImageFactory.open(str(sidecar))
     image.readMetadata()
     assert str(image.xmpData()["Xmp.photoshop.Credit"].toString()) == "AP"
-    again = with_sidecar_records(load_gallery(folder)).entries[0]  # a restart: catalog in use
+    # a restart: the photo is unchanged, so only the sidecar's time tells the catalog to read again
+    again = with_sidecar_records(load_gallery(folder, catalog=catalog)).entries[0]
+    catalog.close()
     assert again.caption == "Rockets <over> Tikrit & more"
     assert again.credit == "AP"
     assert again.taken is not None and again.taken.iso().startswith("2015-03-29T10:00")
