@@ -20,11 +20,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from gallery_app.core.edits import embed as embedding
 from gallery_app.core.edits.fields import EditError
 from gallery_app.core.edits.manifest_store import save_to_manifest
 from gallery_app.core.edits.ondisk import ChangedOnDisk, fingerprint
-from gallery_app.core.edits.sidecar import sidecar_for, write_sidecar
+from gallery_app.core.edits.sidecar import write_sidecar
+from gallery_app.core.edits.targets import files_to_write, is_manifest
 from gallery_app.core.models import Correction, Entry, Gallery
 
 log = logging.getLogger(__name__)
@@ -37,20 +37,6 @@ class SaveResult:
     written: tuple[Path, ...]
     embedded: tuple[Path, ...] = ()
     problems: tuple[str, ...] = ()
-
-
-def is_manifest(gallery: Gallery) -> bool:
-    source = gallery.source
-    return source is not None and source.is_file() and source.suffix.lower() != ".txt"
-
-
-def files_to_write(gallery: Gallery, entry_ids: Sequence[str]) -> list[Path]:
-    """The manifest, or the sidecars, a save of ``entry_ids`` would change."""
-    if is_manifest(gallery):
-        assert gallery.source is not None
-        return [gallery.source]
-    images = [e.image for e in gallery.entries if e.id in set(entry_ids)]
-    return [sidecar_for(image) for image in images if image is not None]
 
 
 def save_corrections(
@@ -124,6 +110,9 @@ def _embed_all(
     pending: Mapping[str, tuple[Correction, ...]],
     written: tuple[Path, ...],
 ) -> SaveResult:
+    # deferred: Pillow and the metadata readers (the read-back check) load only for embedding
+    from gallery_app.core.edits import embed as embedding
+
     embedded: list[Path] = []
     problems: list[str] = []
     for entry_id, records in pending.items():

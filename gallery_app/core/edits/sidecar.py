@@ -24,17 +24,13 @@ from typing import Any
 
 from gallery_app.core.edits.fields import EditError
 from gallery_app.core.edits.ondisk import ChangedOnDisk, fingerprint
+from gallery_app.core.edits.targets import sidecar_for
 from gallery_app.core.edits.xmpkeys import append_record, exiv2_module, read_record, set_fields
 from gallery_app.core.metadata import xmp as xmp_reader
 from gallery_app.core.models import Correction, Entry
 from gallery_app.core.store.atomic import write_bytes_atomic
 
 log = logging.getLogger(__name__)
-
-
-def sidecar_for(image: Path) -> Path:
-    """The sidecar to write for ``image``: the existing one, else ``photo.jpg.xmp``."""
-    return xmp_reader.find_sidecar(image) or image.with_name(image.name + ".xmp")
 
 
 def _load(path: Path) -> Any:

@@ -48,7 +48,7 @@ XMP_KEYS: dict[str, tuple[str, str]] = {
 @functools.cache
 def exiv2_module() -> Any:
     """The exiv2 binding, its Dateline namespace registered once (not at import)."""
-    import exiv2
+    import exiv2  # deferred: libexiv2 loads only when a sidecar is read or written
 
     exiv2.XmpProperties.registerNs(NAMESPACE, PREFIX)
     return exiv2

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -17,10 +18,13 @@ from gallery_app.core.edits.fields import FIELDS
 from gallery_app.core.edits.journal import Journal, clear_journal, write_journal
 from gallery_app.core.edits.manifest_store import is_bundled
 from gallery_app.core.edits.ondisk import fingerprint
-from gallery_app.core.edits.save import SaveResult, files_to_write, is_manifest, save_corrections
+from gallery_app.core.edits.targets import files_to_write, is_manifest
 from gallery_app.core.models import Correction, Entry, Gallery
 from gallery_app.core.paths import bundled_copy_path
 from gallery_app.qt.edits.commands import Change, EditCommand
+
+if TYPE_CHECKING:  # the writers (exiv2, Pillow) load on the first save, not at start-up
+    from gallery_app.core.edits.save import SaveResult
 
 log = logging.getLogger(__name__)
 
@@ -88,10 +92,6 @@ class EditSession(QObject):
         self.undo_stack.clear()
         if gallery is not None and is_manifest(gallery) and gallery.source is not None:
             self._expected[gallery.source] = fingerprint(gallery.source)
-
-    def shown_gallery(self) -> Gallery | None:
-        """The gallery as the views should show it (pending corrections applied)."""
-        return self._gallery
 
     def _with_pending(self, gallery: Gallery) -> Gallery:
         entries = []
@@ -199,6 +199,8 @@ class EditSession(QObject):
     # -- saving ---------------------------------------------------------------------
     def save(self, *, embed: bool = False, force: bool = False) -> SaveResult:
         """Write the pending corrections; raises EditError / ChangedOnDisk with a sentence."""
+        from gallery_app.core.edits.save import SaveResult, save_corrections  # deferred, see above
+
         g = self._gallery
         if g is None or not self.is_dirty():
             return SaveResult(())

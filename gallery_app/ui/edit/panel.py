@@ -28,11 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gallery_app.core.captions.gazetteer import lookup_place
 from gallery_app.core.edits.apply import field_source
 from gallery_app.core.edits.conflicts import RESOLVED_PREFIX, date_conflict
 from gallery_app.core.edits.fields import FIELD_NAMES, FIELDS, EditError
-from gallery_app.core.edits.history import with_sidecar_record
 from gallery_app.core.edits.ondisk import ChangedOnDisk
 from gallery_app.core.gallery.labels import short_label
 from gallery_app.core.models import Entry
@@ -169,6 +167,9 @@ class EditPanel(QWidget):
         for name, row in self.rows.items():
             spec = FIELDS[name]
             row.load(spec.get(entry), field_source(entry, name), unsaved=name in pending)
+        # deferred: the sidecar reader (exiv2) loads when a photo is first edited, not at start-up
+        from gallery_app.core.edits.history import with_sidecar_record
+
         shown = with_sidecar_record(entry)
         self.record.setText(record_text(shown.corrections))
 
@@ -259,6 +260,8 @@ class EditPanel(QWidget):
         set_status(self.status, "Date resolved; not saved yet.")
 
     def _fill_place(self) -> None:
+        from gallery_app.core.captions.gazetteer import lookup_place  # deferred: GeoNames tables
+
         get = {name: self.rows[name].value() for name in ("city", "region", "country")}
         place = lookup_place(get["city"] or "", get["region"], get["country"])
         if place is None:

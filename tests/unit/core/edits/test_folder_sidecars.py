@@ -15,7 +15,7 @@ from gallery_app.core.edits.apply import apply_correction, make_correction
 from gallery_app.core.edits.history import with_sidecar_records
 from gallery_app.core.edits.ondisk import ChangedOnDisk, fingerprint
 from gallery_app.core.edits.save import save_corrections
-from gallery_app.core.edits.sidecar import sidecar_for
+from gallery_app.core.edits.targets import sidecar_for
 from gallery_app.core.edits.xmpkeys import exiv2_module
 from gallery_app.core.loader import load_gallery
 from gallery_app.core.metadata import xmp as xmp_reader
