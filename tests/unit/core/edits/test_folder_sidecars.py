@@ -21,7 +21,7 @@ from gallery_app.core.loader import load_gallery
 from gallery_app.core.metadata import xmp as xmp_reader
 from gallery_app.core.models import Entry, Gallery
 from gallery_app.core.store.catalog import Catalog
-from tests.imaging import exif_block, make_jpeg, xmp_packet
+from tests.imaging import exif_block, iptc_block, make_jpeg, xmp_packet
 
 EXIFTOOL = shutil.which("exiftool")
 
@@ -140,3 +140,15 @@ def test_a_sidecar_with_entities_is_refused(tmp_path: Path) -> None:
     with pytest.raises(Exception, match="not valid XMP"):
         save_corrections(edited, {edited.entries[0].id: records})
     assert sidecar.read_bytes() == hostile
+
+
+def test_keywords_are_read_and_a_correction_keeps_the_list(tmp_path: Path) -> None:
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    make_jpeg(folder / "k.jpg", iptc=iptc_block({(2, 25): ["Iraq", "Tikrit"]}))
+    gallery = load_gallery(folder)
+    assert gallery.entries[0].keywords == ("Iraq", "Tikrit")
+    edited, records = _edit(gallery, {"keywords": "Iraq; Tikrit; rockets"})
+    save_corrections(edited, {edited.entries[0].id: records})
+    assert records[0].old == "Iraq; Tikrit"
+    assert load_gallery(folder).entries[0].keywords == ("Iraq", "Tikrit", "rockets")
