@@ -82,9 +82,14 @@ class EditSession(QObject):
         """Show ``gallery``; a newer version of the same gallery keeps the pending corrections."""
         if gallery is self._gallery:
             return
-        keep = gallery is not None and self._gallery is not None and bool(self._pending)
-        if keep and same_source(gallery.source, self._gallery.source):  # type: ignore[union-attr]
-            self._gallery = self._with_pending(gallery)  # type: ignore[arg-type]
+        previous = self._gallery
+        if (
+            gallery is not None
+            and previous is not None
+            and self._pending
+            and same_source(gallery.source, previous.source)
+        ):
+            self._gallery = self._with_pending(gallery)
             return
         self._gallery = gallery
         self._pending = {}

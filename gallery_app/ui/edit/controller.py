@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Protocol
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QMainWindow, QMenu
 
@@ -34,11 +35,25 @@ from gallery_app.ui.edit.panel import EditPanel
 log = logging.getLogger(__name__)
 
 
+class EditHost(Protocol):
+    """What editing needs of the main window."""
+
+    @property
+    def gallery_shown(self) -> SignalInstance: ...
+    @property
+    def current_changed(self) -> SignalInstance: ...
+    def update_gallery(self, gallery: Gallery) -> None: ...
+    def open_path(self, path: Path | None) -> None: ...
+
+
 class EditingController(QObject):
     """Owns the session and the panel; connects them to a main window."""
 
-    def __init__(self, window: QMainWindow, settings: Settings, *, ask: bool = True) -> None:
+    def __init__(
+        self, host: EditHost, window: QMainWindow, settings: Settings, *, ask: bool = True
+    ) -> None:
         super().__init__(window)
+        self.host = host
         self.window = window
         self.session = EditSession(self)
         self.panel = EditPanel(self.session, settings, window)
@@ -80,12 +95,12 @@ class EditingController(QObject):
             self.window.addAction(action)  # shortcuts work while the menu bar is hidden
 
     # -- wiring ---------------------------------------------------------------------
-    def connect_window(self, window: QObject, updated_signal: object) -> None:
-        """Listen to the window's gallery, photo and selection, and to rescans."""
-        window.gallery_shown.connect(self._on_gallery_shown)  # type: ignore[attr-defined]
-        window.current_changed.connect(self._on_current_changed)  # type: ignore[attr-defined]
-        updated_signal.connect(self._on_gallery_updated)  # type: ignore[attr-defined]
-        self.session.gallery_changed.connect(window.update_gallery)  # type: ignore[attr-defined]
+    def connect_window(self, updated_signal: SignalInstance) -> None:
+        """Listen to the window's gallery and photo, and to rescans (``updated_signal``)."""
+        self.host.gallery_shown.connect(self._on_gallery_shown)
+        self.host.current_changed.connect(self._on_current_changed)
+        updated_signal.connect(self._on_gallery_updated)
+        self.session.gallery_changed.connect(self.host.update_gallery)
 
     def connect_grid(self, grid: QAbstractItemView) -> None:
         # several photos at once for batch edits (Shift/Ctrl-click, Shift+arrows)
@@ -111,7 +126,7 @@ class EditingController(QObject):
         self.session.set_gallery(gallery)
         shown = self.session.gallery()
         if self.session.is_dirty() and shown is not None and shown is not gallery:
-            self.window.update_gallery(shown)  # type: ignore[attr-defined]
+            self.host.update_gallery(shown)
 
     def _on_current_changed(self, entry: Entry | None) -> None:
         if entry is not None:
@@ -171,11 +186,11 @@ class EditingController(QObject):
             self.dock.show()
         else:
             self._restore_when_shown = journal
-            self.window.open_path(Path(journal.gallery))  # type: ignore[attr-defined]
+            self.host.open_path(Path(journal.gallery))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            return self._on_close(event)  # type: ignore[arg-type]
+        if watched is self.window and isinstance(event, QCloseEvent):
+            return self._on_close(event)
         return False
 
     def _on_close(self, event: QCloseEvent) -> bool:
@@ -193,10 +208,16 @@ class EditingController(QObject):
 
 
 def install_editing(
-    window: QMainWindow, settings: Settings, updated_signal: object, *, ask: bool = True
+    host: EditHost,
+    window: QMainWindow,
+    grid: QAbstractItemView,
+    settings: Settings,
+    updated_signal: SignalInstance,
+    *,
+    ask: bool = True,
 ) -> EditingController:
-    """Add editing to ``window`` (a ``MainWindow``); see the module docstring."""
-    controller = EditingController(window, settings, ask=ask)
-    controller.connect_window(window, updated_signal)
-    controller.connect_grid(window.parts.grid)  # type: ignore[attr-defined]
+    """Add editing to ``window`` (the ``MainWindow``, also ``host``); see the module docstring."""
+    controller = EditingController(host, window, settings, ask=ask)
+    controller.connect_window(updated_signal)
+    controller.connect_grid(grid)
     return controller
