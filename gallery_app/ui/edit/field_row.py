@@ -107,6 +107,8 @@ class FieldRow(QWidget):
         self._baseline = value
         self._various = various
         self.set_text("" if various else (value or ""))
+        if isinstance(self.editor, QLineEdit):
+            self.editor.setCursorPosition(0)  # a long place reads from its start
         self.editor.setPlaceholderText(VARIOUS if various else "")
         self.source.setText(f"from: {source}" if source else "")
         self._unsaved = unsaved

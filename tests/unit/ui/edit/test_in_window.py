@@ -19,6 +19,7 @@ from gallery_app.core.edits.conflicts import date_conflict
 from gallery_app.core.edits.journal import read_journal
 from gallery_app.core.gallery.query import EntryFilter, filter_entries
 from gallery_app.ui.edit import prompts
+from gallery_app.ui.timeline.text import as_tooltip
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 NOTE = "Weekday says Sunday; the AP's own archive dates it March 29"
@@ -116,3 +117,16 @@ def test_kill_9_between_edit_and_save_then_start_offers_the_journal(
     assert entry is not None and entry.credit == "AP Photo"
     assert app.editing.session.pending_count() == 1
     monkeypatch.setattr(prompts, "ask_unsaved", lambda *_a: prompts.Choice.DISCARD)
+
+
+def test_timeline_bar_tooltip_gives_the_original_date_and_the_note(
+    make_app: Callable[..., Composition], qtbot: QtBot
+) -> None:
+    app = make_app()
+    _open_bundled(app, qtbot)
+    _resolve_photo6(app)
+    timeline = app.window.parts.timeline
+    qtbot.wait_until(lambda: timeline.bar_label(0).endswith("29 Mar"))
+    text = timeline._tooltip(0)
+    assert "Photo 6: date corrected, originally 2015-03-31" in text and NOTE in text
+    assert "<br>" in as_tooltip(text) and "&#x27;" in as_tooltip(text)  # shown literally
