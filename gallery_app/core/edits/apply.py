@@ -96,11 +96,22 @@ def apply_recorded(gallery: Gallery) -> Gallery:
     """Replay each entry's record over its original values (after loading)."""
     if not any(e.corrections for e in gallery.entries):
         return gallery
-    entries = tuple(
-        apply_corrections(replace(e, corrections=()), e.corrections) if e.corrections else e
-        for e in gallery.entries
-    )
+    entries = tuple(_replay(e) if e.corrections else e for e in gallery.entries)
     return replace(gallery, entries=entries)
+
+
+def _replay(entry: Entry) -> Entry:
+    """``entry``'s record applied in order; a record that no longer makes sense is skipped
+    with a warning (a hand-edited manifest may say "lat": "north")."""
+    out = replace(entry, corrections=())
+    for record in entry.corrections:
+        try:
+            checked = replace(record, new=field(record.field).check(record.new))
+            out = apply_correction(out, checked)
+        except (EditError, ValueError) as exc:
+            note = f"A recorded correction of {record.field} ({record.at}) was ignored: {exc}"
+            out = replace(out, warnings=(*out.warnings, note))
+    return out
 
 
 def field_source(entry: Entry, name: str) -> str:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoStack
 
 from gallery_app.core.edits.apply import apply_correction, make_correction
 from gallery_app.core.edits.conflicts import Reading
-from gallery_app.core.edits.fields import FIELDS
+from gallery_app.core.edits.fields import FIELDS, EditError
 from gallery_app.core.edits.journal import Journal, clear_journal, write_journal
 from gallery_app.core.edits.manifest_store import is_bundled
 from gallery_app.core.edits.ondisk import fingerprint
@@ -148,10 +148,16 @@ class EditSession(QObject):
             if entry is None:
                 log.info("journal entry %s is not in the gallery; skipped", entry_id)
                 continue
-            after = entry
+            after, kept = entry, []
             for record in records:
-                after = apply_correction(after, record)
-            planned.append((entry, after, tuple(records)))
+                try:
+                    after = apply_correction(after, record)
+                except (EditError, ValueError) as exc:  # a journal edited by hand
+                    log.warning("journal correction of %s skipped: %s", entry_id, exc)
+                    continue
+                kept.append(record)
+            if kept:
+                planned.append((entry, after, tuple(kept)))
         return self._push(planned, "Restore unsaved corrections")
 
     @staticmethod

@@ -152,3 +152,18 @@ def test_iim_limits() -> None:
 
 def test_conflict_reading_ignores_other_warnings() -> None:
     assert conflict_in("The photo file “a.jpg” is missing.") is None
+
+
+def test_a_nonsense_record_in_a_manifest_is_skipped_with_a_warning(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    manifest = tmp_path / "gallery.json"
+    records = [
+        {"field": "date", "old": None, "new": "2015-13-45", "at": "2015-04-01T10:00:00Z"},
+        {"field": "credit", "old": None, "new": "AP", "at": "2015-04-01T10:00:00Z"},
+    ]
+    entry = {"id": "a", "caption": "x", "corrections": records}
+    manifest.write_text(
+        json.dumps({"version": 2, "title": "T", "entries": [entry]}), encoding="utf-8"
+    )
+    loaded = load_gallery(manifest).entries[0]
+    assert loaded.credit == "AP" and loaded.taken is None
+    assert "recorded correction of date" in loaded.warnings[0]
