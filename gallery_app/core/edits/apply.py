@@ -86,12 +86,6 @@ def _resolve_warnings(warnings: tuple[str, ...], record: Correction) -> tuple[st
     return tuple(out)
 
 
-def apply_corrections(entry: Entry, records: Iterable[Correction]) -> Entry:
-    for record in records:
-        entry = apply_correction(entry, record)
-    return entry
-
-
 def apply_recorded(gallery: Gallery) -> Gallery:
     """Replay each entry's record over its original values (after loading)."""
     if not any(e.corrections for e in gallery.entries):
@@ -118,7 +112,11 @@ def field_source(entry: Entry, name: str) -> str:
     """Where the field's current value comes from, in words, for the edit panel."""
     for record in reversed(entry.corrections):
         if record.field == name:
-            return f"corrected {record.at[:10]}" + (f" — {record.note}" if record.note else "")
+            original = original_value(entry, name) or "empty"
+            if len(original) > 60:
+                original = original[:59] + "…"
+            text = f"corrected {record.at[:10]}, originally “{original}”"
+            return text + (f" — {record.note}" if record.note else "")
     sources = dict(entry.field_sources)
     if name == "date":
         return entry.taken.source if entry.taken else "none"
