@@ -12,7 +12,6 @@ warning is kept, marked resolved, with the choice, the note and the original.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import replace
 
 from gallery_app.core.edits import conflicts
