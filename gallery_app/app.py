@@ -152,7 +152,9 @@ def compose(*, progressive: bool = True, ask: bool = True) -> Composition:
     loader.updated.connect(window.update_gallery)
     install_scan_progress(window.statusBar(), loader)
     RelinkAction(window, Relinker(pool, links, catalog, window), window)
-    editing = install_editing(window, window, window.parts.grid, settings, loader.updated, ask=ask)
+    editing = install_editing(
+        window, window, window.parts.grid, settings, loader.updated, pool, ask=ask
+    )
     return Composition(
         pools,
         settings,

@@ -7,9 +7,9 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QUndoStack
 
 from gallery_app.core.edits.apply import apply_correction, make_correction
@@ -22,6 +22,7 @@ from gallery_app.core.edits.targets import files_to_write, is_manifest
 from gallery_app.core.models import Correction, Entry, Gallery
 from gallery_app.core.paths import bundled_copy_path
 from gallery_app.qt.edits.commands import Change, EditCommand
+from gallery_app.qt.workers import run_task
 
 if TYPE_CHECKING:  # the writers (exiv2, Pillow) load on the first save, not at start-up
     from gallery_app.core.edits.save import SaveResult
@@ -44,9 +45,14 @@ class EditSession(QObject):
 
     gallery_changed = Signal(object)  # Gallery: the corrected gallery to show
     dirty_changed = Signal(bool)
+    saving_changed = Signal(bool)  # a background save started (True) or ended (False)
+    saved = Signal(object)  # SaveResult of a background save
+    save_failed = Signal(object)  # EditError (ChangedOnDisk included) of a background save
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
+        self._pool = pool  # background saves run here; without one, saving blocks
+        self._saving = False
         self.undo_stack = QUndoStack(self)
         self._gallery: Gallery | None = None
         self._pending: dict[str, list[Correction]] = {}
@@ -166,6 +172,8 @@ class EditSession(QObject):
         return f"Edit {names}" + (f" of {count} photos" if count > 1 else "")
 
     def _push(self, planned: list[Change], text: str) -> int:
+        if self._saving:
+            raise EditError("The corrections are being saved; edit again in a moment.")
         if not planned or self._gallery is None:
             return 0
         self._remember_sidecars([before for before, _, _ in planned])
@@ -208,15 +216,68 @@ class EditSession(QObject):
         self.dirty_changed.emit(self.is_dirty())
 
     # -- saving ---------------------------------------------------------------------
+    def is_saving(self) -> bool:
+        return self._saving
+
+    def can_save_in_background(self) -> bool:
+        return self._pool is not None
+
     def save(self, *, embed: bool = False, force: bool = False) -> SaveResult:
-        """Write the pending corrections; raises EditError / ChangedOnDisk with a sentence."""
+        """Write the pending corrections now (closing the window; tests); raises EditError /
+        ChangedOnDisk with a sentence."""
         from gallery_app.core.edits.save import SaveResult, save_corrections  # deferred, see above
 
         g = self._gallery
         if g is None or not self.is_dirty():
             return SaveResult(())
-        expected = None if force else self._expected
+        expected = None if force else dict(self._expected)
         result = save_corrections(g, self.pending(), embed=embed, expected=expected)
+        self._finish_save(result)
+        return result
+
+    def save_in_background(self, *, embed: bool = False, force: bool = False) -> bool:
+        """Write the pending corrections on the pool (a batch of forty photos is seconds of
+        exiv2 work, not for the GUI thread); ``saved`` or ``save_failed`` follows.  Editing
+        waits meanwhile (``saving_changed``).  False when there is nothing to save."""
+        from gallery_app.core.edits.save import save_corrections  # deferred, see above
+
+        g = self._gallery
+        if g is None or self._pool is None or self._saving or not self.is_dirty():
+            return False
+        pending = self.pending()
+        expected = None if force else dict(self._expected)
+
+        def work() -> object:
+            try:
+                return save_corrections(g, pending, embed=embed, expected=expected)
+            except EditError as exc:  # handed back as a value: the GUI thread decides
+                return exc
+
+        self._set_saving(True)
+        run_task(self._pool, work, self._on_saved, self._on_save_error, parent=self)
+        return True
+
+    def _on_saved(self, outcome: object) -> None:
+        self._set_saving(False)
+        if isinstance(outcome, EditError):
+            self.save_failed.emit(outcome)
+            return
+        self._finish_save(cast("SaveResult", outcome))
+        self.saved.emit(outcome)
+
+    def _on_save_error(self, sentence: str) -> None:
+        log.error("saving corrections failed: %s", sentence)
+        self._set_saving(False)
+        self.save_failed.emit(EditError(f"The corrections could not be saved: {sentence}"))
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        self.saving_changed.emit(saving)
+
+    def _finish_save(self, result: SaveResult) -> None:
+        g = self._gallery
+        if g is None:
+            return
         if is_manifest(g) and result.written:
             g = replace(g, source=result.written[0])
             self._gallery = g
@@ -226,7 +287,6 @@ class EditSession(QObject):
         clear_journal()
         self.dirty_changed.emit(False)
         self.gallery_changed.emit(g)
-        return result
 
     def discard(self) -> None:
         """Forget the pending corrections (the user chose not to save them)."""

@@ -19,7 +19,7 @@ import logging
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, SignalInstance
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QThreadPool, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QMainWindow, QMenu
 
@@ -50,12 +50,18 @@ class EditingController(QObject):
     """Owns the session and the panel; connects them to a main window."""
 
     def __init__(
-        self, host: EditHost, window: QMainWindow, settings: Settings, *, ask: bool = True
+        self,
+        host: EditHost,
+        window: QMainWindow,
+        settings: Settings,
+        pool: QThreadPool | None = None,
+        *,
+        ask: bool = True,
     ) -> None:
         super().__init__(window)
         self.host = host
         self.window = window
-        self.session = EditSession(self)
+        self.session = EditSession(self, pool)
         self.panel = EditPanel(self.session, settings, window)
         self.dock = QDockWidget("Edit", window)
         self.dock.setObjectName("edit_dock")
@@ -80,6 +86,8 @@ class EditingController(QObject):
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.session.undo_stack.createRedoAction(self, "&Redo")
         redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self._undo_redo = (undo, redo)
+        self.session.saving_changed.connect(self._on_saving_changed)
         self.save_action = QAction("&Save corrections", self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.triggered.connect(self.panel.save)
@@ -142,6 +150,14 @@ class EditingController(QObject):
         title = self.window.windowTitle().removeprefix("● ")
         self.window.setWindowTitle(("● " if dirty else "") + title)
 
+    def _on_saving_changed(self, saving: bool) -> None:
+        """No undo, redo or save while a save runs in the background."""
+        stack = self.session.undo_stack
+        undo, redo = self._undo_redo
+        undo.setEnabled(not saving and stack.canUndo())
+        redo.setEnabled(not saving and stack.canRedo())
+        self.save_action.setEnabled(not saving and self.session.is_dirty())
+
     def _on_resolve(self) -> None:
         self.dock.show()
         if self.panel.resolve_button.isVisibleTo(self.panel):
@@ -160,7 +176,7 @@ class EditingController(QObject):
 
     def _save_or_keep(self) -> bool:
         try:
-            return self.panel.save()
+            return self.panel.save(blocking=True)
         except EditError as exc:  # the panel says it; keep the journal
             log.warning("saving corrections failed: %s", exc)
             return False
@@ -195,6 +211,9 @@ class EditingController(QObject):
 
     def _on_close(self, event: QCloseEvent) -> bool:
         """True (the close is stopped) when the user cancels or the save fails."""
+        if self.session.is_saving():  # a background save is writing: let it finish first
+            event.ignore()
+            return True
         if not self.session.is_dirty() or not self._ask:
             return False
         choice = prompts.ask_unsaved(self.window, self.session.pending_count())
@@ -213,11 +232,12 @@ def install_editing(
     grid: QAbstractItemView,
     settings: Settings,
     updated_signal: SignalInstance,
+    pool: QThreadPool,
     *,
     ask: bool = True,
 ) -> EditingController:
-    """Add editing to ``window`` (the ``MainWindow``, also ``host``); see the module docstring."""
-    controller = EditingController(host, window, settings, ask=ask)
+    """Add editing to ``window`` (the ``MainWindow``, also ``host``); saves run on ``pool``."""
+    controller = EditingController(host, window, settings, pool, ask=ask)
     controller.connect_window(updated_signal)
     controller.connect_grid(grid)
     return controller

@@ -13,6 +13,7 @@ creator) is kept in the settings.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -35,6 +36,9 @@ from gallery_app.core.edits.ondisk import ChangedOnDisk
 from gallery_app.core.gallery.labels import short_label
 from gallery_app.core.models import Entry
 from gallery_app.qt.edits.session import EditSession
+
+if TYPE_CHECKING:  # the writers load on the first save
+    from gallery_app.core.edits.save import SaveResult
 from gallery_app.qt.settings import TEMPLATE_FIELDS, Settings
 from gallery_app.ui.edit import prompts
 from gallery_app.ui.edit.field_row import FieldRow, small_label
@@ -93,6 +97,9 @@ class EditPanel(QWidget):
             row.changed.connect(self._update_buttons)
         session.gallery_changed.connect(self._on_gallery_changed)
         session.dirty_changed.connect(self._update_buttons)
+        session.saved.connect(self._on_saved)
+        session.save_failed.connect(self._on_save_failed)
+        session.saving_changed.connect(self._on_saving_changed)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.apply_changes)
         self.show_entries([])
 
@@ -228,25 +235,46 @@ class EditPanel(QWidget):
         set_status(self.status, f"{count} correction{'s' if count != 1 else ''} not saved yet.")
         return count
 
-    def save(self) -> bool:
-        """Write the pending corrections; asks before adding to a file changed on disk."""
+    def save(self, *, blocking: bool = False) -> bool:
+        """Write the pending corrections (in the background unless ``blocking``, as when the
+        window closes); asks before adding to a file changed on disk."""
         self.apply_changes()
+        embed = self.embed.isChecked()
+        if not blocking and self._session.can_save_in_background():
+            started = self._session.save_in_background(embed=embed)
+            if started:
+                set_status(self.status, "Saving…")
+            return started
         try:
-            result = self._session.save(embed=self.embed.isChecked())
+            result = self._session.save(embed=embed)
         except ChangedOnDisk as exc:
             if not prompts.ask_changed_on_disk(self.window(), str(exc)):
                 set_status(self.status, "Not saved: the file changed on disk.", error=True)
                 return False
-            result = self._session.save(embed=self.embed.isChecked(), force=True)
+            result = self._session.save(embed=embed, force=True)
         except EditError as exc:
             set_status(self.status, str(exc), error=True)
             return False
+        self._on_saved(result)
+        return True
+
+    def _on_saved(self, result: SaveResult) -> None:
         names = ", ".join(p.name for p in result.written[:3])
         text = f"Saved to {names}." if names else "Nothing to save."
         if result.embedded:
             text += f" Written into {len(result.embedded)} photo file(s) as well."
         set_status(self.status, " ".join([text, *result.problems]), error=bool(result.problems))
-        return True
+
+    def _on_save_failed(self, error: EditError) -> None:
+        if isinstance(error, ChangedOnDisk) and prompts.ask_changed_on_disk(
+            self.window(), str(error)
+        ):
+            self._session.save_in_background(embed=self.embed.isChecked(), force=True)
+            return
+        set_status(self.status, str(error), error=True)
+
+    def _on_saving_changed(self, saving: bool) -> None:
+        self.setEnabled(not saving)
 
     def _on_resolve(self) -> None:
         entries = self.entries()

@@ -18,6 +18,7 @@ from gallery_app.app import Composition
 from gallery_app.core.edits.conflicts import date_conflict
 from gallery_app.core.edits.journal import read_journal
 from gallery_app.core.gallery.query import EntryFilter, filter_entries
+from gallery_app.core.loader import load_gallery
 from gallery_app.ui.edit import prompts
 from gallery_app.ui.timeline.text import as_tooltip
 
@@ -130,3 +131,22 @@ def test_timeline_bar_tooltip_gives_the_original_date_and_the_note(
     text = timeline._tooltip(0)
     assert "Photo 6: date corrected, originally 2015-03-31" in text and NOTE in text
     assert "<br>" in as_tooltip(text) and "&#x27;" in as_tooltip(text)  # shown literally
+
+
+def test_save_runs_in_the_background_and_editing_waits(
+    make_app: Callable[..., Composition], qtbot: QtBot
+) -> None:
+    app = make_app()
+    _open_bundled(app, qtbot)
+    editing = app.editing
+    editing.dock.show()
+    editing.panel.show_entries(["02", "03"])
+    editing.panel.rows["credit"].type_text("AP Photo")
+    with qtbot.wait_signal(editing.session.saved, timeout=20000):
+        assert editing.panel.save()
+        assert editing.session.is_saving() and not editing.panel.isEnabled()
+    assert editing.panel.isEnabled() and not editing.session.is_dirty()
+    assert "Saved to gallery.json" in editing.panel.status.text()
+    assert read_journal() is None
+    credits = {e.id: e.credit for e in load_gallery(None).entries}
+    assert credits["02"] == credits["03"] == "AP Photo"
