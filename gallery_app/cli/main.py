@@ -18,6 +18,7 @@ from pathlib import Path
 
 from gallery_app import __version__
 from gallery_app.cli import edit as edit_cli
+from gallery_app.cli import export as export_cli
 from gallery_app.cli import thumbnails as thumbs_cli
 from gallery_app.core.article.importer import read_article_file
 from gallery_app.core.errors import DatelineError
@@ -37,6 +38,8 @@ examples:
   gallery-cli list --search palaces --json
   gallery-cli list ~/Pictures/2015 --json           every photo under a folder, with its metadata
   gallery-cli import-article story.txt -o gallery.json
+  gallery-cli export --format timelinejs -o story.json
+  gallery-cli export ~/Pictures/2015 --format html -o web-gallery
   gallery-cli thumbnails ~/Pictures --size large --jobs 2
   gallery-cli edit --entry 06 --resolve weekday --note "AP archive: March 29"
   gallery-cli edit ~/Pictures/2015 --entry tikrit.jpg --set credit=AP --set date=2015-03-29
@@ -57,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="gallery-cli",
         description="Dateline's headless commands: list galleries and photos, import articles, "
-        "correct entries and show their record, fill the thumbnail cache.",
+        "export galleries, correct entries and show their record, fill the thumbnail cache.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -113,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the entries as `list --json` would (with the article context)",
     )
 
+    export_cli.add_parser(sub)
     edit_cli.add_parsers(sub)
     thumbs_cli.add_parser(sub)
     return parser
@@ -130,6 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_list(args)
         if args.command == "import-article":
             return _cmd_import(args)
+        if args.command == "export":
+            return export_cli.run(args, _filter_from(args), _load)
         if args.command == "edit":
             return edit_cli.run_edit(args)
         if args.command == "history":
@@ -164,9 +170,14 @@ def _filter_from(args: argparse.Namespace) -> EntryFilter:
     return EntryFilter(date_from, date_to, args.include_undated, args.search)
 
 
+def _load(path: Path | None) -> Gallery:
+    """The gallery at ``path`` with its record of corrections (a folder's from its sidecars)."""
+    return edit_cli.load_with_record(path)
+
+
 def _cmd_list(args: argparse.Namespace) -> int:
     flt = _filter_from(args)
-    gallery = edit_cli.load_with_record(args.path)
+    gallery = _load(args.path)
     shown = filter_entries(gallery.entries, flt)
     if args.json:
         json.dump(gallery_to_dict(gallery, shown), sys.stdout, ensure_ascii=False, indent=2)

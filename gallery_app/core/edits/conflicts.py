@@ -7,7 +7,9 @@ the date is right: Tuesday, March 31) and a third choice keeps the date as
 uncertain.  The caption parser states the conflict as a warning ("The caption
 says Sunday, but March 31, 2015 was a Tuesday."); ``date_conflict`` reads the
 readings back from that one sentence, so this is the only place that knows
-its wording.
+its wording.  The caption parser also hands the two days on
+``TakenAt.readings``; when they are there they are used, and the warning is
+only the fallback for a manifest, which keeps the warning but not the days.
 """
 
 from __future__ import annotations
@@ -97,7 +99,15 @@ def conflict_in(warning: str) -> DateConflict | None:
 
 
 def date_conflict(entry: Entry) -> DateConflict | None:
-    """The entry's unresolved date conflict, if it has one."""
+    """The entry's unresolved date conflict, if it has one.
+
+    The caption parser hands the competing days on ``TakenAt.readings``; a
+    manifest keeps only the warning, so the readings are read back from it.
+    """
+    resolved = any(w.startswith(RESOLVED_PREFIX) for w in entry.warnings)
+    taken = entry.taken
+    if taken is not None and taken.uncertain and len(taken.readings) == 2 and not resolved:
+        return _from_readings(entry, taken.day, [r.day for r in taken.readings])
     for warning in entry.warnings:
         if warning.startswith(RESOLVED_PREFIX):
             continue
@@ -105,6 +115,27 @@ def date_conflict(entry: Entry) -> DateConflict | None:
         if found is not None:
             return found
     return None
+
+
+def _from_readings(entry: Entry, written: dt.date, days: list[dt.date]) -> DateConflict:
+    other = next((d for d in days if d != written), written)
+    stated = next((w for w in entry.warnings if conflict_in(w) is not None), None)
+    found = conflict_in(stated) if stated else None
+    sentence = (
+        found.warning
+        if found
+        else (f"The caption's weekday and date disagree: {spoken(other)} or {spoken(written)}.")
+    )
+    weekday = _WEEKDAYS[other.weekday()]
+    actual = _WEEKDAYS[written.weekday()]
+    readings = (
+        Reading("weekday", f"{spoken(other)} (the weekday is right)", f"{weekday} {other.day}",
+                other.isoformat()),
+        Reading("date", f"{spoken(written)} (the date is right)", f"{actual} {written.day}",
+                written.isoformat()),
+        Reading("uncertain", "Keep the date as uncertain", UNCERTAIN, written.isoformat(), True),
+    )  # fmt: skip
+    return DateConflict(sentence, readings)
 
 
 def resolved_text(conflict_sentence: str, reading: str, note: str, old: str | None) -> str:

@@ -95,7 +95,7 @@ class EditingController(QObject):
         self.session.dirty_changed.connect(self._on_dirty_changed)
         self.toggle_action = self.dock.toggleViewAction()
         self.toggle_action.setText("&Edit panel")
-        self.toggle_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.toggle_action.setShortcut(QKeySequence("F2"))
         self.resolve_action = QAction("&Resolve date conflict…", self)
         self.resolve_action.triggered.connect(self._on_resolve)
         for action in (undo, redo, self.save_action, self.resolve_action, self.toggle_action):

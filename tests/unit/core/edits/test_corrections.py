@@ -167,3 +167,26 @@ def test_a_nonsense_record_in_a_manifest_is_skipped_with_a_warning(tmp_path) -> 
     loaded = load_gallery(manifest).entries[0]
     assert loaded.credit == "AP" and loaded.taken is None
     assert "recorded correction of date" in loaded.warnings[0]
+
+
+def test_readings_from_the_caption_parser_are_used() -> None:
+    import datetime as dt
+
+    from gallery_app.core.models import DateReading, Entry, Precision, TakenAt
+
+    taken = TakenAt(
+        dt.datetime(2015, 3, 31),
+        Precision.DAY,
+        "caption",
+        uncertain=True,
+        readings=(
+            DateReading(dt.date(2015, 3, 29), "the weekday, Sunday"),
+            DateReading(dt.date(2015, 3, 31), "the date as written"),
+        ),
+    )
+    conflict = date_conflict(
+        Entry(id="x", position=1, caption="Sunday, March 31, 2015", taken=taken)
+    )
+    assert conflict is not None
+    assert [r.date for r in conflict.readings] == ["2015-03-29", "2015-03-31", "2015-03-31"]
+    assert conflict.readings[0].short == "Sunday 29"
