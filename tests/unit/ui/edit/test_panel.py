@@ -120,3 +120,47 @@ def test_gazetteer_fills_coordinates(panel: EditPanel) -> None:
     panel.fill_button.click()
     assert panel.rows["lat"].text().startswith("36.")
     assert panel.rows["lat"].state() == EDITED
+
+
+def test_folder_caption_credit_and_date_typed_in_the_panel_are_read_back(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    import json
+    import shutil
+    import subprocess
+
+    from tests.imaging import exif_block, make_jpeg
+
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    photo = make_jpeg(
+        folder / "a.jpg", exif=exif_block(description="Old", date_original="2015:03:31 10:00:00")
+    )
+    before = photo.read_bytes()
+    session = EditSession()
+    session.set_gallery(load_gallery(folder))
+    panel = EditPanel(session, Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(panel)
+    panel.show_entries(["a.jpg"])
+    assert panel.rows["caption"].source.text() == "from: EXIF ImageDescription"
+    panel.rows["caption"].type_text("Rockets over Tikrit")
+    panel.rows["credit"].type_text("AP")
+    panel.rows["date"].type_text("2015-03-29T10:00+03:00")
+    panel.note.setText("AP archive")
+    assert panel.apply_changes() == 3
+    assert panel.save()
+    assert photo.read_bytes() == before
+    sidecar = folder / "a.jpg.xmp"
+    exiftool = shutil.which("exiftool")
+    if exiftool:
+        out = subprocess.run(
+            [exiftool, "-use", "MWG", "-j", "-Description", "-Credit", "-DateTimeOriginal",
+             str(sidecar)],
+            check=True, capture_output=True, text=True,
+        ).stdout  # fmt: skip
+        got = json.loads(out)[0]
+        assert (got["Description"], got["Credit"]) == ("Rockets over Tikrit", "AP")
+        assert str(got["DateTimeOriginal"]).startswith("2015:03:29 10:00")
+    again = load_gallery(folder).entries[0]  # what Dateline shows after a restart
+    assert (again.caption, again.credit) == ("Rockets over Tikrit", "AP")
+    assert again.taken is not None and again.taken.iso() == "2015-03-29T10:00:00+03:00"
