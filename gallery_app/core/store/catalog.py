@@ -42,7 +42,8 @@ SCHEMA_VERSION = 1  # bump when the table layout or the JSON shape changes
 # Bump when the readers report something else for the same file: rows of another
 # version are misses and the file is read again, without rebuilding the database.
 # 2: HEIC/HEIF width, height and orientation are the stored ones (core.heif_geometry).
-READER_VERSION = 2
+# 3: keywords (XMP dc:subject, IPTC Keywords).
+READER_VERSION = 3
 DB_NAME = "catalog.sqlite"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
