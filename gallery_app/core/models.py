@@ -34,12 +34,25 @@ class ImageStatus(StrEnum):
 
 
 @dataclass(frozen=True)
+class DateReading:
+    """One way to read a date that contradicts itself, with why: the day as
+    written ("the date as written") or the day its weekday points to ("the
+    weekday, Sunday")."""
+
+    day: dt.date
+    reason: str
+
+
+@dataclass(frozen=True)
 class TakenAt:
     """When a photo was taken, as far as it is known.
 
     ``value`` is the local wall-clock time; ``utc_offset`` (minutes east of UTC)
     is set only when a source stated it.  ``uncertain`` marks a date whose
-    source contradicts itself (a weekday that does not match, say).
+    source contradicts itself (a weekday that does not match, say); then
+    ``readings`` holds each competing day, so a timeline can draw the span and
+    an editor can offer to resolve it.  ``inferred`` marks a date no source
+    wrote out (a weekday placed by the article's own date).
     """
 
     value: dt.datetime
@@ -47,6 +60,8 @@ class TakenAt:
     source: str
     utc_offset: int | None = None
     uncertain: bool = False
+    readings: tuple[DateReading, ...] = ()
+    inferred: bool = False
 
     @property
     def day(self) -> dt.date:
@@ -115,6 +130,27 @@ class ImageInfo:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """One saved change of one field of one entry, with its reason.
+
+    ``old`` and ``new`` are the field's text form (a date as ISO 8601 cut to its
+    precision, keywords joined with "; "); ``at`` is when it was made, ISO 8601
+    in UTC; ``reading`` names the reading chosen when the change resolves a
+    conflict ("Sunday 29").  Kept with the entry (and in the manifest or the
+    sidecar) so the original value and the reason are never lost; the value
+    lives here, beside ``Entry``, because the manifest (``core.gallery``) reads
+    and writes it while ``core.edits`` makes and applies it.
+    """
+
+    field: str
+    old: str | None
+    new: str | None
+    at: str
+    note: str = ""
+    reading: str | None = None
+
+
+@dataclass(frozen=True)
 class Entry:
     """One photo of a gallery (or the placeholder for a photo not included)."""
 
@@ -132,6 +168,9 @@ class Entry:
     context: ContextLink | None = None
     warnings: tuple[str, ...] = ()
     info: ImageInfo | None = None
+    keywords: tuple[str, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+    field_sources: tuple[tuple[str, str], ...] = ()  # field -> the file's source label that won
 
     @property
     def image_status(self) -> ImageStatus:

@@ -15,10 +15,21 @@ from pathlib import Path
 from typing import Any
 
 from PIL import Image
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QObject,
+    QRunnable,
+    QSize,
+    Qt,
+    QThreadPool,
+    Signal,
+)
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
 
 from gallery_app.core.imaging import decode, kinds
+from gallery_app.core.textdecode import printable
 
 log = logging.getLogger(__name__)
 
@@ -59,10 +70,10 @@ def run_task(
     """
     relay = _Relay(parent)
     relay.done.connect(on_done)
-    relay.done.connect(relay.deleteLater)
-    relay.failed.connect(relay.deleteLater)
     if on_error is not None:
         relay.failed.connect(on_error)
+    relay.done.connect(relay.deleteLater)  # after the caller's slot, never before it
+    relay.failed.connect(relay.deleteLater)
     pool.start(_Task(func, relay))
     return relay
 
@@ -70,6 +81,44 @@ def run_task(
 # Kinds Qt's own readers decode well (with DCT scaling for JPEG); the rest go through
 # the shared Pillow/LibRaw decoder of ``core/imaging``.
 _QT_KINDS = frozenset({"jpeg", "png", "gif", "bmp", "webp"})
+
+
+def qt_can_name(path: Path) -> bool:
+    """Whether Qt can open ``path`` by name.
+
+    A name that is not UTF-8 holds lone surrogates, which QString cannot
+    carry: Qt would look for another file.
+    """
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _reader(path: Path) -> tuple[QImageReader, QBuffer | None]:
+    """A reader for ``path``, and the buffer it reads from when Qt cannot name the file.
+
+    Python opens such a file by its exact bytes (surrogate escapes) and Qt
+    decodes them from memory.
+    """
+    if qt_can_name(path):
+        return QImageReader(str(path)), None
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        log.info("could not read %s: %s", printable(str(path)), exc)
+        data = b""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    return QImageReader(buffer), buffer
+
+
+def read_image(path: Path) -> QImage:
+    """``QImage(path)`` that also opens a name that is not UTF-8."""
+    reader, _buffer = _reader(path)
+    return reader.read()
 
 
 def decode_image(path: Path, target: QSize | None = None) -> QImage:
@@ -85,7 +134,7 @@ def decode_image(path: Path, target: QSize | None = None) -> QImage:
     try:
         kind = kinds.classify(path)
     except OSError as error:
-        log.info("could not read %s: %s", path, error)
+        log.info("could not read %s: %s", printable(str(path)), error)
         return QImage()
     if kind.family == "photo" and kind.key in _QT_KINDS and _ends_cleanly(path, kind.key):
         image = _decode_with_qt(path, target)
@@ -95,7 +144,7 @@ def decode_image(path: Path, target: QSize | None = None) -> QImage:
     try:
         decoded = decode.decode_fitted(path, box)
     except decode.DecodeError as error:
-        log.info("could not decode %s: %s", path, error)
+        log.info("could not decode %s: %s", printable(str(path)), error)
         return QImage()
     return _to_qimage(decoded.image)
 
@@ -125,7 +174,7 @@ def _to_qimage(image: Image.Image) -> QImage:
 
 
 def _decode_with_qt(path: Path, target: QSize | None) -> QImage:
-    reader = QImageReader(str(path))
+    reader, _buffer = _reader(path)  # the buffer lives as long as the reader needs it
     reader.setAutoTransform(True)
     reader.setAllocationLimit(1024)  # MiB; a hostile header cannot ask for more
     if target is not None and target.isValid():
@@ -143,7 +192,9 @@ def _decode_with_qt(path: Path, target: QSize | None) -> QImage:
                 reader.setScaledSize(scaled)
     image = reader.read()
     if image.isNull():
-        log.info("Qt could not decode %s (%s); trying Pillow", path, reader.errorString())
+        log.info(
+            "Qt could not decode %s (%s); trying Pillow", printable(str(path)), reader.errorString()
+        )
     return image
 
 
@@ -161,7 +212,7 @@ class _DecodeJob(QRunnable):
         try:
             image = decode_image(self._path, self._target)
         except Exception:
-            log.exception("decoding %s failed", self._path)
+            log.exception("decoding %s failed", printable(str(self._path)))
             image = QImage()
         self._relay.image_ready.emit(self._key, image)
 
@@ -175,7 +226,7 @@ class ImageLoader(QObject):
     ``QThreadPool.clear()`` would cancel with them.
     """
 
-    image_ready = Signal(str, QImage)
+    image_ready = Signal(object, QImage)  # key (str, kept as is: ids may hold surrogates)
 
     def __init__(self, pool: QThreadPool, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -23,14 +23,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from gallery_app.core.errors import DatelineError
-from gallery_app.core.folders.listing import iter_image_files
+from gallery_app.core.folders.listing import SidecarTimes, iter_image_files
 from gallery_app.core.gallery.entries import entry_from_metadata
 from gallery_app.core.gallery.ordering import sort_key
 from gallery_app.core.metadata.reader import read_metadata
 from gallery_app.core.metadata.values import FileMetadata, unreadable_sentence
-from gallery_app.core.metadata.xmp import sidecar_paths
 from gallery_app.core.models import Entry, Gallery
-from gallery_app.core.store.catalog import Catalog, Item, decode_metadata
+from gallery_app.core.store.catalog import Catalog, decode_metadata
 
 log = logging.getLogger(__name__)
 
@@ -87,8 +86,8 @@ def scan_folder(
     if on_progress is not None:
         on_progress(0, total)
     known = catalog.rows_under(folder) if catalog is not None else {}
-    fresh: list[Item] = []
-    sidecars = SidecarStamps()
+    sidecars = SidecarTimes()
+    fresh: list[tuple[Path, int, int, FileMetadata]] = []
     entries: list[Entry] = []
     pending: list[Entry] = []
     seen: set[str] = set()
@@ -116,13 +115,13 @@ def scan_folder(
         seen.add(key)
         meta: FileMetadata | None = None
         row = known.get(key)
-        side = sidecars.stamp(file)
-        if row is not None and (row[0], row[1], row[3]) == (stat.st_size, stat.st_mtime_ns, side):
+        mtime = max(stat.st_mtime_ns, sidecars.mtime_of(file))
+        if row is not None and row[0] == stat.st_size and row[1] == mtime:
             meta = decode_metadata(row[2])
         if meta is None:
             meta = _read(file)
             if catalog is not None:
-                fresh.append((file, stat.st_size, stat.st_mtime_ns, meta, side))
+                fresh.append((file, stat.st_size, mtime, meta))
                 if len(fresh) >= 500:
                     catalog.put_many(fresh)
                     fresh = []
@@ -151,38 +150,6 @@ def scan_folder(
         source=folder,
         warnings=warnings,
     )
-
-
-class SidecarStamps:
-    """The size and mtime of each photo's ``.xmp`` sidecar, "" for none.
-
-    Each folder is listed once (a set of names), so a photo without a sidecar
-    costs no system call and one with a sidecar costs one ``stat``.
-    """
-
-    def __init__(self) -> None:
-        self._names: dict[Path, frozenset[str]] = {}
-
-    def _listing(self, folder: Path) -> frozenset[str]:
-        names = self._names.get(folder)
-        if names is None:
-            try:
-                names = frozenset(os.listdir(folder))
-            except OSError:
-                names = frozenset()
-            self._names[folder] = names
-        return names
-
-    def stamp(self, file: Path) -> str:
-        names = self._listing(file.parent)
-        for candidate in sidecar_paths(file):
-            if candidate.name in names and candidate != file:
-                try:
-                    st = candidate.stat()
-                except OSError:
-                    continue
-                return f"{candidate.name}:{st.st_size}:{st.st_mtime_ns}"
-        return ""
 
 
 def _read(file: Path) -> FileMetadata:

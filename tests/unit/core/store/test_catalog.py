@@ -72,15 +72,14 @@ def test_rows_under_a_folder_only(tmp_path: Path) -> None:
     inside = tmp_path / "trip" / "day1" / "a.jpg"
     cat.put_many(
         [
-            (inside, 1, 1, sample(), ""),
+            (inside, 1, 1, sample()),
             (
                 tmp_path / "trip0" / "b.jpg",
                 1,
                 1,
                 sample(),
-                "",
             ),  # a sibling whose name shares the prefix
-            (tmp_path / "other.jpg", 1, 1, sample(), ""),
+            (tmp_path / "other.jpg", 1, 1, sample()),
         ]
     )
     assert list(cat.rows_under(tmp_path / "trip")) == [str(inside)]
@@ -114,13 +113,14 @@ def test_schema_bump_sets_the_old_database_aside(
     assert cat.enabled and len(cat) == 0
 
 
-def test_unusable_location_turns_the_catalog_off(tmp_path: Path) -> None:
+def test_unusable_location_keeps_the_catalog_in_memory(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
     cat = Catalog(blocker / "sub" / "catalog.sqlite")  # a parent that is a file
-    assert not cat.enabled
+    assert cat.memory_only
     cat.put(tmp_path / "a.jpg", 1, 2, sample())
-    assert cat.get(tmp_path / "a.jpg", 1, 2) is None
+    assert cat.get(tmp_path / "a.jpg", 1, 2) == sample()  # for this session
+    assert blocker.read_text() == "x"
 
 
 def test_wal_mode_and_one_connection_per_thread(tmp_path: Path) -> None:
@@ -149,15 +149,6 @@ def test_wal_mode_and_one_connection_per_thread(tmp_path: Path) -> None:
     conn.close()
 
 
-def test_a_changed_sidecar_stamp_is_a_miss(tmp_path: Path) -> None:
-    cat = Catalog()
-    photo = tmp_path / "a.jpg"
-    cat.put(photo, 1, 1, sample(), "a.xmp:10:5")
-    assert cat.get(photo, 1, 1, "a.xmp:10:5") == sample()
-    assert cat.get(photo, 1, 1, "a.xmp:11:6") is None
-    assert cat.get(photo, 1, 1) is None  # the sidecar was deleted
-
-
 def test_rows_from_an_older_reader_are_read_again(tmp_path: Path) -> None:
     """A catalog filled before a reader fix (HEIC sizes, say) must not serve the old values."""
     cat = Catalog()
@@ -171,7 +162,7 @@ def test_rows_from_an_older_reader_are_read_again(tmp_path: Path) -> None:
     stat = photo.stat()
     with sqlite3.connect(cat.path) as conn:
         conn.execute(
-            "INSERT INTO files (path, size, mtime_ns, data) VALUES (?, ?, ?, ?)",
+            "INSERT INTO files VALUES (?, ?, ?, ?)",
             (str(photo.absolute()), stat.st_size, stat.st_mtime_ns, old_row),
         )
     assert cat.get(photo, stat.st_size, stat.st_mtime_ns) is None
