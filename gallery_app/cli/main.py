@@ -78,7 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="keep undated entries when a date range is given",
     )
-    lst.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    lst.add_argument(
+        "--json", action="store_true", help="print JSON instead of a table (compact, one line)"
+    )
+    lst.add_argument("--pretty", action="store_true", help="with --json: indent the JSON")
 
     imp = sub.add_parser(
         "import-article",
@@ -172,8 +175,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
         catalog.close()
     shown = filter_entries(gallery.entries, flt)
     if args.json:
-        json.dump(gallery_to_dict(gallery, shown), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        _write_json(gallery_to_dict(gallery, shown), pretty=args.pretty)
     else:
         _print_table(gallery, shown)
     return 0
@@ -198,11 +200,26 @@ def _cmd_import(args: argparse.Namespace) -> int:
         for warning in gallery.warnings:
             print(f"  ! {warning}", file=sys.stderr)
     if args.json:
-        json.dump(gallery_to_dict(gallery), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        _write_json(gallery_to_dict(gallery), pretty=True)
     elif args.output is None:
         sys.stdout.write(dump_manifest(gallery, Path.cwd()))
     return 0
+
+
+def _write_json(doc: object, *, pretty: bool) -> None:
+    """``doc`` as UTF-8 JSON on stdout: orjson (C), compact unless ``pretty``."""
+    import orjson  # deferred: only the JSON output needs it
+
+    option = orjson.OPT_APPEND_NEWLINE | (orjson.OPT_INDENT_2 if pretty else 0)
+    try:
+        data = orjson.dumps(doc, option=option)
+    except orjson.JSONEncodeError:  # text orjson refuses (a lone surrogate): the stdlib's way
+        log.info("orjson refused the document; writing it with the json module", exc_info=True)
+        text = json.dumps(doc, ensure_ascii=False, indent=2 if pretty else None)
+        data = text.encode("utf-8", "replace") + b"\n"
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
 
 
 def _print_table(gallery: Gallery, shown: list[Entry]) -> None:

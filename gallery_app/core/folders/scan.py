@@ -28,6 +28,7 @@ from gallery_app.core.gallery.entries import entry_from_metadata
 from gallery_app.core.gallery.ordering import sort_key
 from gallery_app.core.metadata.reader import read_metadata
 from gallery_app.core.metadata.values import FileMetadata, unreadable_sentence
+from gallery_app.core.metadata.xmp import SidecarIndex
 from gallery_app.core.models import Entry, Gallery
 from gallery_app.core.store.catalog import Catalog, decode_metadata
 
@@ -90,6 +91,7 @@ def scan_folder(
     entries: list[Entry] = []
     pending: list[Entry] = []
     seen: set[str] = set()
+    sidecars = SidecarIndex()
     last_flush = time.monotonic()
     cancelled = False
 
@@ -117,7 +119,7 @@ def scan_folder(
         if row is not None and row[0] == stat.st_size and row[1] == stat.st_mtime_ns:
             meta = decode_metadata(row[2])
         if meta is None:
-            meta = _read(file)
+            meta = _read(file, sidecars)
             if catalog is not None:
                 fresh.append((file, stat.st_size, stat.st_mtime_ns, meta))
                 if len(fresh) >= 500:
@@ -150,9 +152,9 @@ def scan_folder(
     )
 
 
-def _read(file: Path) -> FileMetadata:
+def _read(file: Path, sidecars: SidecarIndex | None = None) -> FileMetadata:
     try:
-        return read_metadata(file)
+        return read_metadata(file, sidecars)
     except Exception as exc:  # one odd file must not end the scan of ten thousand
         log.exception("reading metadata of %s failed", file)
         return FileMetadata.unreadable(unreadable_sentence(file.name, exc.__class__.__name__))

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import logging
 import sqlite3
 import threading
@@ -27,6 +26,8 @@ import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from gallery_app.core import paths
 from gallery_app.core.metadata.values import FileMetadata
@@ -38,7 +39,8 @@ SCHEMA_VERSION = 1  # bump when the table layout or the JSON shape changes
 # Bump when the readers report something else for the same file: rows of another
 # version are misses and the file is read again, without rebuilding the database.
 # 2: HEIC/HEIF width, height and orientation are the stored ones (core.heif_geometry).
-READER_VERSION = 2
+# 3: JPEG and WebP are read by libexiv2 (core.metadata.native).
+READER_VERSION = 3
 DB_NAME = "catalog.sqlite"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -193,11 +195,14 @@ class Catalog:
             return
         # A name that is not valid UTF-8 cannot be a SQLite TEXT key: such a file
         # is simply read again next time.
-        rows = [
-            (_key(f), size, mtime, encode_metadata(meta))
-            for f, size, mtime, meta in items
-            if _storable(f)
-        ]
+        rows = []
+        for f, size, mtime, meta in items:
+            if not _storable(f):
+                continue
+            try:
+                rows.append((_key(f), size, mtime, encode_metadata(meta)))
+            except ValueError:
+                continue  # read again next time
         if not rows:
             return
         try:
@@ -325,13 +330,17 @@ def encode_metadata(meta: FileMetadata) -> str:
     for name, (encode, _decode) in _FIELD_CODECS.items():
         value = getattr(meta, name)
         doc[name] = None if value is None else encode(value)
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+    try:
+        return orjson.dumps(doc).decode("utf-8")
+    except orjson.JSONEncodeError:  # a lone surrogate in some text: not storable as is
+        log.info("metadata not stored in the catalog", exc_info=True)
+        raise ValueError("metadata with text that is not valid Unicode") from None
 
 
 def decode_metadata(text: str) -> FileMetadata | None:
     """The FileMetadata in ``text``, or None when it is of another version or malformed."""
     try:
-        doc = json.loads(text)
+        doc = orjson.loads(text)
         if not isinstance(doc, dict) or doc.get("v") != READER_VERSION:
             return None
         values: dict[str, Any] = {
