@@ -190,19 +190,22 @@ class Catalog:
 
     def put_many(self, items: Iterable[tuple[Path, int, int, FileMetadata]]) -> None:
         """Store ``(file, size, mtime_ns, metadata)`` rows in one transaction."""
+        rows = []
+        for f, size, mtime, meta in items:
+            try:
+                rows.append((f, size, mtime, encode_metadata(meta)))
+            except ValueError:
+                continue  # read again next time
+        self.put_rows(rows)
+
+    def put_rows(self, items: Iterable[tuple[Path, int, int, str]]) -> None:
+        """Store rows already encoded (``encode_metadata``, as reader processes send them)."""
         conn = self._conn()
         if conn is None:
             return
         # A name that is not valid UTF-8 cannot be a SQLite TEXT key: such a file
         # is simply read again next time.
-        rows = []
-        for f, size, mtime, meta in items:
-            if not _storable(f):
-                continue
-            try:
-                rows.append((_key(f), size, mtime, encode_metadata(meta)))
-            except ValueError:
-                continue  # read again next time
+        rows = [(_key(f), size, mtime, data) for f, size, mtime, data in items if _storable(f)]
         if not rows:
             return
         try:

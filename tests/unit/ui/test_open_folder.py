@@ -107,13 +107,13 @@ def test_cancelling_leaves_a_usable_partial_gallery(
     real_read = folder_scan.read_metadata
     cancelled = threading.Event()
 
-    def read_then_cancel(path: Path) -> object:
+    def read_then_cancel(path: Path, *rest: object) -> object:
         nonlocal reads
         reads += 1
         if reads == 3:
             app.loader.cancel_scan()  # as the Cancel button would
             cancelled.set()
-        return real_read(path)
+        return real_read(path, *rest)
 
     monkeypatch.setattr(folder_scan, "read_metadata", read_then_cancel)
     with qtbot.wait_signal(app.loader.scan_finished, timeout=10000) as finished:
