@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication
 
 from gallery_app import APP_ID, APP_NAME, __version__
 from gallery_app.core import paths
+from gallery_app.core.folders.pool import ReaderPool
 from gallery_app.core.loader import load_gallery
 from gallery_app.core.store.atomic import write_text_atomic
 from gallery_app.core.store.catalog import Catalog
@@ -116,8 +117,9 @@ class Composition:
     thumbnails: ThumbnailProvider
 
     def shut_down(self) -> None:
-        """Stop background work before the objects go (scans, thumbnails, loads)."""
+        """Stop background work before the objects go (scans, reader processes, thumbnails)."""
         self.scanner.stop()
+        self.scanner.close_readers()
         self.thumbnails.clear()
         self.pool.clear()
         self.thumbnails.wait_for_done(3000)
@@ -137,7 +139,8 @@ def compose(*, progressive: bool = True) -> Composition:
     filter_state = FilterState()
     links = LinkStore()
     catalog = Catalog()
-    scanner = FolderScanner(catalog)  # its own one-thread pool
+    readers = ReaderPool()  # worker processes, started by the first folder that needs them
+    scanner = FolderScanner(catalog, readers=readers)  # its own one-thread pool
     thumbnail_pool = QThreadPool()  # dedicated: clearing it never drops other work
     thumbnail_pool.setMaxThreadCount(max(1, QThread.idealThreadCount()))
     thumbnails = ThumbnailProvider(thumbnail_pool)

@@ -17,18 +17,19 @@ read.  Nothing here raises for a bad file.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from gallery_app.core.metadata.reader import read_metadata
 from gallery_app.core.metadata.values import FileMetadata, unreadable_sentence
-from gallery_app.core.metadata.xmp import SidecarIndex
 from gallery_app.core.store.catalog import encode_metadata
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    from gallery_app.core.metadata.xmp import SidecarIndex
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,9 @@ def default_workers() -> int:
 
 def read_rows(paths: list[str]) -> list[tuple[str, str]]:
     """In a worker: read each file and return ``(path, catalog row JSON)``."""
+    # deferred: the readers (Pillow, libexiv2) load in the workers, not with the window
+    from gallery_app.core.metadata.xmp import SidecarIndex
+
     sidecars = SidecarIndex()
     out = []
     for path in paths:
@@ -61,6 +65,8 @@ def read_rows(paths: list[str]) -> list[tuple[str, str]]:
 
 def read_one(file: Path, sidecars: SidecarIndex | None = None) -> FileMetadata:
     """``read_metadata`` that turns an unexpected error into an unreadable entry, logged."""
+    from gallery_app.core.metadata.reader import read_metadata  # deferred, as above
+
     try:
         return read_metadata(file, sidecars)
     except Exception as exc:  # one odd file must not end the scan of ten thousand
@@ -77,6 +83,10 @@ class ReaderPool:
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
+            # deferred: multiprocessing costs ~30 ms to import, and the window opens first
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
             context = multiprocessing.get_context("spawn")
             self._executor = ProcessPoolExecutor(self.workers, mp_context=context)
         return self._executor
@@ -95,6 +105,8 @@ class ReaderPool:
         ``should_stop()`` is polled between chunks; when it says stop, the
         chunks not yet read are cancelled and the iteration ends.
         """
+        from concurrent.futures.process import BrokenProcessPool  # deferred, as in _pool
+
         chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
         pending = deque((chunk, self._submit(chunk)) for chunk in chunks)
         while pending:
@@ -118,6 +130,8 @@ class ReaderPool:
         return self._pool().submit(read_rows, [str(f) for f in chunk])
 
     def _alone(self, file: Path) -> list[tuple[str, str]]:
+        from concurrent.futures.process import BrokenProcessPool  # deferred, as in _pool
+
         try:
             return self._submit([file]).result()
         except BrokenProcessPool:

@@ -79,12 +79,12 @@ def scan_folder(
     ``on_batch(entries)`` gets the entries in reading order as they come, in
     batches; ``on_progress(done, total)`` follows each batch (and is called
     once with ``done=0`` as soon as the files are listed).  ``should_stop()``
-    is polled between files.  Files the catalog knows come first; the others
-    are read by ``pool`` (worker processes) — or, without one, by a pool made
-    for this scan when there are enough of them and more than one core, else
-    here.  Raises DatelineError only when the folder itself cannot be listed;
-    a file that cannot be read becomes an entry with a warning, a file that
-    vanished meanwhile is skipped.
+    is polled between files.  Files the catalog knows come first; the others,
+    when there are ``MIN_FILES`` or more, are read by ``pool`` (worker
+    processes) — or, without one, by a pool made for this scan when there is
+    more than one core; fewer are read here.  Raises DatelineError only when
+    the folder itself cannot be listed; a file that cannot be read becomes an
+    entry with a warning, a file that vanished meanwhile is skipped.
     """
     folder = folder.absolute()
     files = list_image_files(folder)
@@ -94,7 +94,9 @@ def scan_folder(
     known = catalog.rows_under(folder) if catalog is not None else {}
     misses = scan.take_known(files, known)
     own_pool = None
-    if pool is None and len(misses) >= MIN_FILES and default_workers() > 1:
+    if len(misses) < MIN_FILES:
+        pool = None  # quicker read here than handed over
+    elif pool is None and default_workers() > 1:
         pool = own_pool = ReaderPool()
     try:
         scan.read(misses, catalog, pool, should_stop)

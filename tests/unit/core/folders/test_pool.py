@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from gallery_app.core.folders import pool as pool_module
+from gallery_app.core.folders import scan as folder_scan
 from gallery_app.core.folders.pool import ReaderPool
 from gallery_app.core.folders.scan import scan_folder
 from gallery_app.core.store.catalog import Catalog, decode_metadata
@@ -33,9 +34,10 @@ def folder(tmp_path: Path) -> Path:
 
 
 def test_worker_processes_give_the_same_gallery_and_catalog_rows(
-    folder: Path, tmp_path: Path
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     alone = scan_folder(folder)
+    monkeypatch.setattr(folder_scan, "MIN_FILES", 10)  # this folder goes to the pool
     workers = ReaderPool(workers=2)
     catalog = Catalog(tmp_path / "catalog.sqlite")
     try:
