@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from gallery_app.core.errors import DatelineError
-from gallery_app.core.store import thumbcache
 
-SIZE_CHOICES = tuple(thumbcache.SIZES)
+# The freedesktop sizes (``thumbcache.SIZES``, a test keeps the two equal): named here
+# so that ``gallery-cli --help`` does not import Pillow with the thumbnail cache.
+SIZE_CHOICES = ("normal", "large", "x-large", "xx-large")
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -78,6 +79,8 @@ def make_all(
     files: Iterable[Path], size: str, jobs: int, stream: TextIO | None = None
 ) -> dict[str, int]:
     """Make or check the thumbnail of every file; returns counts by outcome."""
+    from gallery_app.core.store import thumbcache  # deferred: Pillow, only when thumbnailing
+
     stream = stream if stream is not None else sys.stderr
     files = list(files)
     counts = {"made": 0, "cached": 0, "failed": 0}
