@@ -92,7 +92,7 @@ def scan_folder(
     if on_progress is not None:
         on_progress(0, len(files))
     known = catalog.rows_under(folder) if catalog is not None else {}
-    misses = scan.take_known(files, known)
+    misses = scan.take_known(files, known, should_stop)
     own_pool = None
     if len(misses) < MIN_FILES:
         pool = None  # quicker read here than handed over
@@ -154,13 +154,18 @@ class _Scan:
             done = len(self.entries) if (self.cancelled or not force) else self.total
             self.on_progress(done, self.total)
 
-    def take_known(self, files: list[Path], known: dict[str, Row]) -> list[Stat]:
+    def take_known(
+        self, files: list[Path], known: dict[str, Row], should_stop: StopCheck | None
+    ) -> list[Stat]:
         """Add the files the catalog knows unchanged; return the others to read.
 
-        Only ``stat`` and a catalog row per file: too quick to be worth stopping.
+        Only ``stat`` and a catalog row per file: ``should_stop`` is asked every 500.
         """
         misses: list[Stat] = []
-        for file in files:
+        for n, file in enumerate(files):
+            if n and n % 500 == 0 and should_stop is not None and should_stop():
+                self.cancelled = True
+                break
             key = str(file)
             try:
                 stat = file.stat()

@@ -300,6 +300,7 @@ def _decode_info(v: list[Any]) -> ImageInfo:
 
 Codec = tuple[Callable[[Any], Any], Callable[[Any], Any]]
 _CODECS: dict[object, Codec] = {
+    Path: (str, Path),
     TakenAt: (_encode_taken, _decode_taken),
     Location: (_encode_location, lambda d: Location(**d)),
     ImageInfo: (_encode_info, _decode_info),
@@ -307,7 +308,7 @@ _CODECS: dict[object, Codec] = {
 _PLAIN: Codec = (lambda v: v, lambda v: v)
 
 
-def _codec(hint: object) -> Codec:
+def codec_for(hint: object) -> Codec:
     """How a field of this type goes to JSON and back (``X | None`` as X, None kept)."""
     args = [a for a in typing.get_args(hint) if a is not type(None)]
     if isinstance(hint, types.UnionType) and len(args) == 1:
@@ -323,7 +324,7 @@ def _codec(hint: object) -> Codec:
 
 
 _FIELD_CODECS: dict[str, Codec] = {
-    name: _codec(hint) for name, hint in typing.get_type_hints(FileMetadata).items()
+    name: codec_for(hint) for name, hint in typing.get_type_hints(FileMetadata).items()
 }
 
 

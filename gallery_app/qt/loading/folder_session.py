@@ -16,9 +16,12 @@ folder — goes through the ``FolderScanner``:
 4. while the folder stays open, ``updated(gallery)`` again whenever the
    watched folder changes.
 
-With ``progressive=False`` (``--screenshot``) the batches are kept back and
-the complete gallery comes as the one ``loaded``, so what is captured is the
-folder in its final order.
+A folder of 500 photos or more seen before opens from its snapshot (the
+last sorted gallery, ``core.store.snapshot``): between steps 1 and 2 it
+comes as ``updated``, before the scan has checked it, and step 3 corrects it
+in place.  With ``progressive=False`` (``--screenshot``) the batches are kept
+back and the first complete gallery — the snapshot, else the scanned one —
+comes as the one ``loaded``.
 """
 
 from __future__ import annotations
@@ -86,6 +89,7 @@ class FolderGalleryLoader(GalleryLoader):
         self._shown = False  # the window already has this folder's (partial) gallery
         self._started_at = 0.0
         scanner.entries_added.connect(self._on_entries_added)
+        scanner.snapshot.connect(self._on_snapshot)
         scanner.progress.connect(self.scan_progress)
         scanner.finished.connect(self._on_finished)
         scanner.failed.connect(self._on_failed)
@@ -133,6 +137,18 @@ class FolderGalleryLoader(GalleryLoader):
         if self._progressive and self._scanning:
             self.entries_added.emit(entries)
         heap.settle()  # the batch is long-lived now: no collector pauses over it
+
+    def _on_snapshot(self, gallery: Gallery) -> None:
+        """The folder as it was last seen: shown at once, corrected when the scan ends."""
+        if not self._scanning:
+            return
+        gallery = self._with_links(gallery)
+        if self._shown:
+            self.updated.emit(gallery)
+        else:
+            self._shown = True
+            self.loaded.emit(gallery)
+        heap.settle()
 
     def _on_finished(self, gallery: Gallery) -> None:
         gallery = self._with_links(gallery)

@@ -40,6 +40,7 @@ from gallery_app.core.errors import DatelineError
 from gallery_app.core.folders.pool import ReaderPool
 from gallery_app.core.models import Entry, Gallery
 from gallery_app.core.store.catalog import Catalog
+from gallery_app.core.store.snapshot import load_snapshot, save_snapshot
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,7 @@ class _Relay(QObject):
     """Carries results from the worker to the GUI thread (queued), tagged with the scan number."""
 
     batch = Signal(int, object)
+    snapshot = Signal(int, object)
     progress = Signal(int, int, int)
     done = Signal(int, object)
     failed = Signal(int, str)
@@ -86,6 +88,10 @@ class _ScanJob(QRunnable):
 
     def run(self) -> None:
         sid, relay = self._scan_id, self._relay
+        if not self._quiet:
+            shown = load_snapshot(self._folder)
+            if shown is not None:
+                relay.snapshot.emit(sid, shown)
         try:
             gallery = scan_folder(
                 self._folder,
@@ -102,6 +108,7 @@ class _ScanJob(QRunnable):
             relay.failed.emit(sid, f"The folder {self._folder.name} could not be read ({exc}).")
         else:
             relay.done.emit(sid, gallery)
+            save_snapshot(gallery)  # here, off the GUI thread: ~5 MB of JSON at 10,000
 
 
 class FolderScanner(QObject):
@@ -113,6 +120,7 @@ class FolderScanner(QObject):
     """
 
     entries_added = Signal(object)  # list[Entry]
+    snapshot = Signal(object)  # Gallery: the folder as last seen, before the scan checks it
     progress = Signal(int, int, float)
     finished = Signal(object)  # Gallery
     failed = Signal(str)
@@ -144,6 +152,7 @@ class FolderScanner(QObject):
         self._pool = pool
         self._relay = _Relay(self)
         self._relay.batch.connect(self._on_batch)
+        self._relay.snapshot.connect(self._on_snapshot)
         self._relay.progress.connect(self._on_progress)
         self._relay.done.connect(self._on_done)
         self._relay.failed.connect(self._on_failed)
@@ -228,6 +237,10 @@ class FolderScanner(QObject):
             self._queue.extend(entries)
             if not self._drain.isActive():
                 self._drain.start()
+
+    def _on_snapshot(self, scan_id: int, gallery: Gallery) -> None:
+        if scan_id == self._scan_id and self._running:
+            self.snapshot.emit(gallery)
 
     def _take_slice(self) -> None:
         """One turn's share of the entries that came in: at most ``slice_size``."""
