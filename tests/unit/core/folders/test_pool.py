@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -69,9 +71,6 @@ def test_a_worker_that_dies_costs_only_the_file_that_killed_it(
     def first_chunk_breaks(self: ReaderPool, chunk: list[Path]) -> object:
         future = real_submit(self, chunk)
         if next(calls) == 0:
-            from concurrent.futures import Future
-            from concurrent.futures.process import BrokenProcessPool
-
             broken: Future[object] = Future()
             broken.set_exception(BrokenProcessPool("a worker died"))
             future.cancel()
