@@ -15,6 +15,7 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from gallery_app import __version__
 from gallery_app.cli import thumbnails as thumbs_cli
@@ -49,17 +50,8 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageError(message)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="gallery-cli",
-        description="Dateline's headless commands: list galleries and photos, import articles, "
-        "fill the thumbnail cache.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="version", version=f"Dateline {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
+def _add_list_parser(sub: Any) -> None:
+    """The ``list`` sub-command's arguments."""
     lst = sub.add_parser(
         "list",
         help="list a gallery's entries with date, place and credit",
@@ -85,6 +77,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print JSON instead of a table (compact, one line)"
     )
     lst.add_argument("--pretty", action="store_true", help="with --json: indent the JSON")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="gallery-cli",
+        description="Dateline's headless commands: list galleries and photos, import articles, "
+        "fill the thumbnail cache.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"Dateline {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    _add_list_parser(sub)
 
     imp = sub.add_parser(
         "import-article",

@@ -225,10 +225,8 @@ def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
             what = kind.name if kind else "a file of unknown type"
             notes.append(f"{path.name} is {what}, not a photo Dateline can show.")
         return Embedded(kind, ImageStatus.UNREADABLE, warnings=tuple(notes))
-    if kind.key in NATIVE_KINDS:
-        embedded = _read_natively(fh, path, kind, notes)
-        if embedded is not None:
-            return embedded
+    if kind.key in NATIVE_KINDS and (native := _read_natively(fh, path, kind, notes)):
+        return native
 
     image = _open_pillow(fh, path, kind, notes) if kind.key in _PILLOW_FORMATS else None
     exif_tags = exif.ExifTags()
