@@ -53,6 +53,9 @@ def empty_folder_gallery(folder: Path) -> Gallery:
     return Gallery(title=resolved.name or str(folder), entries=(), id=str(resolved), source=folder)
 
 
+CHECK_CANCELLED = "Checking stopped: the photos are shown as they were when last opened."
+
+
 def scan_summary(gallery: Gallery, seconds: float) -> str:
     """The sentence the status bar shows when a scan ends."""
     if gallery.warnings:
@@ -87,6 +90,7 @@ class FolderGalleryLoader(GalleryLoader):
         self._progressive = progressive
         self._scanning = False
         self._shown = False  # the window already has this folder's (partial) gallery
+        self._from_snapshot = False  # what the window shows is the folder as last seen
         self._started_at = 0.0
         scanner.entries_added.connect(self._on_entries_added)
         scanner.snapshot.connect(self._on_snapshot)
@@ -113,6 +117,7 @@ class FolderGalleryLoader(GalleryLoader):
         super().cancel()  # a manifest still loading must not replace the folder
         self._scanning = True
         self._shown = self._progressive
+        self._from_snapshot = False
         self._started_at = time.monotonic()
         self.started.emit(path)
         self.scan_started.emit(folder)
@@ -143,6 +148,7 @@ class FolderGalleryLoader(GalleryLoader):
         if not self._scanning:
             return
         gallery = self._with_links(gallery)
+        self._from_snapshot = True
         if self._shown:
             self.updated.emit(gallery)
         else:
@@ -153,6 +159,10 @@ class FolderGalleryLoader(GalleryLoader):
     def _on_finished(self, gallery: Gallery) -> None:
         gallery = self._with_links(gallery)
         self._scanning = False
+        if gallery.warnings and self._from_snapshot:
+            # The check was cancelled: the folder as last seen is more than what was checked.
+            self.scan_finished.emit(CHECK_CANCELLED)
+            return
         sentence = scan_summary(gallery, time.monotonic() - self._started_at)
         log.info("%s: %s", gallery.source, sentence)
         if self._shown:
