@@ -24,9 +24,11 @@ from gallery_app.core.article.importer import read_article_file
 from gallery_app.core.errors import DatelineError
 from gallery_app.core.gallery.export import gallery_to_dict
 from gallery_app.core.gallery.manifest import dump_manifest, save_manifest
+from gallery_app.core.gallery.ordering import SortOrder, sorted_entries
 from gallery_app.core.gallery.query import EntryFilter, filter_entries, parse_day
+from gallery_app.core.inert import for_json, for_terminal
 from gallery_app.core.models import Entry, Gallery
-from gallery_app.core.textdecode import printable
+from gallery_app.core.store.notices import Notice, StorageNotices
 from gallery_app.logs import setup_logging
 
 log = logging.getLogger(__name__)
@@ -36,6 +38,7 @@ examples:
   gallery-cli list                                  the bundled "Fighting In Iraq" gallery
   gallery-cli list --from 2015-04-03 --to 2015-04-03
   gallery-cli list --search palaces --json
+  gallery-cli list --sort name --reverse            by file name, Z to A
   gallery-cli list ~/Pictures/2015 --json           every photo under a folder, with its metadata
   gallery-cli import-article story.txt -o gallery.json
   gallery-cli export --format timelinejs -o story.json
@@ -76,6 +79,14 @@ def _add_list_parser(sub: Any) -> None:
         action="store_true",
         help="keep undated entries when a date range is given",
     )
+    lst.add_argument(
+        "--sort",
+        choices=[order.value for order in SortOrder],
+        default=SortOrder.DATE.value,
+        help="order of the list: date taken (default; undated last, then gallery position), "
+        "position in the gallery, file name, file date (mtime) or file size",
+    )
+    lst.add_argument("--reverse", action="store_true", help="list in descending order")
     lst.add_argument(
         "--json", action="store_true", help="print JSON instead of a table (compact, one line)"
     )
@@ -126,8 +137,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say_on_stderr(notice: Notice) -> None:
+    print(f"gallery-cli: {notice.sentence()}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    setup_logging()
+    notices = StorageNotices()
+    notices.subscribe(_say_on_stderr)
+    setup_logging(notices=notices)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -135,18 +152,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help()
             return 2
         if args.command == "list":
-            return _cmd_list(args)
+            return _cmd_list(args, notices)
         if args.command == "import-article":
             return _cmd_import(args)
         if args.command == "export":
-            return export_cli.run(args, _filter_from(args), _load)
-        return int(thumbs_cli.run(args))
+            return export_cli.run(args, _filter_from(args), lambda path: _load(path, notices))
+        return int(thumbs_cli.run(args, notices))
     except _UsageError as exc:
         print(f"gallery-cli: {exc} (see gallery-cli --help)", file=sys.stderr)
         return 2
     except DatelineError as exc:
         log.warning("gallery-cli failed: %s", exc)
-        print(f"gallery-cli: {exc}", file=sys.stderr)
+        print(f"gallery-cli: {t(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -154,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except OSError as exc:  # a file that vanished or cannot be read: a sentence, not a traceback
         log.warning("gallery-cli failed", exc_info=True)
-        name = exc.filename if exc.filename is not None else "a file"
+        name = t(str(exc.filename)) if exc.filename is not None else "a file"
         print(f"gallery-cli: {name}: {exc.strerror or exc}.", file=sys.stderr)
         return 2
 
@@ -170,27 +187,44 @@ def _filter_from(args: argparse.Namespace) -> EntryFilter:
     return EntryFilter(date_from, date_to, args.include_undated, args.search)
 
 
-def _load(path: Path | None) -> Gallery:
+def _load(path: Path | None, notices: StorageNotices | None = None) -> Gallery:
     # deferred: `gallery-cli --help` must not load the readers
     from gallery_app.core.loader import load_gallery
     from gallery_app.core.store.catalog import Catalog
 
-    catalog = Catalog()  # a folder seen before is read from the user's catalog
+    catalog = Catalog(notices=notices)  # a folder seen before is read from the user's catalog
     try:
         return load_gallery(path, catalog=catalog)
     finally:
         catalog.close()
 
 
-def _cmd_list(args: argparse.Namespace) -> int:
+def _cmd_list(args: argparse.Namespace, notices: StorageNotices) -> int:
     flt = _filter_from(args)
-    gallery = _load(args.path)
-    shown = filter_entries(gallery.entries, flt)
+    gallery = _load(args.path, notices)
+    shown = sorted_entries(filter_entries(gallery.entries, flt), SortOrder(args.sort), args.reverse)
     if args.json:
-        _write_json(gallery_to_dict(gallery, shown), pretty=args.pretty)
+        _print_json(gallery_to_dict(gallery, shown), pretty=args.pretty)
     else:
         _print_table(gallery, shown)
     return 0
+
+
+def _print_json(document: object, *, pretty: bool = True) -> None:
+    """JSON that stays valid and inert on a terminal (``core.inert.for_json``).
+
+    Encoded by orjson (C; the indented stdlib encoder is pure Python), compact
+    unless ``pretty``; text orjson refuses (a lone surrogate) goes through the
+    json module instead, logged.
+    """
+    import orjson  # deferred: only the JSON output needs it
+
+    try:
+        text = orjson.dumps(document, option=orjson.OPT_INDENT_2 if pretty else 0).decode()
+    except orjson.JSONEncodeError:
+        log.info("orjson refused the document; writing it with the json module", exc_info=True)
+        text = json.dumps(document, ensure_ascii=False, indent=2 if pretty else None)
+    sys.stdout.write(for_json(text) + "\n")
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -205,56 +239,46 @@ def _cmd_import(args: argparse.Namespace) -> int:
             raise DatelineError(
                 f"{args.output} could not be written: {exc.strerror or exc}."
             ) from None
-        print(f"Wrote {args.output} ({len(gallery.entries)} entries).", file=sys.stderr)
+        print(f"Wrote {t(str(args.output))} ({len(gallery.entries)} entries).", file=sys.stderr)
         for warning in gallery.warnings:
-            print(f"  ! {warning}", file=sys.stderr)
+            print(f"  ! {t(warning)}", file=sys.stderr)
     if args.json:
-        _write_json(gallery_to_dict(gallery), pretty=True)
+        _print_json(gallery_to_dict(gallery))
     elif args.output is None:
-        sys.stdout.write(dump_manifest(gallery, Path.cwd()))
+        sys.stdout.write(for_json(dump_manifest(gallery, Path.cwd())))
     return 0
 
 
-def _write_json(doc: object, *, pretty: bool) -> None:
-    """``doc`` as UTF-8 JSON on stdout: orjson (C), compact unless ``pretty``."""
-    import orjson  # deferred: only the JSON output needs it
-
-    option = orjson.OPT_APPEND_NEWLINE | (orjson.OPT_INDENT_2 if pretty else 0)
-    try:
-        data = orjson.dumps(doc, option=option)
-    except orjson.JSONEncodeError:  # text orjson refuses (a lone surrogate): the stdlib's way
-        log.info("orjson refused the document; writing it with the json module", exc_info=True)
-        text = json.dumps(doc, ensure_ascii=False, indent=2 if pretty else None)
-        data = text.encode("utf-8", "replace") + b"\n"
-    sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.flush()
-
-
 def _print_table(gallery: Gallery, shown: list[Entry]) -> None:
+    """The entries as text; every value from a file passes ``t`` (controls shown as escapes)."""
     out = sys.stdout
-    title = printable(gallery.title)
-    out.write(f"{title} — {len(shown)} of {len(gallery.entries)} entries shown\n")
+    out.write(f"{t(gallery.title)} — {len(shown)} of {len(gallery.entries)} entries shown\n")
     for warning in gallery.warnings:  # why a gallery is empty or incomplete
-        out.write(f"! {printable(warning)}\n")
+        out.write(f"! {t(warning)}\n")
     out.write("\n")
     for entry in shown:
         date = entry.taken.iso() if entry.taken else "undated"
         if entry.taken and entry.taken.uncertain:
             date += " (?)"
-        place = entry.location.label() if entry.location else ""
-        credit = " / ".join(p for p in (entry.creator, entry.credit) if p)
+        place = t(entry.location.label()) if entry.location else ""
+        credit = t(" / ".join(p for p in (entry.creator, entry.credit) if p))
         status = "" if entry.image_status.value == "ok" else f"  [photo {entry.image_status.value}]"
         out.write(f"{entry.position:>3}. {date:<22} {place}\n")
         if entry.image is not None:
-            out.write(f"     {printable(entry.image.name)}\n")
+            out.write(f"     {t(entry.image.name)}\n")
         if credit or status:
             out.write(f"     {credit}{status}\n")
-        for line in textwrap.wrap(entry.caption, width=92) or [""]:
+        caption = for_terminal(entry.caption, keep_whitespace=True)
+        for line in textwrap.wrap(caption, width=92) or [""]:
             out.write(f"     {line}\n")
         for warning in entry.warnings:
-            out.write(f"     ! {printable(warning)}\n")
+            out.write(f"     ! {t(warning)}\n")
         out.write("\n")
+
+
+def t(text: str) -> str:
+    """One value from a file, safe on a terminal."""
+    return for_terminal(text)
 
 
 if __name__ == "__main__":  # pragma: no cover

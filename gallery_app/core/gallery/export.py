@@ -3,8 +3,11 @@
 
 Each entry has exactly the keys the README documents, in that order; absent
 values are ``null``, never invented (an undated photo has ``"date": null``).
-JSON is UTF-8, so the bytes of a file name that is not UTF-8 appear as U+FFFD
-(the entry's warnings say so), as everywhere else a name is shown.
+Paragraphs are counted from 1 in ``context.paragraphs``, as in the ``reason``
+text and everywhere a person reads them (the manifest file itself stores
+0-based indices, as it always has).  JSON is UTF-8, so the bytes of a file
+name that is not UTF-8 appear as U+FFFD (the entry's warnings say so), as
+everywhere else a name is shown.
 """
 
 from __future__ import annotations
@@ -66,7 +69,9 @@ def _context(entry: Entry) -> dict[str, Any]:
     return {
         "context": {
             "gallery_index": ctx.gallery_index,
-            "paragraphs": list(ctx.paragraphs),
+            # Counted from 1, as the reason and a reader count them: paragraph n is
+            # gallery.article.paragraphs[n - 1].
+            "paragraphs": [index + 1 for index in ctx.paragraphs],
             "reason": ctx.reason,
         }
     }

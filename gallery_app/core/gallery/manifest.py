@@ -24,6 +24,11 @@ from typing import Any, cast
 
 from gallery_app.core import paths
 from gallery_app.core.errors import ManifestError
+from gallery_app.core.gallery.strict_json import (
+    DuplicateKeyError,
+    duplicate_key_line,
+    unique_pairs,
+)
 from gallery_app.core.isodate import parse_iso
 from gallery_app.core.models import Article, ContextLink, Entry, Gallery, Location
 from gallery_app.core.store.atomic import write_text_atomic
@@ -127,7 +132,14 @@ def _decode_json(raw: bytes, name: str) -> Any:
             "a gallery manifest must be UTF-8 JSON."
         ) from None
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=unique_pairs)
+    except DuplicateKeyError as exc:
+        found = duplicate_key_line(text)
+        where = f", line {found[1]}" if found else ""
+        raise ManifestError(
+            f"{name}{where}: the key “{found[0] if found else exc.key}” appears twice in one "
+            "object; each field may be given once."
+        ) from None
     except json.JSONDecodeError as exc:
         raise ManifestError(
             f"{name}, line {exc.lineno}, column {exc.colno}: invalid JSON ({exc.msg})."

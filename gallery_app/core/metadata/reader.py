@@ -72,7 +72,9 @@ def read_metadata(path: Path, sidecars: xmp.SidecarIndex | None = None) -> FileM
     shown = textdecode.printable(path.name)
     if shown == path.name:
         return meta
-    note = f"The name of {shown} is not valid UTF-8 text; the bytes that are not are shown as �."
+    note = (
+        f"The name of {shown} is not valid UTF-8 text; the bytes that do not decode are shown as �."
+    )
     warnings = (note, *(textdecode.printable(w) for w in meta.warnings))
     return replace(meta, warnings=warnings)
 

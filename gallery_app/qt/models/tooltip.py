@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 
+from gallery_app.core.gallery.badges import badge_reasons
 from gallery_app.core.gallery.labels import credit_text, excerpt, format_date, place_text
 from gallery_app.core.models import Entry
 
@@ -26,4 +27,5 @@ def tooltip_html(entry: Entry) -> str:
     parts.append(html.escape(body))
     if credit:
         parts.append(f"<i>{html.escape(credit)}</i>")
+    parts += [f"⚠ {html.escape(reason)}" for reason in badge_reasons(entry)]
     return "<qt>" + "<br>".join(parts) + "</qt>"
