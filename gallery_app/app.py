@@ -53,6 +53,7 @@ from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.workers import ImageLoader
 from gallery_app.ui.common.screen_fit import show_full_screen
 from gallery_app.ui.common.theme import apply_palette
+from gallery_app.ui.edit.controller import EditingController, install_editing
 from gallery_app.ui.window.export_action import ExportAction
 from gallery_app.ui.window.file_menu import add_to_file_menu
 from gallery_app.ui.window.main_window import MainWindow
@@ -121,6 +122,7 @@ class Composition:
     catalog: Catalog
     scanner: FolderScanner
     thumbnails: ThumbnailProvider
+    editing: EditingController
     notices: StorageNotices = field(default_factory=StorageNotices)
 
     def shut_down(self) -> None:
@@ -134,12 +136,15 @@ class Composition:
         self.catalog.close()
 
 
-def compose(*, progressive: bool = True, notices: StorageNotices | None = None) -> Composition:
+def compose(
+    *, progressive: bool = True, notices: StorageNotices | None = None, ask: bool = True
+) -> Composition:
     """Build core + qt + ui objects and hand each its collaborators.
 
     ``progressive=False`` (screenshots): a folder's gallery arrives complete
     instead of batch by batch.  ``notices`` hears what cannot be kept on disk
-    (the status bar shows it).
+    (the status bar shows it).  ``ask=False`` (screenshots): editing asks no
+    question (unsaved corrections, restoring the journal).
     """
     notices = notices if notices is not None else StorageNotices()
     pools = ThreadPools.create()
@@ -165,6 +170,9 @@ def compose(*, progressive: bool = True, notices: StorageNotices | None = None) 
     RelinkAction(window, Relinker(pool, links, catalog, window), window)
     export = ExportAction(window, window, Exporter(pool, window))
     add_to_file_menu(window.menuBar(), window.commands.open_file, export, window)
+    editing = install_editing(
+        window, window, window.parts.grid, settings, loader.updated, pool, ask=ask
+    )
     return Composition(
         pools,
         settings,
@@ -177,6 +185,7 @@ def compose(*, progressive: bool = True, notices: StorageNotices | None = None) 
         catalog,
         scanner,
         thumbnails,
+        editing,
         notices,
     )
 
@@ -347,18 +356,22 @@ def run(options: Options, argv: list[str] | None = None) -> int:
             return 0
         if not instance.listen():
             instance = None
-    parts = compose(progressive=options.screenshot is None, notices=notices)
+    parts = compose(
+        progressive=options.screenshot is None, notices=notices, ask=options.screenshot is None
+    )
     if instance is not None:
         instance.handed_over.connect(lambda handover: on_handover(parts, handover))
     if os.environ.get(E2E_STATE_ENV):
         install_state_report(parts, Path(os.environ[E2E_STATE_ENV]))
     if options.screenshot is not None:
+        if options.view == "edit":  # the photo page with the edit panel beside it
+            parts.editing.dock.show()
         ScreenshotJob(
             parts.window,
             parts.loader,
             parts.slideshow,
             options.screenshot,
-            view=options.view,
+            view="photo" if options.view == "edit" else options.view,
             select=options.select,
             size=QSize(*options.size),
         )

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from gallery_app import __version__
+from gallery_app.cli import edit as edit_cli
 from gallery_app.cli import export as export_cli
 from gallery_app.cli import thumbnails as thumbs_cli
 from gallery_app.core.article.importer import read_article_file
@@ -44,6 +45,9 @@ examples:
   gallery-cli export --format timelinejs -o story.json
   gallery-cli export ~/Pictures/2015 --format html -o web-gallery
   gallery-cli thumbnails ~/Pictures --size large --jobs 2
+  gallery-cli edit --entry 06 --resolve weekday --note "AP archive: March 29"
+  gallery-cli edit ~/Pictures/2015 --entry tikrit.jpg --set credit=AP --set date=2015-03-29
+  gallery-cli history --json
 """
 
 
@@ -97,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="gallery-cli",
         description="Dateline's headless commands: list galleries and photos, import articles, "
-        "export galleries, fill the thumbnail cache.",
+        "export galleries, correct entries and show their record, fill the thumbnail cache.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -133,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     export_cli.add_parser(sub)
+    edit_cli.add_parsers(sub)
     thumbs_cli.add_parser(sub)
     return parser
 
@@ -157,6 +162,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_import(args)
         if args.command == "export":
             return export_cli.run(args, _filter_from(args), lambda path: _load(path, notices))
+        if args.command == "edit":
+            return edit_cli.run_edit(args)
+        if args.command == "history":
+            return edit_cli.run_history(args)
         return int(thumbs_cli.run(args, notices))
     except _UsageError as exc:
         print(f"gallery-cli: {exc} (see gallery-cli --help)", file=sys.stderr)
@@ -188,15 +197,8 @@ def _filter_from(args: argparse.Namespace) -> EntryFilter:
 
 
 def _load(path: Path | None, notices: StorageNotices | None = None) -> Gallery:
-    # deferred: `gallery-cli --help` must not load the readers
-    from gallery_app.core.loader import load_gallery
-    from gallery_app.core.store.catalog import Catalog
-
-    catalog = Catalog(notices=notices)  # a folder seen before is read from the user's catalog
-    try:
-        return load_gallery(path, catalog=catalog)
-    finally:
-        catalog.close()
+    """The gallery at ``path`` with its record of corrections (a folder's from its sidecars)."""
+    return edit_cli.load_with_record(path, notices)
 
 
 def _cmd_list(args: argparse.Namespace, notices: StorageNotices) -> int:
@@ -273,6 +275,10 @@ def _print_table(gallery: Gallery, shown: list[Entry]) -> None:
             out.write(f"     {line}\n")
         for warning in entry.warnings:
             out.write(f"     ! {t(warning)}\n")
+        for record in entry.corrections:
+            was = textwrap.shorten(record.old or "(empty)", 60, placeholder="…")
+            note = f" — {record.note}" if record.note else ""
+            out.write(f"     ~ {record.field} corrected {record.at[:10]}, was {t(was)}{t(note)}\n")
         out.write("\n")
 
 

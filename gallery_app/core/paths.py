@@ -32,6 +32,15 @@ def bundled_gallery_path() -> Path:
     return Path(str(res)) / MANIFEST_NAME
 
 
+def bundled_copy_path() -> Path:
+    """The user's own copy of the bundled gallery, made when a correction is first saved.
+
+    The shipped manifest stays read-only; once this copy exists it is what
+    "the bundled gallery" opens.  (Only the path: nothing is created here.)
+    """
+    return data_dir() / "galleries" / BUNDLED_GALLERY_ID / MANIFEST_NAME
+
+
 def _override() -> Path | None:
     value = os.environ.get(HOME_OVERRIDE_ENV)
     return Path(value) if value else None

@@ -37,6 +37,7 @@ MAX_RECENT = 8
 
 THUMB_MIN, THUMB_MAX, THUMB_DEFAULT = 64, 512, 192
 INTERVAL_MIN, INTERVAL_MAX, INTERVAL_DEFAULT = 1, 120, 5
+TEMPLATE_FIELDS = ("credit", "copyright", "creator")
 
 
 def _clamp(value: int, low: int, high: int) -> int:
@@ -294,6 +295,28 @@ class Settings:
     @slideshow_captions.setter
     def slideshow_captions(self, value: bool) -> None:
         self._qs.setValue("slideshow/captions", bool(value))
+
+    # -- editing ------------------------------------------------------------------
+    def edit_template(self) -> dict[str, str]:
+        """The saved credit / copyright / creator template of the edit panel."""
+        out: dict[str, str] = {}
+        for name in TEMPLATE_FIELDS:
+            raw: Any = self._qs.value(f"edit-template/{name}", "")
+            out[name] = raw if isinstance(raw, str) else ""
+        return out
+
+    def set_edit_template(self, values: dict[str, str]) -> None:
+        for name in TEMPLATE_FIELDS:
+            self._qs.setValue(f"edit-template/{name}", values.get(name, ""))
+
+    @property
+    def embed_on_save(self) -> bool:
+        """Write corrections into the photo files too (off unless the user turns it on)."""
+        return self._bool("editing/embed", False)
+
+    @embed_on_save.setter
+    def embed_on_save(self, value: bool) -> None:
+        self._qs.setValue("editing/embed", bool(value))
 
     # -- sort order, per gallery ------------------------------------------------
     def sort_order(self, gallery: str) -> tuple[str, bool]:

@@ -23,7 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from gallery_app.core.errors import DatelineError
-from gallery_app.core.folders.listing import iter_image_files
+from gallery_app.core.folders.listing import SidecarTimes, iter_image_files
 from gallery_app.core.folders.pool import MIN_FILES, ReaderPool, default_workers
 from gallery_app.core.gallery.entries import entry_from_metadata
 from gallery_app.core.gallery.ordering import sort_key
@@ -132,6 +132,7 @@ class _Scan:
         self.entries: list[Entry] = []
         self.pending: list[Entry] = []
         self.seen: set[str] = set()
+        self.sidecar_times = SidecarTimes()  # a row is keyed by the later of photo and sidecar
         self.cancelled = False
         self.last_flush = time.monotonic()
 
@@ -174,10 +175,11 @@ class _Scan:
             self.seen.add(key)
             row = known.get(key)
             meta = None
-            if row is not None and row[0] == stat.st_size and row[1] == stat.st_mtime_ns:
+            mtime = max(stat.st_mtime_ns, self.sidecar_times.mtime_of(file))
+            if row is not None and row[0] == stat.st_size and row[1] == mtime:
                 meta = decode_metadata(row[2])
             if meta is None:
-                misses.append((file, stat.st_size, stat.st_mtime_ns))
+                misses.append((file, stat.st_size, mtime))
             else:
                 self.add(file, meta)
         return misses

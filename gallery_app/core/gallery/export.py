@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from gallery_app.core.gallery.records import correction_to_json
 from gallery_app.core.models import Entry, Gallery, Location
 from gallery_app.core.textdecode import printable
 
@@ -94,6 +95,11 @@ ENTRY_EXPORT: dict[str, Callable[[Entry], dict[str, Any]]] = {
     "file_photo": _same("file_photo"),
     "context": _context,
     "warnings": lambda entry: {"warnings": [printable(w) for w in entry.warnings]},
+    "keywords": lambda entry: {"keywords": list(entry.keywords)},
+    "corrections": lambda entry: {
+        "corrections": [correction_to_json(c) for c in entry.corrections]
+    },
+    "field_sources": lambda entry: {"sources": dict(entry.field_sources)},
 }
 _SAMPLE = Entry(id="", position=0)
 ENTRY_KEYS: tuple[str, ...] = tuple(k for f in ENTRY_EXPORT.values() for k in f(_SAMPLE))

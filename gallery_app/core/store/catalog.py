@@ -43,8 +43,9 @@ SCHEMA_VERSION = 1  # bump when the table layout or the JSON shape changes
 # Bump when the readers report something else for the same file: rows of another
 # version are misses and the file is read again, without rebuilding the database.
 # 2: HEIC/HEIF width, height and orientation are the stored ones (core.heif_geometry).
-# 3: JPEG and WebP are read by libexiv2 (core.metadata.native).
-READER_VERSION = 3
+# 3: keywords (XMP dc:subject, IPTC Keywords).
+# 4: JPEG and WebP are read by libexiv2 (core.metadata.native).
+READER_VERSION = 4
 DB_NAME = "catalog.sqlite"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (

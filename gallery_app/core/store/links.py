@@ -71,7 +71,8 @@ def gallery_key(gallery: Gallery) -> str:
     if gallery.source is not None:
         source = _resolved(gallery.source)
         bundled = _bundled_folder()
-        if bundled is not None and source.is_relative_to(bundled):
+        own_copy = _resolved(paths.bundled_copy_path())
+        if source == own_copy or (bundled is not None and source.is_relative_to(bundled)):
             return f"{BUNDLED_PREFIX}{gallery.id or source.parent.name}"
         return str(source)
     return gallery.id or gallery.title
