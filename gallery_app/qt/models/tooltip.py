@@ -15,6 +15,7 @@ from gallery_app.core.gallery.labels import (
     heading_text,
     place_text,
 )
+from gallery_app.core.inert import isolate
 from gallery_app.core.models import Entry
 
 
@@ -23,13 +24,13 @@ def correction_lines(entry: Entry) -> list[str]:
     lines = []
     resolved = next((w for w in entry.warnings if w.startswith(RESOLVED_PREFIX)), None)
     if resolved:
-        lines.append(resolved)
+        lines.append(isolate(resolved))
     for record in entry.corrections:
         if record.reading is not None:
             continue  # said by the resolved warning above
         was = excerpt(record.old or "(empty)", 60)
-        note = f" — {record.note}" if record.note else ""
-        lines.append(f"Corrected {record.field} {record.at[:10]} (originally {was}){note}")
+        note = f" — {isolate(record.note)}" if record.note else ""
+        lines.append(f"Corrected {record.field} {record.at[:10]} (originally {isolate(was)}){note}")
     return lines
 
 
