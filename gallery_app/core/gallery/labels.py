@@ -134,6 +134,18 @@ def credit_text(entry: Entry) -> str:
     return ""
 
 
+def caption_with_credit(entry: Entry) -> str:
+    """The caption as it would be quoted: with its credit in brackets, unless it names it already.
+
+    What "Copy caption with credit" puts on the clipboard, as plain text.
+    """
+    caption = " ".join((entry.caption or entry.title or "").split())
+    credit = credit_text(entry)
+    if not credit or credit.casefold() in caption.casefold():
+        return caption or credit
+    return f"{caption} ({credit})" if caption else credit
+
+
 def file_name(entry: Entry) -> str:
     """The photo's file name, or "" for an entry with no file."""
     return entry.image.name if entry.image is not None else ""
