@@ -21,7 +21,8 @@ from gallery_app.core.gallery.query import parse_day
 from gallery_app.core.paths import bundled_gallery_path
 from gallery_app.desktop.integration import main_install
 
-VIEWS = ("grid", "photo", "slideshow", "timeline", "article", "edit")  # edit: photo + edit panel
+# edit: photo + edit panel; details: photo + file details tab
+VIEWS = ("grid", "photo", "slideshow", "timeline", "article", "edit", "details")
 
 EXAMPLES = """\
 examples:
