@@ -83,6 +83,8 @@ def decode_fitted(path: Path, box: tuple[int, int] | None = None) -> Decoded:
     try:
         if kind.family == "raw":
             return _raw_or_first_page(path, box, kind)
+        if kind.key == "heif":
+            return _decode_heif(path, box)
         return _decode_pillow(path, box)
     except DecodeError:
         raise
@@ -90,6 +92,9 @@ def decode_fitted(path: Path, box: tuple[int, int] | None = None) -> Decoded:
         raise DecodeError(f"{path.name} is not a picture Pillow can read.") from error
     except (OSError, EOFError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
         raise DecodeError(f"{path.name} could not be decoded: {error}.") from error
+    except RuntimeError as error:  # a codec plugin's own failure (libjxl says "Generic Error")
+        log.info("decoder plugin failed on %s: %s", path, error)
+        raise DecodeError(f"{path.name} could not be decoded by its codec.") from error
 
 
 def _article(name: str) -> str:
@@ -117,6 +122,22 @@ def _decode_pillow(path: Path, box: tuple[int, int] | None) -> Decoded:
         fitted = _fit(upright, box)
         fitted.load()
         return Decoded(fitted, (width, height))
+
+
+def _decode_heif(path: Path, box: tuple[int, int] | None) -> Decoded:
+    """HEIC/HEIF through pillow-heif, strictly: HEVC data that did not all arrive decodes to
+    nothing, and Pillow's truncated-image switch would show that as a black frame (an
+    invented picture), so a truncated HEIF is an error here, not a partial image."""
+    # deferred: pillow-heif is heavy and registered on the first decode anyway
+    from pillow_heif import open_heif
+
+    heif = open_heif(path, convert_hdr_to_8bit=True)
+    image = heif.to_pillow()  # rotation boxes applied; raises EOFError when data is missing
+    upright = ImageOps.exif_transpose(image)
+    size = upright.size  # before fitting: ``thumbnail`` shrinks in place
+    fitted = _fit(upright, box)
+    fitted.load()
+    return Decoded(fitted, size)
 
 
 def _raw_or_first_page(path: Path, box: tuple[int, int] | None, kind: kinds.Kind) -> Decoded:
