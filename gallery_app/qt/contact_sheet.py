@@ -118,6 +118,7 @@ def _cell(p: QPainter, box: QRectF, entry: Entry, total: int) -> None:
         (_font(8), QColor(0, 0, 0), c.caption or "No caption"),
         (_font(7), MUTED, c.credit),
         *((_font(7), WARN, f"⚠ {f}") for f in c.findings),
+        *((_font(7), MUTED, f"✎ {r}") for r in c.corrections),
     ]
     for font, colour, text in lines:
         room = box.bottom() - y

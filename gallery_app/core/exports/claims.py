@@ -4,17 +4,18 @@
 A date keeps its precision ("2015-03", not a made-up first of the month) and a
 date in doubt says so in words ("Sunday 29 or Tuesday 31 March 2015"); the
 credit is always filled (the agency, else the creator, else "Unknown"); the
-entry's warnings travel along as findings.
+entry's warnings travel along as findings and its record of corrections as
+sentences.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from gallery_app.core.gallery.labels import format_date
+from gallery_app.core.gallery.uncertainty import readings_of
 from gallery_app.core.isodate import BadDate, parse_iso
-from gallery_app.core.models import Entry, Location, Precision, TakenAt
+from gallery_app.core.models import Correction, Entry, Location, Precision, TakenAt
 
 UNKNOWN_CREDIT = "Unknown"
 
@@ -49,6 +50,7 @@ class Claims:
     copyright: str | None
     file_photo: bool
     findings: tuple[str, ...]
+    corrections: tuple[str, ...]  # the record, one sentence per saved change
 
 
 def date_iso(taken: TakenAt | None) -> str | None:
@@ -73,29 +75,9 @@ def parse_date(text: str | None, precision: str | None, source: str) -> TakenAt 
     return taken
 
 
-def weekday_readings(entry: Entry) -> tuple[dt.date, ...]:
-    """The days a date in doubt may mean: the stated day and the day its weekday names.
-
-    A caption that says "Sunday, March 31, 2015" (a Tuesday) may mean Sunday 29
-    or Tuesday 31: the nearest earlier day with the stated weekday and the date.
-    """
-    taken = entry.taken
-    if taken is None or not taken.uncertain or taken.precision is Precision.YEAR:
-        return ()
-    for word in _WEEKDAYS:
-        if word in entry.caption:
-            stated = taken.value.date()
-            back = (stated.weekday() - _WEEKDAYS.index(word)) % 7
-            return tuple(sorted({stated - dt.timedelta(days=back), stated}))
-    return (taken.value.date(),)
-
-
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
 def display_date(entry: Entry) -> str:
     """The date in words; a date in doubt names each reading."""
-    readings = weekday_readings(entry)
+    readings, _reason = readings_of(entry)
     if len(readings) == 2:
         first, last = readings
         month = last.strftime("%B %Y")
@@ -135,4 +117,14 @@ def claims_of(entry: Entry) -> Claims:
         copyright=entry.copyright,
         file_photo=entry.file_photo,
         findings=tuple(entry.warnings),
+        corrections=tuple(correction_sentence(c) for c in entry.corrections),
     )
+
+
+def correction_sentence(record: Correction) -> str:
+    """ "date corrected 2026-12-03 from 2015-03-31 to 2015-03-29 (Sunday 29): note"."""
+    text = f"{record.field} corrected {record.at[:10]} from {record.old or '(empty)'}"
+    text += f" to {record.new or '(empty)'}"
+    if record.reading:
+        text += f" ({record.reading})"
+    return f"{text}: {record.note}" if record.note else text

@@ -6,7 +6,7 @@ article, when it has a web address) and ``requiredStatement`` (the credit: a
 IIIF viewer MUST show it).  Each photo is a Canvas with ``navDate``, a
 thumbnail and the image as a static body (no image server needed); its
 ``metadata`` pairs hold the caption's claims (date at its precision, place,
-creator, credit, findings) and ``navPlace`` (the IIIF extension) its point.  A
+creator, credit, findings, corrections) and ``navPlace`` (the IIIF extension) its point.  A
 photo without a file is a placeholder Canvas that still carries its caption.
 Reading back uses the same labels, so an export round-trips.
 """
@@ -49,6 +49,7 @@ def _pairs(c: Claims) -> list[dict[str, Any]]:
         rows += [(label, getattr(c.location, field)) for field, label in PLACE_NAMES]
         rows.append(("Place source", c.location.source))
     rows += [("Finding", finding) for finding in c.findings]
+    rows += [("Correction", record) for record in c.corrections]
     return [{"label": _text(k), "value": _text(v)} for k, v in rows if v]
 
 

@@ -32,6 +32,7 @@ HEADERS: tuple[str, ...] = (
     "Copyright Notice",
     "File Photo",
     "Findings",
+    "Corrections",
 )
 
 
@@ -61,6 +62,7 @@ def _row(entry: Entry) -> list[str]:
         c.copyright,
         "yes" if c.file_photo else "no",
         " | ".join(c.findings),
+        " | ".join(c.corrections),
     ]
     return [_cell(v) for v in values]
 

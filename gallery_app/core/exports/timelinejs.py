@@ -6,7 +6,8 @@ per photo with ``start_date`` at the photo's precision (a day-only date has no
 hour), ``display_date`` when the date is in doubt, ``text`` (headline and the
 caption, HTML-escaped: TimelineJS renders ``text`` as HTML), ``media`` (url,
 thumbnail, caption, credit — always filled —, alt, link back to the article),
-``unique_id`` and ``group`` per day.  Undated photos cannot sit on a TimelineJS
+``unique_id`` and ``group`` per day; the dated events the captions and the
+article state become events without media.  Undated photos cannot sit on a TimelineJS
 axis: they are left out and counted in the result.  A ``dateline`` object per
 event keeps what TimelineJS has no field for (place, creator, precision,
 findings), so the file reads back losslessly; TimelineJS ignores it.
@@ -20,9 +21,12 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from gallery_app.core.exports.claims import claims_of, parse_date
+from gallery_app.core.article.events import Event
+from gallery_app.core.exports.claims import Claims, claims_of, parse_date
 from gallery_app.core.exports.media import MediaRef
-from gallery_app.core.models import Article, Entry, Gallery, Location
+from gallery_app.core.gallery.records import correction_from_json, correction_to_json
+from gallery_app.core.models import Article, Correction, Entry, Gallery, Location
+from gallery_app.core.story.build import story_events
 
 FORMAT_KEY = "dateline"
 _DATE_KEYS = ("year", "month", "day", "hour", "minute", "second")
@@ -39,12 +43,28 @@ def _start_date(entry: Entry) -> dict[str, Any] | None:
     return {key: str(value) for key, value in zip(_DATE_KEYS[:count], values, strict=False)}
 
 
-def _text(headline: str, caption: str, findings: Sequence[str]) -> dict[str, str]:
-    body = f"<p>{html.escape(caption)}</p>"
-    if findings:
-        items = "".join(f"<li>{html.escape(f)}</li>" for f in findings)
-        body += f"<p>Checks:</p><ul>{items}</ul>"
-    return {"headline": html.escape(headline), "text": body}
+def _text(c: Claims) -> dict[str, str]:
+    body = f"<p>{html.escape(c.caption)}</p>"
+    for title, lines in (("Checks", c.findings), ("Corrections", c.corrections)):
+        if lines:
+            items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+            body += f"<p>{title}:</p><ul>{items}</ul>"
+    return {"headline": html.escape(c.headline), "text": body}
+
+
+def _marker(index: int, event: Event) -> dict[str, Any]:
+    """A dated event the captions or the article state, as an event without media."""
+    day = event.day
+    return {
+        "start_date": {"year": str(day.year), "month": str(day.month), "day": str(day.day)},
+        "text": {
+            "headline": html.escape(event.text),
+            "text": f"<p>{html.escape(event.sentence)}</p><p>({html.escape(event.source)})</p>",
+        },
+        "unique_id": f"event-{index}",
+        "group": f"{day.day} {day:%B %Y}",
+        FORMAT_KEY: {"event": True, "source": event.source},
+    }
 
 
 def _title_slide(gallery: Gallery) -> dict[str, Any]:
@@ -63,7 +83,7 @@ def _event(entry: Entry, media: MediaRef | None, link: str | None) -> dict[str, 
     c = claims_of(entry)
     event: dict[str, Any] = {
         "start_date": start,
-        "text": _text(c.headline, c.caption, c.findings),
+        "text": _text(c),
         "unique_id": f"photo-{c.id}",
         "group": f"{entry.taken.value.day} {entry.taken.value:%B %Y}" if entry.taken else "Undated",
         FORMAT_KEY: _extension(entry),
@@ -100,6 +120,7 @@ def _extension(entry: Entry) -> dict[str, Any]:
         "copyright": c.copyright,
         "file_photo": c.file_photo,
         "findings": list(c.findings),
+        "corrections": [correction_to_json(r) for r in entry.corrections],
     }
 
 
@@ -112,7 +133,8 @@ def to_timelinejs(
         link = None
     events = [_event(e, media.get(e.id), link) for e in entries]
     kept = [e for e in events if e is not None]
-    doc = {"title": _title_slide(gallery), "events": kept}
+    markers = [_marker(i, ev) for i, ev in enumerate(story_events(entries, gallery.article), 1)]
+    doc = {"title": _title_slide(gallery), "events": kept + markers}
     return doc, len(events) - len(kept)
 
 
@@ -147,7 +169,14 @@ def _entry_back(index: int, event: Mapping[str, Any], base: Path) -> Entry:
         copyright=ext.get("copyright"),
         file_photo=bool(ext.get("file_photo")),
         warnings=tuple(str(f) for f in ext.get("findings") or ()),
+        corrections=_corrections(ext.get("corrections")),
     )
+
+
+def _corrections(raw: object) -> tuple[Correction, ...]:
+    if not isinstance(raw, list):
+        return ()
+    return tuple(correction_from_json(item) for item in raw if isinstance(item, dict))
 
 
 def _plain_event(event: Mapping[str, Any]) -> dict[str, Any]:
@@ -166,7 +195,11 @@ def _plain_event(event: Mapping[str, Any]) -> dict[str, Any]:
 
 def read_timelinejs(data: Mapping[str, Any], source: Path) -> Gallery:
     """A gallery from a TimelineJS document (ours round-trips; others give what they hold)."""
-    events = [e for e in data.get("events", []) if isinstance(e, dict)]
+    events = [
+        e
+        for e in data.get("events", [])
+        if isinstance(e, dict) and not (e.get(FORMAT_KEY) or {}).get("event")  # markers
+    ]
     entries = tuple(_entry_back(i, e, source.parent) for i, e in enumerate(events, start=1))
     title = _unescape(((data.get("title") or {}).get("text") or {}).get("headline"))
     article = Article(headline=title) if title else None

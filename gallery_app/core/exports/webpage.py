@@ -41,13 +41,14 @@ def _figure(entry: Entry, media: MediaRef | None, index: int) -> str:
         )
     else:
         picture = '<div class="placeholder">Photo not included</div>'
-    findings = "".join(f'<li class="finding">{e(f)}</li>' for f in c.findings)
+    findings = "".join(f'<li class="finding" dir="auto">{e(f)}</li>' for f in c.findings)
+    findings += "".join(f'<li class="correction" dir="auto">{e(r)}</li>' for r in c.corrections)
     return (
         f'<figure id="photo-{e(c.id)}">{picture}<figcaption>'
         f'<p class="meta"><span class="pos">{c.position}</span> · '
         f"<time>{e(c.display_date)}</time> · {e(c.place or 'Place unknown')}</p>"
-        f'<p class="caption">{e(c.caption)}</p>'
-        f'<p class="credit">{e(c.credit)}</p>'
+        f'<p class="caption" dir="auto">{e(c.caption)}</p>'
+        f'<p class="credit" dir="auto">{e(c.credit)}</p>'
         f"{f'<ul>{findings}</ul>' if findings else ''}</figcaption></figure>"
     )
 

@@ -10,6 +10,7 @@ from PIL import Image
 
 from gallery_app.core.models import (
     Article,
+    Correction,
     Entry,
     Gallery,
     ImageInfo,
@@ -32,7 +33,8 @@ def make_gallery(folder: Path) -> Gallery:
     )  # fmt: skip
     entries = (
         Entry(
-            id="01", position=1, image=photo, caption="Iraqi forces near Tikrit, Iraq.",
+            id="01", position=1, image=photo,
+            caption="Iraqi forces near Tikrit, Iraq, a day after they took the city's palaces.",
             taken=TakenAt(dt.datetime(2015, 3, 30), Precision.DAY, "caption"),
             location=tikrit, creator="Khalid Mohammed", credit="AP", file_photo=True,
             info=ImageInfo(ImageStatus.OK, 640, 480, 1),
@@ -47,6 +49,10 @@ def make_gallery(folder: Path) -> Gallery:
             taken=TakenAt(dt.datetime(2015, 4, 3, 14, 5), Precision.MINUTE, "EXIF", 180),
             location=Location(city="Baghdad", country="Iraq", lat=33.34, lon=44.4),
             credit="Reuters/Stringer",
+            corrections=(
+                Correction("credit", "Reuters", "Reuters/Stringer", "2026-12-03T10:00:00Z",
+                           "The agency's own archive names no photographer."),
+            ),
         ),
         Entry(id="04", position=4, caption="An undated photo of a palace."),
         Entry(
@@ -75,4 +81,5 @@ def claims(entry: Entry) -> tuple[object, ...]:
         entry.credit,
         entry.file_photo,
         entry.warnings,
+        entry.corrections,
     )
