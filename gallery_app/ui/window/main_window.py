@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
             recent_title=self._settings.recent_title,
             slideshow_menu=self.slideshows.menu,
         )
-        self.story = StoryHookup(self, settings, filter_state)  # the story page, Sort by
+        self.story = StoryHookup(self, settings, filter_state, self)  # the story page, Sort by
         self._connect()
         restore_window_state(self, self._settings)
 

@@ -14,11 +14,11 @@ grid's selection; a card opened → the photo page.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer
+from PySide6.QtCore import QObject, QThreadPool, QTimer, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QMenuBar, QStackedWidget, QWidget
 
 from gallery_app.core.gallery.ordering import ORDER_LABELS, SortOrder
 from gallery_app.core.models import Entry, Gallery
@@ -26,9 +26,24 @@ from gallery_app.core.store.links import gallery_key
 from gallery_app.qt.models.filter_state import FilterState
 from gallery_app.qt.settings import Settings
 from gallery_app.ui.timeline.story_page import StoryPage
+from gallery_app.ui.window.parts import Parts
 
-if TYPE_CHECKING:
-    from gallery_app.ui.window.main_window import MainWindow
+
+class StoryHost(Protocol):
+    """What the story page needs of the window (not the window itself: no import cycle)."""
+
+    parts: Parts
+    stack: QStackedWidget
+
+    @property
+    def gallery(self) -> Gallery | None: ...
+    @property
+    def gallery_shown(self) -> SignalInstance: ...
+    def open_entry(self, entry: Entry) -> None: ...
+    def show_grid(self) -> None: ...
+    def addAction(self, action: QAction) -> None: ...
+    def menuBar(self) -> QMenuBar: ...
+
 
 REBUILD_MS = 400  # a scan's batches: at most one story layout this often
 
@@ -36,12 +51,15 @@ REBUILD_MS = 400  # a scan's batches: at most one story layout this often
 class StoryHookup(QObject):
     """Owns the story page, its View menu actions and the sort order menu."""
 
-    def __init__(self, window: MainWindow, settings: Settings, filter_state: FilterState) -> None:
-        super().__init__(window)
+    def __init__(
+        self, window: StoryHost, settings: Settings, filter_state: FilterState, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
         self._window = window
+        self._parent = parent
         self._settings = settings
         parts = window.parts
-        self.page = StoryPage(filter_state, parent=window)
+        self.page = StoryPage(filter_state, parent=parent)
         self.page.set_thumbnail_source(parts.model)
         self.index = window.stack.addWidget(self.page)
         self._rebuild = QTimer(self)
@@ -56,7 +74,7 @@ class StoryHookup(QObject):
         self.page.current_changed.connect(self._on_story_current)
         self.page.open_requested.connect(window.open_entry)
         self.page.leave_requested.connect(window.show_grid)
-        self.action = QAction("&Timeline", window)
+        self.action = QAction("&Timeline", parent)
         self.action.setShortcut(QKeySequence("Ctrl+T"))
         self.action.setToolTip("The gallery as a story on a time axis (Ctrl+T)")
         self.action.triggered.connect(self.show_page)
@@ -107,7 +125,7 @@ class StoryHookup(QObject):
 
     # -- sort order ---------------------------------------------------------------
     def _build_sort_menu(self) -> QMenu:
-        menu = QMenu("Sort &by", self._window)
+        menu = QMenu("Sort &by", self._parent)
         group = QActionGroup(menu)
         self.order_actions: dict[SortOrder, QAction] = {}
         for order, label in ORDER_LABELS.items():
