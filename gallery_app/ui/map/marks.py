@@ -1,0 +1,246 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Paint the marks: where each place came from, and how sure it is.
+
+Solid pin: GPS from the file.  Ring: a caption's place, put there by the
+gazetteer.  Dashed segment: a stretch ("between Baghdad and Tikrit").
+Dashed area: a region named without a town.  A red line joins a file's GPS
+to its caption's place when they disagree, with the distance.  Every shape
+painted is also returned as a :class:`Hit`, so hover and click find what is
+under the pointer without a second pass over the data.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
+
+from gallery_app.core.geo.cluster import Cluster
+from gallery_app.core.geo.distance import format_km
+from gallery_app.core.geo.layer import MarkLayer, ShapeGroup
+from gallery_app.core.geo.marks import Mark, MarkKind
+from gallery_app.core.geo.projection import project
+from gallery_app.core.geo.viewport import Viewport
+from gallery_app.ui.common.painting import is_dark, mix
+from gallery_app.ui.map.basemap import world_transform
+
+PIN_R = 7.0
+MAX_LABELS = 60  # a frame never lays out more labels than this
+
+
+class MarkColours:
+    def __init__(self, palette: QPalette) -> None:
+        dark = is_dark(palette)
+        self.base = palette.color(QPalette.ColorRole.Base)
+        self.text = palette.color(QPalette.ColorRole.Text)
+        self.gps = QColor(40, 110, 200) if not dark else QColor(110, 170, 250)
+        self.caption = QColor(200, 95, 10) if not dark else QColor(255, 160, 70)
+        self.conflict = QColor(200, 30, 40) if not dark else QColor(255, 90, 90)
+        self.halo = palette.color(QPalette.ColorRole.Highlight)
+        self.label_bg = mix(self.base, self.text, 0.04)
+        self.region_fill = QColor(self.caption)
+        self.region_fill.setAlphaF(0.13)
+
+
+@dataclass
+class Hit:
+    """Something painted that the pointer can hover or click."""
+
+    entry_ids: tuple[str, ...]
+    centre: QPointF
+    radius: float = 0.0
+    path: QPainterPath | None = None
+    segment: tuple[QPointF, QPointF] | None = None
+    cluster: Cluster | None = None
+    label: str = ""
+
+    def distance(self, pos: QPointF) -> float:
+        """Pixels from ``pos`` to this shape (0 inside it)."""
+        if self.segment is not None:
+            return _segment_distance(pos, *self.segment)
+        if self.path is not None:
+            return 0.0 if self.path.contains(pos) else math.inf
+        return max(
+            0.0, math.hypot(pos.x() - self.centre.x(), pos.y() - self.centre.y()) - self.radius
+        )
+
+
+@dataclass
+class Painted:
+    hits: list[Hit] = field(default_factory=list)
+    label_boxes: list[QRectF] = field(default_factory=list)
+
+
+def paint_shapes(
+    p: QPainter,
+    vp: Viewport,
+    layer: MarkLayer,
+    region_paths: dict[str, QPainterPath],
+    colours: MarkColours,
+    out: Painted,
+) -> None:
+    """Regions first (under everything), then stretches."""
+    for group in layer.regions:
+        code = group.first.region_code or ""
+        world = region_paths.get(code)
+        if world is None:
+            continue
+        path = _to_screen_path(world, vp)
+        pen = QPen(colours.caption, 1.6, Qt.PenStyle.DashLine)
+        p.setPen(pen)
+        p.setBrush(colours.region_fill)
+        p.drawPath(path)
+        box = path.boundingRect()
+        label = f"{_region_label(group)} · {_photos(len(group.marks))}"
+        out.hits.append(Hit(_ids(group), box.center(), path=path, label=label))
+        _label(p, box.center(), label, colours, out, centred=True)
+    for group in layer.stretches:
+        a, b = group.first.ends or (None, None)
+        if a is None or b is None:
+            continue
+        pa = QPointF(*vp.to_screen(*project(a.lon, a.lat)))
+        pb = QPointF(*vp.to_screen(*project(b.lon, b.lat)))
+        pen = QPen(colours.caption, 3.0, Qt.PenStyle.DashLine)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        p.setPen(pen)
+        p.drawLine(pa, pb)
+        p.setPen(QPen(colours.caption, 2.0))
+        p.setBrush(colours.base)
+        for end in (pa, pb):
+            p.drawEllipse(end, 3.5, 3.5)
+        mid = (pa + pb) / 2
+        label = f"{group.first.label} · {_photos(len(group.marks))}"
+        out.hits.append(Hit(_ids(group), mid, segment=(pa, pb), label=label))
+        _label(p, mid + QPointF(10, 0), label, colours, out)
+
+
+def paint_pins(
+    p: QPainter,
+    vp: Viewport,
+    layer: MarkLayer,
+    clusters: list[Cluster],
+    selected: str | None,
+    colours: MarkColours,
+    out: Painted,
+) -> None:
+    pins = layer.pins
+    for c in clusters:
+        sx, sy = vp.to_screen(c.x, c.y)
+        centre = QPointF(sx, sy)
+        members = [pins[k] for k in c.members]
+        if c.count == 1 and members[0].disagreement is not None:
+            _paint_conflict(p, vp, centre, members[0], colours, out)
+        radius = PIN_R if c.count == 1 else min(22.0, 9.0 + 3.2 * math.log10(c.count) * 2)
+        gps = any(m.kind is MarkKind.GPS for m in members)
+        if any(m.entry_id == selected for m in members):
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(colours.halo)
+            p.drawEllipse(centre, radius + 5, radius + 5)
+        _disc(
+            p, centre, radius, colours.gps if gps else colours.caption, solid=gps, colours=colours
+        )
+        if c.count > 1:
+            _count(p, centre, radius, c.count, colours.base if gps else colours.text)
+        names = {m.point.name for m in members if m.point is not None}
+        label = names.pop() if len(names) == 1 else ""
+        if label and c.count > 1:
+            label = f"{label} · {_photos(c.count)}"
+        ids = tuple(m.entry_id for m in members)
+        out.hits.append(Hit(ids, centre, radius=radius, cluster=c, label=label))
+        if label and len(out.label_boxes) < MAX_LABELS:
+            _label(p, centre + QPointF(radius + 4, 0), label, colours, out)
+
+
+def _paint_conflict(
+    p: QPainter, vp: Viewport, gps: QPointF, mark: Mark, colours: MarkColours, out: Painted
+) -> None:
+    d = mark.disagreement
+    assert d is not None
+    other = QPointF(*vp.to_screen(*project(d.caption_place.lon, d.caption_place.lat)))
+    p.setPen(QPen(colours.conflict, 2.0))
+    p.drawLine(gps, other)
+    _disc(p, other, PIN_R, colours.caption, solid=False, colours=colours)
+    mid = (gps + other) / 2
+    text = f"{format_km(d.km)} from the caption's {d.caption_place.name}"
+    out.hits.append(Hit((mark.entry_id,), other, radius=PIN_R, label=d.caption_place.name))
+    _label(p, mid + QPointF(6, -6), text, colours, out, pen=colours.conflict)
+
+
+def _count(p: QPainter, centre: QPointF, radius: float, count: int, colour: QColor) -> None:
+    p.save()
+    font = QFont(p.font())
+    font.setBold(True)
+    p.setFont(font)
+    p.setPen(colour)
+    box = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
+    p.drawText(box, Qt.AlignmentFlag.AlignCenter, f"{count:,}")
+    p.restore()
+
+
+def _disc(
+    p: QPainter, centre: QPointF, r: float, colour: QColor, *, solid: bool, colours: MarkColours
+) -> None:
+    if solid:
+        p.setPen(QPen(colours.base, 1.5))
+        p.setBrush(colour)
+        p.drawEllipse(centre, r, r)
+    else:  # a ring: the place came from the caption, not from the camera
+        p.setPen(QPen(colour, 3.0))
+        p.setBrush(colours.base)
+        p.drawEllipse(centre, r - 1, r - 1)
+
+
+def _label(
+    p: QPainter,
+    at: QPointF,
+    text: str,
+    colours: MarkColours,
+    out: Painted,
+    *,
+    centred: bool = False,
+    pen: QColor | None = None,
+) -> None:
+    fm = QFontMetricsF(p.font())
+    w, h = fm.horizontalAdvance(text) + 8, fm.height() + 2
+    x = at.x() - w / 2 if centred else at.x()
+    box = QRectF(x, at.y() - h / 2, w, h)
+    if any(box.intersects(b) for b in out.label_boxes):
+        return  # labels never overlap: the first painted wins
+    out.label_boxes.append(box)
+    p.setPen(Qt.PenStyle.NoPen)
+    back = QColor(colours.label_bg)
+    back.setAlphaF(0.85)
+    p.setBrush(back)
+    p.drawRoundedRect(box, 4, 4)
+    p.setPen(pen or colours.text)
+    p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _to_screen_path(world: QPainterPath, vp: Viewport) -> QPainterPath:
+    return world_transform(vp).map(world)
+
+
+def _region_label(group: ShapeGroup) -> str:
+    m = group.first
+    return m.region_name or m.label
+
+
+def _photos(n: int) -> str:
+    return "1 photo" if n == 1 else f"{n:,} photos"
+
+
+def _ids(group: ShapeGroup) -> tuple[str, ...]:
+    return tuple(m.entry_id for m in group.marks)
+
+
+def _segment_distance(p: QPointF, a: QPointF, b: QPointF) -> float:
+    dx, dy = b.x() - a.x(), b.y() - a.y()
+    length2 = dx * dx + dy * dy
+    t = (
+        0.0
+        if length2 == 0
+        else max(0.0, min(1.0, ((p.x() - a.x()) * dx + (p.y() - a.y()) * dy) / length2))
+    )
+    return math.hypot(p.x() - (a.x() + t * dx), p.y() - (a.y() + t * dy))
