@@ -19,12 +19,22 @@ from dataclasses import dataclass
 
 from gallery_app.core.geo.viewport import TILE, WorldRect
 
+MIXED = -1  # the tag of a cluster whose points have different tags
+
 
 @dataclass(frozen=True)
 class Cluster:
+    """Points of one grid cell: their mean, their indices, their tags summed up.
+
+    ``flags`` is the bitwise OR of the members' flags and ``tag`` their common
+    tag (or ``MIXED``), so painting a cluster of 50,000 photos reads two ints.
+    """
+
     x: float
     y: float
     members: tuple[int, ...]  # indices into the points given to the index
+    flags: int = 0
+    tag: int = MIXED
 
     @property
     def count(self) -> int:
@@ -40,6 +50,10 @@ class Level:
 
     def __len__(self) -> int:
         return len(self.cells)
+
+    def cluster_at(self, x: float, y: float) -> Cluster | None:
+        """The cluster that holds the point (x, y) of the index."""
+        return self.cells.get((math.floor(x / self.cell), math.floor(y / self.cell)))
 
     def query(self, rect: WorldRect) -> list[Cluster]:
         i0, i1 = math.floor(rect.x0 / self.cell), math.floor(rect.x1 / self.cell)
@@ -64,8 +78,16 @@ class ClusterIndex:
     non-blocking look-up (``None`` until the level is built).
     """
 
-    def __init__(self, points: Sequence[tuple[float, float]], cell_px: float = 44.0) -> None:
+    def __init__(
+        self,
+        points: Sequence[tuple[float, float]],
+        cell_px: float = 56.0,
+        flags: Sequence[int] | None = None,
+        tags: Sequence[int] | None = None,
+    ) -> None:
         self.points = list(points)
+        self.flags = list(flags) if flags is not None else [0] * len(self.points)
+        self.tags = list(tags) if tags is not None else [MIXED] * len(self.points)
         self.cell_px = cell_px
         self._levels: dict[int, Level] = {}
         self._lock = threading.Lock()
@@ -87,13 +109,18 @@ class ClusterIndex:
         found = self._levels.get(z)
         if found is not None:
             return found
-        built = build_level(self.points, self.cell_px / (TILE * 2.0**z))
+        built = build_level(self.points, self.cell_px / (TILE * 2.0**z), self.flags, self.tags)
         with self._lock:
             self._levels.setdefault(z, built)
             return self._levels[z]
 
 
-def build_level(points: Sequence[tuple[float, float]], cell: float) -> Level:
+def build_level(
+    points: Sequence[tuple[float, float]],
+    cell: float,
+    flags: Sequence[int] | None = None,
+    tags: Sequence[int] | None = None,
+) -> Level:
     groups: dict[tuple[int, int], list[int]] = {}
     inv = 1.0 / cell
     floor = math.floor
@@ -109,5 +136,19 @@ def build_level(points: Sequence[tuple[float, float]], cell: float) -> Level:
         n = len(members)
         sx = sum(points[m][0] for m in members)
         sy = sum(points[m][1] for m in members)
-        cells[key] = Cluster(sx / n, sy / n, tuple(members))
+        cells[key] = Cluster(sx / n, sy / n, tuple(members), *_summary(members, flags, tags))
     return Level(cell, cells)
+
+
+def _summary(
+    members: list[int], flags: Sequence[int] | None, tags: Sequence[int] | None
+) -> tuple[int, int]:
+    flag = 0
+    if flags is not None:
+        for m in members:
+            flag |= flags[m]
+    tag = MIXED
+    if tags is not None:
+        first = tags[members[0]]
+        tag = first if all(tags[m] == first for m in members) else MIXED
+    return flag, tag

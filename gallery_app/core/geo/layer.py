@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from gallery_app.core.geo.cluster import ClusterIndex
-from gallery_app.core.geo.marks import Mark, marks_points
+from gallery_app.core.geo.marks import Mark, MarkKind, marks_points
 from gallery_app.core.geo.projection import project
 from gallery_app.core.geo.viewport import WorldRect, bounds_of
 
@@ -31,6 +31,12 @@ class ShapeGroup:
         return self.marks[0]
 
 
+# Pin flags, summed up per cluster by the index.
+FROM_FILE = 1
+FROM_CAPTION = 2
+DISAGREES = 4
+
+
 @dataclass(frozen=True)
 class MarkLayer:
     pins: tuple[Mark, ...] = ()  # GPS and gazetteer marks, in the index's order
@@ -38,13 +44,20 @@ class MarkLayer:
     stretches: tuple[ShapeGroup, ...] = ()
     regions: tuple[ShapeGroup, ...] = ()
     bounds: WorldRect | None = None  # of every point, stretch end and nothing else
+    names: tuple[str, ...] = ()  # place names; a cluster's ``tag`` indexes this
+    order: tuple[str, ...] = ()  # entry ids of every mark, in the order given (gallery order)
+    pin_of: dict[str, int] = field(default_factory=dict)  # entry id -> index in ``pins``
+    rank: dict[str, int] = field(default_factory=dict)  # entry id -> index in ``order``
+
+    def name_of(self, tag: int) -> str:
+        return self.names[tag] if 0 <= tag < len(self.names) else ""
 
     @property
     def count(self) -> int:
         return len(self.pins) + sum(len(g.marks) for g in (*self.stretches, *self.regions))
 
 
-def build_layer(marks: Sequence[Mark], cell_px: float = 44.0) -> MarkLayer:
+def build_layer(marks: Sequence[Mark], cell_px: float = 56.0) -> MarkLayer:
     pins = [m for m in marks if m.point is not None]
     points = [project(m.point.lon, m.point.lat) for m in pins if m.point is not None]
     stretches: dict[tuple[object, ...], list[Mark]] = {}
@@ -55,10 +68,22 @@ def build_layer(marks: Sequence[Mark], cell_px: float = 44.0) -> MarkLayer:
         elif m.region_code is not None and m.point is None:
             regions.setdefault(m.group_key, []).append(m)
     world = [project(lon, lat) for lon, lat in marks_points(marks)]
+    name_ids: dict[str, int] = {}
+    tags = [name_ids.setdefault(m.point.name if m.point else "", len(name_ids)) for m in pins]
+    order = tuple(m.entry_id for m in marks)
     return MarkLayer(
         pins=tuple(pins),
-        index=ClusterIndex(points, cell_px),
+        index=ClusterIndex(points, cell_px, [_flags(m) for m in pins], tags),
+        names=tuple(name_ids),
+        order=order,
+        pin_of={m.entry_id: k for k, m in enumerate(pins)},
+        rank={ident: k for k, ident in enumerate(order)},
         stretches=tuple(ShapeGroup(k, tuple(v)) for k, v in stretches.items()),
         regions=tuple(ShapeGroup(k, tuple(v)) for k, v in regions.items()),
         bounds=bounds_of(world),
     )
+
+
+def _flags(mark: Mark) -> int:
+    flags = FROM_FILE if mark.kind is MarkKind.GPS else FROM_CAPTION
+    return flags | (DISAGREES if mark.disagreement is not None else 0)

@@ -14,6 +14,7 @@ GUI thread past ``SYNC_LIMIT`` marks: ``level_ready`` says when to repaint.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -50,7 +51,16 @@ class MapMarks(QObject):
         self._generation = 0
         self._dates_text = _without_area(filter_state.value)
         self._building: set[tuple[int, int]] = set()
+        # Relays stay referenced (never parented) until they fire: a parented
+        # relay crashed PySide6 when its owner was deleted after deleteLater.
+        self._relays: dict[int, QObject] = {}
+        self._relay_ids = itertools.count()
         filter_state.changed.connect(self._on_filter_changed)
+
+    @property
+    def pool(self) -> QThreadPool:
+        """The pool the map's background work runs on."""
+        return self._pool
 
     @property
     def layer(self) -> MarkLayer:
@@ -89,7 +99,7 @@ class MapMarks(QObject):
             if layer is self._layer:
                 self.level_ready.emit(z)
 
-        run_task(self._pool, lambda: layer.index.level(z), done, parent=self)
+        self._start(lambda: layer.index.level(z), done)
 
     # -- internals --------------------------------------------------------------
     def _run(self, func: Callable[[], Any], on_done: Callable[[Any], None], size: int) -> None:
@@ -97,10 +107,20 @@ class MapMarks(QObject):
         if size <= SYNC_LIMIT:
             on_done((generation, func()))
             return
-        run_task(self._pool, lambda: (generation, func()), on_done, self._on_error, parent=self)
+        self._start(lambda: (generation, func()), on_done)
 
-    def _on_error(self, message: str) -> None:
-        log.warning("The map could not place the photos: %s", message)
+    def _start(self, func: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        ident = next(self._relay_ids)
+
+        def finished(result: object) -> None:
+            self._relays.pop(ident, None)
+            on_done(result)
+
+        def failed(message: str) -> None:
+            self._relays.pop(ident, None)
+            log.warning("The map could not place the photos: %s", message)
+
+        self._relays[ident] = run_task(self._pool, func, finished, failed)
 
     def _on_marks(self, result: tuple[int, list[Mark]]) -> None:
         generation, marks = result

@@ -41,6 +41,7 @@ class BasemapColours:
         self.label = mix(text, base, 0.35)
         self.country_label = mix(text, base, 0.55)
         self.halo = mix(base, self.land, 0.5)
+        self.key = tuple(c.rgba() for c in (self.sea, self.land, self.border, self.label))
 
 
 class BasemapPainter:
@@ -59,19 +60,32 @@ class BasemapPainter:
         detail = detail_for(vp.zoom)
         p.save()
         p.setTransform(world_transform(vp))
+        # Fills without anti-aliasing (an anti-aliased world costs ~100 ms);
+        # the borders drawn over them with it hide the steps.
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colours.land)
+        land = self._land_path(detail)
+        p.drawPath(land)
+        p.setBrush(colours.sea)
+        p.drawPath(self._lake_path(detail))
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         pen = QPen(colours.border, 1.0)
         pen.setCosmetic(True)
         p.setPen(pen)
-        p.setBrush(colours.land)
-        p.drawPath(self._land_path(detail))
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(colours.sea)
-        p.drawPath(self._lake_path(detail))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawPath(land)
         p.restore()
-        if vp.zoom >= COUNTRY_LABEL_ZOOM:
-            self._paint_countries(p, vp, colours)
+        taken: list[QRectF] = []  # labels never overlap: places first, then countries
         if vp.zoom >= CITY_LABEL_ZOOM:
-            self._paint_cities(p, vp, colours)
+            self._paint_cities(p, vp, colours, taken)
+        if vp.zoom >= COUNTRY_LABEL_ZOOM:
+            self._paint_countries(p, vp, colours, taken)
+
+    def prepare(self, detail: int) -> None:
+        """Build the paths of ``detail`` now (on the GUI thread), so a worker only reads them."""
+        self._land_path(detail)
+        self._lake_path(detail)
 
     def country_path(self, code: str, detail: int) -> QPainterPath | None:
         """A country's outline in world units, for drawing a region mark."""
@@ -102,7 +116,9 @@ class BasemapPainter:
             self._lakes[detail] = path
         return path
 
-    def _paint_countries(self, p: QPainter, vp: Viewport, colours: BasemapColours) -> None:
+    def _paint_countries(
+        self, p: QPainter, vp: Viewport, colours: BasemapColours, taken: list[QRectF]
+    ) -> None:
         """Country names where the country is wide enough on screen to hold them."""
         p.save()
         font = QFont(p.font())
@@ -114,27 +130,37 @@ class BasemapPainter:
         shown = vp.visible()
         for name, (x0, _y0, x1, _y1), (lx, ly) in self._labels:
             width = (x1 - x0) * vp.scale
-            if width < fm.horizontalAdvance(name) + 8 or not shown.contains(lx, ly):
+            text_w = fm.horizontalAdvance(name)
+            if width < text_w + 8 or not shown.contains(lx, ly):
                 continue
             sx, sy = vp.to_screen(lx, ly)
-            p.drawText(
-                QRectF(sx - width / 2, sy - 10, width, 20), Qt.AlignmentFlag.AlignCenter, name
-            )
+            box = QRectF(sx - text_w / 2, sy - fm.height() / 2, text_w, fm.height())
+            if any(box.intersects(t) for t in taken):
+                continue
+            taken.append(box)
+            p.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
         p.restore()
 
-    def _paint_cities(self, p: QPainter, vp: Viewport, colours: BasemapColours) -> None:
+    def _paint_cities(
+        self, p: QPainter, vp: Viewport, colours: BasemapColours, taken: list[QRectF]
+    ) -> None:
         p.save()
         font = QFont(p.font())
         font.setItalic(True)
         p.setFont(font)
+        fm = QFontMetricsF(font)
         rect = vp.visible(margin_px=40)
         for name, (x, y) in self._cities:
             if not rect.contains(x, y):
                 continue
             sx, sy = vp.to_screen(x, y)
+            box = QRectF(sx + 5, sy - 4 - fm.ascent(), fm.horizontalAdvance(name), fm.height())
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(colours.label)
             p.drawEllipse(QPointF(sx, sy), 2.2, 2.2)
+            if any(box.intersects(t) for t in taken):
+                continue
+            taken.append(box)
             p.setPen(colours.label)
             p.drawText(QPointF(sx + 5, sy - 4), name)
         p.restore()

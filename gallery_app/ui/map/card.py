@@ -27,13 +27,16 @@ _WHY = {
 }
 
 
-def card_lines(entries: Sequence[Entry], marks: Sequence[Mark]) -> list[tuple[str, bool]]:
-    """(text, is_heading) lines for the photos under the pointer."""
+def card_lines(
+    entries: Sequence[Entry], marks: Sequence[Mark], total: int | None = None
+) -> list[tuple[str, bool]]:
+    """(text, is_heading) lines for the first photos under the pointer, of ``total``."""
     if not entries:
         return []
+    total = len(entries) if total is None else total
     mark = marks[0] if marks else None
     place = mark.label if mark else (entries[0].location.label() if entries[0].location else "")
-    head = place if len(entries) == 1 else f"{len(entries):,} photos · {place}"
+    head = place if total == 1 else f"{total:,} photos · {place}"
     lines: list[tuple[str, bool]] = [(head, True)]
     if mark is not None:
         lines.append((_WHY[mark.kind], False))
@@ -43,8 +46,8 @@ def card_lines(entries: Sequence[Entry], marks: Sequence[Mark]) -> list[tuple[st
     for entry in entries[:MAX_ENTRIES]:
         date = entry.taken.iso() if entry.taken else "undated"
         lines.append((f"{entry.position}. {date} — {entry.caption or entry.title or ''}", False))
-    if len(entries) > MAX_ENTRIES:
-        lines.append((f"and {len(entries) - MAX_ENTRIES:,} more", False))
+    if total > MAX_ENTRIES:
+        lines.append((f"and {total - MAX_ENTRIES:,} more", False))
     return lines
 
 

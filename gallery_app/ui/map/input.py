@@ -148,12 +148,13 @@ class MapInput:
 
     def step(self, delta: int) -> None:
         """Select the next (or previous) photo on the map, in gallery order."""
-        view = self.view
-        ids = sorted(_mapped_ids(view), key=lambda i: _position(view, i))
-        if not ids:
+        layer = self.view.layer
+        if not layer.order:
             return
-        at = ids.index(view.selected) if view.selected in ids else (-1 if delta > 0 else 0)
-        self.select(ids[(at + delta) % len(ids)])
+        at = layer.rank.get(self.view.selected or "")
+        if at is None:
+            at = -1 if delta > 0 else 0
+        self.select(layer.order[(at + delta) % len(layer.order)])
 
     def select(self, entry_id: str) -> None:
         self.view.set_current(entry_id)
@@ -161,26 +162,14 @@ class MapInput:
 
     # -- helpers ------------------------------------------------------------------------
     def _first(self, ids: tuple[str, ...]) -> str:
-        return min(ids, key=lambda i: _position(self.view, i))
+        rank = self.view.layer.rank
+        return min(ids, key=lambda i: rank.get(i, 1 << 30))
 
     def _area_of(self, band: QRectF) -> GeoArea:
         vp = self.view.viewport
         lon1, lat1 = unproject(*vp.to_world(band.left(), band.top()))
         lon2, lat2 = unproject(*vp.to_world(band.right(), band.bottom()))
         return GeoArea.spanning(max(-180, lon1), lat1, min(180, lon2), lat2)
-
-
-def _position(view: MapView, entry_id: str) -> int:
-    entry = view.marks.entry(entry_id)
-    return entry.position if entry is not None else 1 << 30
-
-
-def _mapped_ids(view: MapView) -> list[str]:
-    layer = view.layer
-    ids = [m.entry_id for m in layer.pins]
-    for group in (*layer.stretches, *layer.regions):
-        ids += [m.entry_id for m in group.marks]
-    return ids
 
 
 def _points(view: MapView, hit: object) -> list[tuple[float, float]]:

@@ -15,16 +15,18 @@ import math
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen, QPixmap
 
 from gallery_app.core.geo.cluster import Cluster
 from gallery_app.core.geo.distance import format_km
-from gallery_app.core.geo.layer import MarkLayer, ShapeGroup
-from gallery_app.core.geo.marks import Mark, MarkKind
+from gallery_app.core.geo.layer import DISAGREES, FROM_FILE, MarkLayer, ShapeGroup
+from gallery_app.core.geo.marks import Mark
 from gallery_app.core.geo.projection import project
 from gallery_app.core.geo.viewport import Viewport
 from gallery_app.ui.common.painting import is_dark, mix
+from gallery_app.ui.map import sprites
 from gallery_app.ui.map.basemap import world_transform
+from gallery_app.ui.map.sprites import SpriteCache
 
 PIN_R = 7.0
 MAX_LABELS = 60  # a frame never lays out more labels than this
@@ -48,13 +50,22 @@ class MarkColours:
 class Hit:
     """Something painted that the pointer can hover or click."""
 
-    entry_ids: tuple[str, ...]
+    ids: tuple[str, ...]
     centre: QPointF
     radius: float = 0.0
     path: QPainterPath | None = None
     segment: tuple[QPointF, QPointF] | None = None
     cluster: Cluster | None = None
     label: str = ""
+    layer: MarkLayer | None = None
+
+    @property
+    def entry_ids(self) -> tuple[str, ...]:
+        """The photos under this shape (a cluster's are looked up only when asked)."""
+        if self.cluster is not None and self.layer is not None:
+            pins = self.layer.pins
+            return tuple(pins[k].entry_id for k in self.cluster.members)
+        return self.ids
 
     def distance(self, pos: QPointF) -> float:
         """Pixels from ``pos`` to this shape (0 inside it)."""
@@ -69,6 +80,10 @@ class Hit:
 
 @dataclass
 class Painted:
+    """What one frame painted (for hit tests), and the sprites it paints with."""
+
+    sprites: SpriteCache
+    dpr: float = 1.0
     hits: list[Hit] = field(default_factory=list)
     label_boxes: list[QRectF] = field(default_factory=list)
 
@@ -121,34 +136,48 @@ def paint_pins(
     vp: Viewport,
     layer: MarkLayer,
     clusters: list[Cluster],
-    selected: str | None,
+    selected: Cluster | None,
     colours: MarkColours,
     out: Painted,
 ) -> None:
-    pins = layer.pins
+    """Clusters and single pins from cached sprites; reads each cluster's summary only."""
+    font = p.font()
+    frame: dict[tuple[float, bool, int], QPixmap] = {}
+    scale, cx, cy = vp.scale, vp.cx, vp.cy
+    half_w, half_h = vp.width / 2, vp.height / 2
     for c in clusters:
-        sx, sy = vp.to_screen(c.x, c.y)
-        centre = QPointF(sx, sy)
-        members = [pins[k] for k in c.members]
-        if c.count == 1 and members[0].disagreement is not None:
-            _paint_conflict(p, vp, centre, members[0], colours, out)
-        radius = PIN_R if c.count == 1 else min(22.0, 9.0 + 3.2 * math.log10(c.count) * 2)
-        gps = any(m.kind is MarkKind.GPS for m in members)
-        if any(m.entry_id == selected for m in members):
+        n = len(c.members)
+        centre = QPointF((c.x - cx) * scale + half_w, (c.y - cy) * scale + half_h)
+        if n == 1 and c.flags & DISAGREES:
+            _paint_conflict(p, vp, centre, layer.pins[c.members[0]], colours, out)
+        radius = PIN_R if n == 1 else round(min(22.0, 9.0 + 6.4 * math.log10(n)) * 2) / 2
+        gps = bool(c.flags & FROM_FILE)
+        if c is selected:
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(colours.halo)
             p.drawEllipse(centre, radius + 5, radius + 5)
-        _disc(
-            p, centre, radius, colours.gps if gps else colours.caption, solid=gps, colours=colours
-        )
-        if c.count > 1:
-            _count(p, centre, radius, c.count, colours.base if gps else colours.text)
-        names = {m.point.name for m in members if m.point is not None}
-        label = names.pop() if len(names) == 1 else ""
-        if label and c.count > 1:
-            label = f"{label} · {_photos(c.count)}"
-        ids = tuple(m.entry_id for m in members)
-        out.hits.append(Hit(ids, centre, radius=radius, cluster=c, label=label))
+        key = (radius, gps, n)
+        pix = frame.get(key)
+        if pix is None:
+            fill = colours.gps if gps else colours.caption
+            text = colours.base if gps else colours.text
+            pix = frame[key] = sprites.disc(
+                out.sprites,
+                radius,
+                fill,
+                colours.base,
+                solid=gps,
+                count=n,
+                text=text,
+                font=font,
+                dpr=out.dpr,
+            )
+        side = radius + 2
+        p.drawPixmap(QPointF(centre.x() - side, centre.y() - side), pix)
+        label = layer.names[c.tag] if c.tag >= 0 else ""
+        if label and n > 1:
+            label = f"{label} · {_photos(n)}"
+        out.hits.append(Hit((), centre, radius, cluster=c, label=label, layer=layer))
         if label and len(out.label_boxes) < MAX_LABELS:
             _label(p, centre + QPointF(radius + 4, 0), label, colours, out)
 
@@ -161,35 +190,37 @@ def _paint_conflict(
     other = QPointF(*vp.to_screen(*project(d.caption_place.lon, d.caption_place.lat)))
     p.setPen(QPen(colours.conflict, 2.0))
     p.drawLine(gps, other)
-    _disc(p, other, PIN_R, colours.caption, solid=False, colours=colours)
+    _disc(p, other, PIN_R, colours.caption, False, 1, colours, out)
     mid = (gps + other) / 2
     text = f"{format_km(d.km)} from the caption's {d.caption_place.name}"
     out.hits.append(Hit((mark.entry_id,), other, radius=PIN_R, label=d.caption_place.name))
     _label(p, mid + QPointF(6, -6), text, colours, out, pen=colours.conflict)
 
 
-def _count(p: QPainter, centre: QPointF, radius: float, count: int, colour: QColor) -> None:
-    p.save()
-    font = QFont(p.font())
-    font.setBold(True)
-    p.setFont(font)
-    p.setPen(colour)
-    box = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
-    p.drawText(box, Qt.AlignmentFlag.AlignCenter, f"{count:,}")
-    p.restore()
-
-
 def _disc(
-    p: QPainter, centre: QPointF, r: float, colour: QColor, *, solid: bool, colours: MarkColours
+    p: QPainter,
+    centre: QPointF,
+    r: float,
+    colour: QColor,
+    solid: bool,
+    count: int,
+    colours: MarkColours,
+    out: Painted,
 ) -> None:
-    if solid:
-        p.setPen(QPen(colours.base, 1.5))
-        p.setBrush(colour)
-        p.drawEllipse(centre, r, r)
-    else:  # a ring: the place came from the caption, not from the camera
-        p.setPen(QPen(colour, 3.0))
-        p.setBrush(colours.base)
-        p.drawEllipse(centre, r - 1, r - 1)
+    text = colours.base if solid else colours.text
+    pix = sprites.disc(
+        out.sprites,
+        r,
+        colour,
+        colours.base,
+        solid=solid,
+        count=count,
+        text=text,
+        font=p.font(),
+        dpr=out.dpr,
+    )
+    side = 2 * r + 4
+    p.drawPixmap(QPointF(centre.x() - side / 2, centre.y() - side / 2), pix)
 
 
 def _label(
@@ -202,20 +233,14 @@ def _label(
     centred: bool = False,
     pen: QColor | None = None,
 ) -> None:
-    fm = QFontMetricsF(p.font())
-    w, h = fm.horizontalAdvance(text) + 8, fm.height() + 2
+    pix = sprites.label(out.sprites, text, pen or colours.text, colours.label_bg, p.font(), out.dpr)
+    w, h = pix.width() / out.dpr, pix.height() / out.dpr
     x = at.x() - w / 2 if centred else at.x()
     box = QRectF(x, at.y() - h / 2, w, h)
     if any(box.intersects(b) for b in out.label_boxes):
         return  # labels never overlap: the first painted wins
     out.label_boxes.append(box)
-    p.setPen(Qt.PenStyle.NoPen)
-    back = QColor(colours.label_bg)
-    back.setAlphaF(0.85)
-    p.setBrush(back)
-    p.drawRoundedRect(box, 4, 4)
-    p.setPen(pen or colours.text)
-    p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+    p.drawPixmap(box.topLeft(), pix)
 
 
 def _to_screen_path(world: QPainterPath, vp: Viewport) -> QPainterPath:

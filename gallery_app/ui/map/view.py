@@ -11,6 +11,7 @@ and Esc into viewport changes, selections and the shared filter's area.
 
 from __future__ import annotations
 
+import heapq
 import logging
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
@@ -21,7 +22,6 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPaintEvent,
-    QPalette,
     QPen,
     QResizeEvent,
     QWheelEvent,
@@ -30,16 +30,19 @@ from PySide6.QtWidgets import QWidget
 
 from gallery_app.core.geo.area import GeoArea
 from gallery_app.core.geo.basemap import Basemap, detail_for, load_basemap
+from gallery_app.core.geo.cluster import Cluster, Level
 from gallery_app.core.geo.layer import MarkLayer
 from gallery_app.core.geo.projection import project
 from gallery_app.core.geo.viewport import Viewport, WorldRect
 from gallery_app.qt.models.filter_state import FilterState
 from gallery_app.qt.models.map_marks import MapMarks
-from gallery_app.ui.common.painting import mix, muted_text
 from gallery_app.ui.map.basemap import BasemapColours, BasemapPainter
-from gallery_app.ui.map.card import card_lines, paint_card
+from gallery_app.ui.map.basemap_cache import BasemapCache
+from gallery_app.ui.map.card import MAX_ENTRIES, card_lines, paint_card
 from gallery_app.ui.map.input import MapInput
+from gallery_app.ui.map.legend import paint_legend
 from gallery_app.ui.map.marks import Hit, MarkColours, Painted, paint_pins, paint_shapes
+from gallery_app.ui.map.sprites import SpriteCache
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +68,7 @@ class MapView(QWidget):
         self.filter_state = filter_state
         self.marks = marks
         self._basemap = BasemapPainter(basemap if basemap is not None else load_basemap())
+        self._base = BasemapCache(self._basemap, marks.pool, self.update)
         self.viewport = Viewport(width=max(1, self.width()), height=max(1, self.height()))
         self.selected: str | None = None
         self.hover: Hit | None = None
@@ -72,6 +76,9 @@ class MapView(QWidget):
         self.band: QRectF | None = None  # the Shift+drag rectangle, in pixels
         self.hits: list[Hit] = []
         self._fitted = False
+        self._sprites = SpriteCache()
+        self.credit = CREDIT
+        self._card_cache: tuple[object, list[tuple[str, bool]]] | None = None
         self.input = MapInput(self)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
@@ -143,26 +150,43 @@ class MapView(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         vp = self.viewport
         pal = self.palette()
-        self._basemap.paint(p, vp, BasemapColours(pal))
+        self._base.paint(p, vp, BasemapColours(pal), self.devicePixelRatioF())
         colours = MarkColours(pal)
-        painted = Painted()
+        painted = Painted(self._sprites, self.devicePixelRatioF())
         layer = self.layer
         paint_shapes(p, vp, layer, self._region_paths(layer, vp), colours, painted)
         self.marks.ensure_level(vp.level)
         level = layer.index.cached(vp.level) or layer.index.nearest_cached(vp.level)
         if level is not None:
             clusters = level.query(vp.visible(margin_px=30))
-            paint_pins(p, vp, layer, clusters, self.selected, colours, painted)
+            chosen = self._selected_cluster(layer, level)
+            paint_pins(p, vp, layer, clusters, chosen, colours, painted)
         self.hits = painted.hits
         self._paint_area(p, colours)
-        self._paint_legend(p, pal, colours)
+        paint_legend(p, QRectF(self.rect()), pal, colours, self._sprites, painted.dpr, self.credit)
         if self.hover is not None and self.hover_pos is not None:
-            ids = self.hover.entry_ids
-            entries = [e for e in (self.marks.entry(i) for i in ids) if e is not None]
-            entries.sort(key=lambda e: e.position)
-            mks = [m for m in (self.marks.mark(i) for i in ids[:1]) if m is not None]
-            paint_card(p, self.hover_pos, card_lines(entries, mks), pal, QRectF(self.rect()))
+            paint_card(p, self.hover_pos, self._card(self.hover), pal, QRectF(self.rect()))
         p.end()
+
+    def _card(self, hit: Hit) -> list[tuple[str, bool]]:
+        """The hover card's lines, worked out once per hovered shape."""
+        key = (id(self.layer), hit.cluster or hit.ids)
+        if self._card_cache is not None and self._card_cache[0] == key:
+            return self._card_cache[1]
+        ids = hit.entry_ids
+        rank = self.layer.rank
+        first = heapq.nsmallest(MAX_ENTRIES, ids, key=lambda i: rank.get(i, 1 << 30))
+        entries = [e for e in (self.marks.entry(i) for i in first) if e is not None]
+        mks = [m for m in (self.marks.mark(i) for i in first[:1]) if m is not None]
+        lines = card_lines(entries, mks, total=len(ids))
+        self._card_cache = (key, lines)
+        return lines
+
+    def _selected_cluster(self, layer: MarkLayer, level: Level) -> Cluster | None:
+        k = layer.pin_of.get(self.selected or "")
+        if k is None:
+            return None
+        return level.cluster_at(*layer.index.points[k])
 
     # -- internals ------------------------------------------------------------------
     def _on_layer_changed(self, layer: MarkLayer) -> None:
@@ -215,43 +239,6 @@ class MapView(QWidget):
             p.setPen(QPen(colours.halo, 2.0, style))
             p.setBrush(fill)
             p.drawRect(rect)
-
-    def _paint_legend(self, p: QPainter, pal: QPalette, colours: MarkColours) -> None:
-        fm = p.fontMetrics()
-        items = (
-            ("GPS from the file", colours.gps, True),
-            ("caption place", colours.caption, False),
-        )
-        text_w = sum(fm.horizontalAdvance(t) for t, _c, _s in items) + fm.horizontalAdvance(
-            "stretch or region"
-        )
-        box = QRectF(8, self.height() - fm.height() - 16, text_w + 110, fm.height() + 8)
-        back = QColor(
-            mix(pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text), 0.03)
-        )
-        back.setAlphaF(0.85)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(back)
-        p.drawRoundedRect(box, 4, 4)
-        x, cy = box.left() + 12, box.center().y()
-        for text, colour, solid in items:
-            p.setPen(QPen(colours.base if solid else colour, 1.5 if solid else 2.5))
-            p.setBrush(colour if solid else colours.base)
-            p.drawEllipse(QPointF(x, cy), 5, 5)
-            p.setPen(colours.text)
-            p.drawText(QPointF(x + 9, cy + fm.ascent() / 2 - 1), text)
-            x += 9 + fm.horizontalAdvance(text) + 18
-        p.setPen(QPen(colours.caption, 2.5, Qt.PenStyle.DashLine))
-        p.drawLine(QPointF(x - 6, cy), QPointF(x + 10, cy))
-        p.setPen(colours.text)
-        p.drawText(QPointF(x + 15, cy + fm.ascent() / 2 - 1), "stretch or region")
-        credit = CREDIT
-        p.setPen(muted_text(pal))
-        p.drawText(
-            QRectF(self.rect()).adjusted(0, 0, -8, -6),
-            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
-            credit,
-        )
 
     def _describe(self) -> None:
         layer = self.layer
