@@ -248,3 +248,12 @@ class Settings:
     @slideshow_captions.setter
     def slideshow_captions(self, value: bool) -> None:
         self._qs.setValue("slideshow/captions", bool(value))
+
+    @property
+    def map_online_tiles(self) -> bool:
+        """OpenStreetMap tiles under the map (off: the map never goes online)."""
+        return self._bool("map/online_tiles", False)
+
+    @map_online_tiles.setter
+    def map_online_tiles(self, value: bool) -> None:
+        self._qs.setValue("map/online_tiles", bool(value))

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from gallery_app.core.gallery.query import EntryFilter, matches_dates, matches_text
@@ -114,7 +115,8 @@ class MapMarks(QObject):
 
         def finished(result: object) -> None:
             self._relays.pop(ident, None)
-            on_done(result)
+            if shiboken6.isValid(self):  # not when the map closed meanwhile
+                on_done(result)
 
         def failed(message: str) -> None:
             self._relays.pop(ident, None)

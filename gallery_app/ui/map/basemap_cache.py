@@ -15,8 +15,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 
+import shiboken6
 from PySide6.QtCore import QObject, QPointF, QRectF, QThreadPool
 from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QWidget
 
 from gallery_app.core.geo.basemap import detail_for
 from gallery_app.core.geo.viewport import Viewport
@@ -38,10 +40,10 @@ class _Picture:
 class BasemapCache:
     """Blits a cached basemap picture; asks ``pool`` for a new one when needed."""
 
-    def __init__(self, painter: BasemapPainter, pool: QThreadPool, on_ready: object) -> None:
+    def __init__(self, painter: BasemapPainter, pool: QThreadPool, owner: QWidget) -> None:
         self.painter = painter
         self._pool = pool
-        self._on_ready = on_ready  # called (no arguments) when a new picture arrives
+        self._owner = owner  # repainted when a new picture arrives
         self._picture: _Picture | None = None
         self._busy = False
         self._pending: tuple[Viewport, BasemapColours, float] | None = None
@@ -91,9 +93,11 @@ class BasemapCache:
     def _on_done(self, picture: _Picture) -> None:
         self._busy = False
         self._relay = None
+        if not shiboken6.isValid(self._owner):
+            return  # the view closed while its picture was drawn
         self._picture = picture
         self._start_next()
-        self._on_ready()  # type: ignore[operator]
+        self._owner.update()
 
     def _on_failed(self, message: str) -> None:
         log.warning("The map's basemap could not be drawn: %s", message)

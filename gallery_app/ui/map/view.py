@@ -34,6 +34,7 @@ from gallery_app.core.geo.cluster import Cluster, Level
 from gallery_app.core.geo.layer import MarkLayer
 from gallery_app.core.geo.projection import project
 from gallery_app.core.geo.viewport import Viewport, WorldRect
+from gallery_app.qt.map_tiles import ATTRIBUTION, TileSource
 from gallery_app.qt.models.filter_state import FilterState
 from gallery_app.qt.models.map_marks import MapMarks
 from gallery_app.ui.map.basemap import BasemapColours, BasemapPainter
@@ -43,6 +44,7 @@ from gallery_app.ui.map.input import MapInput
 from gallery_app.ui.map.legend import paint_legend
 from gallery_app.ui.map.marks import Hit, MarkColours, Painted, paint_pins, paint_shapes
 from gallery_app.ui.map.sprites import SpriteCache
+from gallery_app.ui.map.tiles import paint_tiles
 
 log = logging.getLogger(__name__)
 
@@ -62,13 +64,15 @@ class MapView(QWidget):
         filter_state: FilterState,
         marks: MapMarks,
         basemap: Basemap | None = None,
+        tiles: TileSource | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.tiles = tiles
         self.filter_state = filter_state
         self.marks = marks
         self._basemap = BasemapPainter(basemap if basemap is not None else load_basemap())
-        self._base = BasemapCache(self._basemap, marks.pool, self.update)
+        self._base = BasemapCache(self._basemap, marks.pool, self)
         self.viewport = Viewport(width=max(1, self.width()), height=max(1, self.height()))
         self.selected: str | None = None
         self.hover: Hit | None = None
@@ -77,7 +81,6 @@ class MapView(QWidget):
         self.hits: list[Hit] = []
         self._fitted = False
         self._sprites = SpriteCache()
-        self.credit = CREDIT
         self._card_cache: tuple[object, list[tuple[str, bool]]] | None = None
         self.input = MapInput(self)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -87,6 +90,8 @@ class MapView(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         marks.layer_changed.connect(self._on_layer_changed)
         marks.level_ready.connect(lambda _z: self.update())
+        if tiles is not None:
+            tiles.tile_ready.connect(self.update)
         filter_state.changed.connect(lambda _f: self.update())
         self._describe()
 
@@ -114,6 +119,12 @@ class MapView(QWidget):
             self.set_viewport(self.viewport.fitted(WorldRect(0, 0.1, 1, 0.9), max_zoom=0))
             return
         self.set_viewport(self.viewport.fitted(rect, max_zoom=FIT_MAX_ZOOM))
+
+    def credit_text(self) -> str:
+        """Always on screen: the basemap's source, and OpenStreetMap's when its tiles show."""
+        if self.tiles is not None and self.tiles.enabled:
+            return f"{ATTRIBUTION} · {CREDIT}"
+        return CREDIT
 
     def set_area(self, area: GeoArea | None) -> None:
         self.filter_state.set_area(area)
@@ -151,6 +162,8 @@ class MapView(QWidget):
         vp = self.viewport
         pal = self.palette()
         self._base.paint(p, vp, BasemapColours(pal), self.devicePixelRatioF())
+        if self.tiles is not None and self.tiles.enabled:
+            paint_tiles(p, vp, self.tiles)
         colours = MarkColours(pal)
         painted = Painted(self._sprites, self.devicePixelRatioF())
         layer = self.layer
@@ -163,7 +176,8 @@ class MapView(QWidget):
             paint_pins(p, vp, layer, clusters, chosen, colours, painted)
         self.hits = painted.hits
         self._paint_area(p, colours)
-        paint_legend(p, QRectF(self.rect()), pal, colours, self._sprites, painted.dpr, self.credit)
+        credit = self.credit_text()
+        paint_legend(p, QRectF(self.rect()), pal, colours, self._sprites, painted.dpr, credit)
         if self.hover is not None and self.hover_pos is not None:
             paint_card(p, self.hover_pos, self._card(self.hover), pal, QRectF(self.rect()))
         p.end()

@@ -206,3 +206,15 @@ def test_big_galleries_are_placed_off_the_gui_thread(qtbot: QtBot, pool: QThread
     with qtbot.wait_signal(marks.level_ready, timeout=60_000):
         marks.ensure_level(3)
     assert marks.layer.index.cached(3) is not None
+
+
+def test_online_tiles_show_their_attribution(qtbot: QtBot, pool: QThreadPool, tmp_path) -> None:
+    from gallery_app.qt.map_tiles import TileSource
+
+    state = FilterState()
+    tiles = TileSource(pool, enabled=False, cache=tmp_path)
+    view = MapView(state, MapMarks(state, pool), tiles=tiles)
+    qtbot.addWidget(view)
+    assert "OpenStreetMap" not in view.credit_text()
+    tiles.enabled = True
+    assert view.credit_text().startswith("© OpenStreetMap contributors")
