@@ -144,13 +144,16 @@ class TileSource(QObject):
                 self._remember(key, image)
                 path, raw = self._file(key), bytes(data.data())
                 self._relays[key] = run_task(
-                    self._pool, lambda: _write(path, raw), lambda _r: self._relays.pop(key, None)
+                    self._pool, lambda: _write(path, raw), lambda _r: self._forget_relay(key)
                 )
         else:
             self._failed.add(key)  # not asked again this session
             log.info("Map tile %s failed: %s", key, reply.errorString())
         reply.deleteLater()
         self._pump()
+
+    def _forget_relay(self, key: Key) -> None:
+        self._relays.pop(key, None)
 
     def _remember(self, key: Key, image: QImage) -> None:
         self._memory[key] = image
