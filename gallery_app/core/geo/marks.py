@@ -69,7 +69,7 @@ class Mark:
         if self.ends is not None:
             a, b = self.ends
             return (MarkKind.STRETCH, a.lon, a.lat, b.lon, b.lat)
-        return (MarkKind.REGION, self.region_code, self.region_name)
+        return (MarkKind.REGION, (self.region_code or "").upper())
 
 
 CaptionPlace = Callable[[Entry], Location | None]
@@ -112,11 +112,21 @@ def mark_for(entry: Entry, caption_place: CaptionPlace | None = None) -> Mark | 
     ends = stretch_ends(loc.sublocation or loc.name or "", loc.country_code)
     if ends is not None:
         return Mark(entry.id, MarkKind.STRETCH, loc.sublocation or label, ends=ends)
-    if loc.country_code or loc.country:
-        code = loc.country_code or gazetteer.country_code(loc.country or "")
-        if code:
-            return Mark(entry.id, MarkKind.REGION, label, region_code=code, region_name=loc.region)
+    town = _town(loc)
+    if town is not None:  # a city named in the file's metadata, placed by the gazetteer
+        return Mark(entry.id, MarkKind.GAZETTEER, label, point=town)
+    code = loc.country_code or (gazetteer.country_code(loc.country) if loc.country else None)
+    if code:
+        country = loc.country or gazetteer.country_name(code) or code
+        return Mark(entry.id, MarkKind.REGION, country, region_code=code, region_name=loc.region)
     return None
+
+
+def _town(loc: Location) -> GeoPoint | None:
+    if not loc.city or is_from_caption(loc):
+        return None  # a caption's city has its coordinates already, or none could be found
+    found = gazetteer.lookup_place(loc.city, loc.region, loc.country_code or loc.country)
+    return GeoPoint(loc.city, found.lon, found.lat) if found is not None else None
 
 
 def _disagreement(entry: Entry, gps: GeoPoint, caption_place: CaptionPlace) -> Disagreement | None:

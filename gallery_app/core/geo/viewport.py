@@ -81,8 +81,8 @@ class Viewport:
         return _clamped(replace(out, cx=cx, cy=cy))
 
     def min_zoom(self) -> float:
-        """Never smaller than the whole world across the shorter side."""
-        return max(MIN_ZOOM, math.log2(max(1, min(self.width, self.height)) / TILE))
+        """Never smaller than the whole world across the view's width (no empty sides)."""
+        return max(MIN_ZOOM, math.log2(max(1, self.width) / TILE))
 
     def fitted(self, rect: WorldRect, margin_px: float = 48.0, max_zoom: float = 9.0) -> Viewport:
         """The viewport that shows ``rect`` whole, with a margin, zoomed at most ``max_zoom``."""

@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The marks the map shows, kept in step with the gallery and the shared filter.
 
-Flow: ``set_entries`` -> ``core.geo.marks.build_marks`` (reads captions, so
-a worker does it for big galleries) -> on every date or text change of the
+Flow: ``set_entries`` -> ``core.geo.marks.build_marks`` (reads captions and
+the gazetteer, so always on a worker) -> on every date or text change of the
 :class:`FilterState`, the marks of the entries it lets through ->
 ``core.geo.layer.build_layer`` -> ``layer_changed(MarkLayer)``.  Stepping
 through the timeline's days therefore moves the marks.  The area part of the
@@ -50,6 +50,7 @@ class MapMarks(QObject):
         self._by_id: dict[str, Mark] = {}
         self._layer = MarkLayer()
         self._generation = 0
+        self._ready = True
         self._dates_text = _without_area(filter_state.value)
         self._building: set[tuple[int, int]] = set()
         # Relays stay referenced (never parented) until they fire: a parented
@@ -73,11 +74,18 @@ class MapMarks(QObject):
     def mark(self, entry_id: str) -> Mark | None:
         return self._by_id.get(entry_id)
 
+    @property
+    def ready(self) -> bool:
+        """True once the marks of the last gallery given are placed."""
+        return self._ready
+
     def set_entries(self, entries: Sequence[Entry]) -> None:
+        """Place ``entries`` on a worker (reading captions and the gazetteer takes seconds)."""
         self._generation += 1
+        self._ready = False
         self._entries = {e.id: e for e in entries}
-        items = list(entries)
-        self._run(lambda: build_marks(items), self._on_marks, len(items))
+        items, generation = list(entries), self._generation
+        self._start(lambda: (generation, build_marks(items)), self._on_marks)
 
     def set_marks(self, entries: Sequence[Entry], marks: Sequence[Mark]) -> None:
         """Entries with marks made elsewhere (the benchmark, tests)."""
@@ -153,6 +161,7 @@ class MapMarks(QObject):
         if generation != self._generation:
             return
         self._layer = layer
+        self._ready = True
         self._building.clear()
         self.layer_changed.emit(layer)
 

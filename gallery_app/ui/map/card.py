@@ -21,9 +21,9 @@ MAX_ENTRIES = 3
 
 _WHY = {
     MarkKind.GPS: "GPS position from the photo file",
-    MarkKind.GAZETTEER: "place named in the caption, located by the gazetteer",
+    MarkKind.GAZETTEER: "place named in the caption or the file, located by the gazetteer",
     MarkKind.STRETCH: "a stretch named in the caption, between two gazetteer places",
-    MarkKind.REGION: "only a region is named in the caption; the whole region is drawn",
+    MarkKind.REGION: "only a country or a province is named; the whole country is drawn",
 }
 
 

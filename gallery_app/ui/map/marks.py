@@ -248,8 +248,10 @@ def _to_screen_path(world: QPainterPath, vp: Viewport) -> QPainterPath:
 
 
 def _region_label(group: ShapeGroup) -> str:
-    m = group.first
-    return m.region_name or m.label
+    """The country; "Salahuddin, Iraq" when every photo names the same province."""
+    names = {m.region_name for m in group.marks}
+    only = names.pop() if len(names) == 1 else None
+    return f"{only}, {group.first.label}" if only else group.first.label
 
 
 def _photos(n: int) -> str:

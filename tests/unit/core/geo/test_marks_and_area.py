@@ -137,3 +137,20 @@ def test_damaged_basemap_gives_an_empty_one(
     bad.write_bytes(b"not gzip at all")
     assert load_basemap(bad) == Basemap()
     assert "could not be read" in caplog.text
+
+
+def test_a_city_named_in_the_file_is_placed_by_the_gazetteer() -> None:
+    loc = Location(city="Tikrit", country="Iraq", country_code="IQ", source="IPTC")
+    mark = mark_for(_entry("10", loc))
+    assert mark is not None and mark.kind is MarkKind.GAZETTEER and mark.point is not None
+    assert mark.point.name == "Tikrit" and mark.point.lat == pytest.approx(34.6, abs=0.1)
+
+
+def test_regions_of_one_country_make_one_shape() -> None:
+    entries = [
+        _entry("11", Location(region="Ont", country_code="CA", source="IPTC")),
+        _entry("12", Location(region="BC", country_code="CA", source="IPTC")),
+        _entry("13", Location(country="Canada", source="IPTC")),
+    ]
+    (canada,) = build_layer(build_marks(entries)).regions
+    assert len(canada.marks) == 3 and canada.first.label == "Canada"

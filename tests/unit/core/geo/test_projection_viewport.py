@@ -46,7 +46,7 @@ def test_pan_moves_content_with_the_drag() -> None:
 
 def test_zoom_is_bounded() -> None:
     vp = Viewport(zoom=3, width=512, height=512)
-    assert vp.zoomed(-10).zoom == pytest.approx(1.0)  # the world fills the shorter side
+    assert vp.zoomed(-10).zoom == pytest.approx(1.0)  # the world fills the width
     assert vp.zoomed(40).zoom == 17
 
 
