@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen, QPixmap
 
 from gallery_app.core.geo.cluster import Cluster
 from gallery_app.core.geo.distance import format_km
@@ -142,9 +142,12 @@ def paint_pins(
 ) -> None:
     """Clusters and single pins from cached sprites; reads each cluster's summary only."""
     font = p.font()
-    frame: dict[tuple[float, bool, int], QPixmap] = {}
+    bold = QFont(font)
+    bold.setBold(True)
+    frame: dict[tuple[float, bool], QPixmap] = {}
     scale, cx, cy = vp.scale, vp.cx, vp.cy
     half_w, half_h = vp.width / 2, vp.height / 2
+    counts: list[tuple[QPointF, int, bool]] = []
     for c in clusters:
         n = len(c.members)
         centre = QPointF((c.x - cx) * scale + half_w, (c.y - cy) * scale + half_h)
@@ -156,30 +159,46 @@ def paint_pins(
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(colours.halo)
             p.drawEllipse(centre, radius + 5, radius + 5)
-        key = (radius, gps, n)
-        pix = frame.get(key)
+        pix = frame.get((radius, gps))
         if pix is None:
             fill = colours.gps if gps else colours.caption
-            text = colours.base if gps else colours.text
-            pix = frame[key] = sprites.disc(
-                out.sprites,
-                radius,
-                fill,
-                colours.base,
-                solid=gps,
-                count=n,
-                text=text,
-                font=font,
-                dpr=out.dpr,
+            pix = frame[(radius, gps)] = sprites.disc(
+                out.sprites, radius, fill, colours.base, solid=gps, dpr=out.dpr
             )
         side = radius + 2
         p.drawPixmap(QPointF(centre.x() - side, centre.y() - side), pix)
+        if n > 1:
+            counts.append((centre, n, gps))
         label = layer.names[c.tag] if c.tag >= 0 else ""
         if label and n > 1:
             label = f"{label} · {_photos(n)}"
         out.hits.append(Hit((), centre, radius, cluster=c, label=label, layer=layer))
         if label and len(out.label_boxes) < MAX_LABELS:
             _label(p, centre + QPointF(radius + 4, 0), label, colours, out)
+    _paint_counts(p, counts, bold, colours, out)
+
+
+def _paint_counts(
+    p: QPainter,
+    counts: list[tuple[QPointF, int, bool]],
+    font: QFont,
+    colours: MarkColours,
+    out: Painted,
+) -> None:
+    """Every count in one pass, with one font and at most two pens."""
+    p.save()
+    p.setFont(font)
+    pen: bool | None = None
+    for centre, n, gps in counts:
+        if pen is not gps:
+            p.setPen(colours.base if gps else colours.text)
+            pen = gps
+        text = out.sprites.text(f"{n:,}", font)
+        size = text.size()
+        p.drawStaticText(
+            QPointF(centre.x() - size.width() / 2, centre.y() - size.height() / 2), text
+        )
+    p.restore()
 
 
 def _paint_conflict(
@@ -190,37 +209,12 @@ def _paint_conflict(
     other = QPointF(*vp.to_screen(*project(d.caption_place.lon, d.caption_place.lat)))
     p.setPen(QPen(colours.conflict, 2.0))
     p.drawLine(gps, other)
-    _disc(p, other, PIN_R, colours.caption, False, 1, colours, out)
+    pix = sprites.disc(out.sprites, PIN_R, colours.caption, colours.base, solid=False, dpr=out.dpr)
+    p.drawPixmap(QPointF(other.x() - PIN_R - 2, other.y() - PIN_R - 2), pix)
     mid = (gps + other) / 2
     text = f"{format_km(d.km)} from the caption's {d.caption_place.name}"
     out.hits.append(Hit((mark.entry_id,), other, radius=PIN_R, label=d.caption_place.name))
     _label(p, mid + QPointF(6, -6), text, colours, out, pen=colours.conflict)
-
-
-def _disc(
-    p: QPainter,
-    centre: QPointF,
-    r: float,
-    colour: QColor,
-    solid: bool,
-    count: int,
-    colours: MarkColours,
-    out: Painted,
-) -> None:
-    text = colours.base if solid else colours.text
-    pix = sprites.disc(
-        out.sprites,
-        r,
-        colour,
-        colours.base,
-        solid=solid,
-        count=count,
-        text=text,
-        font=p.font(),
-        dpr=out.dpr,
-    )
-    side = 2 * r + 4
-    p.drawPixmap(QPointF(centre.x() - side / 2, centre.y() - side / 2), pix)
 
 
 def _label(

@@ -14,7 +14,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap, QStaticText
 
 LIMIT = 2048
 
@@ -22,9 +22,23 @@ LIMIT = 2048
 class SpriteCache:
     def __init__(self) -> None:
         self._items: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
+        self._texts: OrderedDict[tuple[str, str], QStaticText] = OrderedDict()
 
     def clear(self) -> None:
         self._items.clear()
+        self._texts.clear()
+
+    def text(self, text: str, font: QFont) -> QStaticText:
+        """A laid-out text (a cluster's count): drawn in microseconds, laid out once."""
+        key = (text, font.key())
+        found = self._texts.get(key)
+        if found is None:
+            found = self._texts[key] = QStaticText(text)
+            found.setTextFormat(Qt.TextFormat.PlainText)
+            found.prepare(font=font)
+            if len(self._texts) > LIMIT:
+                self._texts.popitem(last=False)
+        return found
 
     def get(
         self,
@@ -52,30 +66,11 @@ class SpriteCache:
 
 
 def disc(
-    cache: SpriteCache,
-    radius: float,
-    fill: QColor,
-    edge: QColor,
-    *,
-    solid: bool,
-    count: int,
-    text: QColor,
-    font: QFont,
-    dpr: float,
+    cache: SpriteCache, radius: float, fill: QColor, edge: QColor, *, solid: bool, dpr: float
 ) -> QPixmap:
-    """A solid disc (GPS) or a ring (caption place), with ``count`` inside when > 1."""
+    """A solid disc (GPS from the file) or a ring (a caption's place); counts go on top."""
     side = 2 * radius + 4
-    key = (
-        "disc",
-        round(radius, 1),
-        fill.rgba(),
-        edge.rgba(),
-        solid,
-        count,
-        text.rgba(),
-        font.key(),
-        dpr,
-    )
+    key = ("disc", round(radius, 1), fill.rgba(), edge.rgba(), solid, dpr)
 
     def draw(qp: QPainter) -> None:
         centre = QPointF(side / 2, side / 2)
@@ -87,12 +82,6 @@ def disc(
             qp.setPen(QPen(fill, 3.0))
             qp.setBrush(edge)
             qp.drawEllipse(centre, radius - 1, radius - 1)
-        if count > 1:
-            bold = QFont(font)
-            bold.setBold(True)
-            qp.setFont(bold)
-            qp.setPen(text)
-            qp.drawText(QRectF(0, 0, side, side), Qt.AlignmentFlag.AlignCenter, f"{count:,}")
 
     return cache.get(key, (side, side), dpr, draw)
 
