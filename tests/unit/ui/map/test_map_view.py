@@ -221,3 +221,24 @@ def test_online_tiles_show_their_attribution(qtbot: QtBot, pool: QThreadPool, tm
     assert "OpenStreetMap" not in view.credit_text()
     tiles.enabled = True
     assert view.credit_text().startswith("© OpenStreetMap contributors")
+
+
+def test_gps_and_caption_that_disagree_are_both_drawn_and_joined(
+    qtbot: QtBot, pool: QThreadPool
+) -> None:
+    state = FilterState()
+    view = MapView(state, MapMarks(state, pool))
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    caption = "Iraqi forces in Tikrit, 80 miles north of Baghdad, Iraq, Friday, April 3, 2015."
+    loc = Location(lat=33.3406, lon=44.4009, source="EXIF GPS")  # Baghdad, 150 km away
+    with qtbot.wait_signal(view.marks.layer_changed, timeout=60_000):
+        view.marks.set_entries([Entry(id="g", position=1, caption=caption, location=loc)])
+    view.set_viewport(view.viewport.zoomed(2.0))
+    view.grab()
+    labels = [h.label for h in view.hits]
+    assert "Tikrit" in labels  # the caption's place, as a ring beside the GPS pin
+    mark = view.marks.mark("g")
+    assert mark is not None and mark.disagreement is not None
+    assert 150 < mark.disagreement.km < 160
