@@ -160,10 +160,16 @@ def _filter_from(args: argparse.Namespace) -> EntryFilter:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
+    # deferred: `gallery-cli --help` must not load the readers
     from gallery_app.core.loader import load_gallery
+    from gallery_app.core.store.catalog import Catalog
 
     flt = _filter_from(args)
-    gallery = load_gallery(args.path)
+    catalog = Catalog()  # a folder seen before is read from the user's catalog
+    try:
+        gallery = load_gallery(args.path, catalog=catalog)
+    finally:
+        catalog.close()
     shown = filter_entries(gallery.entries, flt)
     if args.json:
         json.dump(gallery_to_dict(gallery, shown), sys.stdout, ensure_ascii=False, indent=2)

@@ -90,9 +90,6 @@ class Location:
         parts = [p for p in (self.sublocation, self.city, self.region, self.country) if p]
         return ", ".join(parts)
 
-    def is_empty(self) -> bool:
-        return not (self.label() or self.lat is not None)
-
 
 @dataclass(frozen=True)
 class ContextLink:

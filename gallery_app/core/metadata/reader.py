@@ -22,7 +22,7 @@ from gallery_app.core.metadata import xmp
 from gallery_app.core.metadata.imagefile import Embedded, read_embedded
 from gallery_app.core.metadata.resolve import SourceResolver
 from gallery_app.core.metadata.sources import CAPTION_SOURCES, MAX_TEXT_CHARS, TEXT_FIELDS
-from gallery_app.core.metadata.values import FileMetadata
+from gallery_app.core.metadata.values import FileMetadata, unreadable_sentence
 from gallery_app.core.models import ImageInfo, ImageStatus
 
 __all__ = ["MAX_TEXT_CHARS", "FileMetadata", "read_metadata"]
@@ -52,13 +52,9 @@ def _read_sidecar(path: Path, warnings: list[str]) -> dict[str, str]:
 
 def _missing(path: Path, error: OSError) -> FileMetadata:
     status = ImageStatus.MISSING if isinstance(error, FileNotFoundError) else ImageStatus.UNREADABLE
-    reason = error.strerror or str(error)
-    return FileMetadata(
-        None, None, None, None, None, None, None,
-        ImageInfo(status),
-        {},
-        (f"{path.name} could not be read: {reason}.",),
-    )  # fmt: skip
+    return FileMetadata.unreadable(
+        unreadable_sentence(path.name, error.strerror or str(error)), status
+    )
 
 
 def read_metadata(path: Path) -> FileMetadata:
@@ -103,11 +99,7 @@ def _read_metadata(path: Path) -> FileMetadata:
         resolver.orientation(embedded.exif.orientation),
     )
     return FileMetadata(
-        caption=texts["caption"],
-        title=texts["title"],
-        creator=texts["creator"],
-        credit=texts["credit"],
-        copyright=texts["copyright"],
+        **texts,
         taken=taken,
         location=location,
         info=info,

@@ -36,7 +36,7 @@ from gallery_app.core.metadata.sources import (
 )
 from gallery_app.core.models import Location, TakenAt
 
-_log = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 
 class SourceResolver:
@@ -58,7 +58,7 @@ class SourceResolver:
             if not value:
                 continue
             if name == "caption" and textdecode.is_boilerplate(value):
-                _log.debug("%s: %s %r is camera boilerplate", self.path.name, label, value)
+                log.debug("%s: %s %r is camera boilerplate", self.path.name, label, value)
                 continue
             self.sources[name] = self._label(label)
             if len(value) > MAX_TEXT_CHARS:
