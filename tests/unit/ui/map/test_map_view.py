@@ -242,3 +242,18 @@ def test_gps_and_caption_that_disagree_are_both_drawn_and_joined(
     mark = view.marks.mark("g")
     assert mark is not None and mark.disagreement is not None
     assert 150 < mark.disagreement.km < 160
+
+
+def test_the_status_bar_shows_the_area_and_clears_it(qtbot: QtBot) -> None:
+    from gallery_app.core.geo.area import GeoArea
+    from gallery_app.ui.map.area_status import AreaStatus
+
+    state = FilterState()
+    status = AreaStatus(state)
+    qtbot.addWidget(status)
+    assert status.isHidden()
+    state.set_area(GeoArea(42.0, 33.1, 45.1, 35.2))
+    assert not status.isHidden()
+    assert status.label.text() == "Area: 33.10° N – 35.20° N, 42.00° E – 45.10° E"
+    qtbot.mouseClick(status.clear_button, Qt.MouseButton.LeftButton)
+    assert state.value.area is None and status.isHidden()
