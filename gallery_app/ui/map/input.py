@@ -115,6 +115,15 @@ class MapInput:
         return True
 
     # -- keys -------------------------------------------------------------------------
+    def handles(self, e: QKeyEvent) -> bool:
+        """True for the keys the map takes before the window's shortcuts (arrows, Space...)."""
+        key = e.key()
+        if key == Qt.Key.Key_Escape:
+            return self.view.filter_state.value.area is not None  # else: back to the grid
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return bool(self.view.selected)
+        return key in _MAP_KEYS
+
     def key(self, e: QKeyEvent) -> bool:
         """Handle ``e``; False lets the window have it (Esc with no area, say)."""
         view, key = self.view, e.key()
@@ -170,6 +179,15 @@ class MapInput:
         lon1, lat1 = unproject(*vp.to_world(band.left(), band.top()))
         lon2, lat2 = unproject(*vp.to_world(band.right(), band.bottom()))
         return GeoArea.spanning(max(-180, lon1), lat1, min(180, lon2), lat2)
+
+
+_MAP_KEYS = frozenset(
+    {
+        Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down,
+        Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus, Qt.Key.Key_Underscore,
+        Qt.Key.Key_0, Qt.Key.Key_A, Qt.Key.Key_Space, Qt.Key.Key_Backspace,
+    }
+)  # fmt: skip
 
 
 def _points(view: MapView, hit: object) -> list[tuple[float, float]]:

@@ -1,0 +1,112 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The map as one more page of the main window, wired in one place.
+
+The window hands over its page stack, the shared filter, the photo model,
+the settings and two callbacks (select a photo, open a photo); this page
+adds the map view to the stack, the View menu's "Map" (key M) and "Online
+map tiles" entries, the status bar's area note, and keeps the map fed: the
+model's changes (a new gallery, a scan's batches) restart a short timer
+whose slot hands the entries to :class:`MapMarks`, so no model signal does
+O(n) work.  Background work runs on a one-thread pool of the page's own,
+which its destruction waits for.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget
+
+from gallery_app.core.models import Entry
+from gallery_app.qt.map_tiles import PRIVACY_NOTE, TileSource
+from gallery_app.qt.models.filter_state import FilterState
+from gallery_app.qt.models.map_marks import MapMarks
+from gallery_app.qt.models.photos import PhotoModel
+from gallery_app.qt.settings import Settings
+from gallery_app.ui.map.area_status import AreaStatus
+from gallery_app.ui.map.view import MapView
+
+log = logging.getLogger(__name__)
+
+REFRESH_MS = 250  # a scan's batches are gathered into one refresh
+
+
+class MapPage(QObject):
+    def __init__(
+        self,
+        window: QMainWindow,
+        stack: QStackedWidget,
+        filter_state: FilterState,
+        model: PhotoModel,
+        settings: Settings,
+        select: Callable[[Entry], None],
+        open_entry: Callable[[Entry], None],
+    ) -> None:
+        super().__init__(window)
+        self._window, self._stack, self._model, self._settings = window, stack, model, settings
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # the map never takes both cores from the window
+        self.marks = MapMarks(filter_state, self.pool, self)
+        self.tiles = TileSource(self.pool, settings.map_online_tiles, parent=self)
+        self.view = MapView(filter_state, self.marks, tiles=self.tiles)
+        self.index = stack.addWidget(self.view)
+        self.area_status = AreaStatus(filter_state, window)
+        window.statusBar().addPermanentWidget(self.area_status)
+        self.show_action = QAction("&Map", window)
+        self.show_action.setShortcut(QKeySequence("M"))
+        self.show_action.setToolTip("Map: where each photo was taken (M)")
+        self.show_action.triggered.connect(self.show)
+        self.tiles_action = QAction("Online map &tiles (OpenStreetMap)…", window)
+        self.tiles_action.setCheckable(True)
+        self.tiles_action.setChecked(self.tiles.enabled)
+        self.tiles_action.toggled.connect(self._on_tiles_toggled)
+        window.addAction(self.show_action)
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(REFRESH_MS)
+        self._refresh.timeout.connect(self.refresh)
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged):
+            signal.connect(self._refresh.start)
+        self.view.entry_selected.connect(lambda ident: self._with_entry(ident, select))
+        self.view.entry_activated.connect(lambda ident: self._with_entry(ident, open_entry))
+
+    def add_to_menu(self, menu: QMenu) -> None:
+        menu.addAction(self.show_action)
+        menu.addAction(self.tiles_action)
+
+    def is_shown(self) -> bool:
+        return self._stack.currentIndex() == self.index
+
+    def show(self) -> None:
+        if self._refresh.isActive():
+            self._refresh.stop()
+            self.refresh()
+        self._stack.setCurrentIndex(self.index)
+        self.view.setFocus()
+
+    def refresh(self) -> None:
+        """Hand the model's entries to the map (on the timer, never on a model signal)."""
+        self.marks.set_entries(self._model.entries())
+
+    def set_current(self, entry: Entry | None) -> None:
+        self.view.set_current(entry.id if entry is not None else None)
+
+    def _with_entry(self, entry_id: str, then: Callable[[Entry], None]) -> None:
+        entry = self.marks.entry(entry_id)
+        if entry is not None:
+            then(entry)
+
+    def _on_tiles_toggled(self, on: bool) -> None:
+        if on and not self._settings.map_online_tiles:
+            answer = QMessageBox.question(
+                self._window, "Online map tiles", PRIVACY_NOTE + "\n\nTurn online tiles on?"
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self.tiles_action.setChecked(False)
+                return
+        self._settings.map_online_tiles = on
+        self.tiles.enabled = on
+        self.view.update()
