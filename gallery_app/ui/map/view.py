@@ -292,8 +292,8 @@ class MapView(QWidget):
     def event(self, e: QEvent) -> bool:
         if self.input.gesture(e):
             return True
-        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
-            if self.input.handles(e):
-                e.accept()  # the map's arrows, Space and Esc before the window's shortcuts
-                return True
+        override = e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent)
+        if override and self.input.handles(e):  # type: ignore[arg-type]
+            e.accept()  # the map's arrows, Space and Esc before the window's shortcuts
+            return True
         return super().event(e)
