@@ -53,7 +53,11 @@ class BasemapPainter:
         self._lakes: dict[int, QPainterPath] = {}
         self._countries: dict[tuple[str, int], QPainterPath] = {}
         self._cities = [(c.name, project(c.lon, c.lat)) for c in basemap.cities]
-        self._labels = [label for c in basemap.countries if (label := _label_place(c)) is not None]
+        places = [(c, found) for c in basemap.countries if (found := _label_place(c)) is not None]
+        self._labels = [found for _c, found in places]
+        self._label_points = {
+            key.upper(): found[2] for c, found in places for key in (c.iso2, c.iso3) if key
+        }
 
     def paint(self, p: QPainter, vp: Viewport, colours: BasemapColours) -> None:
         p.fillRect(QRectF(0, 0, vp.width, vp.height), colours.sea)
@@ -81,6 +85,10 @@ class BasemapPainter:
             self._paint_cities(p, vp, colours, taken)
         if vp.zoom >= COUNTRY_LABEL_ZOOM:
             self._paint_countries(p, vp, colours, taken)
+
+    def label_point(self, code: str) -> tuple[float, float] | None:
+        """Where a country's name goes (world units): the middle of its largest part."""
+        return self._label_points.get(code.strip().upper())
 
     def prepare(self, detail: int) -> None:
         """Build the paths of ``detail`` now (on the GUI thread), so a worker only reads them."""

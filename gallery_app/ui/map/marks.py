@@ -86,31 +86,33 @@ class Painted:
     dpr: float = 1.0
     hits: list[Hit] = field(default_factory=list)
     label_boxes: list[QRectF] = field(default_factory=list)
+    later: list[tuple[QPointF, str, bool]] = field(default_factory=list)  # labels drawn on top
 
 
 def paint_shapes(
     p: QPainter,
     vp: Viewport,
     layer: MarkLayer,
-    region_paths: dict[str, QPainterPath],
+    region_paths: dict[str, tuple[QPainterPath, tuple[float, float]]],
     colours: MarkColours,
     out: Painted,
 ) -> None:
     """Regions first (under everything), then stretches."""
     for group in layer.regions:
         code = group.first.region_code or ""
-        world = region_paths.get(code)
-        if world is None:
+        found = region_paths.get(code)
+        if found is None:
             continue
+        world, (lx, ly) = found
         path = _to_screen_path(world, vp)
         pen = QPen(colours.caption, 1.6, Qt.PenStyle.DashLine)
         p.setPen(pen)
         p.setBrush(colours.region_fill)
         p.drawPath(path)
-        box = path.boundingRect()
+        at = QPointF(*vp.to_screen(lx, ly))  # the middle of the country's largest part
         label = f"{_region_label(group)} · {_photos(len(group.marks))}"
-        out.hits.append(Hit(_ids(group), box.center(), path=path, label=label))
-        _label(p, box.center(), label, colours, out, centred=True)
+        out.hits.append(Hit(_ids(group), at, path=path, label=label))
+        out.later.append((at, label, True))
     for group in layer.stretches:
         a, b = group.first.ends or (None, None)
         if a is None or b is None:
@@ -128,7 +130,7 @@ def paint_shapes(
         mid = (pa + pb) / 2
         label = f"{group.first.label} · {_photos(len(group.marks))}"
         out.hits.append(Hit(_ids(group), mid, segment=(pa, pb), label=label))
-        _label(p, mid + QPointF(10, 0), label, colours, out)
+        out.later.append((mid + QPointF(10, 0), label, False))
 
 
 def paint_pins(
@@ -176,6 +178,13 @@ def paint_pins(
         if label and len(out.label_boxes) < MAX_LABELS:
             _label(p, centre + QPointF(radius + 4, 0), label, colours, out)
     _paint_counts(p, counts, bold, colours, out)
+
+
+def paint_later_labels(p: QPainter, colours: MarkColours, out: Painted) -> None:
+    """The labels of stretches and regions, over the pins so that none hides them."""
+    for at, text, centred in out.later:
+        _label(p, at, text, colours, out, centred=centred)
+    out.later.clear()
 
 
 def _paint_counts(

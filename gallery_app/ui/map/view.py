@@ -42,7 +42,14 @@ from gallery_app.ui.map.basemap_cache import BasemapCache
 from gallery_app.ui.map.card import MAX_ENTRIES, card_lines, paint_card
 from gallery_app.ui.map.input import MapInput
 from gallery_app.ui.map.legend import paint_legend
-from gallery_app.ui.map.marks import Hit, MarkColours, Painted, paint_pins, paint_shapes
+from gallery_app.ui.map.marks import (
+    Hit,
+    MarkColours,
+    Painted,
+    paint_later_labels,
+    paint_pins,
+    paint_shapes,
+)
 from gallery_app.ui.map.sprites import SpriteCache
 from gallery_app.ui.map.tiles import paint_tiles
 
@@ -174,6 +181,7 @@ class MapView(QWidget):
             clusters = level.query(vp.visible(margin_px=30))
             chosen = self._selected_cluster(layer, level)
             paint_pins(p, vp, layer, clusters, chosen, colours, painted)
+        paint_later_labels(p, colours, painted)
         self.hits = painted.hits
         self._paint_area(p, colours)
         credit = self.credit_text()
@@ -215,21 +223,24 @@ class MapView(QWidget):
         """A new gallery: fit it when its marks arrive."""
         self._fitted = False
 
-    def _region_paths(self, layer: MarkLayer, vp: Viewport) -> dict[str, QPainterPath]:
+    def _region_paths(
+        self, layer: MarkLayer, vp: Viewport
+    ) -> dict[str, tuple[QPainterPath, tuple[float, float]]]:
+        """Each region's outline (world units) and where its label goes."""
         detail = detail_for(vp.zoom)
         out = {}
         for group in layer.regions:
             code = group.first.region_code or ""
             path = self._basemap.country_path(code, detail)
-            if path is not None:
-                out[code] = path
+            point = self._basemap.label_point(code)
+            if path is not None and point is not None:
+                out[code] = (path, point)
         return out
 
     def _marks_bounds(self) -> WorldRect | None:
         layer = self.layer
         rects = [layer.bounds] if layer.bounds is not None else []
-        for code, path in self._region_paths(layer, self.viewport).items():
-            del code
+        for path, _point in self._region_paths(layer, self.viewport).values():
             r = path.boundingRect()
             rects.append(WorldRect(r.left(), r.top(), r.right(), r.bottom()))
         if not rects:
