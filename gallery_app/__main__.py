@@ -21,7 +21,7 @@ from gallery_app.core.gallery.query import parse_day
 from gallery_app.core.paths import bundled_gallery_path
 from gallery_app.desktop.integration import main_install
 
-VIEWS = ("grid", "photo", "slideshow", "timeline", "article")
+VIEWS = ("grid", "photo", "slideshow", "timeline", "article", "map")
 
 EXAMPLES = """\
 examples:

@@ -49,6 +49,7 @@ from gallery_app.qt.settings import Settings
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.workers import ImageLoader
 from gallery_app.ui.common.theme import apply_palette
+from gallery_app.ui.map.page import attach_map
 from gallery_app.ui.window.main_window import MainWindow
 from gallery_app.ui.window.relink_action import RelinkAction
 from gallery_app.ui.window.scan_progress import install_scan_progress
@@ -149,6 +150,7 @@ def compose(*, progressive: bool = True) -> Composition:
     loader.updated.connect(window.update_gallery)
     install_scan_progress(window.statusBar(), loader)
     RelinkAction(window, Relinker(pool, links, catalog, window), window)
+    attach_map(window, settings, filter_state, pools.map)
     return Composition(
         pools,
         settings,

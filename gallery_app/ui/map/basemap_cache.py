@@ -5,9 +5,10 @@ Filling the world's outlines costs 10–130 ms a frame (anti-aliased fills are
 the slow part), too much for a 16 ms budget.  So the basemap is rendered
 into a QImage half a view larger on every side, on a worker, and a frame only
 blits it (about 1 ms).  Panning past the margin or zooming asks for a new
-picture; until it arrives the old one is drawn shifted or scaled, so the
-hand never waits.  Only the very first frame (and a screenshot) renders in
-place.  One render at a time: a newer request replaces a waiting one.
+picture; until it arrives the old one is drawn shifted or scaled (up to one
+zoom level), so the hand never waits.  Only the first frame and jumps of
+more than a level ("fit all") render in place.  One render at a time: a
+newer request replaces a waiting one.
 """
 
 from __future__ import annotations
@@ -51,13 +52,19 @@ class BasemapCache:
 
     def paint(self, p: QPainter, vp: Viewport, colours: BasemapColours, dpr: float) -> None:
         pic = self._picture
-        if pic is None or pic.colours_key != colours.key:
-            self.painter.paint(p, vp, colours)  # the first frame: nothing to show yet
+        if pic is None or pic.colours_key != colours.key or abs(pic.vp.zoom - vp.zoom) > 1.0:
+            # Nothing fit to stretch (the first frame, a jump such as "fit all"): draw in place.
+            self.painter.paint(p, vp, colours)
             self._request(vp, colours, dpr)
             return
         _blit(p, pic, vp, colours)
         if pic.vp.zoom != vp.zoom or not _covers(pic.vp, vp):
             self._request(vp, colours, dpr)
+
+    def is_current(self, vp: Viewport) -> bool:
+        """The picture shows ``vp`` as it is (nothing stretched, nothing pending)."""
+        pic = self._picture
+        return pic is not None and pic.vp.zoom == vp.zoom and _covers(pic.vp, vp) and not self._busy
 
     def _request(self, vp: Viewport, colours: BasemapColours, dpr: float) -> None:
         self._pending = (vp, colours, dpr)

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """What the hand does on the map: wheel, pinch, +/−, drag and arrows move it;
 a click selects, a double-click (or Enter) opens; Shift+drag, or ``a`` for the
-area shown, filters the gallery by area and Esc clears that; Space and
-BackSpace step through the photos on the map; Ctrl+0 (or 0) fits them all.
+area shown, filters the gallery by area and Esc clears that (a second Esc
+leaves the map); Space and BackSpace step through the photos on the map;
+Ctrl+0 (or 0) fits them all.
 """
 
 from __future__ import annotations
@@ -119,13 +120,13 @@ class MapInput:
         """True for the keys the map takes before the window's shortcuts (arrows, Space...)."""
         key = e.key()
         if key == Qt.Key.Key_Escape:
-            return self.view.filter_state.value.area is not None  # else: back to the grid
+            return True  # clears the area, else goes back to the grid (see key())
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             return bool(self.view.selected)
         return key in _MAP_KEYS
 
     def key(self, e: QKeyEvent) -> bool:
-        """Handle ``e``; False lets the window have it (Esc with no area, say)."""
+        """Handle ``e``; False lets the window have it."""
         view, key = self.view, e.key()
         vp = view.viewport
         ctrl = bool(e.modifiers() & Qt.KeyboardModifier.ControlModifier)
@@ -147,6 +148,8 @@ class MapInput:
             view.set_area(self._area_of(QRectF(view.rect())))
         elif key == Qt.Key.Key_Escape and view.filter_state.value.area is not None:
             view.set_area(None)
+        elif key == Qt.Key.Key_Escape:
+            view.leave_requested.emit()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and view.selected:
             view.entry_activated.emit(view.selected)
         elif key in (Qt.Key.Key_Space, Qt.Key.Key_Backspace):

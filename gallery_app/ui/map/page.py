@@ -1,24 +1,25 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The map as one more page of the main window, wired in one place.
 
-The window hands over its page stack, the shared filter, the photo model,
-the settings and two callbacks (select a photo, open a photo); this page
-adds the map view to the stack, the View menu's "Map" (key M) and "Online
-map tiles" entries, the status bar's area note, and keeps the map fed: the
-model's changes (a new gallery, a scan's batches) restart a short timer
-whose slot hands the entries to :class:`MapMarks`, so no model signal does
-O(n) work.  Background work runs on a one-thread pool of the page's own,
-which its destruction waits for.
+:func:`attach_map` (called by ``app.compose``) hands the page the window's
+stack, the shared filter, the photo model, the settings and two callbacks
+(select a photo, open a photo); the page adds the map view to the stack,
+View → Map (key M) and View → Online map tiles, a toolbar button, the status
+bar's area note, and keeps the map fed: the model's changes (a new gallery,
+a scan's batches) restart a short timer whose slot hands the entries to
+:class:`MapMarks`, so no model signal does O(n) work.  Background work runs
+on the app's one-thread ``map`` pool.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget, QToolBar
 
 from gallery_app.core.models import Entry
 from gallery_app.qt.map_tiles import PRIVACY_NOTE, TileSource
@@ -28,6 +29,9 @@ from gallery_app.qt.models.photos import PhotoModel
 from gallery_app.qt.settings import Settings
 from gallery_app.ui.map.area_status import AreaStatus
 from gallery_app.ui.map.view import MapView
+
+if TYPE_CHECKING:
+    from gallery_app.ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -42,13 +46,15 @@ class MapPage(QObject):
         filter_state: FilterState,
         model: PhotoModel,
         settings: Settings,
+        pool: QThreadPool,
         select: Callable[[Entry], None],
         open_entry: Callable[[Entry], None],
+        leave: Callable[[], None] = lambda: None,
     ) -> None:
         super().__init__(window)
+        self.setObjectName("map_page")
         self._window, self._stack, self._model, self._settings = window, stack, model, settings
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)  # the map never takes both cores from the window
+        self.pool = pool  # one thread: the map never takes both cores from the window
         self.marks = MapMarks(filter_state, self.pool, self)
         self.tiles = TileSource(self.pool, settings.map_online_tiles, parent=self)
         self.view = MapView(filter_state, self.marks, tiles=self.tiles)
@@ -72,10 +78,15 @@ class MapPage(QObject):
             signal.connect(self._refresh.start)
         self.view.entry_selected.connect(lambda ident: self._with_entry(ident, select))
         self.view.entry_activated.connect(lambda ident: self._with_entry(ident, open_entry))
+        self.view.leave_requested.connect(leave)
 
-    def add_to_menu(self, menu: QMenu) -> None:
-        menu.addAction(self.show_action)
-        menu.addAction(self.tiles_action)
+    def add_to_menu(self, menu: QMenu, before: QAction | None = None) -> None:
+        menu.insertAction(before, self.show_action)  # type: ignore[arg-type]
+        menu.insertAction(before, self.tiles_action)  # type: ignore[arg-type]
+
+    def is_ready(self) -> bool:
+        """The marks of the model's gallery are placed (the screenshot waits for this)."""
+        return not self._refresh.isActive() and self.view.is_settled()
 
     def is_shown(self) -> bool:
         return self._stack.currentIndex() == self.index
@@ -110,3 +121,34 @@ class MapPage(QObject):
         self._settings.map_online_tiles = on
         self.tiles.enabled = on
         self.view.update()
+
+
+def attach_map(
+    window: MainWindow, settings: Settings, filter_state: FilterState, pool: QThreadPool
+) -> MapPage:
+    """Add the map to ``window``: a page, View → Map (M), a toolbar button, the status note."""
+    page = MapPage(
+        window,
+        window.stack,
+        filter_state,
+        window.parts.model,
+        settings,
+        pool,
+        select=window.nav.select_in_grid,
+        open_entry=window.open_entry,
+        leave=window.on_escape,
+    )
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if isinstance(menu, QMenu) and action.text() == "&View":
+            items = menu.actions()
+            page.add_to_menu(menu, items[1] if len(items) > 1 else None)  # after "Back to grid"
+    toolbar = window.findChild(QToolBar, "main_toolbar")
+    if toolbar is not None:
+        toolbar.insertAction(window.commands.prev, page.show_action)
+        button = toolbar.widgetForAction(page.show_action)
+        if button is not None:
+            button.setAccessibleName("Map")
+    window.parts.grid.current_entry_changed.connect(page.set_current)
+    window.current_changed.connect(page.set_current)
+    return page

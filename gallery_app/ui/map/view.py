@@ -65,6 +65,7 @@ class MapView(QWidget):
     entry_selected = Signal(str)
     entry_activated = Signal(str)
     viewport_changed = Signal(object)  # Viewport
+    leave_requested = Signal()  # Esc with no area set: back to the grid
 
     def __init__(
         self,
@@ -132,6 +133,10 @@ class MapView(QWidget):
         if self.tiles is not None and self.tiles.enabled:
             return f"{ATTRIBUTION} · {CREDIT}"
         return CREDIT
+
+    def is_settled(self) -> bool:
+        """Marks placed and the basemap drawn for the viewport shown (for screenshots)."""
+        return self.marks.ready and self._base.is_current(self.viewport)
 
     def set_area(self, area: GeoArea | None) -> None:
         self.filter_state.set_area(area)

@@ -36,6 +36,7 @@ def page(qtbot: QtBot, tmp_path: Path) -> tuple[MapPage, list[tuple[str, str]]]:
         FilterState(window),
         model,
         Settings(tmp_path / "s.ini"),
+        pool,
         select=lambda e: calls.append(("select", e.id)),
         open_entry=lambda e: calls.append(("open", e.id)),
     )

@@ -153,6 +153,8 @@ def test_shift_drag_filters_by_area_and_esc_clears(qtbot: QtBot, view: MapView) 
     view.grab()
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     assert view.filter_state.value.area is None
+    with qtbot.wait_signal(view.leave_requested):  # a second Esc leaves the map
+        qtbot.keyClick(view, Qt.Key.Key_Escape)
 
 
 def test_a_filters_by_the_area_shown(qtbot: QtBot, view: MapView) -> None:
