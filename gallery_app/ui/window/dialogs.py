@@ -52,6 +52,9 @@ WIDGET_KEYS: tuple[tuple[str, str], ...] = (
     ("Slideshow: Esc", "Leave at the photo shown"),
     ("Esc (full screen)", "Leave full screen first, then back to the grid"),
     ("Timeline: Esc", "Clear the date filter"),
+    ("Map: wheel, + / −, drag, arrows", "Zoom and pan; Ctrl+0 fits every photo"),
+    ("Map: Shift+drag or a", "Filter by the area dragged or shown; Esc clears it"),
+    ("Map: Space / BackSpace, Enter", "Select the next / previous photo, open it"),
 )
 
 
