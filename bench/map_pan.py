@@ -19,6 +19,11 @@ import random
 import statistics
 import sys
 import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gallery_app.qt.models.map_marks import MapMarks
+    from gallery_app.ui.map.view import MapView
 
 
 def make_entries(count: int, seed: int = 14) -> list[object]:
@@ -38,6 +43,58 @@ def make_entries(count: int, seed: int = 14) -> list[object]:
     return entries
 
 
+def settle(ms: int) -> None:
+    """Run the event loop for ``ms`` (a benchmark may; the app never does)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_for(signal: object, timeout_ms: int = 120_000) -> float:
+    """Seconds until ``signal`` fires (or the timeout)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    signal.connect(loop.quit)  # type: ignore[attr-defined]
+    QTimer.singleShot(timeout_ms, loop.quit)
+    start = time.perf_counter()
+    loop.exec()
+    return time.perf_counter() - start
+
+
+def pan_at(
+    view: MapView, marks: MapMarks, x: float, y: float, zoom: float, frames: int
+) -> list[float]:
+    """Pan ``frames`` frames at ``zoom`` around world point (x, y); print and return the times."""
+    from gallery_app.core.geo.viewport import Viewport
+
+    view.set_viewport(Viewport(cx=x, cy=y, zoom=zoom, width=1280, height=800))
+    t0 = time.perf_counter()
+    view.repaint()  # asks for the level and the basemap picture
+    first = (time.perf_counter() - t0) * 1000
+    level_ms = 0.0
+    if marks.layer.index.cached(view.viewport.level) is None:
+        level_ms = wait_for(marks.level_ready) * 1000
+    settle(300)  # the basemap picture arrives
+    times = []
+    for k in range(frames):
+        direction = 1 if (k // 40) % 2 == 0 else -1
+        view.set_viewport(view.viewport.panned(12 * direction, 5 * direction))
+        t0 = time.perf_counter()
+        view.repaint()
+        times.append((time.perf_counter() - t0) * 1000)
+        settle(1)  # the event loop runs between frames, as it does on screen
+    print(
+        f"zoom {zoom:>4}: {len(view.hits):>4} marks/clusters drawn; frame median "
+        f"{statistics.median(times):5.1f} ms, p95 {_p95(times):5.1f} ms, "
+        f"max {max(times):5.1f} ms; first frame {first:5.1f} ms; "
+        f"level build {level_ms:6.0f} ms (worker)"
+    )
+    return times
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--marks", type=int, default=100_000)
@@ -46,11 +103,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    from PySide6.QtCore import QEventLoop, QThreadPool, QTimer
+    from PySide6.QtCore import QThreadPool
     from PySide6.QtWidgets import QApplication
 
     from gallery_app.core.geo.projection import project
-    from gallery_app.core.geo.viewport import Viewport
     from gallery_app.qt.models.filter_state import FilterState
     from gallery_app.qt.models.map_marks import MapMarks
     from gallery_app.ui.map.view import MapView
@@ -62,57 +118,19 @@ def main(argv: list[str] | None = None) -> int:
     view = MapView(state, marks)
     view.resize(1280, 800)
     view.show()
-
-    def settle(ms: int) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def wait_for(signal: object, timeout_ms: int = 120_000) -> float:
-        loop = QEventLoop()
-        signal.connect(loop.quit)  # type: ignore[attr-defined]
-        QTimer.singleShot(timeout_ms, loop.quit)
-        start = time.perf_counter()
-        loop.exec()
-        return time.perf_counter() - start
-
     entries = make_entries(args.marks)
     start = time.perf_counter()
     marks.set_entries(entries)
     if not marks.layer.count:
         wait_for(marks.layer_changed)
-    print(
-        f"{args.marks:,} marks placed in {time.perf_counter() - start:.2f} s (off the GUI thread)"
-    )
-    lon, lat = entries[1].location.lon, entries[1].location.lat  # type: ignore[attr-defined]
-    all_frames: list[float] = []
+    took = time.perf_counter() - start
+    print(f"{args.marks:,} marks placed in {took:.2f} s (off the GUI thread)")
+    x, y = project(entries[1].location.lon, entries[1].location.lat)  # type: ignore[attr-defined]
+    times: list[float] = []
     for zoom in (float(z) for z in args.zooms.split(",")):
-        x, y = project(lon, lat)
-        view.set_viewport(Viewport(cx=x, cy=y, zoom=zoom, width=1280, height=800))
-        t0 = time.perf_counter()
-        view.repaint()  # asks for the level and the basemap picture; shows what it has
-        first = (time.perf_counter() - t0) * 1000
-        level_ms = 0.0
-        if marks.layer.index.cached(view.viewport.level) is None:
-            level_ms = wait_for(marks.level_ready) * 1000
-        settle(300)  # the basemap picture arrives
-        frames = []
-        for k in range(args.frames):
-            direction = 1 if (k // 40) % 2 == 0 else -1
-            view.set_viewport(view.viewport.panned(12 * direction, 5 * direction))
-            t0 = time.perf_counter()
-            view.repaint()
-            frames.append((time.perf_counter() - t0) * 1000)
-            settle(1)  # the event loop runs between frames, as it does on screen
-        all_frames += frames
-        print(
-            f"zoom {zoom:>4}: {len(view.hits):>4} marks/clusters drawn; frame median "
-            f"{statistics.median(frames):5.1f} ms, p95 {_p95(frames):5.1f} ms, "
-            f"max {max(frames):5.1f} ms; first frame {first:5.1f} ms; "
-            f"level build {level_ms:6.0f} ms (worker)"
-        )
-    over = sum(1 for f in all_frames if f > 16.0)
-    print(f"all {len(all_frames)} frames: max {max(all_frames):.1f} ms, {over} over 16 ms")
+        times += pan_at(view, marks, x, y, zoom, args.frames)
+    over = sum(1 for f in times if f > 16.0)
+    print(f"all {len(times)} frames: max {max(times):.1f} ms, {over} over 16 ms")
     pool.waitForDone()
     del app
     return 0
