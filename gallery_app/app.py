@@ -37,6 +37,7 @@ from gallery_app.crash_reporting import (  # noqa: F401  (re-exported for tests 
     install_log_routes,
 )
 from gallery_app.desktop.integration import window_icon_paths
+from gallery_app.qt.exporter import Exporter
 from gallery_app.qt.loading.folder_session import FolderGalleryLoader
 from gallery_app.qt.loading.gallery import GalleryLoader
 from gallery_app.qt.loading.relinker import Relinker
@@ -50,6 +51,8 @@ from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.workers import ImageLoader
 from gallery_app.ui.common.theme import apply_palette
 from gallery_app.ui.map.page import attach_map
+from gallery_app.ui.window.export_action import ExportAction
+from gallery_app.ui.window.file_menu import add_to_file_menu
 from gallery_app.ui.window.main_window import MainWindow
 from gallery_app.ui.window.relink_action import RelinkAction
 from gallery_app.ui.window.scan_progress import install_scan_progress
@@ -150,6 +153,8 @@ def compose(*, progressive: bool = True) -> Composition:
     loader.updated.connect(window.update_gallery)
     install_scan_progress(window.statusBar(), loader)
     RelinkAction(window, Relinker(pool, links, catalog, window), window)
+    export = ExportAction(window, window, Exporter(pool, window))
+    add_to_file_menu(window.menuBar(), window.commands.open_file, export, window)
     attach_map(window, settings, filter_state, pools.map)
     return Composition(
         pools,

@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from gallery_app import __version__
+from gallery_app.cli import export as export_cli
 from gallery_app.cli import thumbnails as thumbs_cli
 from gallery_app.core.article.importer import read_article_file
 from gallery_app.core.errors import DatelineError
@@ -36,6 +37,8 @@ examples:
   gallery-cli list --search palaces --json
   gallery-cli list ~/Pictures/2015 --json           every photo under a folder, with its metadata
   gallery-cli import-article story.txt -o gallery.json
+  gallery-cli export --format timelinejs -o story.json
+  gallery-cli export ~/Pictures/2015 --format html -o web-gallery
   gallery-cli thumbnails ~/Pictures --size large --jobs 2
 """
 
@@ -53,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="gallery-cli",
         description="Dateline's headless commands: list galleries and photos, import articles, "
-        "fill the thumbnail cache.",
+        "export galleries, fill the thumbnail cache.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -109,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the entries as `list --json` would (with the article context)",
     )
 
+    export_cli.add_parser(sub)
     thumbs_cli.add_parser(sub)
     return parser
 
@@ -125,6 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_list(args)
         if args.command == "import-article":
             return _cmd_import(args)
+        if args.command == "export":
+            return export_cli.run(args, _filter_from(args), _load)
         return int(thumbs_cli.run(args))
     except _UsageError as exc:
         print(f"gallery-cli: {exc} (see gallery-cli --help)", file=sys.stderr)
@@ -155,17 +161,21 @@ def _filter_from(args: argparse.Namespace) -> EntryFilter:
     return EntryFilter(date_from, date_to, args.include_undated, args.search)
 
 
-def _cmd_list(args: argparse.Namespace) -> int:
+def _load(path: Path | None) -> Gallery:
     # deferred: `gallery-cli --help` must not load the readers
     from gallery_app.core.loader import load_gallery
     from gallery_app.core.store.catalog import Catalog
 
-    flt = _filter_from(args)
     catalog = Catalog()  # a folder seen before is read from the user's catalog
     try:
-        gallery = load_gallery(args.path, catalog=catalog)
+        return load_gallery(path, catalog=catalog)
     finally:
         catalog.close()
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    flt = _filter_from(args)
+    gallery = _load(args.path)
     shown = filter_entries(gallery.entries, flt)
     if args.json:
         json.dump(gallery_to_dict(gallery, shown), sys.stdout, ensure_ascii=False, indent=2)
