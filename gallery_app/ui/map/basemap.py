@@ -90,11 +90,6 @@ class BasemapPainter:
         """Where a country's name goes (world units): the middle of its largest part."""
         return self._label_points.get(code.strip().upper())
 
-    def prepare(self, detail: int) -> None:
-        """Build the paths of ``detail`` now (on the GUI thread), so a worker only reads them."""
-        self._land_path(detail)
-        self._lake_path(detail)
-
     def country_path(self, code: str, detail: int) -> QPainterPath | None:
         """A country's outline in world units, for drawing a region mark."""
         outline = self.basemap.country(code)

@@ -21,7 +21,6 @@ from PySide6.QtCore import QObject, QPointF, QRectF, QThreadPool
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
-from gallery_app.core.geo.basemap import detail_for
 from gallery_app.core.geo.viewport import Viewport
 from gallery_app.qt.workers import run_task
 from gallery_app.ui.map.basemap import BasemapColours, BasemapPainter
@@ -43,6 +42,9 @@ class BasemapCache:
 
     def __init__(self, painter: BasemapPainter, pool: QThreadPool, owner: QWidget) -> None:
         self.painter = painter
+        # The worker draws with a painter of its own: a QPainterPath caches its bounds on
+        # first use even when read, so two threads must never draw the same path.
+        self._worker_painter = BasemapPainter(painter.basemap)
         self._pool = pool
         self._owner = owner  # repainted when a new picture arrives
         self._picture: _Picture | None = None
@@ -79,8 +81,7 @@ class BasemapCache:
         big = replace(
             vp, width=round(vp.width * (1 + 2 * MARGIN)), height=round(vp.height * (1 + 2 * MARGIN))
         )
-        self.painter.prepare(detail_for(big.zoom))  # paths are built here, read there
-        painter = self.painter
+        painter = self._worker_painter  # only ever used by the one render under way
         self._busy = True
 
         def render() -> _Picture:
