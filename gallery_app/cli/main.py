@@ -17,15 +17,18 @@ from dataclasses import replace
 from pathlib import Path
 
 from gallery_app import __version__
+from gallery_app.cli import edit as edit_cli
 from gallery_app.cli import export as export_cli
 from gallery_app.cli import thumbnails as thumbs_cli
 from gallery_app.core.article.importer import read_article_file
 from gallery_app.core.errors import DatelineError
 from gallery_app.core.gallery.export import gallery_to_dict
 from gallery_app.core.gallery.manifest import dump_manifest, save_manifest
+from gallery_app.core.gallery.ordering import SortOrder, sorted_entries
 from gallery_app.core.gallery.query import EntryFilter, filter_entries, parse_day
+from gallery_app.core.inert import for_json, for_terminal
 from gallery_app.core.models import Entry, Gallery
-from gallery_app.core.textdecode import printable
+from gallery_app.core.store.notices import Notice, StorageNotices
 from gallery_app.logs import setup_logging
 
 log = logging.getLogger(__name__)
@@ -35,11 +38,15 @@ examples:
   gallery-cli list                                  the bundled "Fighting In Iraq" gallery
   gallery-cli list --from 2015-04-03 --to 2015-04-03
   gallery-cli list --search palaces --json
+  gallery-cli list --sort name --reverse            by file name, Z to A
   gallery-cli list ~/Pictures/2015 --json           every photo under a folder, with its metadata
   gallery-cli import-article story.txt -o gallery.json
   gallery-cli export --format timelinejs -o story.json
   gallery-cli export ~/Pictures/2015 --format html -o web-gallery
   gallery-cli thumbnails ~/Pictures --size large --jobs 2
+  gallery-cli edit --entry 06 --resolve weekday --note "AP archive: March 29"
+  gallery-cli edit ~/Pictures/2015 --entry tikrit.jpg --set credit=AP --set date=2015-03-29
+  gallery-cli history --json
 """
 
 
@@ -56,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="gallery-cli",
         description="Dateline's headless commands: list galleries and photos, import articles, "
-        "export galleries, fill the thumbnail cache.",
+        "export galleries, correct entries and show their record, fill the thumbnail cache.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -84,6 +91,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="keep undated entries when a date range is given",
     )
+    lst.add_argument(
+        "--sort",
+        choices=[order.value for order in SortOrder],
+        default=SortOrder.DATE.value,
+        help="order of the list: date taken (default; undated last, then gallery position), "
+        "position in the gallery, file name, file date (mtime) or file size",
+    )
+    lst.add_argument("--reverse", action="store_true", help="list in descending order")
     lst.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     imp = sub.add_parser(
@@ -113,12 +128,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     export_cli.add_parser(sub)
+    edit_cli.add_parsers(sub)
     thumbs_cli.add_parser(sub)
     return parser
 
 
+def _say_on_stderr(notice: Notice) -> None:
+    print(f"gallery-cli: {notice.sentence()}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    setup_logging()
+    notices = StorageNotices()
+    notices.subscribe(_say_on_stderr)
+    setup_logging(notices=notices)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -126,18 +148,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help()
             return 2
         if args.command == "list":
-            return _cmd_list(args)
+            return _cmd_list(args, notices)
         if args.command == "import-article":
             return _cmd_import(args)
         if args.command == "export":
-            return export_cli.run(args, _filter_from(args), _load)
-        return int(thumbs_cli.run(args))
+            return export_cli.run(args, _filter_from(args), lambda path: _load(path, notices))
+        if args.command == "edit":
+            return edit_cli.run_edit(args)
+        if args.command == "history":
+            return edit_cli.run_history(args)
+        return int(thumbs_cli.run(args, notices))
     except _UsageError as exc:
         print(f"gallery-cli: {exc} (see gallery-cli --help)", file=sys.stderr)
         return 2
     except DatelineError as exc:
         log.warning("gallery-cli failed: %s", exc)
-        print(f"gallery-cli: {exc}", file=sys.stderr)
+        print(f"gallery-cli: {t(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -145,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except OSError as exc:  # a file that vanished or cannot be read: a sentence, not a traceback
         log.warning("gallery-cli failed", exc_info=True)
-        name = exc.filename if exc.filename is not None else "a file"
+        name = t(str(exc.filename)) if exc.filename is not None else "a file"
         print(f"gallery-cli: {name}: {exc.strerror or exc}.", file=sys.stderr)
         return 2
 
@@ -161,28 +187,25 @@ def _filter_from(args: argparse.Namespace) -> EntryFilter:
     return EntryFilter(date_from, date_to, args.include_undated, args.search)
 
 
-def _load(path: Path | None) -> Gallery:
-    # deferred: `gallery-cli --help` must not load the readers
-    from gallery_app.core.loader import load_gallery
-    from gallery_app.core.store.catalog import Catalog
-
-    catalog = Catalog()  # a folder seen before is read from the user's catalog
-    try:
-        return load_gallery(path, catalog=catalog)
-    finally:
-        catalog.close()
+def _load(path: Path | None, notices: StorageNotices | None = None) -> Gallery:
+    """The gallery at ``path`` with its record of corrections (a folder's from its sidecars)."""
+    return edit_cli.load_with_record(path, notices)
 
 
-def _cmd_list(args: argparse.Namespace) -> int:
+def _cmd_list(args: argparse.Namespace, notices: StorageNotices) -> int:
     flt = _filter_from(args)
-    gallery = _load(args.path)
-    shown = filter_entries(gallery.entries, flt)
+    gallery = _load(args.path, notices)
+    shown = sorted_entries(filter_entries(gallery.entries, flt), SortOrder(args.sort), args.reverse)
     if args.json:
-        json.dump(gallery_to_dict(gallery, shown), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        _print_json(gallery_to_dict(gallery, shown))
     else:
         _print_table(gallery, shown)
     return 0
+
+
+def _print_json(document: object) -> None:
+    """JSON that stays valid and inert on a terminal (``core.inert.for_json``)."""
+    sys.stdout.write(for_json(json.dumps(document, ensure_ascii=False, indent=2)) + "\n")
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -197,41 +220,50 @@ def _cmd_import(args: argparse.Namespace) -> int:
             raise DatelineError(
                 f"{args.output} could not be written: {exc.strerror or exc}."
             ) from None
-        print(f"Wrote {args.output} ({len(gallery.entries)} entries).", file=sys.stderr)
+        print(f"Wrote {t(str(args.output))} ({len(gallery.entries)} entries).", file=sys.stderr)
         for warning in gallery.warnings:
-            print(f"  ! {warning}", file=sys.stderr)
+            print(f"  ! {t(warning)}", file=sys.stderr)
     if args.json:
-        json.dump(gallery_to_dict(gallery), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        _print_json(gallery_to_dict(gallery))
     elif args.output is None:
-        sys.stdout.write(dump_manifest(gallery, Path.cwd()))
+        sys.stdout.write(for_json(dump_manifest(gallery, Path.cwd())))
     return 0
 
 
 def _print_table(gallery: Gallery, shown: list[Entry]) -> None:
+    """The entries as text; every value from a file passes ``t`` (controls shown as escapes)."""
     out = sys.stdout
-    title = printable(gallery.title)
-    out.write(f"{title} — {len(shown)} of {len(gallery.entries)} entries shown\n")
+    out.write(f"{t(gallery.title)} — {len(shown)} of {len(gallery.entries)} entries shown\n")
     for warning in gallery.warnings:  # why a gallery is empty or incomplete
-        out.write(f"! {printable(warning)}\n")
+        out.write(f"! {t(warning)}\n")
     out.write("\n")
     for entry in shown:
         date = entry.taken.iso() if entry.taken else "undated"
         if entry.taken and entry.taken.uncertain:
             date += " (?)"
-        place = entry.location.label() if entry.location else ""
-        credit = " / ".join(p for p in (entry.creator, entry.credit) if p)
+        place = t(entry.location.label()) if entry.location else ""
+        credit = t(" / ".join(p for p in (entry.creator, entry.credit) if p))
         status = "" if entry.image_status.value == "ok" else f"  [photo {entry.image_status.value}]"
         out.write(f"{entry.position:>3}. {date:<22} {place}\n")
         if entry.image is not None:
-            out.write(f"     {printable(entry.image.name)}\n")
+            out.write(f"     {t(entry.image.name)}\n")
         if credit or status:
             out.write(f"     {credit}{status}\n")
-        for line in textwrap.wrap(entry.caption, width=92) or [""]:
+        caption = for_terminal(entry.caption, keep_whitespace=True)
+        for line in textwrap.wrap(caption, width=92) or [""]:
             out.write(f"     {line}\n")
         for warning in entry.warnings:
-            out.write(f"     ! {printable(warning)}\n")
+            out.write(f"     ! {t(warning)}\n")
+        for record in entry.corrections:
+            was = textwrap.shorten(record.old or "(empty)", 60, placeholder="…")
+            note = f" — {record.note}" if record.note else ""
+            out.write(f"     ~ {record.field} corrected {record.at[:10]}, was {t(was)}{t(note)}\n")
         out.write("\n")
+
+
+def t(text: str) -> str:
+    """One value from a file, safe on a terminal."""
+    return for_terminal(text)
 
 
 if __name__ == "__main__":  # pragma: no cover

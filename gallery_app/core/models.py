@@ -130,6 +130,27 @@ class ImageInfo:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """One saved change of one field of one entry, with its reason.
+
+    ``old`` and ``new`` are the field's text form (a date as ISO 8601 cut to its
+    precision, keywords joined with "; "); ``at`` is when it was made, ISO 8601
+    in UTC; ``reading`` names the reading chosen when the change resolves a
+    conflict ("Sunday 29").  Kept with the entry (and in the manifest or the
+    sidecar) so the original value and the reason are never lost; the value
+    lives here, beside ``Entry``, because the manifest (``core.gallery``) reads
+    and writes it while ``core.edits`` makes and applies it.
+    """
+
+    field: str
+    old: str | None
+    new: str | None
+    at: str
+    note: str = ""
+    reading: str | None = None
+
+
+@dataclass(frozen=True)
 class Entry:
     """One photo of a gallery (or the placeholder for a photo not included)."""
 
@@ -147,6 +168,9 @@ class Entry:
     context: ContextLink | None = None
     warnings: tuple[str, ...] = ()
     info: ImageInfo | None = None
+    keywords: tuple[str, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+    field_sources: tuple[tuple[str, str], ...] = ()  # field -> the file's source label that won
 
     @property
     def image_status(self) -> ImageStatus:

@@ -23,7 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from gallery_app.core.errors import DatelineError
-from gallery_app.core.folders.listing import iter_image_files
+from gallery_app.core.folders.listing import SidecarTimes, iter_image_files
 from gallery_app.core.gallery.entries import entry_from_metadata
 from gallery_app.core.gallery.ordering import sort_key
 from gallery_app.core.metadata.reader import read_metadata
@@ -86,6 +86,7 @@ def scan_folder(
     if on_progress is not None:
         on_progress(0, total)
     known = catalog.rows_under(folder) if catalog is not None else {}
+    sidecars = SidecarTimes()
     fresh: list[tuple[Path, int, int, FileMetadata]] = []
     entries: list[Entry] = []
     pending: list[Entry] = []
@@ -114,12 +115,13 @@ def scan_folder(
         seen.add(key)
         meta: FileMetadata | None = None
         row = known.get(key)
-        if row is not None and row[0] == stat.st_size and row[1] == stat.st_mtime_ns:
+        mtime = max(stat.st_mtime_ns, sidecars.mtime_of(file))
+        if row is not None and row[0] == stat.st_size and row[1] == mtime:
             meta = decode_metadata(row[2])
         if meta is None:
             meta = _read(file)
             if catalog is not None:
-                fresh.append((file, stat.st_size, stat.st_mtime_ns, meta))
+                fresh.append((file, stat.st_size, mtime, meta))
                 if len(fresh) >= 500:
                     catalog.put_many(fresh)
                     fresh = []

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 # (record, dataset) -> the IPTC name used in ``sources``.
 DATASETS: dict[tuple[int, int], str] = {
     (2, 5): "Object Name",
+    (2, 25): "Keywords",
     (2, 55): "Date Created",
     (2, 60): "Time Created",
     (2, 62): "Digital Creation Date",

@@ -21,7 +21,13 @@ from gallery_app.core import textdecode
 from gallery_app.core.metadata import xmp
 from gallery_app.core.metadata.imagefile import Embedded, read_embedded
 from gallery_app.core.metadata.resolve import SourceResolver
-from gallery_app.core.metadata.sources import CAPTION_SOURCES, MAX_TEXT_CHARS, TEXT_FIELDS
+from gallery_app.core.metadata.sources import (
+    CAPTION_SOURCES,
+    KEYWORD_JOINER,
+    KEYWORD_SOURCES,
+    MAX_TEXT_CHARS,
+    TEXT_FIELDS,
+)
 from gallery_app.core.metadata.values import FileMetadata, unreadable_sentence
 from gallery_app.core.models import ImageInfo, ImageStatus
 
@@ -67,7 +73,9 @@ def read_metadata(path: Path) -> FileMetadata:
     shown = textdecode.printable(path.name)
     if shown == path.name:
         return meta
-    note = f"The name of {shown} is not valid UTF-8 text; the bytes that are not are shown as �."
+    note = (
+        f"The name of {shown} is not valid UTF-8 text; the bytes that do not decode are shown as �."
+    )
     warnings = (note, *(textdecode.printable(w) for w in meta.warnings))
     return replace(meta, warnings=warnings)
 
@@ -90,6 +98,7 @@ def _read_metadata(path: Path) -> FileMetadata:
                 values["EXIF UserComment"] = comment
     resolver = SourceResolver(path, values, set(sidecar))
     texts = {name: resolver.text(name, labels) for name, labels in TEXT_FIELDS.items()}
+    keywords = resolver.text("keywords", KEYWORD_SOURCES) or ""
     taken = resolver.taken()
     location = resolver.location(embedded)
     info = ImageInfo(
@@ -105,4 +114,5 @@ def _read_metadata(path: Path) -> FileMetadata:
         info=info,
         sources=dict(resolver.sources),
         warnings=tuple(warnings + resolver.warnings),
+        keywords=tuple(k for k in (w.strip() for w in keywords.split(KEYWORD_JOINER)) if k),
     )

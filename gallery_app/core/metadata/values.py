@@ -32,6 +32,7 @@ class FileMetadata:
     info: ImageInfo
     sources: Mapping[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
 
     @classmethod
     def unreadable(cls, reason: str, status: ImageStatus = ImageStatus.UNREADABLE) -> FileMetadata:
