@@ -7,7 +7,8 @@ stack, the shared filter, the photo model, the settings and two callbacks
 View → Map (key M) and View → Online map tiles, a toolbar button, the status
 bar's area note, and keeps the map fed: the model's changes (a new gallery,
 a scan's batches) restart a short timer whose slot hands the entries to
-:class:`MapMarks`, so no model signal does O(n) work.  Background work runs
+:class:`MapMarks` — only while the map is on screen (else when it is next
+shown), so no model signal does O(n) work and an unseen map costs nothing.  Background work runs
 on the app's one-thread ``map`` pool.
 """
 
@@ -25,7 +26,7 @@ from gallery_app.core.models import Entry
 from gallery_app.qt.map_tiles import PRIVACY_NOTE, TileSource
 from gallery_app.qt.models.filter_state import FilterState
 from gallery_app.qt.models.map_marks import MapMarks
-from gallery_app.qt.models.photos import PhotoModel
+from gallery_app.qt.models.photos import PhotoModel, ThumbnailRole, ThumbnailStateRole
 from gallery_app.qt.settings import Settings
 from gallery_app.ui.map.area_status import AreaStatus
 from gallery_app.ui.map.view import MapView
@@ -73,9 +74,11 @@ class MapPage(QObject):
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(REFRESH_MS)
-        self._refresh.timeout.connect(self.refresh)
-        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged):
-            signal.connect(self._refresh.start)
+        self._refresh.timeout.connect(self._on_refresh_due)
+        self._stale = True  # the model changed since the map last read it
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+            signal.connect(self._on_model_changed)
+        model.dataChanged.connect(self._on_data_changed)
         self.view.entry_selected.connect(lambda ident: self._with_entry(ident, select))
         self.view.entry_activated.connect(lambda ident: self._with_entry(ident, open_entry))
         self.view.leave_requested.connect(leave)
@@ -86,21 +89,41 @@ class MapPage(QObject):
 
     def is_ready(self) -> bool:
         """The marks of the model's gallery are placed (the screenshot waits for this)."""
-        return not self._refresh.isActive() and self.view.is_settled()
+        return not self._stale and not self._refresh.isActive() and self.view.is_settled()
 
     def is_shown(self) -> bool:
         return self._stack.currentIndex() == self.index
 
     def show(self) -> None:
-        if self._refresh.isActive():
-            self._refresh.stop()
+        self._refresh.stop()
+        if self._stale:
             self.refresh()
         self._stack.setCurrentIndex(self.index)
         self.view.setFocus()
 
     def refresh(self) -> None:
         """Hand the model's entries to the map (on the timer, never on a model signal)."""
+        self._stale = False
         self.marks.set_entries(self._model.entries())
+
+    def _on_model_changed(self) -> None:
+        self._stale = True
+        self._refresh.start()
+
+    def _on_data_changed(
+        self, _top: object, _bottom: object, roles: list[int] | None = None
+    ) -> None:
+        if roles and set(roles) <= {ThumbnailRole, ThumbnailStateRole}:
+            return  # a thumbnail arrived: no place changed
+        self._on_model_changed()
+
+    def _on_refresh_due(self) -> None:
+        # Only a map on screen reads the gallery: an unseen map costs nothing (no
+        # gazetteer load, no marks) while a folder is scanned.
+        if self.is_shown():
+            self.refresh()
+        else:
+            self._stale = True
 
     def set_current(self, entry: Entry | None) -> None:
         self.view.set_current(entry.id if entry is not None else None)

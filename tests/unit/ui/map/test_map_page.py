@@ -40,8 +40,10 @@ def page(qtbot: QtBot, tmp_path: Path) -> tuple[MapPage, list[tuple[str, str]]]:
         select=lambda e: calls.append(("select", e.id)),
         open_entry=lambda e: calls.append(("open", e.id)),
     )
+    model.set_gallery(load_manifest(bundled_gallery_path()))
+    assert made.marks.layer.count == 0  # an unseen map reads nothing
     with qtbot.wait_signal(made.marks.layer_changed, timeout=60_000):
-        model.set_gallery(load_manifest(bundled_gallery_path()))
+        made.show()
     return made, calls
 
 
@@ -54,6 +56,7 @@ def test_m_shows_the_map_and_its_clicks_reach_the_window(
     page: tuple[MapPage, list[tuple[str, str]]],
 ) -> None:
     made, calls = page
+    made._stack.setCurrentIndex(0)
     made.show_action.trigger()
     assert made.is_shown()
     made.view.entry_selected.emit("07")
