@@ -153,7 +153,7 @@ def main() -> int:
     for start in range(0, len(files), 200):
         chunk = [str(p) for p in files[start : start + 200]]
         proc = subprocess.run(
-            ["exiftool", "-json", "-G1", "-n", "-q", "-q", *chunk],
+            ["exiftool", "-use", "MWG", "-json", "-G1", "-n", "-q", "-q", *chunk],
             capture_output=True,
             check=False,
         )

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication
 
 from gallery_app import APP_ID, APP_NAME, __version__
 from gallery_app.core import paths
+from gallery_app.core.folders.pool import ReaderPool
 from gallery_app.core.loader import load_gallery
 from gallery_app.core.store.atomic import write_text_atomic
 from gallery_app.core.store.catalog import Catalog
@@ -126,8 +127,9 @@ class Composition:
     notices: StorageNotices = field(default_factory=StorageNotices)
 
     def shut_down(self) -> None:
-        """Stop background work before the objects go (scans, thumbnails, loads)."""
+        """Stop background work before the objects go (scans, reader processes, thumbnails)."""
         self.scanner.stop()
+        self.scanner.close_readers()
         self.thumbnails.clear()
         self.pools.clear()
         self.thumbnails.wait_for_done(3000)
@@ -152,7 +154,8 @@ def compose(
     filter_state = FilterState()
     links = LinkStore(notices=notices)
     catalog = Catalog(notices=notices)
-    scanner = FolderScanner(catalog, pools.scan)
+    readers = ReaderPool()  # worker processes, started by the first folder that needs them
+    scanner = FolderScanner(catalog, pools.scan, readers=readers)
     thumbnails = ThumbnailProvider(pools.thumbnails, notices=notices)
     load = functools.partial(load_gallery, catalog=catalog)  # the catalog is thread-safe
     loader = FolderGalleryLoader(pool, load, scanner, links, progressive=progressive)

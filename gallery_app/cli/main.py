@@ -15,6 +15,7 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from gallery_app import __version__
 from gallery_app.cli import edit as edit_cli
@@ -59,17 +60,8 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageError(message)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="gallery-cli",
-        description="Dateline's headless commands: list galleries and photos, import articles, "
-        "export galleries, correct entries and show their record, fill the thumbnail cache.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="version", version=f"Dateline {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
+def _add_list_parser(sub: Any) -> None:
+    """The ``list`` sub-command's arguments."""
     lst = sub.add_parser(
         "list",
         help="list a gallery's entries with date, place and credit",
@@ -99,7 +91,24 @@ def build_parser() -> argparse.ArgumentParser:
         "position in the gallery, file name, file date (mtime) or file size",
     )
     lst.add_argument("--reverse", action="store_true", help="list in descending order")
-    lst.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    lst.add_argument(
+        "--json", action="store_true", help="print JSON instead of a table (compact, one line)"
+    )
+    lst.add_argument("--pretty", action="store_true", help="with --json: indent the JSON")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="gallery-cli",
+        description="Dateline's headless commands: list galleries and photos, import articles, "
+        "export galleries, correct entries and show their record, fill the thumbnail cache.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"Dateline {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    _add_list_parser(sub)
 
     imp = sub.add_parser(
         "import-article",
@@ -197,15 +206,27 @@ def _cmd_list(args: argparse.Namespace, notices: StorageNotices) -> int:
     gallery = _load(args.path, notices)
     shown = sorted_entries(filter_entries(gallery.entries, flt), SortOrder(args.sort), args.reverse)
     if args.json:
-        _print_json(gallery_to_dict(gallery, shown))
+        _print_json(gallery_to_dict(gallery, shown), pretty=args.pretty)
     else:
         _print_table(gallery, shown)
     return 0
 
 
-def _print_json(document: object) -> None:
-    """JSON that stays valid and inert on a terminal (``core.inert.for_json``)."""
-    sys.stdout.write(for_json(json.dumps(document, ensure_ascii=False, indent=2)) + "\n")
+def _print_json(document: object, *, pretty: bool = True) -> None:
+    """JSON that stays valid and inert on a terminal (``core.inert.for_json``).
+
+    Encoded by orjson (C; the indented stdlib encoder is pure Python), compact
+    unless ``pretty``; text orjson refuses (a lone surrogate) goes through the
+    json module instead, logged.
+    """
+    import orjson  # deferred: only the JSON output needs it
+
+    try:
+        text = orjson.dumps(document, option=orjson.OPT_INDENT_2 if pretty else 0).decode()
+    except orjson.JSONEncodeError:
+        log.info("orjson refused the document; writing it with the json module", exc_info=True)
+        text = json.dumps(document, ensure_ascii=False, indent=2 if pretty else None)
+    sys.stdout.write(for_json(text) + "\n")
 
 
 def _cmd_import(args: argparse.Namespace) -> int:

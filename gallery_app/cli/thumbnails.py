@@ -18,13 +18,17 @@ import time
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from gallery_app.core.errors import DatelineError
-from gallery_app.core.store import thumbcache
 from gallery_app.core.store.notices import StorageNotices
 
-SIZE_CHOICES = tuple(thumbcache.SIZES)
+if TYPE_CHECKING:
+    from gallery_app.core.store import thumbcache
+
+# The freedesktop sizes (``thumbcache.SIZES``, a test keeps the two equal): named here
+# so that ``gallery-cli --help`` does not import Pillow with the thumbnail cache.
+SIZE_CHOICES = ("normal", "large", "x-large", "xx-large")
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -91,6 +95,8 @@ def make_all(
     notices: StorageNotices | None = None,
 ) -> dict[str, int]:
     """Make or check the thumbnail of every file; returns counts by outcome."""
+    from gallery_app.core.store import thumbcache  # deferred: Pillow, only when thumbnailing
+
     stream = stream if stream is not None else sys.stderr
     notices = notices if notices is not None else StorageNotices()
     files = list(files)

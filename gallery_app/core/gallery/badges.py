@@ -9,12 +9,17 @@ caption with its other witnesses land, this is the one place to switch.
 
 from __future__ import annotations
 
+from gallery_app.core.inert import isolate
 from gallery_app.core.models import Entry
 
 
 def badge_reasons(entry: Entry) -> tuple[str, ...]:
-    """The sentences behind the badge; empty when the photo needs none."""
-    return entry.warnings
+    """The sentences behind the badge, each an isolated field; empty when none is needed.
+
+    A warning quotes file text (a weekday, a name), so it is isolated like every
+    other field: it can never reorder what is drawn beside it.
+    """
+    return tuple(isolate(w) for w in entry.warnings)
 
 
 def has_badge(entry: Entry) -> bool:

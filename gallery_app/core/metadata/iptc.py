@@ -42,7 +42,7 @@ DATASETS: dict[tuple[int, int], str] = {
     (2, 116): "Copyright Notice",
     (2, 120): "Caption-Abstract",
 }
-_CHARSET = (1, 90)
+CHARSET = (1, 90)
 _UTF8_MARKERS = (b"\x1b%G", b"\x1b%/G", b"\x1b%/I")
 _LATIN1_MARKERS = (b"\x1b.A", b"\x1b-A")
 _REPEATABLE_JOINER = "; "
@@ -106,7 +106,7 @@ def _first_resource(app13_segments: Iterable[bytes]) -> tuple[bytes | None, bool
 
 
 def _charset(raw: Mapping[tuple[int, int], list[bytes]]) -> str | None:
-    values = raw.get(_CHARSET)
+    values = raw.get(CHARSET)
     if not values:
         return None
     marker = values[0].strip()

@@ -43,8 +43,10 @@ def _flatten(embedded: Embedded) -> dict[str, str]:
     return values
 
 
-def _read_sidecar(path: Path, warnings: list[str]) -> dict[str, str]:
-    sidecar = xmp.find_sidecar(path)
+def _read_sidecar(
+    path: Path, warnings: list[str], sidecars: xmp.SidecarIndex | None
+) -> dict[str, str]:
+    sidecar = xmp.find_sidecar(path) if sidecars is None else sidecars.find(path)
     if sidecar is None:
         return {}
     try:
@@ -63,13 +65,16 @@ def _missing(path: Path, error: OSError) -> FileMetadata:
     )
 
 
-def read_metadata(path: Path) -> FileMetadata:
+def read_metadata(path: Path, sidecars: xmp.SidecarIndex | None = None) -> FileMetadata:
     """Read one photo's metadata; never raises for a bad, odd or vanished file.
+
+    ``sidecars``, when given, finds the ``.xmp`` sidecar from one listing per
+    folder (a folder scan passes one for all its files).
 
     Every warning is made printable: a file name that is not valid UTF-8 shows
     its odd bytes as U+FFFD, and says so once.
     """
-    meta = _read_metadata(path)
+    meta = _read_metadata(path, sidecars)
     shown = textdecode.printable(path.name)
     if shown == path.name:
         return meta
@@ -80,7 +85,7 @@ def read_metadata(path: Path) -> FileMetadata:
     return replace(meta, warnings=warnings)
 
 
-def _read_metadata(path: Path) -> FileMetadata:
+def _read_metadata(path: Path, sidecars: xmp.SidecarIndex | None) -> FileMetadata:
     try:
         with path.open("rb") as fh:
             embedded = read_embedded(fh, path)
@@ -88,7 +93,7 @@ def _read_metadata(path: Path) -> FileMetadata:
         return _missing(path, error)
     warnings = list(embedded.warnings)
     values = _flatten(embedded)
-    sidecar = _read_sidecar(path, warnings)
+    sidecar = _read_sidecar(path, warnings, sidecars)
     values.update(sidecar)
     if "EXIF UserComment" not in values:
         stronger = [values.get(label) for label in CAPTION_SOURCES[:4]]

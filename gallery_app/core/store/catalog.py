@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import logging
 import sqlite3
 import threading
@@ -28,6 +27,8 @@ import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from gallery_app.core import paths
 from gallery_app.core.metadata.values import FileMetadata
@@ -43,7 +44,8 @@ SCHEMA_VERSION = 1  # bump when the table layout or the JSON shape changes
 # version are misses and the file is read again, without rebuilding the database.
 # 2: HEIC/HEIF width, height and orientation are the stored ones (core.heif_geometry).
 # 3: keywords (XMP dc:subject, IPTC Keywords).
-READER_VERSION = 3
+# 4: JPEG and WebP are read by libexiv2 (core.metadata.native).
+READER_VERSION = 4
 DB_NAME = "catalog.sqlite"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -239,13 +241,19 @@ class Catalog:
 
     def put_many(self, items: Iterable[tuple[Path, int, int, FileMetadata]]) -> None:
         """Store ``(file, size, mtime_ns, metadata)`` rows in one transaction."""
+        rows = []
+        for f, size, mtime, meta in items:
+            try:
+                rows.append((f, size, mtime, encode_metadata(meta)))
+            except ValueError:
+                continue  # read again next time
+        self.put_rows(rows)
+
+    def put_rows(self, items: Iterable[tuple[Path, int, int, str]]) -> None:
+        """Store rows already encoded (``encode_metadata``, as reader processes send them)."""
         # A name that is not valid UTF-8 cannot be a SQLite TEXT key: such a file
         # is simply read again next time.
-        rows = [
-            (_key(f), size, mtime, encode_metadata(meta))
-            for f, size, mtime, meta in items
-            if _storable(f)
-        ]
+        rows = [(_key(f), size, mtime, data) for f, size, mtime, data in items if _storable(f)]
         if not rows:
             return
         if self._memory is None and (conn := self._conn()) is not None:
@@ -358,6 +366,7 @@ def _decode_info(v: list[Any]) -> ImageInfo:
 
 Codec = tuple[Callable[[Any], Any], Callable[[Any], Any]]
 _CODECS: dict[object, Codec] = {
+    Path: (str, Path),
     TakenAt: (_encode_taken, _decode_taken),
     Location: (_encode_location, lambda d: Location(**d)),
     ImageInfo: (_encode_info, _decode_info),
@@ -365,7 +374,7 @@ _CODECS: dict[object, Codec] = {
 _PLAIN: Codec = (lambda v: v, lambda v: v)
 
 
-def _codec(hint: object) -> Codec:
+def codec_for(hint: object) -> Codec:
     """How a field of this type goes to JSON and back (``X | None`` as X, None kept)."""
     args = [a for a in typing.get_args(hint) if a is not type(None)]
     if isinstance(hint, types.UnionType) and len(args) == 1:
@@ -381,7 +390,7 @@ def _codec(hint: object) -> Codec:
 
 
 _FIELD_CODECS: dict[str, Codec] = {
-    name: _codec(hint) for name, hint in typing.get_type_hints(FileMetadata).items()
+    name: codec_for(hint) for name, hint in typing.get_type_hints(FileMetadata).items()
 }
 
 
@@ -391,13 +400,17 @@ def encode_metadata(meta: FileMetadata) -> str:
     for name, (encode, _decode) in _FIELD_CODECS.items():
         value = getattr(meta, name)
         doc[name] = None if value is None else encode(value)
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+    try:
+        return orjson.dumps(doc).decode("utf-8")
+    except orjson.JSONEncodeError:  # a lone surrogate in some text: not storable as is
+        log.info("metadata not stored in the catalog", exc_info=True)
+        raise ValueError("metadata with text that is not valid Unicode") from None
 
 
 def decode_metadata(text: str) -> FileMetadata | None:
     """The FileMetadata in ``text``, or None when it is of another version or malformed."""
     try:
-        doc = json.loads(text)
+        doc = orjson.loads(text)
         if not isinstance(doc, dict) or doc.get("v") != READER_VERSION:
             return None
         values: dict[str, Any] = {

@@ -9,6 +9,7 @@ import html
 from gallery_app.core.edits.conflicts import RESOLVED_PREFIX
 from gallery_app.core.gallery.badges import badge_reasons
 from gallery_app.core.gallery.labels import credit_text, excerpt, format_date, place_text
+from gallery_app.core.inert import isolate
 from gallery_app.core.models import Entry
 
 
@@ -17,13 +18,13 @@ def correction_lines(entry: Entry) -> list[str]:
     lines = []
     resolved = next((w for w in entry.warnings if w.startswith(RESOLVED_PREFIX)), None)
     if resolved:
-        lines.append(resolved)
+        lines.append(isolate(resolved))
     for record in entry.corrections:
         if record.reading is not None:
             continue  # said by the resolved warning above
         was = excerpt(record.old or "(empty)", 60)
-        note = f" — {record.note}" if record.note else ""
-        lines.append(f"Corrected {record.field} {record.at[:10]} (originally {was}){note}")
+        note = f" — {isolate(record.note)}" if record.note else ""
+        lines.append(f"Corrected {record.field} {record.at[:10]} (originally {isolate(was)}){note}")
     return lines
 
 

@@ -209,3 +209,13 @@ def test_every_entry_field_is_declared_once_for_the_json_export() -> None:
     from gallery_app.core.models import Entry
 
     assert set(ENTRY_EXPORT) == {f.name for f in fields(Entry)}
+
+
+def test_list_json_is_compact_unless_pretty(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "--json"]) == 0
+    compact = capsys.readouterr().out
+    assert compact.count("\n") == 1 and compact.endswith("}\n")
+    assert main(["list", "--json", "--pretty"]) == 0
+    pretty = capsys.readouterr().out
+    assert pretty.count("\n") > 10
+    assert json.loads(compact) == json.loads(pretty)

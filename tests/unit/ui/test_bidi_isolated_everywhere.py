@@ -115,7 +115,7 @@ def test_slideshow_band_isolates_each_field(window: MainWindow, qtbot: QtBot) ->
     head, caption, credit = show._overlay_texts(show.current_entry())
     assert head.endswith(_isolated(PLACE))
     assert caption in ("", _isolated(CAPTION))
-    assert credit == _isolated(CREDIT)
+    assert credit == f"⚠ {_isolated(f'odd{RLO} warning')} · {_isolated(CREDIT)}"
     assert RLO not in show.accessibleDescription()
 
 

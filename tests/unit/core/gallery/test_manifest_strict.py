@@ -56,14 +56,29 @@ def test_equal_keys_in_different_objects_are_fine() -> None:
 
 
 def test_paragraphs_in_json_count_from_1_as_the_reason_does(
-    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["list", "--json"]) == 0
+    manifest = {
+        "version": 1,
+        "id": "linked",
+        "title": "Linked",
+        "article": {"headline": "H", "paragraphs": ["One.", "Two.", "Tikrit three."]},
+        "entries": [
+            {
+                "id": "01",
+                "position": 1,
+                "caption": "Forces in Tikrit.",
+                # the file keeps 0-based indices; the reason counts as a reader does
+                "context": {"paragraphs": [2], "reason": "shares “Tikrit” with paragraph 3"},
+            }
+        ],
+    }
+    path = tmp_path / "gallery.json"
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    assert main(["list", str(path), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     paragraphs = data["gallery"]["article"]["paragraphs"]
-    linked = [e["context"] for e in data["entries"] if e["context"]["paragraphs"]]
-    assert linked
-    for context in linked:
-        named = [int(n) for n in re.findall(r"paragraph (\d+)", context["reason"])]
-        assert named == context["paragraphs"]
-        assert all(1 <= n <= len(paragraphs) for n in context["paragraphs"])
+    context = data["entries"][0]["context"]
+    named = [int(n) for n in re.findall(r"paragraph (\d+)", context["reason"])]
+    assert named == context["paragraphs"] == [3]
+    assert paragraphs[context["paragraphs"][0] - 1] == "Tikrit three."
