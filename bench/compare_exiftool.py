@@ -24,8 +24,8 @@ from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from gallery_app.core import textdecode
 from gallery_app.core.folders.listing import iter_image_files
+from gallery_app.core.metadata import junk
 from gallery_app.core.metadata import reader as metadata
 
 TEXT_TAGS = {
@@ -68,7 +68,7 @@ def _norm(value: object) -> str | None:
 def exif_text(row: dict, field: str) -> str | None:
     for tag in TEXT_TAGS[field]:
         text = _norm(row.get(tag))
-        if text and not (field == "caption" and textdecode.is_boilerplate(text)):
+        if text and not (field == "caption" and junk.is_junk(text)):
             return text
     return None
 

@@ -21,8 +21,8 @@ from gallery_app.core.gallery.query import parse_day
 from gallery_app.core.paths import bundled_gallery_path
 from gallery_app.desktop.integration import main_install
 
-# edit: the photo page with the edit panel beside it
-VIEWS = ("grid", "photo", "slideshow", "timeline", "article", "edit", "map")
+# edit: photo + edit panel; details: photo + file details tab
+VIEWS = ("grid", "photo", "slideshow", "timeline", "article", "edit", "details", "map")
 
 EXAMPLES = """\
 examples:

@@ -15,8 +15,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from gallery_app.core import textdecode
-from gallery_app.core.metadata import xmp
+from gallery_app.core.metadata import junk, xmp
 from gallery_app.core.metadata.dates import (
     BadDate,
     parse_exif_date,
@@ -57,7 +56,7 @@ class SourceResolver:
             value = self.values.get(label)
             if not value:
                 continue
-            if name == "caption" and textdecode.is_boilerplate(value):
+            if name == "caption" and junk.is_junk(value):
                 log.debug("%s: %s %r is camera boilerplate", self.path.name, label, value)
                 continue
             self.sources[name] = self._label(label)
