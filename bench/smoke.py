@@ -5,9 +5,10 @@
 Pillow, tagged the way ``make_corpus.py`` tags real photos), then runs the
 metadata and thumbnail benchmarks once each, with the peer tools that are
 installed, and the GUI ones in short form: ``bench_gui.py`` (``--screenshot``
-against the floor window, one round) and ``gui_stall.py`` (open the tree,
-page down once) and ``soak.py`` (30 photos, 12 s), each in its own processes
-on Qt's offscreen platform.  It
+against the floor window, one round), ``gui_stall.py`` (open the tree, page
+down once), ``soak.py`` (30 photos, 12 s) and ``map_pan.py`` (2,000 marks,
+ten frames at two zoom levels), each in its own processes on Qt's offscreen
+platform.  It
 checks that every contender ran and counted every file, never how fast: the
 figures of a smoke run mean nothing.
 """
@@ -91,6 +92,24 @@ def run_gui(tree: Path, count: int) -> None:
     print(soak.stdout)
 
 
+def run_map() -> None:
+    """``map_pan`` on 2,000 marks, two zoom levels, ten frames each."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    args = ["--marks", "2000", "--frames", "10", "--zooms", "3,9"]
+    done = subprocess.run(
+        [sys.executable, str(HERE / "map_pan.py"), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert "2,000 marks placed" in done.stdout and "all 20 frames" in done.stdout, (
+        done.stdout + done.stderr[-2000:]
+    )
+    print(done.stdout)
+
+
 def main() -> int:
     start = time.perf_counter()
     root = Path(tempfile.mkdtemp(prefix="dateline-bench-smoke-"))
@@ -105,6 +124,7 @@ def main() -> int:
         assert any(row["name"].startswith("dateline") for row in thumbs), thumbs
         print(bench_thumbnails.table(thumbs))
         run_gui(tree, 36)
+        run_map()
     finally:
         shutil.rmtree(root, ignore_errors=True)
     print(f"bench smoke run: ok in {time.perf_counter() - start:.1f} s", file=sys.stderr)

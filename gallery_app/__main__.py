@@ -22,7 +22,7 @@ from gallery_app.core.paths import bundled_gallery_path
 from gallery_app.desktop.integration import main_install
 
 # edit: photo + edit panel; details: photo + file details tab
-VIEWS = ("grid", "photo", "slideshow", "timeline", "article", "edit", "details")
+VIEWS = ("grid", "photo", "slideshow", "timeline", "article", "edit", "details", "map")
 
 EXAMPLES = """\
 examples:

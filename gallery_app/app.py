@@ -54,6 +54,7 @@ from gallery_app.qt.workers import ImageLoader
 from gallery_app.ui.common.screen_fit import show_full_screen
 from gallery_app.ui.common.theme import apply_palette
 from gallery_app.ui.edit.controller import EditingController, install_editing
+from gallery_app.ui.map.page import attach_map
 from gallery_app.ui.window.details_action import FileDetailsAction
 from gallery_app.ui.window.export_action import ExportAction
 from gallery_app.ui.window.file_menu import add_to_file_menu
@@ -176,6 +177,7 @@ def compose(
     )
     window.parts.details_panel.use_pool(pool)
     FileDetailsAction(window, window)
+    attach_map(window, settings, filter_state, pools.map)
     return Composition(
         pools,
         settings,

@@ -68,6 +68,7 @@ APP_ID = "org.dateline.Dateline"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 REQUIRED = {
     "gallery_app/resources/galleries/fighting-in-iraq/gallery.json": "the bundled gallery",
+    "gallery_app/resources/basemap/basemap.json.gz": "the map's offline basemap",
     f"gallery_app/resources/icons/hicolor/scalable/apps/{APP_ID}.svg": "the scalable icon",
     **{
         f"gallery_app/resources/icons/hicolor/{n}x{n}/apps/{APP_ID}.png": f"the {n} px icon"

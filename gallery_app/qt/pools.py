@@ -7,7 +7,8 @@ is one call.  Three pools, so that clearing one never drops another's work:
 
 - ``work``: gallery loads, photo decodes, relinks (one-off jobs, ``run_task``);
 - ``thumbnails``: the grid's thumbnails, cleared whenever the folder changes;
-- ``scan``: one thread, so folder scans (and quiet rescans) run one at a time.
+- ``scan``: one thread, so folder scans (and quiet rescans) run one at a time;
+- ``map``: one thread, for placing the map's marks and drawing its basemap.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class ThreadPools:
     work: QThreadPool
     thumbnails: QThreadPool
     scan: QThreadPool
+    map: QThreadPool
 
     @classmethod
     def create(cls) -> ThreadPools:
@@ -38,14 +40,15 @@ class ThreadPools:
             work=make_pool(max(2, QThreadPool.globalInstance().maxThreadCount())),
             thumbnails=make_pool(QThread.idealThreadCount()),
             scan=make_pool(1),
+            map=make_pool(1),
         )
 
     def clear(self) -> None:
         """Drop the jobs not started yet (running ones finish)."""
-        for pool in (self.scan, self.thumbnails, self.work):
+        for pool in (self.scan, self.thumbnails, self.work, self.map):
             pool.clear()
 
     def wait_for_done(self, msecs: int) -> None:
         """Wait up to ``msecs`` for each pool's running jobs."""
-        for pool in (self.scan, self.thumbnails, self.work):
+        for pool in (self.scan, self.thumbnails, self.work, self.map):
             pool.waitForDone(msecs)

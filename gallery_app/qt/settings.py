@@ -335,6 +335,15 @@ class Settings:
         self._qs.setValue(f"{key}/order", order)
         self._qs.setValue(f"{key}/descending", descending)
 
+    @property
+    def map_online_tiles(self) -> bool:
+        """OpenStreetMap tiles under the map (off: the map never goes online)."""
+        return self._bool("map/online_tiles", False)
+
+    @map_online_tiles.setter
+    def map_online_tiles(self, value: bool) -> None:
+        self._qs.setValue("map/online_tiles", bool(value))
+
 
 #: The values ``sort_order`` accepts (``core.gallery.ordering.SortOrder``).
 SORT_ORDERS = ("date", "position", "name", "mtime", "size")

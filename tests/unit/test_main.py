@@ -33,7 +33,7 @@ def _env(tmp_path: Path) -> dict[str, str]:
         (["--interval", "0"], "from 1 to 120 seconds"),
         (["--interval", "five"], "not a whole number"),
         (["--size", "big"], "not a size like 1280x800"),
-        (["--view", "map"], "invalid choice"),
+        (["--view", "globe"], "invalid choice"),
         (["--select", "0"], "numbered from 1"),
         (["--from", "2015-04-03", "--to", "2015-03-30"], "--from must not be later than --to"),
         (["--screenshot", "out.jpg"], "ending in .png"),

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Which entries a filter shows: date range, undated toggle, text search.
+"""Which entries a filter shows: date range, undated toggle, text search, map area.
 
 The GUI's filter proxy and ``gallery-cli list`` both call :func:`matches`, so a
 filter set anywhere shows the same photos everywhere.
@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from gallery_app.core.gallery.uncertainty import matches_days
+from gallery_app.core.geo.area import GeoArea, entry_in_area
 from gallery_app.core.models import Entry
 
 
@@ -24,12 +25,14 @@ class EntryFilter:
     date range is set (with no range they are always shown).  It is off by
     default everywhere — timeline, pickers, ``gallery-app --from`` and
     ``gallery-cli list --from`` — so "April 3" means the photos of April 3.
+    ``area`` is the rectangle dragged on the map (``None``: anywhere).
     """
 
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     include_undated: bool = False
     text: str = ""
+    area: GeoArea | None = None
 
     @property
     def has_date_range(self) -> bool:
@@ -37,7 +40,7 @@ class EntryFilter:
 
     @property
     def is_empty(self) -> bool:
-        return not self.has_date_range and not self.text.strip()
+        return not self.has_date_range and not self.text.strip() and self.area is None
 
 
 def fold(text: str) -> str:
@@ -88,8 +91,12 @@ def matches_text(entry: Entry, text: str) -> bool:
     return all(word in haystack for word in words)
 
 
+def matches_area(entry: Entry, flt: EntryFilter) -> bool:
+    return flt.area is None or entry_in_area(entry, flt.area)
+
+
 def matches(entry: Entry, flt: EntryFilter) -> bool:
-    return matches_dates(entry, flt) and matches_text(entry, flt.text)
+    return matches_dates(entry, flt) and matches_text(entry, flt.text) and matches_area(entry, flt)
 
 
 def filter_entries(entries: Iterable[Entry], flt: EntryFilter) -> list[Entry]:

@@ -21,7 +21,13 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from gallery_app.core.gallery.query import EntryFilter, fold, matches_dates, searchable_text
+from gallery_app.core.gallery.query import (
+    EntryFilter,
+    fold,
+    matches_area,
+    matches_dates,
+    searchable_text,
+)
 from gallery_app.core.models import Entry
 from gallery_app.qt.models.filter_state import FilterState
 from gallery_app.qt.models.photos import EntryRole, PhotoModel, ThumbnailRole, ThumbnailStateRole
@@ -60,6 +66,8 @@ class GalleryFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: _AnyIndex) -> bool:
         entry = self.photo_model().entry(source_row)
         if entry is None or not matches_dates(entry, self._filter):
+            return False
+        if not matches_area(entry, self._filter):
             return False
         if not self._words:
             return True

@@ -15,6 +15,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, Signal
 
 from gallery_app.core.gallery.query import EntryFilter
+from gallery_app.core.geo.area import GeoArea
 
 
 class FilterState(QObject):
@@ -48,6 +49,10 @@ class FilterState(QObject):
 
     def set_text(self, text: str) -> None:
         self.set_filter(replace(self._filter, text=text))
+
+    def set_area(self, area: GeoArea | None) -> None:
+        """The map's dragged rectangle; ``None`` clears it."""
+        self.set_filter(replace(self._filter, area=area))
 
     def clear(self) -> None:
         self.set_filter(EntryFilter())

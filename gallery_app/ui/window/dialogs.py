@@ -57,6 +57,9 @@ WIDGET_KEYS: tuple[tuple[str, str], ...] = (
     ("Story timeline: 0 / F", "Fit all / fit the date filter's days"),
     ("Story timeline: Shift+→ / ←, PageUp / PageDown", "Scroll"),
     ("Story timeline: drag across the axis", "Set the date filter (Esc clears it)"),
+    ("Map: wheel, + / −, drag, arrows", "Zoom and pan; Ctrl+0 fits every photo"),
+    ("Map: Shift+drag or a", "Filter by the area dragged or shown; Esc clears it"),
+    ("Map: Space / BackSpace, Enter", "Select the next / previous photo, open it"),
 )
 
 

@@ -2,7 +2,7 @@
 """``--screenshot``: render one view of a gallery offscreen, write a PNG, exit 0.
 
 Flow: the job waits for ``MainWindow.gallery_shown``, puts the window in the
-asked-for view (grid, photo, slideshow, timeline, article or details), then waits until
+asked-for view (grid, photo, slideshow, timeline, article, details or map), then waits until
 what is visible is ready — thumbnails delivered, the photo (or its card) shown,
 the slideshow's picture decoded — by checking readiness on a short QTimer tick
 (never sleeping), grabs the widget and writes the PNG atomically.  A gallery
@@ -23,10 +23,11 @@ from gallery_app.core.models import Entry, Gallery, ImageStatus
 from gallery_app.core.store.atomic import write_bytes_atomic
 from gallery_app.qt.loading.gallery import GalleryLoader
 from gallery_app.qt.slideshow import SlideshowController
+from gallery_app.ui.map.page import MapPage
 
 log = logging.getLogger(__name__)
 
-VIEWS = ("grid", "photo", "slideshow", "timeline", "article", "details")
+VIEWS = ("grid", "photo", "slideshow", "timeline", "article", "details", "map")
 TICK_MS = 5  # cheap checks; a long tick only delays the grab
 SETTLE_TICKS = 3  # ticks in a row that must find everything ready
 TIMEOUT_MS = 20_000
@@ -126,8 +127,16 @@ class ScreenshotJob(QObject):
                 story.show_page()
                 self._checks.append(story.is_ready)
             self._checks.append(self._thumbnails_ready)
+            if view == "map":
+                self._show_map()
         self._timer.start()
         self._deadline.start()
+
+    def _show_map(self) -> None:
+        page = self._window.findChild(MapPage, "map_page")
+        if page is not None:
+            page.show()
+            self._checks.append(page.is_ready)
 
     def _start_slideshow(self, entry: Entry) -> None:
         w = self._window

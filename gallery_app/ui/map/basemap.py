@@ -1,0 +1,209 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Paint the bundled world: sea, land, borders, lakes and place labels.
+
+Outlines are projected once per level of detail into QPainterPaths in world
+units and drawn through a QTransform, so a pan repaints cached paths and
+never re-projects a vertex.  Colours come from the palette, so light and
+dark both look intended.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QTransform,
+)
+
+from gallery_app.core.geo.basemap import Basemap, Outline, detail_for
+from gallery_app.core.geo.projection import project
+from gallery_app.core.geo.viewport import Viewport
+from gallery_app.ui.common.painting import is_dark, mix
+
+CITY_LABEL_ZOOM = 4.0
+COUNTRY_LABEL_ZOOM = 2.5
+
+
+class BasemapColours:
+    def __init__(self, palette: QPalette) -> None:
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        blue = QColor(70, 130, 190)
+        self.sea = mix(base, blue, 0.28 if is_dark(palette) else 0.16)
+        self.land = mix(base, text, 0.06)
+        self.border = mix(base, text, 0.32)
+        self.label = mix(text, base, 0.35)
+        self.country_label = mix(text, base, 0.55)
+        self.halo = mix(base, self.land, 0.5)
+        self.key = tuple(c.rgba() for c in (self.sea, self.land, self.border, self.label))
+
+
+class BasemapPainter:
+    """Cached paths of a :class:`Basemap`, painted for a viewport."""
+
+    def __init__(self, basemap: Basemap) -> None:
+        self.basemap = basemap
+        self._land: dict[int, QPainterPath] = {}
+        self._lakes: dict[int, QPainterPath] = {}
+        self._countries: dict[tuple[str, int], QPainterPath] = {}
+        self._cities = [(c.name, project(c.lon, c.lat)) for c in basemap.cities]
+        places = [(c, found) for c in basemap.countries if (found := _label_place(c)) is not None]
+        self._labels = [found for _c, found in places]
+        self._label_points = {
+            key.upper(): found[2] for c, found in places for key in (c.iso2, c.iso3) if key
+        }
+
+    def paint(self, p: QPainter, vp: Viewport, colours: BasemapColours) -> None:
+        p.fillRect(QRectF(0, 0, vp.width, vp.height), colours.sea)
+        detail = detail_for(vp.zoom)
+        p.save()
+        p.setTransform(world_transform(vp))
+        # Fills without anti-aliasing (an anti-aliased world costs ~100 ms);
+        # the borders drawn over them with it hide the steps.
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colours.land)
+        land = self._land_path(detail)
+        p.drawPath(land)
+        p.setBrush(colours.sea)
+        p.drawPath(self._lake_path(detail))
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        pen = QPen(colours.border, 1.0)
+        pen.setCosmetic(True)
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawPath(land)
+        p.restore()
+        taken: list[QRectF] = []  # labels never overlap: places first, then countries
+        if vp.zoom >= CITY_LABEL_ZOOM:
+            self._paint_cities(p, vp, colours, taken)
+        if vp.zoom >= COUNTRY_LABEL_ZOOM:
+            self._paint_countries(p, vp, colours, taken)
+
+    def label_point(self, code: str) -> tuple[float, float] | None:
+        """Where a country's name goes (world units): the middle of its largest part."""
+        return self._label_points.get(code.strip().upper())
+
+    def country_path(self, code: str, detail: int) -> QPainterPath | None:
+        """A country's outline in world units, for drawing a region mark."""
+        outline = self.basemap.country(code)
+        if outline is None:
+            return None
+        key = (outline.iso3 or outline.iso2 or outline.name, detail)
+        path = self._countries.get(key)
+        if path is None:
+            path = self._countries[key] = outline_path(outline, detail)
+        return path
+
+    def _land_path(self, detail: int) -> QPainterPath:
+        path = self._land.get(detail)
+        if path is None:
+            path = QPainterPath()
+            for c in self.basemap.countries:
+                path.addPath(outline_path(c, detail))
+            self._land[detail] = path
+        return path
+
+    def _lake_path(self, detail: int) -> QPainterPath:
+        path = self._lakes.get(detail)
+        if path is None:
+            path = QPainterPath()
+            for lake in self.basemap.lakes:
+                path.addPath(outline_path(lake, detail))
+            self._lakes[detail] = path
+        return path
+
+    def _paint_countries(
+        self, p: QPainter, vp: Viewport, colours: BasemapColours, taken: list[QRectF]
+    ) -> None:
+        """Country names where the country is wide enough on screen to hold them."""
+        p.save()
+        font = QFont(p.font())
+        font.setCapitalization(QFont.Capitalization.AllUppercase)
+        font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 112)
+        p.setFont(font)
+        fm = QFontMetricsF(font)
+        p.setPen(colours.country_label)
+        shown = vp.visible()
+        for name, (x0, _y0, x1, _y1), (lx, ly) in self._labels:
+            width = (x1 - x0) * vp.scale
+            text_w = fm.horizontalAdvance(name)
+            if width < text_w + 8 or not shown.contains(lx, ly):
+                continue
+            sx, sy = vp.to_screen(lx, ly)
+            box = QRectF(sx - text_w / 2, sy - fm.height() / 2, text_w, fm.height())
+            if any(box.intersects(t) for t in taken):
+                continue
+            taken.append(box)
+            p.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
+        p.restore()
+
+    def _paint_cities(
+        self, p: QPainter, vp: Viewport, colours: BasemapColours, taken: list[QRectF]
+    ) -> None:
+        p.save()
+        font = QFont(p.font())
+        font.setItalic(True)
+        p.setFont(font)
+        fm = QFontMetricsF(font)
+        rect = vp.visible(margin_px=40)
+        for name, (x, y) in self._cities:
+            if not rect.contains(x, y):
+                continue
+            sx, sy = vp.to_screen(x, y)
+            box = QRectF(sx + 5, sy - 4 - fm.ascent(), fm.horizontalAdvance(name), fm.height())
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(colours.label)
+            p.drawEllipse(QPointF(sx, sy), 2.2, 2.2)
+            if any(box.intersects(t) for t in taken):
+                continue
+            taken.append(box)
+            p.setPen(colours.label)
+            p.drawText(QPointF(sx + 5, sy - 4), name)
+        p.restore()
+
+
+def _label_place(
+    outline: Outline,
+) -> tuple[str, tuple[float, float, float, float], tuple[float, float]] | None:
+    """Name, world box and label point (the centre of the largest ring's box)."""
+    rings = outline.levels[-1] if outline.levels else ()
+    boxes = []
+    for ring in rings:
+        pts = [project(lon, lat) for lon, lat in ring]
+        xs, ys = [q[0] for q in pts], [q[1] for q in pts]
+        boxes.append((min(xs), min(ys), max(xs), max(ys)))
+    if not boxes:
+        return None
+    box = max(boxes, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))
+    return outline.name, box, ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+
+
+def outline_path(outline: Outline, detail: int) -> QPainterPath:
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.OddEvenFill)
+    levels = outline.levels
+    if not levels:
+        return path
+    for ring in levels[min(detail, len(levels) - 1)]:
+        if len(ring) < 3:
+            continue
+        first = project(*ring[0])
+        path.moveTo(first[0], first[1])
+        for lon, lat in ring[1:]:
+            x, y = project(lon, lat)
+            path.lineTo(x, y)
+        path.closeSubpath()
+    return path
+
+
+def world_transform(vp: Viewport) -> QTransform:
+    """World units -> widget pixels for ``vp``."""
+    s = vp.scale
+    return QTransform(s, 0, 0, s, vp.width / 2 - vp.cx * s, vp.height / 2 - vp.cy * s)

@@ -1,0 +1,315 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The map widget: the bundled world, the marks, and the hand that moves them.
+
+Each frame paints the basemap from cached paths, then the regions and
+stretches, then the clusters of the integer zoom level that are on screen
+(from the grid index: the cost follows what is shown, not the gallery's
+size), then the area filter, the hover card, the legend and the credits.
+Input (``MapInput``) turns the wheel, +/−, drags, arrows, Shift+drag, clicks
+and Esc into viewport changes, selections and the shared filter's area.
+"""
+
+from __future__ import annotations
+
+import heapq
+import logging
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QWidget
+
+from gallery_app.core.geo.area import GeoArea
+from gallery_app.core.geo.basemap import Basemap, detail_for, load_basemap
+from gallery_app.core.geo.cluster import Cluster, Level
+from gallery_app.core.geo.layer import MarkLayer
+from gallery_app.core.geo.projection import project
+from gallery_app.core.geo.viewport import Viewport, WorldRect
+from gallery_app.qt.map_tiles import ATTRIBUTION, TileSource
+from gallery_app.qt.models.filter_state import FilterState
+from gallery_app.qt.models.map_marks import MapMarks
+from gallery_app.ui.map.basemap import BasemapColours, BasemapPainter
+from gallery_app.ui.map.basemap_cache import BasemapCache
+from gallery_app.ui.map.card import MAX_ENTRIES, card_lines, paint_card
+from gallery_app.ui.map.input import MapInput
+from gallery_app.ui.map.legend import paint_legend
+from gallery_app.ui.map.marks import (
+    Hit,
+    MarkColours,
+    Painted,
+    paint_later_labels,
+    paint_pins,
+    paint_shapes,
+)
+from gallery_app.ui.map.sprites import SpriteCache
+from gallery_app.ui.map.tiles import paint_tiles
+
+log = logging.getLogger(__name__)
+
+FIT_MAX_ZOOM = 6.0  # "fit all" on one town still shows its country
+CREDIT = "Natural Earth"
+
+
+class MapView(QWidget):
+    """Where each photo was taken; emits the entry to select or to open."""
+
+    entry_selected = Signal(str)
+    entry_activated = Signal(str)
+    viewport_changed = Signal(object)  # Viewport
+    leave_requested = Signal()  # Esc with no area set: back to the grid
+
+    def __init__(
+        self,
+        filter_state: FilterState,
+        marks: MapMarks,
+        basemap: Basemap | None = None,
+        tiles: TileSource | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.tiles = tiles
+        self.filter_state = filter_state
+        self.marks = marks
+        self._basemap = BasemapPainter(basemap if basemap is not None else load_basemap())
+        self._base = BasemapCache(self._basemap, marks.pool, self)
+        self.viewport = Viewport(width=max(1, self.width()), height=max(1, self.height()))
+        self.selected: str | None = None
+        self.hover: Hit | None = None
+        self.hover_pos: QPointF | None = None
+        self.band: QRectF | None = None  # the Shift+drag rectangle, in pixels
+        self.hits: list[Hit] = []
+        self._fitted = False
+        self._sprites = SpriteCache()
+        self._card_cache: tuple[object, list[tuple[str, bool]]] | None = None
+        self.input = MapInput(self)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setMinimumSize(240, 180)
+        self.setAccessibleName("Map")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        marks.layer_changed.connect(self._on_layer_changed)
+        marks.level_ready.connect(lambda _z: self.update())
+        if tiles is not None:
+            tiles.tile_ready.connect(self.update)
+        filter_state.changed.connect(lambda _f: self.update())
+        self._describe()
+
+    # -- public API -----------------------------------------------------------
+    @property
+    def layer(self) -> MarkLayer:
+        return self.marks.layer
+
+    def set_current(self, entry_id: str | None) -> None:
+        if entry_id != self.selected:
+            self.selected = entry_id
+            self.update()
+
+    def set_viewport(self, vp: Viewport) -> None:
+        if vp != self.viewport:
+            self.viewport = vp
+            self.hover = None
+            self.update()
+            self.viewport_changed.emit(vp)
+
+    def fit_all(self) -> None:
+        """Show every mark (and every region outline) with a margin."""
+        rect = self._marks_bounds()
+        if rect is None:
+            self.set_viewport(self.viewport.fitted(WorldRect(0, 0.1, 1, 0.9), max_zoom=0))
+            return
+        self.set_viewport(self.viewport.fitted(rect, max_zoom=FIT_MAX_ZOOM))
+
+    def credit_text(self) -> str:
+        """Always on screen: the basemap's source, and OpenStreetMap's when its tiles show."""
+        if self.tiles is not None and self.tiles.enabled:
+            return f"{ATTRIBUTION} · {CREDIT}"
+        return CREDIT
+
+    def is_settled(self) -> bool:
+        """Marks placed and the basemap drawn for the viewport shown (for screenshots)."""
+        return self.marks.ready and self._base.is_current(self.viewport)
+
+    def set_area(self, area: GeoArea | None) -> None:
+        self.filter_state.set_area(area)
+
+    def area_rect(self) -> QRectF | None:
+        """The shared filter's area on screen, if any."""
+        area = self.filter_state.value.area
+        if area is None:
+            return None
+        x0, y0 = self.viewport.to_screen(*project(area.west, area.north))
+        x1, y1 = self.viewport.to_screen(*project(area.east, area.south))
+        return QRectF(QPointF(x0, y0), QPointF(x1, y1)).normalized()
+
+    def hit_at(self, pos: QPointF, slop: float = 4.0) -> Hit | None:
+        """The topmost shape under ``pos`` (pins before stretches before regions)."""
+        best: Hit | None = None
+        best_d = slop
+        for hit in reversed(self.hits):
+            d = hit.distance(pos)
+            if d <= best_d and (best is None or d < best_d or best.path is not None):
+                best, best_d = hit, d
+        return best
+
+    # -- Qt events ----------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.viewport = self.viewport.resized(event.size().width(), event.size().height())
+        if not self._fitted and self.layer.count:
+            self._fitted = True
+            self.fit_all()
+        super().resizeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        vp = self.viewport
+        pal = self.palette()
+        self._base.paint(p, vp, BasemapColours(pal), self.devicePixelRatioF())
+        if self.tiles is not None and self.tiles.enabled:
+            paint_tiles(p, vp, self.tiles)
+        colours = MarkColours(pal)
+        painted = Painted(self._sprites, self.devicePixelRatioF())
+        layer = self.layer
+        paint_shapes(p, vp, layer, self._region_paths(layer, vp), colours, painted)
+        self.marks.ensure_level(vp.level)
+        level = layer.index.cached(vp.level) or layer.index.nearest_cached(vp.level)
+        if level is not None:
+            clusters = level.query(vp.visible(margin_px=30))
+            chosen = self._selected_cluster(layer, level)
+            paint_pins(p, vp, layer, clusters, chosen, colours, painted)
+        paint_later_labels(p, colours, painted)
+        self.hits = painted.hits
+        self._paint_area(p, colours)
+        credit = self.credit_text()
+        paint_legend(p, QRectF(self.rect()), pal, colours, self._sprites, painted.dpr, credit)
+        if self.hover is not None and self.hover_pos is not None:
+            paint_card(p, self.hover_pos, self._card(self.hover), pal, QRectF(self.rect()))
+        p.end()
+
+    def _card(self, hit: Hit) -> list[tuple[str, bool]]:
+        """The hover card's lines, worked out once per hovered shape."""
+        key = (id(self.layer), hit.cluster or hit.ids)
+        if self._card_cache is not None and self._card_cache[0] == key:
+            return self._card_cache[1]
+        ids = hit.entry_ids
+        rank = self.layer.rank
+        first = heapq.nsmallest(MAX_ENTRIES, ids, key=lambda i: rank.get(i, 1 << 30))
+        entries = [e for e in (self.marks.entry(i) for i in first) if e is not None]
+        mks = [m for m in (self.marks.mark(i) for i in first[:1]) if m is not None]
+        lines = card_lines(entries, mks, total=len(ids))
+        self._card_cache = (key, lines)
+        return lines
+
+    def _selected_cluster(self, layer: MarkLayer, level: Level) -> Cluster | None:
+        k = layer.pin_of.get(self.selected or "")
+        if k is None:
+            return None
+        return level.cluster_at(*layer.index.points[k])
+
+    # -- internals ------------------------------------------------------------------
+    def _on_layer_changed(self, layer: MarkLayer) -> None:
+        self.hover = None
+        if not self._fitted and layer.count:
+            self._fitted = True
+            self.fit_all()
+        self._describe()
+        self.update()
+
+    def reset_fit(self) -> None:
+        """A new gallery: fit it when its marks arrive."""
+        self._fitted = False
+
+    def _region_paths(
+        self, layer: MarkLayer, vp: Viewport
+    ) -> dict[str, tuple[QPainterPath, tuple[float, float]]]:
+        """Each region's outline (world units) and where its label goes."""
+        detail = detail_for(vp.zoom)
+        out = {}
+        for group in layer.regions:
+            code = group.first.region_code or ""
+            path = self._basemap.country_path(code, detail)
+            point = self._basemap.label_point(code)
+            if path is not None and point is not None:
+                out[code] = (path, point)
+        return out
+
+    def _marks_bounds(self) -> WorldRect | None:
+        layer = self.layer
+        rects = [layer.bounds] if layer.bounds is not None else []
+        for path, _point in self._region_paths(layer, self.viewport).values():
+            r = path.boundingRect()
+            rects.append(WorldRect(r.left(), r.top(), r.right(), r.bottom()))
+        if not rects:
+            return None
+        return WorldRect(
+            min(r.x0 for r in rects),
+            min(r.y0 for r in rects),
+            max(r.x1 for r in rects),
+            max(r.y1 for r in rects),
+        )
+
+    def _paint_area(self, p: QPainter, colours: MarkColours) -> None:
+        for rect, style in (
+            (self.area_rect(), Qt.PenStyle.SolidLine),
+            (self.band, Qt.PenStyle.DashLine),
+        ):
+            if rect is None:
+                continue
+            fill = QColor(colours.halo)
+            fill.setAlphaF(0.10)
+            p.setPen(QPen(colours.halo, 2.0, style))
+            p.setBrush(fill)
+            p.drawRect(rect)
+
+    def _describe(self) -> None:
+        layer = self.layer
+        self.setAccessibleDescription(
+            f"Map of {layer.count:,} placed photos: {len(layer.pins):,} at a point, "
+            f"{sum(len(g.marks) for g in layer.stretches):,} on a stretch, "
+            f"{sum(len(g.marks) for g in layer.regions):,} in a region. "
+            "Arrows pan, plus and minus zoom, Ctrl+0 fits all, Shift+drag filters by area, "
+            "Esc clears the area."
+        )
+
+    # Event handlers delegate to MapInput (kept apart: one concern per file).
+    def mousePressEvent(self, e: QMouseEvent) -> None:
+        self.input.press(e)
+
+    def mouseMoveEvent(self, e: QMouseEvent) -> None:
+        self.input.move(e)
+
+    def mouseReleaseEvent(self, e: QMouseEvent) -> None:
+        self.input.release(e)
+
+    def mouseDoubleClickEvent(self, e: QMouseEvent) -> None:
+        self.input.double_click(e)
+
+    def wheelEvent(self, e: QWheelEvent) -> None:
+        self.input.wheel(e)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        if not self.input.key(e):
+            super().keyPressEvent(e)
+
+    def leaveEvent(self, e: QEvent) -> None:
+        self.hover = None
+        self.update()
+        super().leaveEvent(e)
+
+    def event(self, e: QEvent) -> bool:
+        if self.input.gesture(e):
+            return True
+        override = e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent)
+        if override and self.input.handles(e):  # type: ignore[arg-type]
+            e.accept()  # the map's arrows, Space and Esc before the window's shortcuts
+            return True
+        return super().event(e)
