@@ -9,17 +9,45 @@ Ctrl+0 (or 0) fits them all.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QNativeGestureEvent, QWheelEvent
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, SignalInstance
+from PySide6.QtGui import QCursor, QKeyEvent, QMouseEvent, QNativeGestureEvent, QWheelEvent
 
 from gallery_app.core.geo.area import GeoArea
+from gallery_app.core.geo.layer import MarkLayer
 from gallery_app.core.geo.projection import unproject
 from gallery_app.core.geo.viewport import Viewport
+from gallery_app.qt.models.filter_state import FilterState
+from gallery_app.ui.map.marks import Hit
 
-if TYPE_CHECKING:
-    from gallery_app.ui.map.view import MapView
+
+class MapSurface(Protocol):
+    """What the input handler reads and drives of the map view (the view owns the handler,
+    so the handler knows the view only by this shape: no import cycle)."""
+
+    viewport: Viewport
+    selected: str | None
+    hover: Hit | None
+    hover_pos: QPointF | None
+    band: QRectF | None
+    filter_state: FilterState
+    entry_selected: SignalInstance
+    entry_activated: SignalInstance
+    leave_requested: SignalInstance
+
+    @property
+    def layer(self) -> MarkLayer: ...
+    def set_current(self, entry_id: str | None) -> None: ...
+    def set_viewport(self, vp: Viewport) -> None: ...
+    def fit_all(self) -> None: ...
+    def set_area(self, area: GeoArea | None) -> None: ...
+    def hit_at(self, pos: QPointF, slop: float = 4.0) -> Hit | None: ...
+    def rect(self) -> QRect: ...
+    def update(self) -> None: ...
+    def setCursor(self, cursor: QCursor | Qt.CursorShape) -> None: ...
+    def unsetCursor(self) -> None: ...
+
 
 CLICK_SLOP = 4.0  # pixels a press may move and still be a click
 WHEEL_STEP = 0.5  # zoom levels per wheel notch
@@ -27,7 +55,7 @@ KEY_PAN = 1 / 6  # of the widget per arrow press
 
 
 class MapInput:
-    def __init__(self, view: MapView) -> None:
+    def __init__(self, view: MapSurface) -> None:
         self.view = view
         self._press: QPointF | None = None
         self._press_vp: Viewport | None = None
@@ -193,7 +221,7 @@ _MAP_KEYS = frozenset(
 )  # fmt: skip
 
 
-def _points(view: MapView, hit: object) -> list[tuple[float, float]]:
+def _points(view: MapSurface, hit: object) -> list[tuple[float, float]]:
     cluster = getattr(hit, "cluster", None)
     if cluster is None:
         return []
