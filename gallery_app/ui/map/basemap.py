@@ -60,6 +60,12 @@ class BasemapPainter:
         }
 
     def paint(self, p: QPainter, vp: Viewport, colours: BasemapColours) -> None:
+        """The whole basemap: shapes, then labels."""
+        self.paint_shapes(p, vp, colours)
+        self.paint_labels(p, vp, colours)
+
+    def paint_shapes(self, p: QPainter, vp: Viewport, colours: BasemapColours) -> None:
+        """Sea, land, lakes and borders: no text, so a worker thread may draw them."""
         p.fillRect(QRectF(0, 0, vp.width, vp.height), colours.sea)
         detail = detail_for(vp.zoom)
         p.save()
@@ -80,6 +86,10 @@ class BasemapPainter:
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawPath(land)
         p.restore()
+
+    def paint_labels(self, p: QPainter, vp: Viewport, colours: BasemapColours) -> None:
+        """Place and country names, on the GUI thread only: text drawn on a worker while the
+        window draws text too crashed the offscreen platform now and then (a bus error)."""
         taken: list[QRectF] = []  # labels never overlap: places first, then countries
         if vp.zoom >= CITY_LABEL_ZOOM:
             self._paint_cities(p, vp, colours, taken)
