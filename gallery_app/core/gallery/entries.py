@@ -37,6 +37,7 @@ def entry_from_metadata(
         copyright=meta.copyright,
         warnings=tuple(meta.warnings),
         info=meta.info,
+        file=meta,
     )
 
 

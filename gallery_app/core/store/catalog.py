@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from gallery_app.core import paths
-from gallery_app.core.metadata.values import FileMetadata
+from gallery_app.core.metadata.values import FileMetadata, SourceConflict
 from gallery_app.core.models import ImageInfo, ImageStatus, Location, Precision, TakenAt
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,8 @@ SCHEMA_VERSION = 1  # bump when the table layout or the JSON shape changes
 # Bump when the readers report something else for the same file: rows of another
 # version are misses and the file is read again, without rebuilding the database.
 # 2: HEIC/HEIF width, height and orientation are the stored ones (core.heif_geometry).
-READER_VERSION = 2
+# 3: the sources that disagree inside a file (``conflicts``), MWG reconciliation.
+READER_VERSION = 3
 DB_NAME = "catalog.sqlite"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -284,6 +285,9 @@ def encode_metadata(meta: FileMetadata) -> str:
         "info": [info.status.value, info.width, info.height, info.orientation],
         "sources": dict(meta.sources),
         "warnings": list(meta.warnings),
+        "conflicts": [
+            [c.name, c.kept, c.kept_value, c.other, c.other_value] for c in meta.conflicts
+        ],
     }
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
@@ -317,6 +321,7 @@ def decode_metadata(text: str) -> FileMetadata | None:
             info=ImageInfo(ImageStatus(status), width, height, orientation),
             sources={str(k): str(v) for k, v in sources.items()},
             warnings=tuple(doc["warnings"]),
+            conflicts=tuple(SourceConflict(*map(str, c)) for c in doc["conflicts"]),
         )
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         log.info("catalog row ignored: %s", exc)
