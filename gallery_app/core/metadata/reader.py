@@ -21,7 +21,13 @@ from gallery_app.core import textdecode
 from gallery_app.core.metadata import xmp
 from gallery_app.core.metadata.imagefile import Embedded, read_embedded
 from gallery_app.core.metadata.resolve import SourceResolver
-from gallery_app.core.metadata.sources import CAPTION_SOURCES, MAX_TEXT_CHARS, TEXT_FIELDS
+from gallery_app.core.metadata.sources import (
+    CAPTION_SOURCES,
+    IPTC_DIGEST_CURRENT,
+    IPTC_DIGEST_STORED,
+    MAX_TEXT_CHARS,
+    TEXT_FIELDS,
+)
 from gallery_app.core.metadata.values import FileMetadata
 from gallery_app.core.models import ImageInfo, ImageStatus
 
@@ -32,6 +38,10 @@ def _flatten(embedded: Embedded) -> dict[str, str]:
     values: dict[str, str] = {}
     values.update((f"EXIF {k}", v) for k, v in embedded.exif.text.items())
     values.update((f"IPTC {k}", v) for k, v in embedded.iptc.text.items())
+    if embedded.iptc.stored_digest:
+        values[IPTC_DIGEST_STORED] = embedded.iptc.stored_digest
+    if embedded.iptc.block_digest and embedded.iptc.text:
+        values[IPTC_DIGEST_CURRENT] = embedded.iptc.block_digest
     values.update((f"PNG {k}", v) for k, v in embedded.png_text.items())
     values.update(embedded.xmp)
     return values
@@ -113,4 +123,5 @@ def _read_metadata(path: Path) -> FileMetadata:
         info=info,
         sources=dict(resolver.sources),
         warnings=tuple(warnings + resolver.warnings),
+        conflicts=tuple(resolver.conflicts),
     )
