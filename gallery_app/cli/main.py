@@ -2,7 +2,7 @@
 """``gallery-cli``: the core's data without a window.
 
 Exit codes: 0 success, 2 bad input or usage (one sentence on stderr; details
-in the log file).
+in the log file); ``check`` exits 1 when it finds something.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from gallery_app import __version__
+from gallery_app.cli import check as check_cli
 from gallery_app.core.errors import DatelineError
 from gallery_app.core.gallery.export import gallery_to_dict
 from gallery_app.core.gallery.query import EntryFilter, filter_entries, parse_day
@@ -32,6 +33,7 @@ examples:
   gallery-cli list --from 2015-04-03 --to 2015-04-03
   gallery-cli list --search palaces --json
   gallery-cli list ~/Pictures/2015 --json           every photo under a folder, with its metadata
+  gallery-cli check ~/Pictures/2015 --json          captions against their files (exit 1: findings)
   gallery-cli import-article story.txt -o gallery.json
   gallery-cli thumbnails ~/Pictures --size large --jobs 2
 """
@@ -49,8 +51,8 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="gallery-cli",
-        description="Dateline's headless commands: list galleries and photos, import articles, "
-        "fill the thumbnail cache.",
+        description="Dateline's headless commands: list galleries and photos, check captions "
+        "against their files, import articles, fill the thumbnail cache.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -61,8 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
         "list",
         help="list a gallery's entries with date, place and credit",
         description="List a gallery manifest, a folder of photos or an article text "
-        "(no PATH: the bundled gallery). Dates are inclusive calendar days; with a date "
-        "range, undated entries are left out unless --include-undated is given.",
+        "(no PATH: the bundled gallery), with the photos you linked. Dates are inclusive "
+        "calendar days; with a date range, undated entries are left out unless "
+        "--include-undated is given. Each entry's warnings include what `check` finds.",
     )
     lst.add_argument("path", nargs="?", type=Path, metavar="PATH")
     lst.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="first day shown")
@@ -106,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the entries as `list --json` would (with the article context)",
     )
 
+    check_cli.add_parser(sub)
     try:
         from gallery_app.cli import thumbnails as thumbs_cli
     except ImportError:  # pragma: no cover - while the thumbnail command is being written
@@ -127,6 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_list(args)
         if args.command == "import-article":
             return _cmd_import(args)
+        if args.command == "check":
+            return check_cli.run(args)
         from gallery_app.cli import thumbnails as thumbs_cli
 
         return int(thumbs_cli.run(args))
@@ -160,10 +166,11 @@ def _filter_from(args: argparse.Namespace) -> EntryFilter:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    from gallery_app.core.loader import load_gallery
+    from gallery_app.core.checks.run import with_finding_warnings
 
     flt = _filter_from(args)
-    gallery = load_gallery(args.path)
+    gallery, findings = check_cli.load_checked(args.path)
+    gallery = with_finding_warnings(gallery, findings)  # the checks' sentences, as `check`
     shown = filter_entries(gallery.entries, flt)
     if args.json:
         json.dump(gallery_to_dict(gallery, shown), sys.stdout, ensure_ascii=False, indent=2)
