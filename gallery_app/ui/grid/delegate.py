@@ -4,8 +4,9 @@
 The picture sits in a square of the thumbnail size at the top of the cell; a
 photo is fitted into it, an entry without a usable file gets the compact
 placeholder card, and a photo still decoding gets a quiet tinted square (no
-spinner: decodes take tens of milliseconds).  Under it, the date in a strong
-line and two lines of caption, all plain text.
+spinner: decodes take tens of milliseconds), with the findings badge of the
+checks in its top right corner.  Under it, the date in a strong line and two
+lines of caption, all plain text.
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ from gallery_app.core.gallery.labels import format_date
 from gallery_app.core.models import Entry
 from gallery_app.qt.models.photos import (
     EntryRole,
+    FindingsRole,
     ThumbnailRole,
     ThumbnailState,
     ThumbnailStateRole,
 )
+from gallery_app.ui.common.badges import paint_findings_badge
 from gallery_app.ui.common.painting import draw_lines, mix, muted_text, scaled_font, wrapped_lines
 from gallery_app.ui.common.placeholder_card import paint_placeholder_card, status_text
 
@@ -86,6 +89,7 @@ class GridDelegate(QStyledItemDelegate):
         size = self._size
         square = QRectF(rect.left() + (rect.width() - size) / 2, rect.top() + PADDING, size, size)
         self._paint_picture(painter, square, entry, index, palette)
+        paint_findings_badge(painter, square, index.data(FindingsRole) or (), palette, font)
 
         text_left = rect.left() + PADDING
         text_width = rect.width() - 2 * PADDING

@@ -1,0 +1,145 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The findings of the gallery on screen, kept current off the GUI thread.
+
+Flow: ``FindingsBook.watch(model)`` listens to the photo model; a reset, new
+rows or a changed entry (a photo linked) restart a short single-shot timer,
+so a folder scan that adds rows in hundreds of batches costs one check run
+at the end, not one per batch.  When it fires, the model's entries (a tuple:
+no copy) go to the pool, where ``core.checks`` runs; an entry unchanged since
+the last run keeps its findings, so only new or changed entries are checked
+(and only linked files are read).  The result comes back on the GUI thread,
+keyed by a generation so a stale run is dropped, and ``changed`` is emitted.
+
+The photo model serves each entry's findings as ``FindingsRole`` (grid
+badges); the Checks panel lists them all.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QThreadPool, QTimer, Signal
+
+from gallery_app.core.checks.findings import Finding, Severity
+from gallery_app.core.checks.run import check_entry
+from gallery_app.core.models import Entry
+from gallery_app.qt.workers import run_task
+
+log = logging.getLogger(__name__)
+
+CheckEntry = Callable[[Entry], tuple[Finding, ...]]
+_Done = dict[str, tuple[Entry, tuple[Finding, ...]]]
+DELAY_MS = 250
+
+
+def _check_with_files(entry: Entry) -> tuple[Finding, ...]:
+    # deferred: the metadata readers are not needed until a gallery is on screen
+    from gallery_app.core.metadata.reader import read_metadata
+
+    return check_entry(entry, read=read_metadata)
+
+
+def _run(entries: tuple[Entry, ...], before: Mapping[str, Any], check: CheckEntry) -> _Done:
+    """Check ``entries``; an entry equal to the one checked before keeps its findings."""
+    done: _Done = {}
+    for entry in entries:
+        old = before.get(entry.id)
+        done[entry.id] = (entry, old[1] if old and old[0] == entry else check(entry))
+    return done
+
+
+class FindingsBook(QObject):
+    """Every finding of the gallery on screen, by entry id."""
+
+    changed = Signal()
+
+    def __init__(
+        self, pool: QThreadPool, check: CheckEntry | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._pool = pool
+        self._check = check or _check_with_files
+        self._done: _Done = {}
+        self._findings: tuple[Finding, ...] = ()
+        self._generation = 0
+        self._relays: dict[int, object] = {}
+        self._source: Callable[[], tuple[Entry, ...]] = tuple
+        self._entry_role = -1
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DELAY_MS)
+        self._timer.timeout.connect(self._start)
+
+    # -- input ----------------------------------------------------------------
+    def watch(
+        self,
+        model: QAbstractItemModel,
+        entries: Callable[[], tuple[Entry, ...]],
+        entry_role: int,
+    ) -> None:
+        """Follow ``model``; ``entries`` gives its current entries (a tuple).
+
+        A ``dataChanged`` counts only when it names no roles or ``entry_role``:
+        thumbnails arriving and badges repainting change no entry.
+        """
+        self._source = entries
+        self._entry_role = entry_role
+        model.modelReset.connect(self._on_reset)
+        model.rowsInserted.connect(self.schedule)
+        model.rowsRemoved.connect(self.schedule)
+        model.dataChanged.connect(self._on_data_changed)
+
+    def schedule(self, *_args: object) -> None:
+        """Check again soon (restarting the wait: a burst of changes is one run)."""
+        self._timer.start()
+
+    def _on_reset(self) -> None:
+        self._generation += 1  # results of the old gallery are dropped
+        self._done = {}
+        if self._findings:
+            self._findings = ()
+            self.changed.emit()
+        self.schedule()
+
+    def _on_data_changed(self, _first: QModelIndex, _last: QModelIndex, roles: Any = ()) -> None:
+        if not roles or self._entry_role in roles:
+            self.schedule()
+
+    def _start(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        entries, before, check = self._source(), dict(self._done), self._check
+        self._relays[generation] = run_task(
+            self._pool,
+            lambda: _run(entries, before, check),
+            lambda done: self._on_done(generation, done),
+            lambda message: self._on_failed(generation, message),
+        )
+
+    def _on_failed(self, generation: int, message: str) -> None:
+        self._relays.pop(generation, None)
+        log.warning("the checks failed: %s", message)
+
+    def _on_done(self, generation: int, done: _Done) -> None:
+        self._relays.pop(generation, None)
+        if generation != self._generation:
+            return
+        self._done = done
+        self._findings = tuple(f for _entry, found in done.values() for f in found)
+        self.changed.emit()
+
+    # -- output ---------------------------------------------------------------
+    def findings(self) -> tuple[Finding, ...]:
+        return self._findings
+
+    def for_entry(self, entry_id: str) -> tuple[Finding, ...]:
+        done = self._done.get(entry_id)
+        return done[1] if done else ()
+
+    def worst(self, entry_id: str) -> Severity | None:
+        found = self.for_entry(entry_id)
+        if not found:
+            return None
+        return min((f.severity for f in found), key=list(Severity).index)
