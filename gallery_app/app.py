@@ -11,6 +11,7 @@ runs the event loop.  Nothing here happens at import.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import logging
@@ -140,7 +141,8 @@ def compose(*, progressive: bool = True) -> Composition:
     thumbnail_pool = QThreadPool()  # dedicated: clearing it never drops other work
     thumbnail_pool.setMaxThreadCount(max(1, QThread.idealThreadCount()))
     thumbnails = ThumbnailProvider(thumbnail_pool)
-    loader = FolderGalleryLoader(pool, load_gallery, scanner, links, progressive=progressive)
+    load = functools.partial(load_gallery, catalog=catalog)  # the catalog is thread-safe
+    loader = FolderGalleryLoader(pool, load, scanner, links, progressive=progressive)
     image_loader = ImageLoader(pool)
     slideshow = SlideshowController(image_loader)
     window = MainWindow(settings, filter_state, loader, image_loader, links, slideshow)

@@ -48,11 +48,17 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def load_checked(path: Path | None) -> tuple[Gallery, tuple[Finding, ...]]:
     """The gallery at ``path`` with the user's links, and its findings."""
+    # deferred: `gallery-cli --help` must not load the readers
     from gallery_app.core.loader import load_gallery
     from gallery_app.core.metadata.reader import read_metadata
+    from gallery_app.core.store.catalog import Catalog
     from gallery_app.core.store.links import LinkStore
 
-    gallery = LinkStore().apply(load_gallery(path))
+    catalog = Catalog()  # a folder seen before is read from the user's catalog
+    try:
+        gallery = LinkStore().apply(load_gallery(path, catalog=catalog))
+    finally:
+        catalog.close()
     return gallery, check_gallery(gallery, read=read_metadata)
 
 

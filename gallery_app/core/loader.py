@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING
 
 from gallery_app.core.errors import DatelineError
 from gallery_app.core.models import Entry, Gallery, ImageInfo, ImageStatus
@@ -45,20 +45,12 @@ def classify(path: Path) -> str:
     return "image"
 
 
-class _UserCatalog:
-    """Marker: "the user's catalog in the cache folder" (the default)."""
-
-
-USER_CATALOG = _UserCatalog()
-CatalogChoice: TypeAlias = "Catalog | _UserCatalog | None"
-
-
 def load_gallery(
     path: Path | None = None,
     *,
     read_files: bool = True,
     on_progress: Callable[[int, int], None] | None = None,
-    catalog: CatalogChoice = USER_CATALOG,
+    catalog: Catalog | None = None,
 ) -> Gallery:
     """Load the gallery at ``path`` (``None``: the bundled one).
 
@@ -72,12 +64,12 @@ def load_gallery(
         path = bundled_gallery_path()
     kind = classify(path)
     if kind == "manifest":
-        from gallery_app.core.gallery.manifest import load_manifest
+        from gallery_app.core.gallery.manifest import load_manifest  # deferred: jsonschema is slow
 
         gallery = load_manifest(path / MANIFEST_NAME if path.is_dir() else path)
         return with_file_metadata(gallery) if read_files else gallery
     if kind == "article":
-        from gallery_app.core.article.importer import read_article_file
+        from gallery_app.core.article.importer import read_article_file  # deferred: start-up
 
         gallery = read_article_file(path)
         return replace(gallery, id=gallery.id or path.stem, source=path)
@@ -94,23 +86,17 @@ def load_folder(
     folder: Path,
     *,
     on_progress: Callable[[int, int], None] | None = None,
-    catalog: CatalogChoice = USER_CATALOG,
+    catalog: Catalog | None = None,
 ) -> Gallery:
     """Every photo under ``folder``, in the order taken (undated last).
 
     One path for the CLI and the app: ``folder_scan.scan_folder``, so a folder
     seen before comes from the catalog instead of being read again.
     """
+    # deferred: the metadata readers are not needed to show the bundled gallery
     from gallery_app.core.folders.scan import scan_folder
-    from gallery_app.core.store.catalog import Catalog
 
-    own = isinstance(catalog, _UserCatalog)
-    chosen = Catalog() if isinstance(catalog, _UserCatalog) else catalog
-    try:
-        gallery = scan_folder(folder, chosen, on_progress=on_progress)
-    finally:
-        if own and chosen is not None:
-            chosen.close()
+    gallery = scan_folder(folder, catalog, on_progress=on_progress)
     return replace(gallery, title=folder.resolve().name or str(folder))
 
 
@@ -132,19 +118,16 @@ def merge_file_metadata(entry: Entry) -> Entry:
             info=ImageInfo(ImageStatus.MISSING),
             warnings=(*entry.warnings, f"The photo file “{entry.image.name}” is missing."),
         )
+    # deferred: the metadata readers are not needed to show the bundled gallery
     from gallery_app.core.metadata.reader import read_metadata
+    from gallery_app.core.metadata.values import ENTRY_FIELDS
 
     meta = read_metadata(entry.image)
-    return replace(
-        entry,
-        info=meta.info,
+    kept = {name: getattr(entry, name) or getattr(meta, name) for name in ENTRY_FIELDS}
+    kept.update(
         caption=entry.caption or meta.caption or "",
-        title=entry.title or meta.title,
-        taken=entry.taken or meta.taken,
-        location=entry.location or meta.location,
-        creator=entry.creator or meta.creator,
-        credit=entry.credit or meta.credit,
-        copyright=entry.copyright or meta.copyright,
+        info=meta.info,
         warnings=(*entry.warnings, *meta.warnings),
         file=meta,
     )
+    return replace(entry, **kept)

@@ -91,9 +91,6 @@ class Location:
         parts = [p for p in (self.sublocation, self.city, self.region, self.country) if p]
         return ", ".join(parts)
 
-    def is_empty(self) -> bool:
-        return not (self.label() or self.lat is not None)
-
 
 @dataclass(frozen=True)
 class ContextLink:
@@ -149,6 +146,11 @@ class FileMetadata:
     sources: Mapping[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
     conflicts: tuple[SourceConflict, ...] = ()
+
+    @classmethod
+    def unreadable(cls, reason: str, status: ImageStatus = ImageStatus.UNREADABLE) -> FileMetadata:
+        """A file that could not be read: no fields, the status, and one sentence why."""
+        return cls(None, None, None, None, None, None, None, ImageInfo(status), {}, (reason,))
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import logging
 import re
 import unicodedata
 
-_log = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 # What cameras write into ImageDescription when nobody typed a caption.  Matched
 # after upper-casing and collapsing whitespace.
@@ -202,7 +202,7 @@ def decode_legacy(data: bytes) -> str | None:
     latin = data.decode("cp1252", errors="replace").replace("\ufffd", "")
     mac = data.decode("mac_roman")
     if _plausibility(mac) > _plausibility(latin):
-        _log.debug("Reading %r as MacRoman", data[:40])
+        log.debug("Reading %r as MacRoman", data[:40])
         return clean(mac)
     return clean(data.decode("latin-1") if _has_c1(latin) else latin)
 

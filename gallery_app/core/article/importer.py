@@ -41,7 +41,7 @@ __all__ = [
     "relate",
 ]
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 #: A saved article is a few hundred KB at most; anything far larger is not one.
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
@@ -179,7 +179,7 @@ def _entry(
     try:
         fields = parse_caption(item.caption)
     except Exception:  # a caption must never cost the whole import
-        logger.exception("caption reader failed on photo %d", item.position)
+        log.exception("caption reader failed on photo %d", item.position)
         return replace(entry, warnings=("The caption could not be read for date and place.",))
     parsed_entry: Entry = replace(
         entry,

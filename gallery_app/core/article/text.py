@@ -31,7 +31,7 @@ from gallery_app.core.article.lines import (
 from gallery_app.core.errors import ArticleError
 from gallery_app.core.models import Article
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 #: A standfirst line is a short sentence or two; a longer line is body text.
 STANDFIRST_MAX_CHARS = 240
@@ -179,7 +179,7 @@ class _Reader:
                     continue
                 follows_marker = i > 0 and self.lines[i - 1].kind is LineKind.MARKER
                 if follows_marker and not block and len(line.text) <= CREDIT_MAX_CHARS:
-                    logger.debug("dropped an inline image credit: %r", line.text)
+                    log.debug("dropped an inline image credit: %r", line.text)
                 else:
                     block.append(line.text)
             elif line.kind is LineKind.COUNTER:

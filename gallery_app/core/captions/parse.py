@@ -60,7 +60,7 @@ from gallery_app.core.captions.places import find_place
 from gallery_app.core.captions.text import clean
 from gallery_app.core.models import Location, TakenAt
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 _FILE_RE = re.compile(
     r"\bfile\s+(?:photo|image|picture)\b|^\s*FILE\s*(?:PHOTO\s*)?[-–—:]|,\s*File\s*\)"
@@ -90,7 +90,7 @@ def parse_caption(text: str) -> ParsedCaption:
     try:
         return _parse(clean(text))
     except Exception:  # a caption must never take the gallery down
-        logger.exception("Could not read a caption")
+        log.exception("Could not read a caption")
         return ParsedCaption(
             None, None, None, None, False, ("This caption could not be read; it is shown as is.",)
         )

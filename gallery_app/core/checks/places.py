@@ -40,11 +40,15 @@ def _file_point(w: Witnesses) -> tuple[float, float, str] | None:
     return None
 
 
+def _says_nothing(loc: Location | None) -> bool:
+    return loc is None or not (loc.label() or loc.lat is not None)
+
+
 def _claimed(w: Witnesses) -> tuple[Location, Witness] | None:
     loc, role, source = w.caption.location, "caption", CAPTION_SOURCE
-    if loc is None or loc.is_empty():
+    if _says_nothing(loc):
         loc, role, source = w.gallery.location, "gallery", "gallery"
-    if loc is None or loc.is_empty():
+    if loc is None or _says_nothing(loc):
         return None
     return loc, Witness(role, source, loc.label())
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from gallery_app.core.metadata import sniff
 
-_log = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 _NEVER_PHOTOS = frozenset({".xmp", ".json", ".txt", ".md", ".html", ".pp3", ".xml"})
 
@@ -44,7 +44,7 @@ def _walk(
         with os.scandir(folder) as it:
             entries = list(it)
     except OSError as error:
-        _log.info("Cannot list %s: %s", folder, error)
+        log.info("Cannot list %s: %s", folder, error)
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -79,7 +79,7 @@ def iter_image_files(folder: Path) -> Iterator[Path]:
     try:
         st = os.stat(root)
     except OSError as error:
-        _log.info("Cannot open folder %s: %s", folder, error)
+        log.info("Cannot open folder %s: %s", folder, error)
         return
     found: list[str] = []
     _walk(root, {(st.st_dev, st.st_ino)}, set(), found)

@@ -27,8 +27,8 @@ from gallery_app.core.folders.listing import iter_image_files
 from gallery_app.core.gallery.entries import entry_from_metadata
 from gallery_app.core.gallery.ordering import sort_key
 from gallery_app.core.metadata.reader import read_metadata
-from gallery_app.core.metadata.values import FileMetadata
-from gallery_app.core.models import Entry, Gallery, ImageInfo, ImageStatus
+from gallery_app.core.metadata.values import FileMetadata, unreadable_sentence
+from gallery_app.core.models import Entry, Gallery
 from gallery_app.core.store.catalog import Catalog, decode_metadata
 
 log = logging.getLogger(__name__)
@@ -155,15 +155,4 @@ def _read(file: Path) -> FileMetadata:
         return read_metadata(file)
     except Exception as exc:  # one odd file must not end the scan of ten thousand
         log.exception("reading metadata of %s failed", file)
-        return FileMetadata(
-            caption=None,
-            title=None,
-            creator=None,
-            credit=None,
-            copyright=None,
-            taken=None,
-            location=None,
-            info=ImageInfo(ImageStatus.UNREADABLE),
-            sources={},
-            warnings=(f"The file could not be read ({exc.__class__.__name__}).",),
-        )
+        return FileMetadata.unreadable(unreadable_sentence(file.name, exc.__class__.__name__))

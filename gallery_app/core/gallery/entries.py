@@ -8,9 +8,10 @@ from the catalog, so both ways give the same entry.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from gallery_app.core.metadata.reader import read_metadata
-from gallery_app.core.metadata.values import FileMetadata
+from gallery_app.core.metadata.values import ENTRY_FIELDS, FileMetadata
 from gallery_app.core.models import Entry
 
 
@@ -19,26 +20,14 @@ def entry_from_metadata(
 ) -> Entry:
     """The Entry for ``file`` from metadata already read (the catalog's or fresh).
 
-    Takes no new look at the file: the
-    id is the path relative to ``root`` (POSIX form), so it is stable across
-    machines and scans.
+    Takes no new look at the file: the id is the path relative to ``root``
+    (POSIX form), so it is stable across machines and scans.
     """
     ident = _relative_id(file, root)
-    return Entry(
-        id=ident,
-        position=position,
-        image=file,
-        caption=meta.caption or "",
-        title=meta.title,
-        taken=meta.taken,
-        location=meta.location,
-        creator=meta.creator,
-        credit=meta.credit,
-        copyright=meta.copyright,
-        warnings=tuple(meta.warnings),
-        info=meta.info,
-        file=meta,
-    )
+    values: dict[str, Any] = {name: getattr(meta, name) for name in ENTRY_FIELDS}
+    values["caption"] = meta.caption or ""  # an entry's caption is text, never None
+    values["warnings"] = tuple(meta.warnings)
+    return Entry(id=ident, position=position, image=file, file=meta, **values)
 
 
 def _relative_id(file: Path, root: Path | None) -> str:

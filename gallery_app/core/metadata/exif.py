@@ -21,7 +21,7 @@ import exifread
 
 from gallery_app.core import textdecode
 
-_log = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 # Tag name -> (Pillow IFD, tag id); the name is exifread's, without its IFD prefix.
 _BASE, _EXIF_IFD, _GPS_IFD = 0, 0x8769, 0x8825
@@ -165,7 +165,7 @@ def read_with_exifread(fh: IO[bytes]) -> ExifTags:
             cast("BinaryIO", clamped), details=False, extract_thumbnail=False
         )
     except Exception as error:  # exifread raises many kinds on broken files
-        _log.debug("exifread failed: %s", error)
+        log.debug("exifread failed: %s", error)
         return ExifTags()
     raw: dict[str, Any] = {}
     for ifd in _EXIFREAD_IFDS:
@@ -194,7 +194,8 @@ def read_with_pillow(image: Any) -> ExifTags:
         for ifd in (_EXIF_IFD, _GPS_IFD):
             try:
                 ifds[ifd] = exif.get_ifd(ifd)
-            except Exception:  # a broken sub-IFD must not hide the base one
+            except Exception as error:  # a broken sub-IFD must not hide the base one
+                log.debug("Pillow: sub-IFD %#x unreadable: %s", ifd, error)
                 ifds[ifd] = {}
         raw: dict[str, Any] = {}
         for name, (ifd, tag) in PILLOW_TAGS.items():
@@ -203,7 +204,7 @@ def read_with_pillow(image: Any) -> ExifTags:
                 raw[name] = _pillow_value(name, value)
         return _build(raw, "Pillow")
     except Exception as error:  # Pillow raises many kinds on broken EXIF
-        _log.debug("Pillow getexif failed: %s", error)
+        log.debug("Pillow getexif failed: %s", error)
         return ExifTags()
 
 
@@ -211,7 +212,8 @@ def pillow_user_comment(image: Any) -> str | None:
     """UserComment alone through Pillow: exifread skips it when ``details=False``."""
     try:
         raw = image.getexif().get_ifd(_EXIF_IFD).get(0x9286)
-    except Exception:  # broken EXIF: no comment
+    except Exception as error:  # broken EXIF: no comment
+        log.debug("Pillow: UserComment unreadable: %s", error)
         return None
     return _decode("UserComment", raw) if raw is not None else None
 

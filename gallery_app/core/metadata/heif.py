@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-_log = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 # (anticlockwise rotation in degrees, then mirrored left-right?) -> EXIF orientation.
 _EXIF_CODE: dict[tuple[int, bool], int] = {
@@ -84,7 +84,7 @@ def stored_geometry(image: Any, exif_orientation: int | None) -> tuple[int, int,
     elif orientation == 1 and exif_orientation is None:
         orientation = None  # not turned and nothing said: null, as for a JPEG without the tag
     elif orientation != exif_orientation and exif_orientation is not None:
-        _log.debug(
+        log.debug(
             "HEIF turned as %s, its EXIF tag says %s: the HEIF boxes win",
             orientation,
             exif_orientation,
@@ -102,6 +102,6 @@ def _orientation_from_transforms(image: Any) -> int | None:
     except (IndexError, TypeError, AttributeError):
         return None
     if not isinstance(transforms, tuple):
-        _log.debug("pillow-heif does not say how this HEIF is turned")
+        log.debug("pillow-heif does not say how this HEIF is turned")
         return None
     return orientation_of(transforms)

@@ -24,7 +24,7 @@ from gallery_app.core.metadata import exif, iptc, sniff, xmp
 from gallery_app.core.metadata import heif as heif_geometry
 from gallery_app.core.models import ImageStatus
 
-_log = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 # Sniffed kind -> the Pillow formats allowed to open it (no guessing by other plugins).
 _PILLOW_FORMATS: dict[str, tuple[str, ...]] = {
@@ -52,7 +52,7 @@ def heif_support() -> bool:
     try:
         from pillow_heif import register_heif_opener
     except ImportError:
-        _log.info("pillow-heif is not installed: HEIC/HEIF files cannot be opened")
+        log.info("pillow-heif is not installed: HEIC/HEIF files cannot be opened")
         return False
     register_heif_opener()
     return True

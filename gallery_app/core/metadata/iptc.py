@@ -22,7 +22,7 @@ from PIL import IptcImagePlugin
 
 from gallery_app.core import textdecode
 
-_log = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 # (record, dataset) -> the IPTC name used in ``sources``.
 DATASETS: dict[tuple[int, int], str] = {
@@ -65,11 +65,6 @@ class IptcTags:
         return bool(self.text)
 
 
-def parse_iim(data: bytes) -> dict[tuple[int, int], list[bytes]]:
-    """Split an IIM stream into datasets; stops quietly at the first broken one."""
-    return _split_iim(data)[0]
-
-
 def _split_iim(data: bytes) -> tuple[dict[tuple[int, int], list[bytes]], str | None]:
     """The datasets before the first broken one, and what broke (``None``: nothing)."""
     out: dict[tuple[int, int], list[bytes]] = {}
@@ -96,16 +91,6 @@ def _split_iim(data: bytes) -> tuple[dict[tuple[int, int], list[bytes]], str | N
         out.setdefault((record, dataset), []).append(data[pos : pos + size])
         pos += size
     return out, problem
-
-
-def first_iptc_resource(app13_segments: Iterable[bytes]) -> bytes | None:
-    """The first IPTC-NAA resource (8BIM 0x0404) in the Photoshop APP13 segments.
-
-    A Photoshop resource block larger than 64 KiB continues in the next APP13
-    segment, so the payloads are joined (each without its "Photoshop 3.0"
-    header) before the resources are walked.
-    """
-    return _first_resource(app13_segments)[0]
 
 
 class _Resources(NamedTuple):
@@ -196,7 +181,7 @@ def read_with_pillow(image: Any) -> IptcTags:
     try:
         info = IptcImagePlugin.getiptcinfo(image)
     except Exception as error:  # Pillow raises several kinds on broken IIM
-        _log.debug("getiptcinfo failed: %s", error)
+        log.debug("getiptcinfo failed: %s", error)
         return IptcTags()
     if not info:
         return IptcTags()

@@ -28,7 +28,7 @@ from gallery_app.core.metadata.sources import (
     MAX_TEXT_CHARS,
     TEXT_FIELDS,
 )
-from gallery_app.core.metadata.values import FileMetadata
+from gallery_app.core.metadata.values import FileMetadata, unreadable_sentence
 from gallery_app.core.models import ImageInfo, ImageStatus
 
 __all__ = ["MAX_TEXT_CHARS", "FileMetadata", "read_metadata"]
@@ -62,13 +62,9 @@ def _read_sidecar(path: Path, warnings: list[str]) -> dict[str, str]:
 
 def _missing(path: Path, error: OSError) -> FileMetadata:
     status = ImageStatus.MISSING if isinstance(error, FileNotFoundError) else ImageStatus.UNREADABLE
-    reason = error.strerror or str(error)
-    return FileMetadata(
-        None, None, None, None, None, None, None,
-        ImageInfo(status),
-        {},
-        (f"{path.name} could not be read: {reason}.",),
-    )  # fmt: skip
+    return FileMetadata.unreadable(
+        unreadable_sentence(path.name, error.strerror or str(error)), status
+    )
 
 
 def read_metadata(path: Path) -> FileMetadata:
@@ -113,11 +109,7 @@ def _read_metadata(path: Path) -> FileMetadata:
         resolver.orientation(embedded.exif.orientation),
     )
     return FileMetadata(
-        caption=texts["caption"],
-        title=texts["title"],
-        creator=texts["creator"],
-        credit=texts["credit"],
-        copyright=texts["copyright"],
+        **texts,
         taken=taken,
         location=location,
         info=info,

@@ -41,7 +41,7 @@ from gallery_app.core.metadata.sources import (
 )
 from gallery_app.core.models import Location, Precision, SourceConflict, TakenAt
 
-_log = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 
 class SourceResolver:
@@ -65,7 +65,7 @@ class SourceResolver:
         if not value or not value.strip():
             return None
         if name == "caption" and textdecode.is_boilerplate(value):
-            _log.debug("%s: %s %r is camera boilerplate", self.path.name, label, value)
+            log.debug("%s: %s %r is camera boilerplate", self.path.name, label, value)
             return None
         return value
 

@@ -61,11 +61,6 @@ EXTENSION_KINDS: dict[str, frozenset[str]] = {
 
 IMAGE_EXTENSIONS: frozenset[str] = frozenset(EXTENSION_KINDS)
 
-# Kinds the metadata reader opens with Pillow (HEIF/AVIF need pillow-heif).
-PILLOW_KINDS: frozenset[str] = frozenset(
-    {"jpeg", "png", "tiff", "webp", "gif", "bmp", "heif", "avif"}
-)
-
 _HEIF_BRANDS = frozenset({b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"})
 _AVIF_BRANDS = frozenset({b"avif", b"avis"})
 
@@ -111,12 +106,6 @@ def sniff_bytes(head: bytes) -> FileKind | None:
     if stripped.startswith((b"<?xpacket", b"<x:xmpmeta", b"<?xml")) and b"xmp" in head.lower():
         return XMP
     return None
-
-
-def sniff_file(path: Path) -> FileKind | None:
-    """The kind of the file at ``path`` by content; raises ``OSError`` if it cannot be read."""
-    with path.open("rb") as fh:
-        return sniff_bytes(fh.read(HEAD_SIZE))
 
 
 def mismatch_warning(path: Path, kind: FileKind | None) -> str | None:

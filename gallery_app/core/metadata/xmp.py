@@ -20,7 +20,7 @@ from defusedxml import DefusedXmlException
 
 from gallery_app.core import textdecode
 
-_log = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -22,7 +22,9 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator
+import types
+import typing
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -258,37 +260,81 @@ def _storable(path: Path) -> bool:
 
 
 # -- JSON ----------------------------------------------------------------------
+# Every field of FileMetadata is stored under its own name, by its type: a new
+# field needs no edit here unless it has a new value type (then one codec).
+
+
+def _encode_taken(t: TakenAt) -> list[Any]:
+    return [t.value.isoformat(), t.precision.value, t.source, t.utc_offset, t.uncertain]
+
+
+def _decode_taken(v: list[Any]) -> TakenAt:
+    return TakenAt(
+        value=dt.datetime.fromisoformat(v[0]),
+        precision=Precision(v[1]),
+        source=v[2],
+        utc_offset=v[3],
+        uncertain=bool(v[4]),
+    )
+
+
+def _encode_location(loc: Location) -> dict[str, Any]:
+    return {k: v for k, v in vars(loc).items() if v is not None}
+
+
+def _encode_info(info: ImageInfo) -> list[Any]:
+    return [info.status.value, info.width, info.height, info.orientation]
+
+
+def _decode_info(v: list[Any]) -> ImageInfo:
+    status, width, height, orientation = v
+    return ImageInfo(ImageStatus(status), width, height, orientation)
+
+
+Codec = tuple[Callable[[Any], Any], Callable[[Any], Any]]
+_CODECS: dict[object, Codec] = {
+    TakenAt: (_encode_taken, _decode_taken),
+    Location: (_encode_location, lambda d: Location(**d)),
+    ImageInfo: (_encode_info, _decode_info),
+}
+_PLAIN: Codec = (lambda v: v, lambda v: v)
+
+
+def _codec(hint: object) -> Codec:
+    """How a field of this type goes to JSON and back (``X | None`` as X, None kept)."""
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    if isinstance(hint, types.UnionType) and len(args) == 1:
+        hint = args[0]
+    origin = typing.get_origin(hint)
+    if hint in _CODECS:
+        return _CODECS[hint]
+    if origin is tuple:
+        return (list, tuple)
+    if origin is not None and issubclass(origin, Mapping):
+        return (dict, lambda d: {str(k): str(v) for k, v in d.items()})
+    return _PLAIN
+
+
+def _encode_conflicts(conflicts: tuple[SourceConflict, ...]) -> list[list[str]]:
+    return [[c.name, c.kept, c.kept_value, c.other, c.other_value] for c in conflicts]
+
+
+def _decode_conflicts(v: list[list[Any]]) -> tuple[SourceConflict, ...]:
+    return tuple(SourceConflict(*map(str, c)) for c in v)
+
+
+_FIELD_CODECS: dict[str, Codec] = {
+    name: _codec(hint) for name, hint in typing.get_type_hints(FileMetadata).items()
+}
+_FIELD_CODECS["conflicts"] = (_encode_conflicts, _decode_conflicts)
 
 
 def encode_metadata(meta: FileMetadata) -> str:
     """FileMetadata as compact JSON tagged with the reader version."""
-    taken = meta.taken
-    loc = meta.location
-    info = meta.info
-    doc: dict[str, Any] = {
-        "v": READER_VERSION,
-        "caption": meta.caption,
-        "title": meta.title,
-        "creator": meta.creator,
-        "credit": meta.credit,
-        "copyright": meta.copyright,
-        "taken": None
-        if taken is None
-        else [
-            taken.value.isoformat(),
-            taken.precision.value,
-            taken.source,
-            taken.utc_offset,
-            taken.uncertain,
-        ],
-        "location": None if loc is None else {k: v for k, v in vars(loc).items() if v is not None},
-        "info": [info.status.value, info.width, info.height, info.orientation],
-        "sources": dict(meta.sources),
-        "warnings": list(meta.warnings),
-        "conflicts": [
-            [c.name, c.kept, c.kept_value, c.other, c.other_value] for c in meta.conflicts
-        ],
-    }
+    doc: dict[str, Any] = {"v": READER_VERSION}
+    for name, (encode, _decode) in _FIELD_CODECS.items():
+        value = getattr(meta, name)
+        doc[name] = None if value is None else encode(value)
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -298,31 +344,11 @@ def decode_metadata(text: str) -> FileMetadata | None:
         doc = json.loads(text)
         if not isinstance(doc, dict) or doc.get("v") != READER_VERSION:
             return None
-        taken = doc["taken"]
-        status, width, height, orientation = doc["info"]
-        location = doc["location"]
-        sources = doc["sources"]
-        return FileMetadata(
-            caption=doc["caption"],
-            title=doc["title"],
-            creator=doc["creator"],
-            credit=doc["credit"],
-            copyright=doc["copyright"],
-            taken=None
-            if taken is None
-            else TakenAt(
-                value=dt.datetime.fromisoformat(taken[0]),
-                precision=Precision(taken[1]),
-                source=taken[2],
-                utc_offset=taken[3],
-                uncertain=bool(taken[4]),
-            ),
-            location=None if location is None else Location(**location),
-            info=ImageInfo(ImageStatus(status), width, height, orientation),
-            sources={str(k): str(v) for k, v in sources.items()},
-            warnings=tuple(doc["warnings"]),
-            conflicts=tuple(SourceConflict(*map(str, c)) for c in doc["conflicts"]),
-        )
+        values: dict[str, Any] = {
+            name: None if doc[name] is None else decode(doc[name])
+            for name, (_encode, decode) in _FIELD_CODECS.items()
+        }
+        return FileMetadata(**values)
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         log.info("catalog row ignored: %s", exc)
         return None

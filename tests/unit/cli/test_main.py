@@ -14,7 +14,7 @@ from gallery_app.cli.main import main
 from gallery_app.core.gallery.export import ENTRY_KEYS
 from gallery_app.core.paths import bundled_gallery_path
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_434daab715aed8b6.txt"
+SEED = Path(__file__).resolve().parents[4] / "shared" / "seeds" / "000_434daab715aed8b6.txt"
 
 
 def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:  # type: ignore[type-arg]
@@ -190,3 +190,12 @@ def test_a_file_name_that_is_not_utf8_prints_as_utf8(
     if as_json:
         entry = json.loads(out)["entries"][0]
         assert entry["image"].endswith("caf\ufffd.jpg") and entry["id"] == "caf\ufffd.jpg"
+
+
+def test_every_entry_field_is_declared_once_for_the_json_export() -> None:
+    from dataclasses import fields
+
+    from gallery_app.core.gallery.export import ENTRY_EXPORT
+    from gallery_app.core.models import Entry
+
+    assert set(ENTRY_EXPORT) == {f.name for f in fields(Entry)}

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from gallery_app.core import paths
 from gallery_app.core.folders import scan as folder_scan
 from gallery_app.core.loader import load_gallery
 from gallery_app.core.store.catalog import Catalog
@@ -30,18 +31,24 @@ def test_folder_sorted_by_date_with_undated_last(tmp_path: Path) -> None:
     assert gallery.title == "photos"
 
 
-def test_second_load_comes_from_the_users_catalog(
+def test_second_load_comes_from_the_catalog(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = _folder(tmp_path)
-    first = load_gallery(folder)  # the default: the catalog in the (redirected) cache folder
+    catalog = Catalog()  # the user's, in the (redirected) cache folder, as the CLI opens it
+    first = load_gallery(folder, catalog=catalog)
 
     def must_not_read(path: Path) -> object:
         raise AssertionError(f"{path} was read again")
 
     monkeypatch.setattr(folder_scan, "read_metadata", must_not_read)
-    second = load_gallery(folder)
+    second = load_gallery(folder, catalog=catalog)
     assert second.entries == first.entries
+
+
+def test_without_a_catalog_the_core_touches_no_user_state(tmp_path: Path) -> None:
+    load_gallery(_folder(tmp_path))
+    assert not list(paths.cache_dir().glob("catalog*"))
 
 
 def test_an_injected_catalog_is_used_and_left_open(tmp_path: Path) -> None:

@@ -52,9 +52,9 @@ def app13_with_digest(iim: bytes, digest: str) -> bytes:
     """An APP13 segment with the IIM resource and, unless ``digest`` is "absent", 0x0425."""
     payload = b"Photoshop 3.0\x00" + _irb(0x0404, iim)
     if digest == "matching":
-        payload += _irb(0x0425, hashlib.md5(iim).digest())  # noqa: S324 - the format's MD5
+        payload += _irb(0x0425, hashlib.md5(iim).digest())
     elif digest == "stale":
-        payload += _irb(0x0425, hashlib.md5(iim + b"before an edit").digest())  # noqa: S324
+        payload += _irb(0x0425, hashlib.md5(iim + b"before an edit").digest())
     return jpeg_segment(0xED, payload)
 
 

@@ -129,7 +129,7 @@ def test_truncated_heic_decoder_eof_is_marked_failed(
     assert thumbcache.has_failed(photo)
 
 
-REAL_HEIC = Path(__file__).resolve().parents[4] / "shared/corpus/images/exiftool/QuickTime.heic"
+REAL_HEIC = Path(__file__).resolve().parents[5] / "shared/corpus/images/exiftool/QuickTime.heic"
 
 
 @pytest.mark.skipif(not REAL_HEIC.is_file(), reason="no shared corpus")
