@@ -18,7 +18,7 @@ from pathlib import Path
 
 from gallery_app import APP_NAME, __version__
 
-VIEWS = ("grid", "photo", "slideshow", "timeline", "article")
+VIEWS = ("grid", "photo", "slideshow", "timeline", "article", "checks")
 
 EXAMPLES = """\
 examples:

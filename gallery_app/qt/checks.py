@@ -131,6 +131,10 @@ class FindingsBook(QObject):
         self.changed.emit()
 
     # -- output ---------------------------------------------------------------
+    def is_settled(self) -> bool:
+        """No run waiting or under way: the findings are those of what the model holds."""
+        return not self._timer.isActive() and not self._relays
+
     def findings(self) -> tuple[Finding, ...]:
         return self._findings
 

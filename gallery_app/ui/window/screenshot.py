@@ -2,7 +2,8 @@
 """``--screenshot``: render one view of a gallery offscreen, write a PNG, exit 0.
 
 Flow: the job waits for ``MainWindow.gallery_shown``, puts the window in the
-asked-for view (grid, photo, slideshow, timeline or article), then waits until
+asked-for view (grid, photo, slideshow, timeline, article, or checks: the grid
+with the Checks dock), then waits until
 what is visible is ready — thumbnails delivered, the photo (or its card) shown,
 the slideshow's picture decoded — by checking readiness on a short QTimer tick
 (never sleeping), grabs the widget and writes the PNG atomically.  A gallery
@@ -17,16 +18,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QObject, QSize, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
 from gallery_app.core.models import Entry, Gallery, ImageStatus
 from gallery_app.core.store.atomic import write_bytes_atomic
+from gallery_app.qt.checks import FindingsBook
 from gallery_app.qt.loading.gallery import GalleryLoader
 from gallery_app.qt.slideshow import SlideshowController
 
 log = logging.getLogger(__name__)
 
-VIEWS = ("grid", "photo", "slideshow", "timeline", "article")
+VIEWS = ("grid", "photo", "slideshow", "timeline", "article", "checks")
 TICK_MS = 5  # cheap checks; a long tick only delays the grab
 SETTLE_TICKS = 3  # ticks in a row that must find everything ready
 TIMEOUT_MS = 20_000
@@ -121,9 +123,19 @@ class ScreenshotJob(QObject):
             if view == "timeline":
                 half = self._size.height() // 2
                 w.grid_splitter.setSizes([half, half])  # type: ignore[attr-defined]
+            if view == "checks":
+                self._show_checks()
             self._checks.append(self._thumbnails_ready)
         self._timer.start()
         self._deadline.start()
+
+    def _show_checks(self) -> None:
+        dock = self._window.findChild(QDockWidget, "checksDock")
+        book = self._window.findChild(FindingsBook)
+        if dock is not None:
+            dock.show()
+        if book is not None:
+            self._checks.append(book.is_settled)
 
     def _start_slideshow(self, entry: Entry) -> None:
         w = self._window
