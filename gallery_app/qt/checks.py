@@ -8,7 +8,8 @@ at the end, not one per batch.  When it fires, the model's entries (a tuple:
 no copy) go to the pool, where ``core.checks`` runs; an entry unchanged since
 the last run keeps its findings, so only new or changed entries are checked
 (and only linked files are read).  The result comes back on the GUI thread,
-keyed by a generation so a stale run is dropped, and ``changed`` is emitted.
+keyed by a generation: a run overtaken by a newer one only lends its work to
+the next, a run of the gallery before is dropped; then ``changed`` is emitted.
 
 The photo model serves each entry's findings as ``FindingsRole`` (grid
 badges); the Checks panel lists them all.
@@ -67,6 +68,7 @@ class FindingsBook(QObject):
         self._relays: dict[int, object] = {}
         self._source: Callable[[], tuple[Entry, ...]] = tuple
         self._entry_role = -1
+        self._reset_at = 0  # the generation of the last reset: older runs are another gallery
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DELAY_MS)
@@ -97,6 +99,7 @@ class FindingsBook(QObject):
 
     def _on_reset(self) -> None:
         self._generation += 1  # results of the old gallery are dropped
+        self._reset_at = self._generation
         self._done = {}
         if self._findings:
             self._findings = ()
@@ -124,7 +127,11 @@ class FindingsBook(QObject):
 
     def _on_done(self, generation: int, done: _Done) -> None:
         self._relays.pop(generation, None)
+        if generation < self._reset_at:
+            return  # another gallery's
         if generation != self._generation:
+            # overtaken by a newer run of this gallery: keep its work for the next one
+            self._done = {**done, **self._done}
             return
         self._done = done
         self._findings = tuple(f for _entry, found in done.values() for f in found)

@@ -2,9 +2,9 @@
 """The list of findings, grouped by photo and ordered by kind, each leading to its photo.
 
 Top-level rows are photos ("6. Tue 31 Mar 2015 — In this Sunday…", with
-their count); their children are the findings, kind first ("Weekday: The
-caption says Sunday, but…").  Clicking a row, or Enter on it, emits
-``entry_activated(entry_id)``.  All text is plain: messages quote file
+their count); their children are the findings, kind first ("⚠ Weekday: The
+caption says Sunday, but…"; ⚠ a warning, ℹ a notice).  Clicking a row, or
+Enter on it, emits ``entry_activated(entry_id)``.  All text is plain: messages quote file
 metadata, which is never rich text.
 """
 
@@ -13,15 +13,25 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gallery_app.core.checks.findings import Finding, Kind, Severity
 from gallery_app.core.gallery.labels import excerpt, format_date
 from gallery_app.core.models import Entry
 from gallery_app.ui.common.badges import findings_summary
 
+_AnyIndex = QModelIndex | QPersistentModelIndex
 EntryIdRole = Qt.ItemDataRole.UserRole + 1
 KIND_WORDS: dict[Kind, str] = {
     Kind.WEEKDAY: "Weekday",
@@ -61,6 +71,32 @@ def _sides_tooltip(finding: Finding) -> str:
     return "<qt>" + "<br>".join(html.escape(f"{w.source}: {w.value}") for w in sides) + "</qt>"
 
 
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their text wrapped to the view's width (QTreeView alone elides)."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _AnyIndex) -> QSize:
+        base = super().sizeHint(option, index)
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = self._view.viewport().width() - self._view.indentation() * (depth + 1) - 12
+        text = str(index.data() or "")
+        font = index.data(Qt.ItemDataRole.FontRole) or option.font
+        flags = int(Qt.TextFlag.TextWordWrap)
+        rect = QFontMetrics(font).boundingRect(QRect(0, 0, max(40, width), 100_000), flags, text)
+        return QSize(base.width(), max(base.height(), rect.height() + 6))
+
+
+class _WrappingTree(QTreeView):
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()  # the rows' heights follow the new width
+
+
 class ChecksPanel(QWidget):
     """Every finding of the gallery; activating one asks for its photo."""
 
@@ -76,16 +112,21 @@ class ChecksPanel(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Checks summary")
         self.model = QStandardItemModel(self)
-        self.tree = QTreeView()
+        self.tree = _WrappingTree()
         self.tree.setObjectName("checksTree")
         self.tree.setAccessibleName("Findings by photo")
         self.tree.setModel(self.model)
+        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # One column as wide as the view: long sentences wrap instead of running off.
+        self.tree.header().setStretchLastSection(True)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.clicked.connect(self._on_activated)
         self.tree.activated.connect(self._on_activated)
         layout = QVBoxLayout(self)
@@ -108,16 +149,22 @@ class ChecksPanel(QWidget):
         for finding in findings:
             groups.setdefault(finding.entry, []).append(finding)
         order = list(Kind)
+        bold = QFont(self.tree.font())
+        bold.setWeight(QFont.Weight.DemiBold)
         for entry_id, found in groups.items():
             found.sort(key=lambda f: order.index(f.kind))
             photo = QStandardItem(
                 photo_text(entry_of(entry_id), entry_id, found[0].position, found)
             )
             photo.setData(entry_id, EntryIdRole)
+            photo.setFont(bold)
             photo.setEditable(False)
             for finding in found:
-                severity = "Warning" if finding.severity is Severity.WARNING else "Notice"
-                row = QStandardItem(f"{KIND_WORDS[finding.kind]} ({severity}): {finding.message}")
+                warning = finding.severity is Severity.WARNING
+                text = f"{KIND_WORDS[finding.kind]}: {finding.message}"
+                row = QStandardItem(("⚠ " if warning else "ℹ ") + text)
+                severity = "Warning" if warning else "Notice"
+                row.setData(f"{severity}. {text}", Qt.ItemDataRole.AccessibleTextRole)
                 row.setData(entry_id, EntryIdRole)
                 row.setToolTip(_sides_tooltip(finding))
                 row.setEditable(False)

@@ -58,10 +58,12 @@ def test_findings_are_grouped_by_photo_and_ordered_by_kind(qtbot: QtBot) -> None
     assert model.rowCount() == 2
     photo = model.item(0)
     assert photo.text().startswith("2. ") and photo.text().endswith("(2)")
-    assert [photo.child(i).text().split(" (")[0] for i in range(photo.rowCount())] == [
-        "Date",
-        "Sources in the file",
+    assert [photo.child(i).text().split(":")[0] for i in range(photo.rowCount())] == [
+        "⚠ Date",
+        "ℹ Sources in the file",
     ]
+    spoken = photo.child(1).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken.startswith("Notice. Sources in the file:")
     assert panel.summary.text() == "2 warnings and 1 notice about 2 of 11 photos"
     tip = photo.child(0).toolTip()
     assert "&lt;b&gt;" in tip and "<b>" not in tip  # file text shown literally
@@ -96,14 +98,14 @@ def test_the_book_checks_the_model_and_serves_findings_role(qtbot: QtBot) -> Non
     model = PhotoModel(ImageLoader(pool))
     model.use_findings(book)
     gallery = load_gallery(None, read_files=False)
-    with qtbot.wait_signal(book.changed, timeout=10_000):
+    with qtbot.wait_signal(book.changed, timeout=60_000):
         model.set_gallery(gallery)
     assert [(f.position, f.kind) for f in book.findings()] == [(6, Kind.WEEKDAY)]
     assert model.data(model.index(5), FindingsRole)[0].kind is Kind.WEEKDAY
     assert model.data(model.index(0), FindingsRole) == ()
     assert book.worst("06") is Severity.WARNING
     fixed = replace(gallery.entries[5], caption="Iraqi forces on Tuesday, March 31, 2015.")
-    with qtbot.wait_signal(book.changed, timeout=10_000):
+    with qtbot.wait_signal(book.changed, timeout=60_000):
         model.replace_entry(fixed)
     assert book.findings() == ()
     pool.waitForDone(5000)
@@ -114,7 +116,7 @@ def test_a_card_with_findings_wears_a_badge(qtbot: QtBot) -> None:
     book = FindingsBook(pool, check=check_entry)
     model = PhotoModel(ImageLoader(pool))
     model.use_findings(book)
-    with qtbot.wait_signal(book.changed, timeout=10_000):
+    with qtbot.wait_signal(book.changed, timeout=60_000):
         model.set_gallery(load_gallery(None, read_files=False))
     delegate = GridDelegate(thumbnail_size=128)
 
