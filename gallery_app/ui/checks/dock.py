@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QAbstractButton, QDockWidget, QMainWindow
 
 from gallery_app.core.models import Entry
 from gallery_app.qt.checks import FindingsBook
@@ -48,6 +48,9 @@ def install_checks_dock(
     )
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     dock.hide()
+    for button in dock.findChildren(QAbstractButton):  # the title bar's own: named for readers
+        what = "Close" if "close" in button.objectName() else "Float or dock"
+        button.setAccessibleName(f"{what} the Checks panel")
 
     def refresh() -> None:
         shown = entries()
