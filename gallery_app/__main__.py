@@ -17,6 +17,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from gallery_app import APP_NAME, __version__
+from gallery_app.core.gallery.query import parse_day
+from gallery_app.core.paths import bundled_gallery_path
+from gallery_app.desktop.integration import main_install
 
 VIEWS = ("grid", "photo", "slideshow", "timeline", "article", "checks")
 
@@ -34,8 +37,6 @@ PALETTES = ("system", "light", "dark")  # gallery_app.ui.common.theme.PALETTES; 
 
 
 def _day(text: str) -> dt.date:
-    from gallery_app.core.gallery.query import parse_day
-
     try:
         return parse_day(text)
     except ValueError as exc:
@@ -152,8 +153,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(list(argv) if argv is not None else None)
     if args.install_desktop or args.uninstall_desktop:
-        from gallery_app.desktop.integration import main_install
-
         return main_install("--install-desktop" if args.install_desktop else "--uninstall-desktop")
     if args.date_from and args.date_to and args.date_from > args.date_to:
         parser.error("--from must not be later than --to.")
@@ -162,9 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error("--screenshot writes a PNG: give a file name ending in .png.")
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if args.bundled and args.path is None:
-        from gallery_app.core.paths import bundled_gallery_path
-
         args.path = bundled_gallery_path()
+    # Deferred for start-up: Qt loads only once the arguments are known to be good.
     from gallery_app.app import Options, run
 
     options = Options(

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, QThread, QThreadPool, QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -36,6 +36,7 @@ from gallery_app.crash_reporting import (  # noqa: F401  (re-exported for tests 
     crash_dialog,
     install_log_routes,
 )
+from gallery_app.desktop.integration import window_icon_paths
 from gallery_app.qt.loading.folder_session import FolderGalleryLoader
 from gallery_app.qt.loading.gallery import GalleryLoader
 from gallery_app.qt.loading.relinker import Relinker
@@ -43,6 +44,7 @@ from gallery_app.qt.loading.scanner import FolderScanner
 from gallery_app.qt.loading.session import OpenRequest
 from gallery_app.qt.loading.thumbnails import ThumbnailProvider
 from gallery_app.qt.models.filter_state import FilterState
+from gallery_app.qt.pools import ThreadPools
 from gallery_app.qt.settings import Settings
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.workers import ImageLoader
@@ -78,12 +80,10 @@ class Options:
 def _window_icon() -> QIcon:
     icon = QIcon()
     try:
-        from gallery_app.desktop.integration import window_icon_paths
-
         for file in window_icon_paths():
             if file.is_file():
                 icon.addFile(str(file))
-    except (ImportError, OSError, ValueError):
+    except (OSError, ValueError):
         log.info("no bundled window icon")
     return icon
 
@@ -103,7 +103,7 @@ def make_application(argv: list[str]) -> QApplication:
 class Composition:
     """Every long-lived object the app is made of, for ``run`` and the tests."""
 
-    pool: QThreadPool
+    pools: ThreadPools
     settings: Settings
     filter_state: FilterState
     links: LinkStore
@@ -119,9 +119,9 @@ class Composition:
         """Stop background work before the objects go (scans, thumbnails, loads)."""
         self.scanner.stop()
         self.thumbnails.clear()
-        self.pool.clear()
+        self.pools.clear()
         self.thumbnails.wait_for_done(3000)
-        self.pool.waitForDone(3000)
+        self.pools.wait_for_done(3000)
         self.catalog.close()
 
 
@@ -131,16 +131,14 @@ def compose(*, progressive: bool = True) -> Composition:
     ``progressive=False`` (screenshots): a folder's gallery arrives complete
     instead of batch by batch.
     """
-    pool = QThreadPool()
-    pool.setMaxThreadCount(max(2, QThreadPool.globalInstance().maxThreadCount()))
+    pools = ThreadPools.create()
+    pool = pools.work
     settings = Settings()
     filter_state = FilterState()
     links = LinkStore()
     catalog = Catalog()
-    scanner = FolderScanner(catalog)  # its own one-thread pool
-    thumbnail_pool = QThreadPool()  # dedicated: clearing it never drops other work
-    thumbnail_pool.setMaxThreadCount(max(1, QThread.idealThreadCount()))
-    thumbnails = ThumbnailProvider(thumbnail_pool)
+    scanner = FolderScanner(catalog, pools.scan)
+    thumbnails = ThumbnailProvider(pools.thumbnails)
     load = functools.partial(load_gallery, catalog=catalog)  # the catalog is thread-safe
     loader = FolderGalleryLoader(pool, load, scanner, links, progressive=progressive)
     image_loader = ImageLoader(pool)
@@ -150,9 +148,9 @@ def compose(*, progressive: bool = True) -> Composition:
     loader.entries_added.connect(window.parts.model.merge_entries)
     loader.updated.connect(window.update_gallery)
     install_scan_progress(window.statusBar(), loader)
-    RelinkAction(window, Relinker(pool, links, catalog, window))
+    RelinkAction(window, Relinker(pool, links, catalog, window), window)
     return Composition(
-        pool,
+        pools,
         settings,
         filter_state,
         links,
@@ -297,6 +295,7 @@ def run(options: Options, argv: list[str] | None = None) -> int:
     apply_palette(app, options.palette)
     instance: SingleInstance | None = None
     if options.screenshot is None:
+        # Deferred for start-up: a screenshot needs no single-instance server.
         from gallery_app.qt.single_instance import SingleInstance
 
         instance = SingleInstance(instance_key())

@@ -30,8 +30,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gallery_app import APP_NAME, __version__
 from gallery_app.core import paths
+from gallery_app.logs import setup_logging
 
-log = logging.getLogger("gallery_app.app")
+log = logging.getLogger(__name__)
 qt_log = logging.getLogger("gallery_app.qt.messages")
 
 
@@ -140,8 +141,6 @@ def install_log_routes() -> None:
     EXIF, say) and Qt's own messages all end up in one file, which the crash
     dialog names.
     """
-    from gallery_app.logs import setup_logging
-
     setup_logging()
     logging.captureWarnings(True)
     qInstallMessageHandler(_qt_message_handler)

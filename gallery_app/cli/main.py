@@ -18,8 +18,11 @@ from pathlib import Path
 
 from gallery_app import __version__
 from gallery_app.cli import check as check_cli
+from gallery_app.cli import thumbnails as thumbs_cli
+from gallery_app.core.article.importer import read_article_file
 from gallery_app.core.errors import DatelineError
 from gallery_app.core.gallery.export import gallery_to_dict
+from gallery_app.core.gallery.manifest import dump_manifest, save_manifest
 from gallery_app.core.gallery.query import EntryFilter, filter_entries, parse_day
 from gallery_app.core.models import Entry, Gallery
 from gallery_app.core.textdecode import printable
@@ -110,12 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     check_cli.add_parser(sub)
-    try:
-        from gallery_app.cli import thumbnails as thumbs_cli
-    except ImportError:  # pragma: no cover - while the thumbnail command is being written
-        pass
-    else:
-        thumbs_cli.add_parser(sub)
+    thumbs_cli.add_parser(sub)
     return parser
 
 
@@ -133,8 +131,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_import(args)
         if args.command == "check":
             return check_cli.run(args)
-        from gallery_app.cli import thumbnails as thumbs_cli
-
         return int(thumbs_cli.run(args))
     except _UsageError as exc:
         print(f"gallery-cli: {exc} (see gallery-cli --help)", file=sys.stderr)
@@ -181,9 +177,6 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from gallery_app.core.article.importer import read_article_file
-    from gallery_app.core.gallery.manifest import dump_manifest, save_manifest
-
     gallery = read_article_file(args.article)
     if args.gallery_id:
         gallery = replace(gallery, id=args.gallery_id)

@@ -103,7 +103,8 @@ def run(args: argparse.Namespace) -> int:
     """Carry out ``gallery-cli thumbnails``; bad input raises DatelineError (exit 2)."""
     if args.jobs < 1:
         raise DatelineError(f"--jobs must be 1 or more, not {args.jobs}.")
-    from gallery_app.core.folders.scan import list_image_files  # loads the metadata readers
+    # Deferred for start-up: it loads the metadata readers, which --help never needs.
+    from gallery_app.core.folders.scan import list_image_files
 
     files = list_image_files(args.path, accept_file=True)
     make_all(files, args.size, args.jobs)

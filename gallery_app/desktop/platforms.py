@@ -22,6 +22,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from gallery_app import APP_ID, APP_NAME, __version__
+from gallery_app.core import paths
 from gallery_app.core.errors import DatelineError
 from gallery_app.core.store.atomic import write_bytes_atomic, write_text_atomic
 
@@ -72,8 +73,6 @@ def install_windows(
             "PowerShell was not found, so no Start-menu shortcut could be made; "
             f"start Dateline with: {' '.join(command)}"
         )
-    from gallery_app.core import paths
-
     icon = write_platform_icon(paths.data_dir() / f"{APP_ID}.ico", "ICO", largest_png, icon_sizes)
     shortcut = start_menu_shortcut()
     env = dict(os.environ, DATELINE_LNK=str(shortcut), DATELINE_TARGET=command[0])

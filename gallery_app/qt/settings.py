@@ -179,9 +179,6 @@ class Settings:
         """The title the gallery at ``path`` had when it was last open, if known."""
         return self._recent_titles().get(str(path))
 
-    def clear_recent_galleries(self) -> None:
-        self._qs.remove("galleries/recent")
-
     # -- preferences ----------------------------------------------------------
     @property
     def thumbnail_size(self) -> int:

@@ -28,11 +28,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, Signal
 
 from gallery_app.core.errors import DatelineError
 from gallery_app.core.models import Entry, Gallery
 from gallery_app.core.store.catalog import Catalog
+from gallery_app.qt.throttle import Throttle
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +111,7 @@ class FolderScanner(QObject):
     def __init__(
         self,
         catalog: Catalog | None,
-        pool: QThreadPool | None = None,
+        pool: QThreadPool,
         parent: QObject | None = None,
         *,
         rescan_delay_ms: int = 1000,
@@ -118,10 +119,7 @@ class FolderScanner(QObject):
     ) -> None:
         super().__init__(parent)
         self._catalog = catalog
-        if pool is None:
-            pool = QThreadPool(self)
-            pool.setMaxThreadCount(1)
-        self._pool = pool
+        self._pool = pool  # one thread: scans run one at a time
         self._relay = _Relay(self)
         self._relay.batch.connect(self._on_batch)
         self._relay.progress.connect(self._on_progress)
@@ -136,10 +134,7 @@ class FolderScanner(QObject):
         self._watch = watch
         self._watcher = QFileSystemWatcher(self)
         self._watcher.directoryChanged.connect(self._on_directory_changed)
-        self._rescan_timer = QTimer(self)
-        self._rescan_timer.setSingleShot(True)
-        self._rescan_timer.setInterval(rescan_delay_ms)
-        self._rescan_timer.timeout.connect(self._on_rescan_due)
+        self._rescan = Throttle(self._on_rescan_due, rescan_delay_ms, self)
         self._rescan_wanted = False
 
     # -- public --------------------------------------------------------------
@@ -206,8 +201,8 @@ class FolderScanner(QObject):
             self._running = False
             self.finished.emit(gallery)
         self._watch_gallery(gallery)
-        if self._rescan_wanted and not self._rescan_timer.isActive():
-            self._rescan_timer.start()
+        if self._rescan_wanted:
+            self._rescan.schedule()
 
     def _on_failed(self, scan_id: int, message: str) -> None:
         quiet = scan_id in self._quiet_ids
@@ -232,7 +227,7 @@ class FolderScanner(QObject):
             self._watcher.addPaths(new)
 
     def _stop_watching(self) -> None:
-        self._rescan_timer.stop()
+        self._rescan.cancel()
         self._rescan_wanted = False
         watched = self._watcher.directories()
         if watched:
@@ -240,8 +235,7 @@ class FolderScanner(QObject):
 
     def _on_directory_changed(self, _path: str) -> None:
         self._rescan_wanted = True
-        if not self._rescan_timer.isActive():
-            self._rescan_timer.start()
+        self._rescan.schedule()  # changes meanwhile fold into the one rescan
 
     def _on_rescan_due(self) -> None:
         if self._folder is None or not self._rescan_wanted:

@@ -21,7 +21,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThread, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
 if TYPE_CHECKING:
@@ -148,11 +148,8 @@ class ThumbnailProvider(QObject):
 
     thumbnail_ready = Signal(str, QImage, bool)
 
-    def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, pool: QThreadPool, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        if pool is None:
-            pool = QThreadPool(self)
-            pool.setMaxThreadCount(max(1, QThread.idealThreadCount()))
         self.pool = pool  # dedicated: clear() must never drop anybody else's work
         self.generation = 0  # read by workers: results of an older generation are dropped
         self.relay = _Relay(self)

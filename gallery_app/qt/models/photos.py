@@ -33,6 +33,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage, QPixmap
 
 from gallery_app.core.gallery.labels import short_label
+from gallery_app.core.gallery.ordering import insertion_runs, row_ranges, sort_key
 from gallery_app.core.models import Entry, Gallery, ImageStatus
 from gallery_app.qt.checks import FindingsBook
 from gallery_app.qt.loading.thumbnails import ThumbnailProvider
@@ -144,8 +145,6 @@ class PhotoModel(QAbstractListModel):
         Rows go in as a few inserted runs (or, for a scattered batch, at the
         end and then moved), so the selection and thumbnails stay put.
         """
-        from gallery_app.core.gallery.ordering import insertion_runs, sort_key
-
         fresh = [e for e in entries if self.row_of(e.id) < 0]
         if not fresh:
             return
@@ -175,8 +174,6 @@ class PhotoModel(QAbstractListModel):
         if self._same_rows(gallery.entries):
             self._refresh_rows(gallery)
             return
-        from gallery_app.core.gallery.ordering import row_ranges
-
         new_ids = {e.id for e in gallery.entries}
         gone = [row for row, e in enumerate(self._entries) if e.id not in new_ids]
         for first, last in reversed(row_ranges(gone)):

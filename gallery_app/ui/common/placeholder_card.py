@@ -217,41 +217,21 @@ def _paint_full(
     text_w = width - 2 * pad
     label_font = _tracked(scaled_font(base, 0.85 * zoom, weight=QFont.Weight.DemiBold), 8)
     caption_font = scaled_font(base, 1.3 * zoom)
-    date_font = scaled_font(base, 1.0 * zoom, weight=QFont.Weight.DemiBold)
-    body_font = scaled_font(base, 1.0 * zoom)
-    small_font = scaled_font(base, 0.9 * zoom)
+    date_font, body_font, small_font = _detail_fonts(base, zoom)
     m_label = QFontMetricsF(label_font)
     m_caption = QFontMetricsF(caption_font)
-    m_body = QFontMetricsF(body_font)
     mark = 44 * zoom
-
-    date = format_date(entry.taken)
-    if entry.taken is not None and entry.taken.uncertain:
-        date += "  (date uncertain)"
-    place = place_text(entry.location)
-    credit = credit_text(entry)
+    place, credit = place_text(entry.location), credit_text(entry)
     # Header, date, place and credit wrap (two lines at most) rather than lose
     # their ends on a narrow card; only the caption is an excerpt by design.
     label_w = text_w - mark * 1.4
     label_lines = wrapped_lines(headline.upper(), label_font, label_w, 2)
     header_h = max(mark * 0.78, m_label.lineSpacing() * len(label_lines))
-    date_lines = wrapped_lines(date, date_font, text_w, 2)
+    date_lines = wrapped_lines(_date_text(entry), date_font, text_w, 2)
     place_lines = wrapped_lines(place, body_font, text_w, 2) if place else []
     credit_lines = wrapped_lines(credit, small_font, text_w, 2) if credit else []
-    m_small = QFontMetricsF(small_font)
-    fixed_h = (
-        pad
-        + header_h
-        + pad * 0.7
-        + m_caption.lineSpacing() * 0.4  # space before the caption
-        + pad * 0.9  # space before the rule
-        + 1
-        + pad * 0.7
-        + QFontMetricsF(date_font).lineSpacing() * len(date_lines)
-        + m_body.lineSpacing() * len(place_lines)
-        + (m_small.lineSpacing() * len(credit_lines) + pad * 0.3 if credit_lines else 0)
-        + pad
-    )
+    details = ((date_lines, date_font), (place_lines, body_font), (credit_lines, small_font))
+    fixed_h = _fixed_height(pad, header_h, m_caption, details)
     room = area.height() - 2 * margin - fixed_h
     if room < m_caption.lineSpacing():  # a tiny window: the grid's card fits, this one not
         return _paint_compact(painter, area, entry, colours, headline)
@@ -285,16 +265,72 @@ def _paint_full(
     y += pad * 0.9
     painter.fillRect(QRectF(x, y, min(text_w, 72 * zoom), 1.5), colours.rule)
     y += 1 + pad * 0.7
-    painter.setPen(colours.text)
-    y = draw_lines(painter, date_lines, date_font, QPointF(x, y), text_w)
-    if place_lines:
-        y = draw_lines(painter, place_lines, body_font, QPointF(x, y), text_w)
-    if credit_lines:
-        y += pad * 0.3
-        painter.setPen(colours.muted)
-        draw_lines(painter, credit_lines, small_font, QPointF(x, y), text_w)
+    _draw_details(painter, QPointF(x, y), text_w, pad, colours, details)
     return card
 
 
-def _elide(text: str, font: QFont, width: float) -> str:
-    return QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
+_Block = tuple[list[str], QFont]  # wrapped lines and their font
+
+
+def _detail_fonts(base: QFont, zoom: float) -> tuple[QFont, QFont, QFont]:
+    """The fonts of the date, the place and the credit."""
+    return (
+        scaled_font(base, 1.0 * zoom, weight=QFont.Weight.DemiBold),
+        scaled_font(base, 1.0 * zoom),
+        scaled_font(base, 0.9 * zoom),
+    )
+
+
+def _date_text(entry: Entry) -> str:
+    date = format_date(entry.taken)
+    if entry.taken is not None and entry.taken.uncertain:
+        date += "  (date uncertain)"
+    return date
+
+
+def _fixed_height(
+    pad: float,
+    header_h: float,
+    m_caption: QFontMetricsF,
+    details: tuple[_Block, _Block, _Block],
+) -> float:
+    """The full card's height without its caption lines."""
+    date, place, credit = details
+
+    def block(lines_font: _Block) -> float:
+        return QFontMetricsF(lines_font[1]).lineSpacing() * len(lines_font[0])
+
+    return (
+        pad
+        + header_h
+        + pad * 0.7
+        + m_caption.lineSpacing() * 0.4  # space before the caption
+        + pad * 0.9  # space before the rule
+        + 1
+        + pad * 0.7
+        + block(date)
+        + block(place)
+        + (block(credit) + pad * 0.3 if credit[0] else 0)
+        + pad
+    )
+
+
+def _draw_details(
+    painter: QPainter,
+    at: QPointF,
+    text_w: float,
+    pad: float,
+    colours: _Colours,
+    details: tuple[_Block, _Block, _Block],
+) -> None:
+    """Date, place and credit under the rule; the credit muted."""
+    date, place, credit = details
+    x, y = at.x(), at.y()
+    painter.setPen(colours.text)
+    y = draw_lines(painter, date[0], date[1], QPointF(x, y), text_w)
+    if place[0]:
+        y = draw_lines(painter, place[0], place[1], QPointF(x, y), text_w)
+    if credit[0]:
+        y += pad * 0.3
+        painter.setPen(colours.muted)
+        draw_lines(painter, credit[0], credit[1], QPointF(x, y), text_w)

@@ -9,10 +9,11 @@ through the filter proxy to the model, which decodes what it lacks.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractProxyModel, QObject, QRect, QTimer
+from PySide6.QtCore import QAbstractProxyModel, QObject, QRect
 from PySide6.QtWidgets import QListView
 
 from gallery_app.qt.models.photos import PhotoModel
+from gallery_app.qt.throttle import Throttle
 
 
 def visible_rows(view: QListView, margin: float = 1.0) -> range:
@@ -63,10 +64,8 @@ class ThumbnailPrefetcher(QObject):
         super().__init__(view)
         self._view = view
         self._edge = edge_px
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self.prefetch_now)
+        # One prefetch per turn of the event loop, after the last scroll step.
+        self._throttle = Throttle(self.prefetch_now, 0, self, restart=True)
         view.verticalScrollBar().valueChanged.connect(self.schedule)
         view.horizontalScrollBar().valueChanged.connect(self.schedule)
         model = view.model()
@@ -85,7 +84,7 @@ class ThumbnailPrefetcher(QObject):
         self.schedule()
 
     def schedule(self) -> None:
-        self._timer.start()
+        self._throttle.schedule()
 
     def prefetch_now(self) -> None:
         view = self._view

@@ -14,19 +14,29 @@ photos the old entry is not one of.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
-from gallery_app.core.models import Entry
+from gallery_app.core.models import Entry, Gallery
+from gallery_app.qt.loading.session import GallerySession
 from gallery_app.qt.settings import Settings
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.ui.slideshow.window import SlideshowWindow
 
-if TYPE_CHECKING:
-    from gallery_app.ui.window.main_window import MainWindow
+
+class SlideshowHost(Protocol):
+    """What the launcher needs of the main window."""
+
+    interval_override: int | None  # --interval: this run only, not saved
+    session: GallerySession
+
+    @property
+    def gallery(self) -> Gallery | None: ...
+    def slideshow_closed(self) -> None: ...
+    def open_entry(self, entry: Entry) -> None: ...
 
 
 class SlideshowLauncher(QObject):
@@ -34,18 +44,19 @@ class SlideshowLauncher(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
+        window: SlideshowHost,
         settings: Settings,
         controller: SlideshowController,
         show: SlideshowWindow,
+        parent: QWidget,
     ) -> None:
-        super().__init__(window)
+        super().__init__(parent)
         self._window = window
         self._settings = settings
         self._controller = controller
         self._show = show
         self._generation = -1  # the gallery generation the running show belongs to
-        self.menu = QMenu("Slideshow &options", window)
+        self.menu = QMenu("Slideshow &options", parent)
         self.menu.setToolTipsVisible(True)
         self.loop_action = self._option("&Loop", "L", "Start again after the last photo")
         self.shuffle_action = self._option(

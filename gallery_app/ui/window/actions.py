@@ -12,14 +12,16 @@ their text, so they read the same with or without icons.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QMenu,
     QSizePolicy,
     QSlider,
@@ -30,9 +32,6 @@ from PySide6.QtWidgets import (
 from gallery_app.ui.common.plain_text import plain_tooltip
 from gallery_app.ui.grid.view import MAX_THUMBNAIL, MIN_THUMBNAIL
 from gallery_app.ui.window import dialogs
-
-if TYPE_CHECKING:
-    from gallery_app.ui.window.main_window import MainWindow
 
 # Freedesktop icon names; a theme without them leaves the button text-only.
 _ICONS = {
@@ -51,6 +50,63 @@ _ICONS = {
 }
 
 
+class WindowCommands(Protocol):
+    """What the window's actions call on the window."""
+
+    def on_open(self) -> None: ...
+    def on_open_folder(self) -> None: ...
+    def on_escape(self) -> None: ...
+    def start_slideshow(self, *, fullscreen: bool = True) -> None: ...
+    def toggle_fullscreen(self) -> None: ...
+    def on_toggle_info(self) -> None: ...
+    def on_search(self) -> None: ...
+    def on_help(self) -> None: ...
+
+
+class PhotoMoves(Protocol):
+    """What Go → Next / Previous / First / Last call (the window's navigation)."""
+
+    def step(self, delta: int) -> None: ...
+    def go_to_end(self, *, first: bool) -> None: ...
+
+
+@dataclass(frozen=True)
+class WindowActions:
+    """Every command of the main window, as the QActions menus, toolbar and keys share."""
+
+    open_file: QAction
+    open_folder: QAction
+    quit: QAction
+    grid: QAction
+    next: QAction
+    prev: QAction
+    first: QAction
+    last: QAction
+    slideshow: QAction
+    fullscreen: QAction
+    info: QAction
+    search: QAction
+    article: QAction
+    help: QAction
+    about: QAction
+
+    @property
+    def photo_moves(self) -> tuple[QAction, ...]:
+        """The moves that only the photo page has (the grid moves with the arrows itself)."""
+        return (self.grid, self.next, self.prev, self.first, self.last)
+
+    @property
+    def slideshow_keys(self) -> tuple[QAction, ...]:
+        """The window's keys a running slideshow takes over (i, f, F5)."""
+        return (self.slideshow, self.info, self.fullscreen)
+
+    def set_photo_moves_enabled(self, enabled: bool, *, escape: bool) -> None:
+        """Enable the photo page's moves; ``escape`` keeps Esc for leaving full screen."""
+        for action in self.photo_moves:
+            action.setEnabled(enabled)
+        self.grid.setEnabled(enabled or escape)
+
+
 def _themed(action: QAction, key: str) -> None:
     icon = QIcon.fromTheme(_ICONS[key])
     if not icon.isNull():
@@ -58,7 +114,7 @@ def _themed(action: QAction, key: str) -> None:
 
 
 def _action(
-    window: MainWindow,
+    window: QWidget,
     text: str,
     keys: list[str] | None = None,
     slot: Callable[[], object] | None = None,
@@ -78,40 +134,55 @@ def _action(
     return action
 
 
-def build_actions(window: MainWindow) -> None:
-    """Make every action of ``window`` (stored as its ``*_action`` attributes)."""
-    w = window
-    w.open_action = _action(w, "&Open File…", ["Ctrl+O"], w.on_open, "open")
-    w.open_folder_action = _action(
-        w, "Open &Folder…", ["Ctrl+Shift+O"], w.on_open_folder, "open-folder"
+def build_actions(
+    window: QWidget, commands: WindowCommands, moves: PhotoMoves, article: QAction
+) -> WindowActions:
+    """Make every action of ``window``; ``article`` is the article dock's toggle.
+
+    Made in the order Help → Keyboard shortcuts lists them.
+    """
+    w, c = window, commands
+    open_file = _action(w, "&Open File…", ["Ctrl+O"], c.on_open, "open")
+    open_folder = _action(w, "Open &Folder…", ["Ctrl+Shift+O"], c.on_open_folder, "open-folder")
+    quit_ = _action(w, "&Quit", ["Ctrl+Q"], w.close, "quit")
+    grid = _action(w, "Back to &grid", ["Esc"], c.on_escape, "grid")
+    next_ = _action(w, "&Next photo", ["Right", "Space"], lambda: moves.step(1), "next")
+    prev = _action(w, "&Previous photo", ["Left", "Backspace"], lambda: moves.step(-1), "previous")
+    first = _action(w, "&First photo", ["Home"], lambda: moves.go_to_end(first=True))
+    last = _action(w, "&Last photo", ["End"], lambda: moves.go_to_end(first=False))
+    slideshow = _action(w, "&Slideshow", ["F5"], c.start_slideshow, "slideshow")
+    fullscreen = _action(w, "&Full screen", ["F11", "F"], c.toggle_fullscreen)
+    _themed(fullscreen, "fullscreen")
+    fullscreen.setCheckable(True)
+    fullscreen.setToolTip("Full screen (F11 or F; Esc leaves)")
+    info = _action(w, "Caption &panel", ["I"], c.on_toggle_info)
+    info.setCheckable(True)
+    search = _action(w, "&Search", ["Ctrl+F"], c.on_search, "search")
+    article.setText("&Article")
+    article.setToolTip("Show or hide the article the gallery came from")
+    _themed(article, "article")
+    return WindowActions(
+        open_file=open_file,
+        open_folder=open_folder,
+        quit=quit_,
+        grid=grid,
+        next=next_,
+        prev=prev,
+        first=first,
+        last=last,
+        slideshow=slideshow,
+        fullscreen=fullscreen,
+        info=info,
+        search=search,
+        article=article,
+        help=_action(w, "&Keyboard shortcuts", ["F1"], c.on_help, "help"),
+        about=_action(w, "&About Dateline", None, lambda: dialogs.show_about(w), "about"),
     )
-    w.quit_action = _action(w, "&Quit", ["Ctrl+Q"], w.close, "quit")
-    w.grid_action = _action(w, "Back to &grid", ["Esc"], w.on_escape, "grid")
-    w.next_action = _action(w, "&Next photo", ["Right", "Space"], lambda: w.step(1), "next")
-    w.prev_action = _action(
-        w, "&Previous photo", ["Left", "Backspace"], lambda: w.step(-1), "previous"
-    )
-    w.first_action = _action(w, "&First photo", ["Home"], lambda: w.go_to_end(first=True))
-    w.last_action = _action(w, "&Last photo", ["End"], lambda: w.go_to_end(first=False))
-    w.slideshow_action = _action(w, "&Slideshow", ["F5"], w.start_slideshow, "slideshow")
-    w.fullscreen_action = _action(w, "&Full screen", ["F11", "F"], w.toggle_fullscreen)
-    _themed(w.fullscreen_action, "fullscreen")
-    w.fullscreen_action.setCheckable(True)
-    w.fullscreen_action.setToolTip("Full screen (F11 or F; Esc leaves)")
-    w.info_action = _action(w, "Caption &panel", ["I"], w.on_toggle_info)
-    w.info_action.setCheckable(True)
-    w.search_action = _action(w, "&Search", ["Ctrl+F"], w.on_search, "search")
-    w.article_action = w.parts.article_pane.toggleViewAction()
-    w.article_action.setText("&Article")
-    w.article_action.setToolTip("Show or hide the article the gallery came from")
-    _themed(w.article_action, "article")
-    w.help_action = _action(w, "&Keyboard shortcuts", ["F1"], w.on_help, "help")
-    w.about_action = _action(w, "&About Dateline", None, lambda: dialogs.show_about(w), "about")
 
 
-def build_size_slider(window: MainWindow) -> QWidget:
-    """The labelled thumbnail-size slider for the toolbar (``window.size_slider``)."""
-    box = QWidget(window)
+def build_size_slider(parent: QWidget) -> tuple[QWidget, QSlider]:
+    """The labelled thumbnail-size slider for the toolbar: its box, and the slider."""
+    box = QWidget(parent)
     box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
     row = QHBoxLayout(box)
     row.setContentsMargins(8, 0, 4, 0)
@@ -128,8 +199,7 @@ def build_size_slider(window: MainWindow) -> QWidget:
     label.setToolTip(slider.toolTip())
     row.addWidget(label)
     row.addWidget(slider)
-    window.size_slider = slider
-    return box
+    return box, slider
 
 
 def recent_labels(recent: list[Path], title_of: Callable[[Path], str | None]) -> list[str]:
@@ -158,68 +228,75 @@ def recent_labels(recent: list[Path], title_of: Callable[[Path], str | None]) ->
 
 
 def _fill_recent_menu(
-    window: MainWindow, recent: list[Path], title_of: Callable[[Path], str | None]
+    menu: QMenu,
+    recent: list[Path],
+    title_of: Callable[[Path], str | None],
+    open_path: Callable[[Path], None],
 ) -> None:
-    menu = window.recent_menu
     menu.clear()
     for path, label in zip(recent, recent_labels(recent, title_of), strict=True):
         action = menu.addAction(label)
         action.setToolTip(plain_tooltip(str(path)))
         action.setStatusTip(str(path))
-        action.triggered.connect(lambda _=False, p=path: window.open_path(p))
+        action.triggered.connect(lambda _=False, p=path: open_path(p))
     if not recent:
         menu.addAction("No recent galleries").setEnabled(False)
 
 
 def build_menus_and_toolbar(
-    window: MainWindow,
+    window: QMainWindow,
+    actions: WindowActions,
+    size_slider_box: QWidget,
     *,
+    open_path: Callable[[Path], None],
     recent_galleries: Callable[[], list[Path]],
     recent_title: Callable[[Path], str | None] = lambda _path: None,
     slideshow_menu: QMenu | None = None,
-) -> None:
-    """The menu bar and the toolbar; File → Open recent is filled as it opens."""
-    w = window
-    bar = w.menuBar()
+) -> QMenu:
+    """The menu bar and the toolbar; returns File → Open recent, filled as it opens."""
+    a = actions
+    bar = window.menuBar()
     file_menu = bar.addMenu("&File")
-    file_menu.addAction(w.open_action)
-    file_menu.addAction(w.open_folder_action)
-    w.recent_menu = QMenu("Open &recent", w)
-    w.recent_menu.setToolTipsVisible(True)  # the full path of each
-    w.recent_menu.aboutToShow.connect(
-        lambda: _fill_recent_menu(w, recent_galleries(), recent_title)
+    file_menu.addAction(a.open_file)
+    file_menu.addAction(a.open_folder)
+    recent_menu = QMenu("Open &recent", window)
+    recent_menu.setToolTipsVisible(True)  # the full path of each
+    recent_menu.aboutToShow.connect(
+        lambda: _fill_recent_menu(recent_menu, recent_galleries(), recent_title, open_path)
     )
-    file_menu.addMenu(w.recent_menu)
+    file_menu.addMenu(recent_menu)
     file_menu.addSeparator()
-    file_menu.addAction(w.quit_action)
+    file_menu.addAction(a.quit)
     view_menu = bar.addMenu("&View")
-    for action in (w.grid_action, w.info_action, w.article_action, w.search_action):
+    for action in (a.grid, a.info, a.article, a.search):
         view_menu.addAction(action)
     view_menu.addSeparator()
-    view_menu.addAction(w.slideshow_action)
+    view_menu.addAction(a.slideshow)
     if slideshow_menu is not None:
         view_menu.addMenu(slideshow_menu)
-    view_menu.addAction(w.fullscreen_action)
+    view_menu.addAction(a.fullscreen)
     go_menu = bar.addMenu("&Go")
-    for action in (w.next_action, w.prev_action, w.first_action, w.last_action):
+    for action in (a.next, a.prev, a.first, a.last):
         go_menu.addAction(action)
     help_menu = bar.addMenu("&Help")
-    help_menu.addAction(w.help_action)
-    help_menu.addAction(w.about_action)
+    help_menu.addAction(a.help)
+    help_menu.addAction(a.about)
+    _build_toolbar(window, a, size_slider_box)
+    return recent_menu
 
-    tools = QToolBar("Main", w)
-    w.addToolBar(tools)
+
+def _build_toolbar(window: QMainWindow, a: WindowActions, size_slider_box: QWidget) -> None:
+    tools = QToolBar("Main", window)
+    window.addToolBar(tools)
     tools.setObjectName("main_toolbar")
     tools.setAccessibleName("Main toolbar")
     tools.setMovable(False)
     # Text always shows; an icon joins it where the desktop's theme has one.
     tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    for action in (w.open_action, w.grid_action, w.prev_action, w.next_action):
+    for action in (a.open_file, a.grid, a.prev, a.next, a.slideshow, a.article):
         tools.addAction(action)
-    tools.addAction(w.slideshow_action)
-    tools.addAction(w.article_action)
     tools.addSeparator()
-    tools.addWidget(w.size_slider_box)
+    tools.addWidget(size_slider_box)
     for action in tools.actions():
         button = tools.widgetForAction(action)
         if button is not None and not button.accessibleName():

@@ -15,7 +15,7 @@ import logging
 from collections import Counter
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QLocale, QSignalBlocker, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from gallery_app.core.gallery.query import EntryFilter
 from gallery_app.core.models import Entry
 from gallery_app.qt.models.filter_state import FilterState
+from gallery_app.qt.throttle import Throttle
 from gallery_app.ui.common.flow_layout import FlowLayout
 
 log = logging.getLogger(__name__)
@@ -113,10 +114,8 @@ class FilterBar(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumWidth(220)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._apply_search)
+        # Restarted by every keystroke: the filter follows the last one.
+        self._search = Throttle(self._apply_search, SEARCH_DELAY_MS, self, restart=True)
 
         # Label and field pairs stay together; the groups wrap onto a second row
         # when the window is narrow (a laptop at 1024 px, a half-screen window),
@@ -172,9 +171,7 @@ class FilterBar(QWidget):
 
     def flush_search(self) -> None:
         """Apply typed text now instead of after the throttle (Enter does this too)."""
-        if self._search_timer.isActive():
-            self._search_timer.stop()
-            self._apply_search()
+        self._search.flush()
 
     # -- controls → filter ----------------------------------------------------
 
@@ -212,7 +209,7 @@ class FilterBar(QWidget):
             self._state.clear_dates()
 
     def _on_text_edited(self, _text: str) -> None:
-        self._search_timer.start()  # restarts: the filter follows the last keystroke
+        self._search.schedule()  # restarts: the filter follows the last keystroke
 
     def _apply_search(self) -> None:
         self._state.set_text(self.search_edit.text())
@@ -233,7 +230,7 @@ class FilterBar(QWidget):
             self.undated_check.setChecked(flt.include_undated)
         self.undated_check.setEnabled(flt.has_date_range)
         self.all_dates_button.setEnabled(flt.has_date_range)
-        if flt.text != self.search_edit.text() and not self._search_timer.isActive():
+        if flt.text != self.search_edit.text() and not self._search.pending():
             with QSignalBlocker(self.search_edit):
                 self.search_edit.setText(flt.text)
 

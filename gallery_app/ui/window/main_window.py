@@ -24,14 +24,8 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QSlider,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from gallery_app import APP_NAME
 from gallery_app.core.models import Entry, Gallery
@@ -45,6 +39,7 @@ from gallery_app.qt.workers import ImageLoader
 from gallery_app.ui.slideshow.launcher import SlideshowLauncher
 from gallery_app.ui.window import dialogs
 from gallery_app.ui.window.actions import (
+    WindowActions,
     build_actions,
     build_menus_and_toolbar,
     build_size_slider,
@@ -59,30 +54,11 @@ log = logging.getLogger(__name__)
 __all__ = ["GRID_PAGE", "PHOTO_PAGE", "MainWindow"]
 
 
-class MainWindow(PhotoNavigation, QMainWindow):
+class MainWindow(QMainWindow):
     """Composes the parts; every collaborator comes in through the constructor."""
 
     gallery_shown = Signal(object)  # Gallery, once every part has it
     current_changed = Signal(object)  # Entry on the photo page (or None)
-
-    # Made by main_window_actions (menus, toolbar, shortcuts live there).
-    open_action: QAction
-    open_folder_action: QAction
-    quit_action: QAction
-    grid_action: QAction
-    next_action: QAction
-    prev_action: QAction
-    first_action: QAction
-    last_action: QAction
-    slideshow_action: QAction
-    fullscreen_action: QAction
-    info_action: QAction
-    search_action: QAction
-    article_action: QAction
-    help_action: QAction
-    about_action: QAction
-    recent_menu: QMenu
-    size_slider: QSlider
 
     def __init__(
         self,
@@ -101,43 +77,42 @@ class MainWindow(PhotoNavigation, QMainWindow):
         self._links = links
         self._slideshow = slideshow
         self._gallery: Gallery | None = None
-        self._current: Entry | None = None
         self._article_stale = False  # the article pane waits until it is shown
         self.interval_override: int | None = None  # --interval: this run only, not saved
         self.session = GallerySession(loader, filter_state, self)
         self.parts: Parts = build_parts(self, filter_state, image_loader, slideshow)
-        self.slideshows = SlideshowLauncher(self, settings, slideshow, self.parts.slideshow_window)
-        self.overview = OverviewRefresher(
-            self.parts.model,
-            self.parts.filter_bar,
-            self.parts.timeline,
-            self._grid_current_entry,
-            self,
+        self.slideshows = SlideshowLauncher(
+            self, settings, slideshow, self.parts.slideshow_window, self
         )
         self.setObjectName("MainWindow")
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
         self.setAcceptDrops(True)
         self._build_pages()
-        self.size_slider_box = build_size_slider(self)
-        build_actions(self)
-        # On the grid page the list view moves with the arrows itself.
-        self._photo_actions = [
-            self.grid_action,
-            self.next_action,
-            self.prev_action,
-            self.first_action,
-            self.last_action,
-        ]
-        self._set_photo_actions_enabled(False)
-        build_menus_and_toolbar(
+        self.nav = PhotoNavigation(self.parts, self.stack, self.count_label, self)
+        self.overview = OverviewRefresher(
+            self.parts.model,
+            self.parts.filter_bar,
+            self.parts.timeline,
+            self.nav.grid_current_entry,
             self,
+        )
+        self.size_slider_box, self.size_slider = build_size_slider(self)
+        self.commands: WindowActions = build_actions(
+            self, self, self.nav, self.parts.article_pane.toggleViewAction()
+        )
+        self._set_photo_actions_enabled(False)
+        self.recent_menu = build_menus_and_toolbar(
+            self,
+            self.commands,
+            self.size_slider_box,
+            open_path=self.open_path,
             recent_galleries=lambda: self._settings.recent_galleries,
             recent_title=self._settings.recent_title,
             slideshow_menu=self.slideshows.menu,
         )
         self._connect()
-        self._restore_state()
+        restore_window_state(self, self._settings)
 
     # -- building -----------------------------------------------------------
     def _build_pages(self) -> None:
@@ -160,7 +135,7 @@ class MainWindow(PhotoNavigation, QMainWindow):
         self._loader.started.connect(self._on_load_started)
         self._loader.loaded.connect(self.show_gallery)
         self._loader.failed.connect(self._on_load_failed)
-        p.proxy.count_changed.connect(self._on_count_changed)
+        p.proxy.count_changed.connect(self.nav.on_count_changed)
         p.model.rowsInserted.connect(self._on_rows_inserted)  # a scan's batches
         p.grid.activated_entry.connect(self.open_entry)
         p.grid.link_file_requested.connect(self._on_link_file)
@@ -172,16 +147,43 @@ class MainWindow(PhotoNavigation, QMainWindow):
         p.photo_view.link_file_requested.connect(self._on_link_file)
         p.article_pane.entry_activated.connect(self.open_entry)
         p.article_pane.visibilityChanged.connect(self._refresh_article)
-        self.article_action.toggled.connect(self._refresh_article)
-        self._filter.changed.connect(self._on_filter_changed)
+        self.commands.article.toggled.connect(self._refresh_article)
+        self._filter.changed.connect(self.nav.on_filter_changed)
+        self.nav.current_changed.connect(self.current_changed)
         p.proxy.count_changed.connect(self._update_notice)
-        self.size_slider.valueChanged.connect(self._on_thumbnail_size)
+        self.size_slider.valueChanged.connect(p.grid.set_thumbnail_size)
         self.stack.currentChanged.connect(self._on_page_changed)
 
-    # -- state ----------------------------------------------------------------
-    def _restore_state(self) -> None:
-        restore_window_state(self, self._settings)
+    # -- navigation (the moves live in self.nav) -------------------------------
+    @property
+    def current_entry(self) -> Entry | None:
+        return self.nav.current
 
+    def visible_entries(self) -> list[Entry]:
+        return self.nav.visible_entries()
+
+    def open_entry(self, entry: Entry) -> None:
+        self.nav.open_entry(entry)
+
+    def show_grid(self) -> None:
+        self.nav.show_grid()
+
+    def on_escape(self) -> None:
+        """Esc: leave full screen first, then go back to the grid."""
+        if self.isFullScreen():
+            self.toggle_fullscreen()
+        else:
+            self.show_grid()
+
+    def _on_page_changed(self, index: int) -> None:
+        self._set_photo_actions_enabled(index == PHOTO_PAGE)
+
+    def _set_photo_actions_enabled(self, enabled: bool) -> None:
+        # Esc also leaves full screen, on either page (not while a show has the keys).
+        escape = self.isFullScreen() and not self.slideshows.is_showing()
+        self.commands.set_photo_moves_enabled(enabled, escape=escape)
+
+    # -- state ----------------------------------------------------------------
     def save_state(self) -> None:
         save_window_state(self, self._settings)
 
@@ -212,7 +214,7 @@ class MainWindow(PhotoNavigation, QMainWindow):
         if arrival.fresh:
             self.slideshows.stop()  # its photos belong to the gallery that is going
         self._gallery = gallery
-        self._current = None
+        self.nav.current = None
         p = self.parts
         self.stack.setCurrentIndex(GRID_PAGE)
         p.model.set_gallery(gallery)
@@ -224,7 +226,7 @@ class MainWindow(PhotoNavigation, QMainWindow):
         if gallery.source is not None:
             self._settings.last_gallery = gallery.source
             self._settings.add_recent_gallery(gallery.source, gallery.title)
-        self._on_count_changed(p.proxy.rowCount(), len(gallery.entries))
+        self.nav.on_count_changed(p.proxy.rowCount(), len(gallery.entries))
         self.show_grid()
         if gallery.entries:
             p.grid.setCurrentIndex(p.proxy.index(0, 0))
@@ -247,7 +249,7 @@ class MainWindow(PhotoNavigation, QMainWindow):
             return
         if entry.id not in {e.id for e in self.visible_entries()}:
             self._filter.clear()  # the photo asked for must show, whatever the filter
-        self.select_in_grid(entry)
+        self.nav.select_in_grid(entry)
         self.open_entry(entry)
 
     def _maybe_start_requested_slideshow(self) -> None:
@@ -285,13 +287,13 @@ class MainWindow(PhotoNavigation, QMainWindow):
         p = self.parts
         p.model.update_gallery(gallery)
         self.overview.schedule()  # filter bar and timeline follow, throttled
-        current = self._current
+        current = self.nav.current
         if current is not None:
             newer = next((e for e in gallery.entries if e.id == current.id), None)
             if newer is not None and newer != current and self.stack.currentIndex() == PHOTO_PAGE:
                 self.open_entry(newer)
             else:
-                self._current = newer
+                self.nav.current = newer
         self._update_notice()
         self._follow_request(gallery.entries)
         self._maybe_start_requested_slideshow()
@@ -327,12 +329,9 @@ class MainWindow(PhotoNavigation, QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.WindowStateChange:
-            self.fullscreen_action.setChecked(self.isFullScreen())
+            self.commands.fullscreen.setChecked(self.isFullScreen())
             self._set_photo_actions_enabled(self.stack.currentIndex() == PHOTO_PAGE)
         super().changeEvent(event)
-
-    def _on_thumbnail_size(self, px: int) -> None:
-        self.parts.grid.set_thumbnail_size(px)
 
     def _on_grid_resized_thumbnails(self, px: int) -> None:
         self.size_slider.blockSignals(True)  # Ctrl+wheel on the grid moves the slider
@@ -345,16 +344,16 @@ class MainWindow(PhotoNavigation, QMainWindow):
         if not visible:
             self.statusBar().showMessage("No photos to show: the filter hides them all.", 5000)
             return
-        self.slideshows.start(visible, self._selected_entry(), fullscreen=fullscreen)
+        self.slideshows.start(visible, self.nav.selected_entry(), fullscreen=fullscreen)
         # The slideshow window owns the keys now (i, f, arrows): the window's own
         # must not fire, even where the window manager leaves this window active.
         self._set_photo_actions_enabled(False)
-        for action in (self.slideshow_action, self.info_action, self.fullscreen_action):
+        for action in self.commands.slideshow_keys:
             action.setEnabled(False)
 
     def slideshow_closed(self) -> None:
         """The show has ended: the window's own keys work again."""
-        for action in (self.slideshow_action, self.info_action, self.fullscreen_action):
+        for action in self.commands.slideshow_keys:
             action.setEnabled(True)
         self._set_photo_actions_enabled(self.stack.currentIndex() == PHOTO_PAGE)
         self.activateWindow()
@@ -375,11 +374,11 @@ class MainWindow(PhotoNavigation, QMainWindow):
             self.showNormal()
         else:
             self.showFullScreen()
-        self.fullscreen_action.setChecked(self.isFullScreen())
+        self.commands.fullscreen.setChecked(self.isFullScreen())
         self._set_photo_actions_enabled(self.stack.currentIndex() == PHOTO_PAGE)
 
     def on_toggle_info(self) -> None:
-        self.parts.caption_panel.setVisible(self.info_action.isChecked())
+        self.parts.caption_panel.setVisible(self.commands.info.isChecked())
 
     def on_search(self) -> None:
         self.show_grid()

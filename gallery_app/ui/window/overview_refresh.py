@@ -19,10 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 
 from gallery_app.core.models import Entry
 from gallery_app.qt.models.photos import PhotoModel
+from gallery_app.qt.throttle import Throttle
 from gallery_app.ui.timeline.view import TimelineView
 from gallery_app.ui.window.filter_bar import FilterBar
 
@@ -49,29 +50,23 @@ class OverviewRefresher(QObject):
         super().__init__(parent)
         self._model, self._filter_bar, self._timeline = model, filter_bar, timeline
         self._current = current
-        self._due = QTimer(self)
-        self._due.setSingleShot(True)
-        self._due.setInterval(interval_ms)
-        self._due.timeout.connect(self._rebuild_filter_bar)
-        self._next = QTimer(self)
-        self._next.setSingleShot(True)
-        self._next.setInterval(0)
-        self._next.timeout.connect(self._rebuild_timeline)
+        self._due = Throttle(self._rebuild_filter_bar, interval_ms, self)
+        self._next = Throttle(self._rebuild_timeline, 0, self)
         self._entries: tuple[Entry, ...] = ()
 
     def schedule(self) -> None:
         """The rows changed: rebuild within ``interval_ms`` (changes meanwhile fold in)."""
-        if not self._due.isActive() and not self._next.isActive():
-            self._due.start()
+        if not self._next.pending():
+            self._due.schedule()  # a rebuild already due takes these rows in
 
     def pending(self) -> bool:
         """Whether a rebuild is still to come."""
-        return self._due.isActive() or self._next.isActive()
+        return self._due.pending() or self._next.pending()
 
     def refresh_now(self) -> None:
         """Rebuild both at once (a gallery was just opened) and drop any rebuild due."""
-        self._due.stop()
-        self._next.stop()
+        self._due.cancel()
+        self._next.cancel()
         entries = self._model.entries()
         self._filter_bar.set_entries(entries)
         self._timeline.set_entries(entries)
@@ -79,7 +74,7 @@ class OverviewRefresher(QObject):
     def _rebuild_filter_bar(self) -> None:
         self._entries = self._model.entries()
         self._filter_bar.set_entries(self._entries)
-        self._next.start()
+        self._next.schedule()
 
     def _rebuild_timeline(self) -> None:
         self._timeline.set_entries(self._entries)

@@ -12,17 +12,35 @@ result no longer touches the window, which shows something else now.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
+from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QFileDialog, QMenu, QMenuBar, QStatusBar, QWidget
 
 from gallery_app.core.models import Gallery
 from gallery_app.qt.loading.relinker import Relinker, needs_relinking
+from gallery_app.qt.loading.session import GallerySession
 from gallery_app.ui.window import dialogs
-from gallery_app.ui.window.main_window import MainWindow
+from gallery_app.ui.window.actions import WindowActions
 
 
-def choose_folder(window: MainWindow) -> Path | None:
+class RelinkHost(Protocol):
+    """What the relink action needs of the main window."""
+
+    session: GallerySession
+    commands: WindowActions
+
+    @property
+    def gallery(self) -> Gallery | None: ...
+    @property
+    def gallery_shown(self) -> SignalInstance: ...
+    def update_gallery(self, gallery: Gallery) -> None: ...
+    def statusBar(self) -> QStatusBar: ...
+    def menuBar(self) -> QMenuBar: ...
+
+
+def choose_folder(window: QWidget) -> Path | None:
     """Ask for the folder to look for the photos in."""
     name = QFileDialog.getExistingDirectory(
         window, "Relink missing photos: choose the folder that holds them", str(Path.home())
@@ -33,11 +51,12 @@ def choose_folder(window: MainWindow) -> Path | None:
 class RelinkAction(QAction):
     """The menu action and its round trip through the Relinker."""
 
-    def __init__(self, window: MainWindow, relinker: Relinker) -> None:
-        super().__init__("Re&link missing photos…", window)
+    def __init__(self, window: RelinkHost, relinker: Relinker, parent: QWidget) -> None:
+        super().__init__("Re&link missing photos…", parent)
         self.setToolTip("Find this gallery's missing photos in a folder and link them")
         self.setEnabled(False)
         self._window = window
+        self._parent = parent  # the dialogs' parent (the window itself)
         self._relinker = relinker
         self.choose_folder = choose_folder  # tests replace the dialog
         self._generation = -1  # the window's gallery generation the relink was started in
@@ -45,7 +64,7 @@ class RelinkAction(QAction):
         window.gallery_shown.connect(self._on_gallery)
         relinker.relinked.connect(self._on_relinked)
         relinker.failed.connect(self._on_failed)
-        _add_to_file_menu(window, self)
+        _add_to_file_menu(window.menuBar(), window.commands.open_file, self, parent)
 
     def _on_gallery(self, gallery: Gallery) -> None:
         self.setEnabled(needs_relinking(gallery))
@@ -55,7 +74,7 @@ class RelinkAction(QAction):
         if not needs_relinking(gallery):
             return
         assert gallery is not None
-        folder = self.choose_folder(self._window)
+        folder = self.choose_folder(self._parent)
         if folder is None:
             return
         self._window.statusBar().showMessage(f"Looking for the photos in {folder.name}…")
@@ -78,14 +97,16 @@ class RelinkAction(QAction):
         if self._generation != self._window.session.generation:
             return
         self._window.statusBar().showMessage(sentence, 10000)
-        dialogs.show_error(self._window, "Could not relink", sentence)
+        dialogs.show_error(self._parent, "Could not relink", sentence)
 
 
-def _add_to_file_menu(window: MainWindow, action: QAction) -> None:
+def _add_to_file_menu(
+    bar: QMenuBar, open_action: QAction, action: QAction, parent: QWidget
+) -> None:
     """Below Open recent in the File menu (the menu holding the Open action)."""
-    for top in window.menuBar().actions():
+    for top in bar.actions():
         menu = top.menu()
-        if not isinstance(menu, QMenu) or window.open_action not in menu.actions():
+        if not isinstance(menu, QMenu) or open_action not in menu.actions():
             continue
         items = menu.actions()
         before = next((a for a in items if a.isSeparator()), None)
@@ -94,4 +115,4 @@ def _add_to_file_menu(window: MainWindow, action: QAction) -> None:
         else:
             menu.addAction(action)
         return
-    window.addAction(action)
+    parent.addAction(action)

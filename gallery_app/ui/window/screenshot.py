@@ -118,7 +118,7 @@ class ScreenshotJob(QObject):
         else:
             w.show_grid()  # type: ignore[attr-defined]  # (a photo opened by name shows its page)
             if entry is not None:
-                w.select_in_grid(entry)  # type: ignore[attr-defined]
+                w.nav.select_in_grid(entry)  # type: ignore[attr-defined]
                 parts.timeline.set_current(entry)
             if view == "timeline":
                 half = self._size.height() // 2
@@ -139,7 +139,7 @@ class ScreenshotJob(QObject):
 
     def _start_slideshow(self, entry: Entry) -> None:
         w = self._window
-        w.select_in_grid(entry)  # type: ignore[attr-defined]
+        w.nav.select_in_grid(entry)  # type: ignore[attr-defined]
         show = w.parts.slideshow_window  # type: ignore[attr-defined]
         show.resize(self._size)
         w.start_slideshow(fullscreen=False)  # type: ignore[attr-defined]

@@ -7,17 +7,35 @@ once when the window is built and written when it closes.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtWidgets import QSlider, QSplitter
 
 from gallery_app.qt.settings import Settings
-
-if TYPE_CHECKING:
-    from gallery_app.ui.window.main_window import MainWindow
+from gallery_app.ui.window.actions import WindowActions
+from gallery_app.ui.window.parts import Parts
 
 DEFAULT_SIZE = (1180, 760)
 
 
-def restore_window_state(window: MainWindow, settings: Settings) -> None:
+class StatefulWindow(Protocol):
+    """The parts of the main window whose layout is kept between runs."""
+
+    parts: Parts
+    grid_splitter: QSplitter
+    photo_splitter: QSplitter
+    size_slider: QSlider
+    commands: WindowActions
+
+    def resize(self, w: int, h: int, /) -> None: ...
+    def restoreGeometry(self, geometry: QByteArray, /) -> bool: ...
+    def restoreState(self, state: QByteArray, /) -> bool: ...
+    def saveGeometry(self) -> QByteArray: ...
+    def saveState(self) -> QByteArray: ...
+
+
+def restore_window_state(window: StatefulWindow, settings: Settings) -> None:
     window.resize(*DEFAULT_SIZE)
     if not settings.geometry.isEmpty():
         window.restoreGeometry(settings.geometry)
@@ -29,15 +47,15 @@ def restore_window_state(window: MainWindow, settings: Settings) -> None:
             splitter.setSizes(sizes)
     window.size_slider.setValue(settings.thumbnail_size)
     window.parts.grid.set_thumbnail_size(settings.thumbnail_size)
-    window.info_action.setChecked(settings.info_panel_visible)
+    window.commands.info.setChecked(settings.info_panel_visible)
     window.parts.caption_panel.setVisible(settings.info_panel_visible)
 
 
-def save_window_state(window: MainWindow, settings: Settings) -> None:
+def save_window_state(window: StatefulWindow, settings: Settings) -> None:
     settings.geometry = window.saveGeometry()
     settings.window_state = window.saveState()
     settings.set_splitter_sizes("grid", window.grid_splitter.sizes())
     settings.set_splitter_sizes("photo", window.photo_splitter.sizes())
     settings.thumbnail_size = window.size_slider.value()
-    settings.info_panel_visible = window.info_action.isChecked()
+    settings.info_panel_visible = window.commands.info.isChecked()
     settings.sync()

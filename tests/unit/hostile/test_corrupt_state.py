@@ -152,4 +152,4 @@ def test_the_app_starts_with_every_state_file_damaged(qtbot: object) -> None:
         assert parts.window.windowTitle()
     finally:
         parts.window.close()
-        parts.pool.waitForDone(3000)
+        parts.pools.wait_for_done(3000)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from gallery_app.qt.loading.thumbnails import ThumbnailProvider
+from gallery_app.qt.pools import make_pool
 from tests.unit.hostile import corpus
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
 def test_every_hostile_file_gives_an_image_or_a_null_image(
     qtbot: QtBot, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    provider = ThumbnailProvider()
+    provider = ThumbnailProvider(make_pool(2))
     results: dict[str, list[tuple[QImage, bool]]] = {}
     provider.thumbnail_ready.connect(
         lambda key, image, preview: results.setdefault(key, []).append((image, preview))

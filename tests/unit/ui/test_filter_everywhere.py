@@ -68,16 +68,16 @@ def _everywhere(app: Composition, qtbot: QtBot) -> dict[str, object]:
     model = grid.model()
     grid_ids = [model.index(r, 0).data(EntryRole).id for r in range(model.rowCount())]
 
-    window.go_to_end(first=True)  # photo navigation: the first photo, then → to the end
+    window.nav.go_to_end(first=True)  # photo navigation: the first photo, then → to the end
     stepped = [window.current_entry.id]
     positions = [window.parts.caption_panel.position.text()]
     for _ in range(len(grid_ids) + 2):  # two more than needed: it must stop at the last
-        window.next_action.trigger()
+        window.commands.next.trigger()
         if window.current_entry.id != stepped[-1]:
             stepped.append(window.current_entry.id)
             positions.append(window.parts.caption_panel.position.text())
 
-    window.go_to_end(first=True)
+    window.nav.go_to_end(first=True)
     show = window.parts.slideshow_window
     window.start_slideshow(fullscreen=False)
     qtbot.wait_until(show.isVisible)

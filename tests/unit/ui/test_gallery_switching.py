@@ -204,7 +204,7 @@ def test_leaving_a_slideshow_after_the_gallery_changed_stays_in_the_new_one(
     assert app.window.stack.currentIndex() == GRID_PAGE
     assert app.window.current_entry is None
     assert app.window.parts.grid.current_entry().caption == "June 1"
-    assert app.window.slideshow_action.isEnabled()
+    assert app.window.commands.slideshow.isEnabled()
 
 
 def test_a_slow_relink_does_not_replace_the_gallery_opened_meanwhile(

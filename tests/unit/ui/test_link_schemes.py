@@ -90,7 +90,7 @@ def make_window(qtbot: QtBot, opened: list[str]) -> Iterator[object]:
         win.show()
         with qtbot.wait_signal(win.gallery_shown):
             win.open_path(None)
-        win.article_action.trigger()
+        win.commands.article.trigger()
         win.open_entry(gallery.entries[0])
         return win
 

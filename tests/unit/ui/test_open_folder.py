@@ -188,7 +188,7 @@ def test_relinking_finds_moved_photos_and_survives_a_restart(
 def _file_menu_actions(parts: Composition) -> list[object]:
     for top in parts.window.menuBar().actions():
         menu = top.menu()
-        if menu is not None and parts.window.open_action in menu.actions():
+        if menu is not None and parts.window.commands.open_file in menu.actions():
             return list(menu.actions())
     return []
 
@@ -200,8 +200,8 @@ def test_open_folder_action_opens_the_chosen_folder(
 
     monkeypatch.setattr(dialogs, "choose_folder", lambda parent, start=None: folder)
     window = app.window
-    assert window.open_folder_action.shortcut().toString() == "Ctrl+Shift+O"
-    assert window.open_folder_action in _file_menu_actions(app)
-    window.open_folder_action.trigger()
+    assert window.commands.open_folder.shortcut().toString() == "Ctrl+Shift+O"
+    assert window.commands.open_folder in _file_menu_actions(app)
+    window.commands.open_folder.trigger()
     qtbot.wait_until(lambda: len(_captions(app)) == len(DAYS), timeout=10_000)
     assert window.windowTitle() == "card — Dateline"

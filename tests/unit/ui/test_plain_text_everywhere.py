@@ -149,7 +149,7 @@ def test_caption_panel_labels_are_plain_text(window: MainWindow) -> None:
 
 def test_every_visible_label_with_markup_is_plain_text(window: MainWindow) -> None:
     window.open_entry(window.gallery.entries[0])
-    window.article_action.trigger()
+    window.commands.article.trigger()
     labels = [w for w in _labels_with_markup(window) if w.isVisibleTo(window)]
     assert labels
     rich = [(w.objectName(), w.text()) for w in labels if w.textFormat() != Qt.TextFormat.PlainText]
@@ -157,7 +157,7 @@ def test_every_visible_label_with_markup_is_plain_text(window: MainWindow) -> No
 
 
 def test_article_pane_shows_article_text_literally(window: MainWindow) -> None:
-    window.article_action.trigger()
+    window.commands.article.trigger()
     pane = window.parts.article_pane
     labels = _labels_with_markup(pane)
     texts = [w.text() for w in labels]
@@ -202,7 +202,7 @@ def test_tooltips_holding_file_text_render_it_literally(
     gallery = window.gallery
     assert gallery is not None and gallery.article is not None
     pane = window.parts.article_pane
-    window.article_action.trigger()
+    window.commands.article.trigger()
     pane.set_gallery(replace(gallery, article=replace(gallery.article, url=url)))
     assert pane.open_button.isVisibleTo(pane)
     assert _rendered(pane.open_button.toolTip()) == url

@@ -71,10 +71,10 @@ def test_esc_leaves_full_screen_first_then_goes_back_to_the_grid(
     qtbot.wait_until(window.isFullScreen)
     qtbot.keyClick(window.parts.grid, Qt.Key.Key_Escape)  # on the grid page
     qtbot.wait_until(lambda: not window.isFullScreen())
-    assert not window.fullscreen_action.isChecked()
+    assert not window.commands.fullscreen.isChecked()
 
     window.open_entry(window.gallery.entries[3])
-    window.fullscreen_action.trigger()
+    window.commands.fullscreen.trigger()
     qtbot.wait_until(window.isFullScreen)
     qtbot.keyClick(window.parts.photo_view, Qt.Key.Key_Escape)
     qtbot.wait_until(lambda: not window.isFullScreen())
@@ -97,7 +97,7 @@ def test_slideshow_options_are_saved_and_offered_in_the_view_menu(
     view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     assert launcher.menu.menuAction() in view_menu.actions()
 
-    window.slideshow_action.trigger()
+    window.commands.slideshow.trigger()
     show = window.parts.slideshow_window
     qtbot.wait_until(show.isVisible)
     for key in "lsrxi":  # every option flipped from the keyboard during the show
@@ -115,7 +115,7 @@ def test_slideshow_options_are_saved_and_offered_in_the_view_menu(
 
     launcher.crossfade_action.trigger()  # the menu changes the setting too
     assert Settings().slideshow_crossfade
-    window.slideshow_action.trigger()
+    window.commands.slideshow.trigger()
     qtbot.wait_until(show.isVisible)
     assert show.crossfade() and window._slideshow.shuffle and not window._slideshow.loop
     qtbot.keyClick(show, Qt.Key.Key_Escape)

@@ -61,7 +61,7 @@ def test_date_filter_applies_to_status_bar_and_navigation(qtbot, pool) -> None:
     window, state = _window(qtbot, pool, make_gallery())
     state.set_date_range(dt.date(2015, 3, 30), dt.date(2015, 3, 30))
     assert window.count_label.text() == "5 of 11 photos shown"
-    window.go_to_end(first=False)
+    window.nav.go_to_end(first=False)
     assert window.current_entry is not None
     assert window.current_entry.taken.day == dt.date(2015, 3, 30)
     assert window.current_entry.id == "e8"  # the last of the five March 30 photos
@@ -72,13 +72,13 @@ def test_keys_open_and_step_through_photos(qtbot, pool) -> None:
     qtbot.keyClick(window.parts.grid, Qt.Key.Key_Return)
     qtbot.wait_until(lambda: window.stack.currentIndex() == PHOTO_PAGE)
     assert window.current_entry.id == "e1"
-    window.next_action.trigger()
+    window.commands.next.trigger()
     assert window.current_entry.id == "e2"
-    window.last_action.trigger()
+    window.commands.last.trigger()
     assert window.current_entry.id == "e11"
-    window.next_action.trigger()  # stays at the end
+    window.commands.next.trigger()  # stays at the end
     assert window.current_entry.id == "e11"
-    window.grid_action.trigger()
+    window.commands.grid.trigger()
     assert window.stack.currentIndex() == GRID_PAGE
 
 
@@ -122,7 +122,7 @@ def test_window_state_and_thumbnail_size_persist(qtbot, pool) -> None:
 def test_slideshow_starts_at_the_current_photo_and_esc_returns(qtbot, pool) -> None:
     window, _ = _window(qtbot, pool, make_gallery())
     window.open_entry(window.gallery.entries[2])
-    window.slideshow_action.trigger()
+    window.commands.slideshow.trigger()
     show = window.parts.slideshow_window
     qtbot.wait_until(show.isVisible)
     assert window._slideshow.current().id == "e3"
