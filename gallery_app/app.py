@@ -37,6 +37,7 @@ from gallery_app.crash_reporting import (  # noqa: F401  (re-exported for tests 
     install_log_routes,
 )
 from gallery_app.desktop.integration import window_icon_paths
+from gallery_app.qt.checks import FindingsBook
 from gallery_app.qt.loading.folder_session import FolderGalleryLoader
 from gallery_app.qt.loading.gallery import GalleryLoader
 from gallery_app.qt.loading.relinker import Relinker
@@ -48,6 +49,7 @@ from gallery_app.qt.pools import ThreadPools
 from gallery_app.qt.settings import Settings
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.workers import ImageLoader
+from gallery_app.ui.checks.dock import install_checks_dock
 from gallery_app.ui.common.theme import apply_palette
 from gallery_app.ui.window.main_window import MainWindow
 from gallery_app.ui.window.relink_action import RelinkAction
@@ -114,9 +116,12 @@ class Composition:
     catalog: Catalog
     scanner: FolderScanner
     thumbnails: ThumbnailProvider
+    findings: FindingsBook | None = None
 
     def shut_down(self) -> None:
-        """Stop background work before the objects go (scans, thumbnails, loads)."""
+        """Stop background work before the objects go (scans, thumbnails, loads, checks)."""
+        if self.findings is not None:
+            self.findings.stop()
         self.scanner.stop()
         self.thumbnails.clear()
         self.pools.clear()
@@ -149,6 +154,10 @@ def compose(*, progressive: bool = True) -> Composition:
     loader.updated.connect(window.update_gallery)
     install_scan_progress(window.statusBar(), loader)
     RelinkAction(window, Relinker(pool, links, catalog, window), window)
+    findings = FindingsBook(pool, parent=window)  # the Checks panel and the grid's badges
+    model = window.parts.model
+    model.use_findings(findings)
+    install_checks_dock(window, findings, model.entries, window.open_entry, window.commands.search)
     return Composition(
         pools,
         settings,
@@ -161,6 +170,7 @@ def compose(*, progressive: bool = True) -> Composition:
         catalog,
         scanner,
         thumbnails,
+        findings,
     )
 
 

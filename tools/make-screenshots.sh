@@ -12,7 +12,7 @@ home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
 mkdir -p "$out"
 for palette in light dark; do
-    for view in grid photo slideshow timeline article; do
+    for view in grid photo slideshow timeline article checks; do
         DATELINE_HOME="$home" QT_QPA_PLATFORM=offscreen "$app" --bundled \
             --palette "$palette" --view "$view" --select 4 --size 1280x800 \
             --screenshot "$out/$view-$palette.png"

@@ -18,15 +18,26 @@ badges); the Checks panel lists them all.
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable, Mapping
+from threading import Event
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from shiboken6 import Shiboken
 
 from gallery_app.core.checks.findings import Finding, Severity
 from gallery_app.core.checks.run import check_entry
 from gallery_app.core.models import Entry
-from gallery_app.qt.workers import run_task
 
 log = logging.getLogger(__name__)
 
@@ -42,19 +53,55 @@ def _check_with_files(entry: Entry) -> tuple[Finding, ...]:
     return check_entry(entry, read=read_metadata)
 
 
-def _run(entries: tuple[Entry, ...], before: Mapping[str, Any], check: CheckEntry) -> _Done:
-    """Check ``entries``; an entry equal to the one checked before keeps its findings."""
+def _run(
+    entries: tuple[Entry, ...], before: Mapping[str, Any], check: CheckEntry, stop: Event
+) -> _Done | None:
+    """Check ``entries``; an entry equal to the one checked before keeps its findings.
+
+    Returns None when ``stop`` was set (a newer gallery, or the app closing).
+    """
     done: _Done = {}
     for entry in entries:
+        if stop.is_set():
+            return None
         old = before.get(entry.id)
         done[entry.id] = (entry, old[1] if old and old[0] == entry else check(entry))
     return done
+
+
+class _CheckRun(QRunnable):
+    """One check run on the pool; it holds the book only weakly.
+
+    The result goes back through the book's own queued signal, so nothing of
+    the window outlives it in this task: a run that ends after the window has
+    gone (the app closing while a first run loads the gazetteer) finds no book
+    and drops its result, and no Qt object is released on a worker thread.
+    """
+
+    def __init__(
+        self, book: FindingsBook, generation: int, entries: tuple[Entry, ...], before: _Done
+    ) -> None:
+        super().__init__()
+        self._book = weakref.ref(book)
+        self._generation = generation
+        self._work = (entries, before, book.check_function, book.stop_event)
+
+    def run(self) -> None:
+        try:
+            done = _run(*self._work)
+        except Exception:  # a worker must never take the app down
+            log.exception("the checks failed")
+            done = None
+        book = self._book()
+        if book is not None and Shiboken.isValid(book):
+            book.run_finished.emit(self._generation, done)  # None: stopped or failed
 
 
 class FindingsBook(QObject):
     """Every finding of the gallery on screen, by entry id."""
 
     changed = Signal()
+    run_finished = Signal(int, object)  # from the pool: generation, {id: (entry, findings)}
 
     def __init__(
         self, pool: QThreadPool, check: CheckEntry | None = None, parent: QObject | None = None
@@ -65,7 +112,8 @@ class FindingsBook(QObject):
         self._done: _Done = {}
         self._findings: tuple[Finding, ...] = ()
         self._generation = 0
-        self._relays: dict[int, object] = {}
+        self._running = 0
+        self.stop_event = Event()  # set when the app closes: runs end at the next entry
         self._source: Callable[[], tuple[Entry, ...]] = tuple
         self._entry_role = -1
         self._reset_at = 0  # the generation of the last reset: older runs are another gallery
@@ -73,6 +121,7 @@ class FindingsBook(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DELAY_MS)
         self._timer.timeout.connect(self._start)
+        self.run_finished.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
 
     # -- input ----------------------------------------------------------------
     def watch(
@@ -110,24 +159,25 @@ class FindingsBook(QObject):
         if not roles or self._entry_role in roles:
             self.schedule()
 
+    @property
+    def check_function(self) -> CheckEntry:
+        return self._check
+
+    def stop(self) -> None:
+        """The app is closing: runs under way end at their next entry, none starts."""
+        self.stop_event.set()
+        self._timer.stop()
+
     def _start(self) -> None:
+        if self.stop_event.is_set():
+            return
         self._generation += 1
-        generation = self._generation
-        entries, before, check = self._source(), dict(self._done), self._check
-        self._relays[generation] = run_task(
-            self._pool,
-            lambda: _run(entries, before, check),
-            lambda done: self._on_done(generation, done),
-            lambda message: self._on_failed(generation, message),
-        )
+        self._running += 1
+        self._pool.start(_CheckRun(self, self._generation, self._source(), dict(self._done)))
 
-    def _on_failed(self, generation: int, message: str) -> None:
-        self._relays.pop(generation, None)
-        log.warning("the checks failed: %s", message)
-
-    def _on_done(self, generation: int, done: _Done) -> None:
-        self._relays.pop(generation, None)
-        if generation < self._reset_at:
+    def _on_done(self, generation: int, done: _Done | None) -> None:
+        self._running -= 1
+        if done is None or generation < self._reset_at:
             return  # another gallery's
         if generation != self._generation:
             # overtaken by a newer run of this gallery: keep its work for the next one
@@ -140,7 +190,7 @@ class FindingsBook(QObject):
     # -- output ---------------------------------------------------------------
     def is_settled(self) -> bool:
         """No run waiting or under way: the findings are those of what the model holds."""
-        return not self._timer.isActive() and not self._relays
+        return not self._timer.isActive() and not self._running
 
     def findings(self) -> tuple[Finding, ...]:
         return self._findings
