@@ -9,7 +9,8 @@ no copy) go to the pool, where ``core.checks`` runs; an entry unchanged since
 the last run keeps its findings, so only new or changed entries are checked
 (and only linked files are read).  The result comes back on the GUI thread,
 keyed by a generation: a run overtaken by a newer one only lends its work to
-the next, a run of the gallery before is dropped; then ``changed`` is emitted.
+the next, a run of the gallery before stops early and is dropped; then
+``changed`` is emitted.  ``stop`` (the app closing) ends runs at their next entry.
 
 The photo model serves each entry's findings as ``FindingsRole`` (grid
 badges); the Checks panel lists them all.
@@ -54,15 +55,18 @@ def _check_with_files(entry: Entry) -> tuple[Finding, ...]:
 
 
 def _run(
-    entries: tuple[Entry, ...], before: Mapping[str, Any], check: CheckEntry, stop: Event
+    entries: tuple[Entry, ...],
+    before: Mapping[str, Any],
+    check: CheckEntry,
+    stops: tuple[Event, ...],
 ) -> _Done | None:
     """Check ``entries``; an entry equal to the one checked before keeps its findings.
 
-    Returns None when ``stop`` was set (a newer gallery, or the app closing).
+    Returns None as soon as one of ``stops`` is set (another gallery, the app closing).
     """
     done: _Done = {}
     for entry in entries:
-        if stop.is_set():
+        if any(stop.is_set() for stop in stops):
             return None
         old = before.get(entry.id)
         done[entry.id] = (entry, old[1] if old and old[0] == entry else check(entry))
@@ -84,7 +88,7 @@ class _CheckRun(QRunnable):
         super().__init__()
         self._book = weakref.ref(book)
         self._generation = generation
-        self._work = (entries, before, book.check_function, book.stop_event)
+        self._work = (entries, before, book.check_function, book.stop_events)
 
     def run(self) -> None:
         try:
@@ -113,7 +117,8 @@ class FindingsBook(QObject):
         self._findings: tuple[Finding, ...] = ()
         self._generation = 0
         self._running = 0
-        self.stop_event = Event()  # set when the app closes: runs end at the next entry
+        self._closing = Event()  # set when the app closes: runs end at the next entry
+        self._gallery_gone = Event()  # set, and replaced, when the model shows another gallery
         self._source: Callable[[], tuple[Entry, ...]] = tuple
         self._entry_role = -1
         self._reset_at = 0  # the generation of the last reset: older runs are another gallery
@@ -147,6 +152,8 @@ class FindingsBook(QObject):
         self._timer.start()
 
     def _on_reset(self) -> None:
+        self._gallery_gone.set()  # runs over the old gallery stop at their next entry
+        self._gallery_gone = Event()
         self._generation += 1  # results of the old gallery are dropped
         self._reset_at = self._generation
         self._done = {}
@@ -163,13 +170,17 @@ class FindingsBook(QObject):
     def check_function(self) -> CheckEntry:
         return self._check
 
+    @property
+    def stop_events(self) -> tuple[Event, ...]:
+        return (self._closing, self._gallery_gone)
+
     def stop(self) -> None:
         """The app is closing: runs under way end at their next entry, none starts."""
-        self.stop_event.set()
+        self._closing.set()
         self._timer.stop()
 
     def _start(self) -> None:
-        if self.stop_event.is_set():
+        if self._closing.is_set():
             return
         self._generation += 1
         self._running += 1
