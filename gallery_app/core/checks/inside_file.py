@@ -31,8 +31,8 @@ def sources_rule(w: Witnesses) -> list[Issue]:
         return []
     return [
         Issue(
-            f"Inside the file, the {_FIELD_WORDS.get(c.name, c.name)} in {c.kept} "
-            f"differs from {c.other}; {c.kept} is shown.",
+            f"The {_FIELD_WORDS.get(c.name, c.name)} in {c.kept} differs from {c.other} "
+            f"in the same file; {c.kept} is shown.",
             Witness("file", c.kept, c.kept_value),
             Witness("other", c.other, c.other_value),
         )

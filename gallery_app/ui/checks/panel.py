@@ -40,7 +40,7 @@ KIND_WORDS: dict[Kind, str] = {
     Kind.CREDIT: "Credit",
     Kind.CREATOR: "Photographer",
     Kind.FILE_PHOTO: "File photo",
-    Kind.SOURCES: "Sources in the file",
+    Kind.SOURCES: "File sources",
     Kind.METADATA: "File metadata",
 }
 EMPTY_TEXT = "No findings: every caption agrees with its file and the gallery's data."
@@ -127,6 +127,8 @@ class ChecksPanel(QWidget):
         self.tree.header().setStretchLastSection(True)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A scroll bar that came and went would change the width the rows were wrapped to.
+        self.tree.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.tree.clicked.connect(self._on_activated)
         self.tree.activated.connect(self._on_activated)
         layout = QVBoxLayout(self)

@@ -42,7 +42,7 @@ def _panel(qtbot: QtBot) -> ChecksPanel:
     by_id = {e.id: e for e in gallery.entries}
     panel.set_findings(
         [
-            _finding("02", 2, Kind.SOURCES, "Inside the file, the city differs."),
+            _finding("02", 2, Kind.SOURCES, "The city in XMP differs from IPTC in the same file."),
             _finding("02", 2, Kind.DATE, "The caption dates this photo 30 March 2015, but…"),
             _finding("06", 6, Kind.WEEKDAY, "The caption says Sunday, but…"),
         ],
@@ -60,10 +60,10 @@ def test_findings_are_grouped_by_photo_and_ordered_by_kind(qtbot: QtBot) -> None
     assert photo.text().startswith("2. ") and photo.text().endswith("(2)")
     assert [photo.child(i).text().split(":")[0] for i in range(photo.rowCount())] == [
         "⚠ Date",
-        "ℹ Sources in the file",
+        "ℹ File sources",
     ]
     spoken = photo.child(1).data(Qt.ItemDataRole.AccessibleTextRole)
-    assert spoken.startswith("Notice. Sources in the file:")
+    assert spoken.startswith("Notice. File sources:")
     assert panel.summary.text() == "2 warnings and 1 notice about 2 of 11 photos"
     tip = photo.child(0).toolTip()
     assert "&lt;b&gt;" in tip and "<b>" not in tip  # file text shown literally
