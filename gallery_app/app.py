@@ -38,6 +38,7 @@ from gallery_app.crash_reporting import (  # noqa: F401  (re-exported for tests 
 )
 from gallery_app.desktop.integration import window_icon_paths
 from gallery_app.qt.checks import FindingsBook
+from gallery_app.qt.exporter import Exporter
 from gallery_app.qt.loading.folder_session import FolderGalleryLoader
 from gallery_app.qt.loading.gallery import GalleryLoader
 from gallery_app.qt.loading.relinker import Relinker
@@ -51,6 +52,8 @@ from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.workers import ImageLoader
 from gallery_app.ui.checks.dock import install_checks_dock
 from gallery_app.ui.common.theme import apply_palette
+from gallery_app.ui.window.export_action import ExportAction
+from gallery_app.ui.window.file_menu import add_to_file_menu
 from gallery_app.ui.window.main_window import MainWindow
 from gallery_app.ui.window.relink_action import RelinkAction
 from gallery_app.ui.window.scan_progress import install_scan_progress
@@ -158,6 +161,8 @@ def compose(*, progressive: bool = True) -> Composition:
     model = window.parts.model
     model.use_findings(findings)
     install_checks_dock(window, findings, model.entries, window.open_entry, window.commands.search)
+    export = ExportAction(window, window, Exporter(pool, window))
+    add_to_file_menu(window.menuBar(), window.commands.open_file, export, window)
     return Composition(
         pools,
         settings,

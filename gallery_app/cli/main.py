@@ -18,6 +18,7 @@ from pathlib import Path
 
 from gallery_app import __version__
 from gallery_app.cli import check as check_cli
+from gallery_app.cli import export as export_cli
 from gallery_app.cli import thumbnails as thumbs_cli
 from gallery_app.core.article.importer import read_article_file
 from gallery_app.core.errors import DatelineError
@@ -38,6 +39,8 @@ examples:
   gallery-cli list ~/Pictures/2015 --json           every photo under a folder, with its metadata
   gallery-cli check ~/Pictures/2015 --json          captions against their files (exit 1: findings)
   gallery-cli import-article story.txt -o gallery.json
+  gallery-cli export --format timelinejs -o story.json
+  gallery-cli export ~/Pictures/2015 --format html -o web-gallery
   gallery-cli thumbnails ~/Pictures --size large --jobs 2
 """
 
@@ -55,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="gallery-cli",
         description="Dateline's headless commands: list galleries and photos, check captions "
-        "against their files, import articles, fill the thumbnail cache.",
+        "against their files, import articles, export galleries, fill the thumbnail cache.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -113,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     check_cli.add_parser(sub)
+    export_cli.add_parser(sub)
     thumbs_cli.add_parser(sub)
     return parser
 
@@ -131,6 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_import(args)
         if args.command == "check":
             return check_cli.run(args)
+        if args.command == "export":
+            return export_cli.run(args, _filter_from(args), _load)
         return int(thumbs_cli.run(args))
     except _UsageError as exc:
         print(f"gallery-cli: {exc} (see gallery-cli --help)", file=sys.stderr)
@@ -159,6 +165,18 @@ def _filter_from(args: argparse.Namespace) -> EntryFilter:
     if date_from and date_to and date_from > date_to:
         raise _UsageError(f"--from {date_from} comes after --to {date_to}")
     return EntryFilter(date_from, date_to, args.include_undated, args.search)
+
+
+def _load(path: Path | None) -> Gallery:
+    # deferred: `gallery-cli --help` must not load the readers
+    from gallery_app.core.loader import load_gallery
+    from gallery_app.core.store.catalog import Catalog
+
+    catalog = Catalog()  # a folder seen before is read from the user's catalog
+    try:
+        return load_gallery(path, catalog=catalog)
+    finally:
+        catalog.close()
 
 
 def _cmd_list(args: argparse.Namespace) -> int:

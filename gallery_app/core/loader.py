@@ -64,9 +64,7 @@ def load_gallery(
         path = bundled_gallery_path()
     kind = classify(path)
     if kind == "manifest":
-        from gallery_app.core.gallery.manifest import load_manifest  # deferred: jsonschema is slow
-
-        gallery = load_manifest(path / MANIFEST_NAME if path.is_dir() else path)
+        gallery = _load_json(path / MANIFEST_NAME if path.is_dir() else path)
         return with_file_metadata(gallery) if read_files else gallery
     if kind == "article":
         from gallery_app.core.article.importer import read_article_file  # deferred: start-up
@@ -74,6 +72,21 @@ def load_gallery(
         gallery = read_article_file(path)
         return replace(gallery, id=gallery.id or path.stem, source=path)
     return load_folder(folder_of(path, kind), on_progress=on_progress, catalog=catalog)
+
+
+def _load_json(path: Path) -> Gallery:
+    """A gallery manifest, or a TimelineJS / IIIF export read back."""
+    # deferred: jsonschema and the export readers are slow to import
+    from gallery_app.core.exports.reading import read_foreign
+    from gallery_app.core.gallery.manifest import load_manifest
+
+    try:
+        return load_manifest(path)
+    except DatelineError:
+        foreign = read_foreign(path)
+        if foreign is None:
+            raise
+        return foreign
 
 
 def folder_of(path: Path, kind: str | None = None) -> Path:

@@ -35,12 +35,25 @@ class ImageStatus(StrEnum):
 
 
 @dataclass(frozen=True)
+class DateReading:
+    """One way to read a date that contradicts itself, with why: the day as
+    written ("the date as written") or the day its weekday points to ("the
+    weekday, Sunday")."""
+
+    day: dt.date
+    reason: str
+
+
+@dataclass(frozen=True)
 class TakenAt:
     """When a photo was taken, as far as it is known.
 
     ``value`` is the local wall-clock time; ``utc_offset`` (minutes east of UTC)
     is set only when a source stated it.  ``uncertain`` marks a date whose
-    source contradicts itself (a weekday that does not match, say).
+    source contradicts itself (a weekday that does not match, say); then
+    ``readings`` holds each competing day, so a timeline can draw the span and
+    an editor can offer to resolve it.  ``inferred`` marks a date no source
+    wrote out (a weekday placed by the article's own date).
     """
 
     value: dt.datetime
@@ -48,6 +61,8 @@ class TakenAt:
     source: str
     utc_offset: int | None = None
     uncertain: bool = False
+    readings: tuple[DateReading, ...] = ()
+    inferred: bool = False
 
     @property
     def day(self) -> dt.date:

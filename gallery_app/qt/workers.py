@@ -56,10 +56,10 @@ def run_task(
     """
     relay = _Relay(parent)
     relay.done.connect(on_done)
-    relay.done.connect(relay.deleteLater)
-    relay.failed.connect(relay.deleteLater)
     if on_error is not None:
         relay.failed.connect(on_error)
+    relay.done.connect(relay.deleteLater)  # after the caller's slot, never before it
+    relay.failed.connect(relay.deleteLater)
     pool.start(_Task(func, relay))
     return relay
 

@@ -59,7 +59,24 @@ _COUNTRY_ALIASES: dict[str, str] = {
     "macau": "MO", "cote d'ivoire": "CI", "the bahamas": "BS", "the gambia": "GM",
     "turkiye": "TR", "the philippines": "PH", "the uae": "AE", "uae": "AE", "u.a.e.": "AE",
     "the democratic republic of congo": "CD", "the democratic republic of the congo": "CD",
-    "korea": "KR", "the czech republic": "CZ",
+    "korea": "KR", "the czech republic": "CZ", "u.s. virgin islands": "VI",
+    "the u.s. virgin islands": "VI", "us virgin islands": "VI",
+}  # fmt: skip
+
+
+# The adjective wire captions use for a country ("the Syrian town of X").
+_DEMONYMS: dict[str, str] = {
+    "afghan": "AF", "algerian": "DZ", "american": "US", "argentine": "AR", "australian": "AU",
+    "brazilian": "BR", "british": "GB", "canadian": "CA", "chilean": "CL", "chinese": "CN",
+    "colombian": "CO", "cuban": "CU", "egyptian": "EG", "ethiopian": "ET", "french": "FR",
+    "german": "DE", "greek": "GR", "indian": "IN", "indonesian": "ID", "iranian": "IR",
+    "iraqi": "IQ", "israeli": "IL", "italian": "IT", "japanese": "JP", "jordanian": "JO",
+    "kenyan": "KE", "lebanese": "LB", "libyan": "LY", "malian": "ML", "mexican": "MX",
+    "nigerian": "NG", "pakistani": "PK", "palestinian": "PS", "philippine": "PH",
+    "polish": "PL", "russian": "RU", "saudi": "SA", "somali": "SO", "south korean": "KR",
+    "north korean": "KP", "spanish": "ES", "sudanese": "SD", "syrian": "SY", "thai": "TH",
+    "turkish": "TR", "ukrainian": "UA", "venezuelan": "VE", "vietnamese": "VN",
+    "yemeni": "YE",
 }  # fmt: skip
 
 
@@ -173,6 +190,11 @@ def country_code(name: str) -> str | None:
     return _get_index().country_codes.get(fold(name))
 
 
+def demonym_country(word: str) -> str | None:
+    """The country of a wire caption's adjective: "Syrian" -> "SY" (no data read)."""
+    return _DEMONYMS.get(word.strip(" .,").lower())
+
+
 def country_name(code: str) -> str | None:
     """The GeoNames English name of an ISO code ("IQ" -> "Iraq")."""
     return _get_index().country_names.get(code.strip().upper())
@@ -222,14 +244,15 @@ def lookup_place(
 def capital_or_big_city(city: str) -> GeoPlace | None:
     """A place well known enough to stand alone in a dateline ("in Paris").
 
-    Only national capitals and cities of a million people qualify, so that
-    a capitalised word such as "Reading" or "Mobile" is not taken for a place.
+    Only national capitals and cities of half a million people qualify
+    ("Liverpool", "Mosul"), so that a capitalised word such as "Reading" or
+    "Mobile" is not taken for a place.
     """
     place = lookup_place(city)
     if place is None:
         return None
     index = _get_index()
-    if place.population >= 1_000_000 or index.capitals.get(place.country_code) == fold(place.name):
+    if place.population >= 500_000 or index.capitals.get(place.country_code) == fold(place.name):
         return place
     return None
 

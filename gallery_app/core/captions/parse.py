@@ -1,55 +1,51 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Read a wire-photo caption: when, where, who, which agency, file photo or not.
 
-``parse_caption`` is the one entry point; it cleans the text
-(``caption_text``) and asks three small readers for the date
-(``caption_dates``), the place (``caption_places``, coordinates from
-``gazetteer``) and the credits (``caption_credits``).  Any string, however
-broken or long, gives a ``ParsedCaption``: input is cut to a bounded size
-and every pattern is linear, and an unexpected error becomes a warning.
+``parse_caption`` is the one entry point.  The flow: ``text`` cleans the input
+(bounded, plain, line breaks kept long enough to set apart a credit printed on
+its own line); ``credits`` reads the credit and reports where it sits;
+``text.strip_notes`` drops the agency's picture number and its notes to
+editors; ``dates`` and ``places`` then read the caption proper.  Any string,
+however broken or long, gives a ``ParsedCaption``: input is cut to a bounded
+size, every pattern is linear or bounded, and an unexpected error becomes a
+warning.  Each reader is a list of declared rules with their reasons
+(``credits.CREDIT_RULES``, ``text.STRIP_RULES``, ``dates.NOT_THE_PHOTO_RULES``,
+``place_rules.RULES``); the table of real captions in the tests shows them at
+work.
 
 Shapes handled
 --------------
-Dates: "In this Monday, March 30, 2015 file photo"; "FILE - This Oct. 2,
-2012, file photo shows"; "on April 1, 2015"; "Tuesday, April 15, 2025";
-"..., Iraq, Friday, April 3, 2015." (AP: date after the place); AP month
-abbreviations (Jan. Feb. Aug. Sept. Oct. Nov. Dec.); "30 March 2015" and
-"Monday 30 March 2015" (Reuters/AFP); "2015-03-30"; "this March 2015 file
-photo" (month precision); a clock time right after the date ("..., 2015, at
-3:45 p.m." -> minute precision).  A weekday that disagrees keeps the date,
-marks it uncertain and warns ("The caption says Sunday, but March 31, 2015
-was a Tuesday.").  A date without a year gives no date and a warning.  Among
-several dates the photo's own wins (see ``caption_dates``).
+Dates: AP ("In this Monday, March 30, 2015 file photo", "..., Iraq, Friday,
+April 3, 2015."), Reuters/AFP/EPA ("30 March 2015"), ISO, stray commas
+("June, 11, 2021"), a clock time after the date (minute precision), month
+precision ("in Kabul March, 2015", "this March 2015 file photo", "the second
+decade of February 2023"), year precision ("this late 2003 file photo").  The
+photo's date is the one of the first sentence; a later sentence counts only as
+a fragment ("April 2, 2015."), a "taken on" line, or with a weekday.  A
+posting or release date ("released Tuesday, Aug. 25, 2015") and anything in an
+"undated" caption are not the photo's.  A wrong weekday keeps the date, marks
+it uncertain, says so, and carries both ``readings``.  A weekday alone gives
+no date, unless the caller passes the article's date (``reference``): then the
+last such weekday on or before it, marked ``inferred``.
 
-Places: "in Tikrit, 80 miles north of Baghdad, Iraq"; "on the main road
-between Baghdad and Tikrit, ..., Iraq" (a description: sublocation, no city,
-no coordinates); "Canton, Miss." / "Canton, MS" / "Atlanta, Georgia";
-"Sydney, New South Wales, Australia" (region); "in Kabul, Afghanistan on
-Tuesday"; "in Paris" / "in Washington" alone (capitals, million-people
-cities, AP's stand-alone US cities); "in northern Iraq" (country only).
-Hometowns ("of Toledo, Ohio") and party tags ("D-Ill.") are not places.
-``Location.name`` is the whole phrase from the city or description to the
-country as written; ``sublocation`` holds a description such as "the main
-road between Baghdad and Tikrit".
-
-Credits: see ``caption_credits``; ``credit`` is the explicit
-"(credit:...)" text kept as written ("ASSOCIATED PRESS"), else the agency's
-short name ("AP", "Reuters", "AFP", "Getty Images", "EPA-EFE", "Xinhua").
-File photo: "file photo", "FILE -", "FILE PHOTO:", ", File)", "/File Photo".
+Places: see ``places`` and ``place_alone``.  Credits: see ``credits``; the
+credit is the explicit "(credit:...)" text kept as written, else the agency's
+short name.  File photo: "file photo", "FILE -", "FILE PHOTO:", ", File)",
+"/File Photo", "File AP Photo".
 
 Not handled yet
 ---------------
-Numeric dates ("30/03/2015", ambiguous), relative dates ("last Tuesday",
-"on Tuesday" with the year only in the article), time zones other than
-GMT/UTC, several photographers in one credit, datelines in all capitals
-without a country ("TIKRIT, Iraq (AP) -" works; "TIKRIT (AP) -" does not),
-regions of non-US countries checked against GeoNames (kept as written),
-places in languages other than English, and sublocations inside a city
-("at the White House in Washington" gives Washington, not the White House).
+Numeric dates ("30/03/2015", ambiguous), relative dates other than a bare
+weekday ("last Tuesday", "yesterday"), time zones other than GMT/UTC, several
+photographers in one credit, places in languages other than English, regions
+of non-US countries checked against GeoNames (kept as written), small places
+named with neither country nor a well-known neighbour ("at the Sicilian harbor
+of Pozzallo"), and cities under half a million people standing alone.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
@@ -57,8 +53,8 @@ from dataclasses import dataclass
 from gallery_app.core.captions.credits import find_credits
 from gallery_app.core.captions.dates import find_date
 from gallery_app.core.captions.places import find_place
-from gallery_app.core.captions.text import clean
-from gallery_app.core.models import Location, TakenAt
+from gallery_app.core.captions.text import clean, clean_lines, split_credit_line, strip_notes
+from gallery_app.core.models import DateReading, Location, TakenAt
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +68,13 @@ _FILE_HEAD_RE = re.compile(r"^\s*FILE\b")
 
 @dataclass(frozen=True)
 class ParsedCaption:
-    """What a caption says about its photo; ``None`` where it says nothing."""
+    """What a caption says about its photo; ``None`` where it says nothing.
+
+    ``text`` is the caption as a reader should see it: without the credit
+    line, the agency's picture number and its notes to editors.  ``readings``
+    repeats ``taken.readings``: the competing days of a date that contradicts
+    itself.
+    """
 
     taken: TakenAt | None
     location: Location | None
@@ -80,15 +82,21 @@ class ParsedCaption:
     credit: str | None
     file_photo: bool
     warnings: tuple[str, ...]
+    text: str = ""
+    readings: tuple[DateReading, ...] = ()
 
 
 EMPTY = ParsedCaption(None, None, None, None, False, ())
 
 
-def parse_caption(text: str) -> ParsedCaption:
-    """Read one caption; never raises (see the module docstring for shapes)."""
+def parse_caption(text: str, reference: dt.date | None = None) -> ParsedCaption:
+    """Read one caption; never raises (see the module docstring for shapes).
+
+    ``reference`` is the date of the article the caption came from, when
+    known; it only ever turns a bare weekday into an inferred date.
+    """
     try:
-        return _parse(clean(text))
+        return _parse(text, reference)
     except Exception:  # a caption must never take the gallery down
         log.exception("Could not read a caption")
         return ParsedCaption(
@@ -96,12 +104,15 @@ def parse_caption(text: str) -> ParsedCaption:
         )
 
 
-def _parse(text: str) -> ParsedCaption:
-    if not text:
+def _parse(raw: object, reference: dt.date | None) -> ParsedCaption:
+    body, credit_line = split_credit_line(clean_lines(raw))
+    text = clean(body)
+    if not text and not credit_line:
         return EMPTY
-    taken, warnings = find_date(text)
-    credits = find_credits(text)
-    location = find_place(text)
+    credits = find_credits(text, credit_line)
+    scene = strip_notes(_cut(text, credits.spans))
+    taken, warnings = find_date(scene, reference)
+    location = find_place(scene)
     file_photo = credits.file_photo or bool(_FILE_RE.search(text) or _FILE_HEAD_RE.match(text))
     return ParsedCaption(
         taken=taken,
@@ -110,4 +121,20 @@ def _parse(text: str) -> ParsedCaption:
         credit=credits.credit,
         file_photo=file_photo,
         warnings=tuple(warnings),
+        text=scene,
+        readings=taken.readings if taken else (),
     )
+
+
+def _cut(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """The text without the credit spans, tidied where they were."""
+    keep: list[str] = []
+    at = 0
+    for start, end in sorted(spans):
+        if start > at:
+            keep.append(text[at:start])
+        at = max(at, end)
+    keep.append(text[at:])
+    joined = " ".join(part.strip() for part in keep if part.strip())
+    joined = re.sub(r"\s+([.,;:])", r"\1", joined)
+    return re.sub(r"([.!?])\.+(?=\s|$)", r"\1", joined).strip(" |")

@@ -16,13 +16,14 @@ from typing import Protocol
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMenuBar, QStatusBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenuBar, QStatusBar, QWidget
 
 from gallery_app.core.models import Gallery
 from gallery_app.qt.loading.relinker import Relinker, needs_relinking
 from gallery_app.qt.loading.session import GallerySession
 from gallery_app.ui.window import dialogs
 from gallery_app.ui.window.actions import WindowActions
+from gallery_app.ui.window.file_menu import add_to_file_menu
 
 
 class RelinkHost(Protocol):
@@ -64,7 +65,7 @@ class RelinkAction(QAction):
         window.gallery_shown.connect(self._on_gallery)
         relinker.relinked.connect(self._on_relinked)
         relinker.failed.connect(self._on_failed)
-        _add_to_file_menu(window.menuBar(), window.commands.open_file, self, parent)
+        add_to_file_menu(window.menuBar(), window.commands.open_file, self, parent)
 
     def _on_gallery(self, gallery: Gallery) -> None:
         self.setEnabled(needs_relinking(gallery))
@@ -98,21 +99,3 @@ class RelinkAction(QAction):
             return
         self._window.statusBar().showMessage(sentence, 10000)
         dialogs.show_error(self._parent, "Could not relink", sentence)
-
-
-def _add_to_file_menu(
-    bar: QMenuBar, open_action: QAction, action: QAction, parent: QWidget
-) -> None:
-    """Below Open recent in the File menu (the menu holding the Open action)."""
-    for top in bar.actions():
-        menu = top.menu()
-        if not isinstance(menu, QMenu) or open_action not in menu.actions():
-            continue
-        items = menu.actions()
-        before = next((a for a in items if a.isSeparator()), None)
-        if before is not None:
-            menu.insertAction(before, action)
-        else:
-            menu.addAction(action)
-        return
-    parent.addAction(action)
