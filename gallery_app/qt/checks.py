@@ -5,9 +5,10 @@ Flow: ``FindingsBook.watch(model)`` listens to the photo model; a reset, new
 rows or a changed entry (a photo linked) restart a short single-shot timer,
 so a folder scan that adds rows in hundreds of batches costs one check run
 at the end, not one per batch.  When it fires, the model's entries (a tuple:
-no copy) go to the pool, where ``core.checks`` runs; an entry unchanged since
-the last run keeps its findings, so only new or changed entries are checked
-(and only linked files are read).  The result comes back on the GUI thread,
+no copy) are compared with the last run's: only new or changed entries go to
+a child process (``core.checks.child``: a thread would share the interpreter
+lock with the window while the GeoNames data loads), whose findings come back
+on its stdout; unchanged entries keep theirs.  The result comes back on the GUI thread,
 keyed by a generation: a run overtaken by a newer one only lends its work to
 the next, a run of the gallery before stops early and is dropped; then
 ``changed`` is emitted.  ``stop`` (the app closing) ends runs at their next entry.
@@ -19,6 +20,8 @@ badges); the Checks panel lists them all.
 from __future__ import annotations
 
 import logging
+import pickle
+import sys
 import weakref
 from collections.abc import Callable, Mapping
 from threading import Event
@@ -28,6 +31,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
     QObject,
+    QProcess,
     QRunnable,
     Qt,
     QThreadPool,
@@ -113,6 +117,10 @@ class FindingsBook(QObject):
         super().__init__(parent)
         self._pool = pool
         self._check = check or _check_with_files
+        # The app's own checks run in a child process (see core.checks.child); an injected
+        # check function (tests) or a frozen bundle without ``-m`` runs on the pool.
+        self._in_process = check is None and not getattr(sys, "frozen", False)
+        self._process: QProcess | None = None
         self._done: _Done = {}
         self._findings: tuple[Finding, ...] = ()
         self._generation = 0
@@ -178,13 +186,72 @@ class FindingsBook(QObject):
         """The app is closing: runs under way end at their next entry, none starts."""
         self._closing.set()
         self._timer.stop()
+        self._kill_process()
 
     def _start(self) -> None:
         if self._closing.is_set():
             return
         self._generation += 1
         self._running += 1
-        self._pool.start(_CheckRun(self, self._generation, self._source(), dict(self._done)))
+        entries, before = self._source(), dict(self._done)
+        if self._in_process:
+            self._start_process(self._generation, entries, before)
+        else:
+            self._pool.start(_CheckRun(self, self._generation, entries, before))
+
+    # -- the child process ------------------------------------------------------
+    def _start_process(self, generation: int, entries: tuple[Entry, ...], before: _Done) -> None:
+        todo = tuple(e for e in entries if not (e.id in before and before[e.id][0] == e))
+        if not todo:  # nothing new: no process at all
+            self._on_done(generation, {e.id: before[e.id] for e in entries})
+            return
+        self._kill_process()  # a newer run replaces an unfinished one
+        process = QProcess(self)
+        process.setProgram(sys.executable)
+        process.setArguments(["-m", "gallery_app.core.checks.child"])
+        process.finished.connect(
+            lambda code, status: self._on_process_finished(
+                process, generation, entries, before, code, status
+            )
+        )
+        self._process = process
+        process.start()
+        process.write(pickle.dumps(todo, protocol=pickle.HIGHEST_PROTOCOL))
+        process.closeWriteChannel()
+
+    def _kill_process(self) -> None:
+        process, self._process = self._process, None
+        if process is not None and process.state() != QProcess.ProcessState.NotRunning:
+            process.kill()
+            process.waitForFinished(1000)
+
+    def _on_process_finished(
+        self,
+        process: QProcess,
+        generation: int,
+        entries: tuple[Entry, ...],
+        before: _Done,
+        code: int,
+        status: QProcess.ExitStatus,
+    ) -> None:
+        process.deleteLater()
+        if process is not self._process:  # killed: a newer run or the app closing took over
+            self._running -= 1
+            return
+        self._process = None
+        done: _Done | None = None
+        if status == QProcess.ExitStatus.NormalExit and code == 0:
+            try:
+                found = pickle.loads(bytes(process.readAllStandardOutput().data()))  # noqa: S301
+                done = {
+                    e.id: before[e.id] if e.id not in found else (e, found[e.id]) for e in entries
+                }
+            except (pickle.UnpicklingError, EOFError, TypeError, KeyError) as exc:
+                log.warning("the checks sent back something unreadable: %s", exc)
+        else:
+            err = bytes(process.readAllStandardError().data()).decode("utf-8", "replace")
+            log.warning("the checks stopped (exit %s): %s", code, err[-2000:])
+        self._on_done(generation, done)
 
     def _on_done(self, generation: int, done: _Done | None) -> None:
         self._running -= 1
