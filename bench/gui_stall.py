@@ -3,7 +3,8 @@
 
 Builds the real app (``compose()``) with empty caches in a temporary
 ``DATELINE_HOME``, shows the window, then opens FOLDER.  A 5 ms QTimer
-heartbeat records the longest gap between beats (goal ≤ 50 ms); the first
+heartbeat records the longest gap between beats and their 99th percentile
+(goal ≤ 16 ms, one frame); the first
 screen counts as shown when every visible grid cell has a picture (an
 embedded preview or the thumbnail; goal ≤ 0.5 s after the window appears);
 after the scan, the grid is paged down ``--pages`` times, each page waited
@@ -50,11 +51,14 @@ def main(argv: list[str] | None = None) -> int:
     clock.start()
     beat = {"last": 0, "worst": 0, "worst_at": 0}
     gaps: list[tuple[int, int]] = []  # (ms, ended at ms)
+    every_gap: list[int] = []  # every beat-to-beat gap after show, ms
     marks: dict[str, float] = {}
 
     def heartbeat() -> None:
         now = clock.elapsed()
         gap = now - beat["last"]
+        if "shown" in marks and "end" not in marks:
+            every_gap.append(gap)
         if gap > beat["worst"] and "shown" in marks:
             beat["worst"], beat["worst_at"] = gap, now
         if args.gaps is not None and gap > args.gaps and "shown" in marks:
@@ -113,6 +117,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"scan finished: {marks.get('scan_done', float('nan')) - shown:.3f} s after show")
     print(f"longest GUI-thread stall: {beat['worst']} ms (at {beat['worst_at'] / 1000:.2f} s)")
+    ordered = sorted(every_gap) or [0]
+    p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+    print(f"99th percentile beat gap: {p99} ms over {len(every_gap)} beats (5 ms beat)")
     print(f"peak RSS: {peak_mb:.0f} MB")
     for gap, end in gaps:
         print(f"  stall {gap} ms, ended {end / 1000 - shown:.3f} s after show")

@@ -47,10 +47,10 @@ XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 </rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>"""
 
 
-def find_sources(limit: int | None = None) -> list[Path]:
+def find_sources(limit: int | None = None, dirs: tuple[Path, ...] = SOURCE_DIRS) -> list[Path]:
     """The wallpaper JPEGs, largest first, de-duplicated by content size."""
     found: dict[int, Path] = {}
-    for base in SOURCE_DIRS:
+    for base in dirs:
         if not base.is_dir():
             continue
         for path in base.rglob("*"):
@@ -60,6 +60,16 @@ def find_sources(limit: int | None = None) -> list[Path]:
                     found.setdefault(size, path)
     ordered = [found[size] for size in sorted(found, reverse=True)]
     return ordered[:limit] if limit else ordered
+
+
+def _decodes(path: Path) -> bool:
+    """Whether Pillow opens ``path`` as a JPEG (a folder of real photos may hold broken ones)."""
+    try:
+        with Image.open(path) as image:
+            image.load()
+            return image.format == "JPEG" and min(image.size) >= 640
+    except Exception:  # any broken file is simply not a source
+        return False
 
 
 def _segment(marker: int, payload: bytes) -> bytes:
@@ -128,9 +138,14 @@ def _scaled(source: Path, edge: int) -> bytes:
 
 
 def build(
-    out: Path, count: int, edge: int, per_folder: int = 100, previews: bool = False
+    out: Path,
+    count: int,
+    edge: int,
+    per_folder: int = 100,
+    previews: bool = False,
+    source_dirs: tuple[Path, ...] = SOURCE_DIRS,
 ) -> tuple[list[Path], Path]:
-    sources = find_sources()
+    sources = [s for s in find_sources(dirs=source_dirs) if _decodes(s)][:60]
     if not sources:
         raise SystemExit(
             "No wallpaper JPEGs found; install plasma-workspace-wallpapers, mate-backgrounds "
@@ -166,8 +181,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--previews", action="store_true", help="embed a 160 px EXIF preview in each tree file"
     )
+    parser.add_argument(
+        "--sources",
+        type=Path,
+        nargs="+",
+        default=list(SOURCE_DIRS),
+        help="folders of real JPEG photos to build from (default: the Debian wallpapers)",
+    )
     args = parser.parse_args(argv)
-    tagged, tree = build(args.out, args.count, args.edge, previews=args.previews)
+    tagged, tree = build(
+        args.out, args.count, args.edge, previews=args.previews, source_dirs=tuple(args.sources)
+    )
     megapixels = []
     for path in tagged:
         with Image.open(path) as image:

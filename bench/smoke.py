@@ -6,7 +6,8 @@ Pillow, tagged the way ``make_corpus.py`` tags real photos), then runs the
 metadata and thumbnail benchmarks once each, with the peer tools that are
 installed, and the GUI ones in short form: ``bench_gui.py`` (``--screenshot``
 against the floor window, one round) and ``gui_stall.py`` (open the tree,
-page down once), each in its own processes on Qt's offscreen platform.  It
+page down once) and ``soak.py`` (30 photos, 12 s), each in its own processes
+on Qt's offscreen platform.  It
 checks that every contender ran and counted every file, never how fast: the
 figures of a smoke run mean nothing.
 """
@@ -78,6 +79,16 @@ def run_gui(tree: Path, count: int) -> None:
     assert f"files: {count} " in done.stdout, done.stdout + done.stderr[-2000:]
     assert "longest GUI-thread stall" in done.stdout, done.stdout
     print(done.stdout)
+    soak = subprocess.run(
+        [sys.executable, str(HERE / "soak.py"), "--photos", "30", "--minutes", "0.2"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=True,
+    )
+    assert "photos: 30 " in soak.stdout and "RSS slope" in soak.stdout, soak.stdout + soak.stderr
+    print(soak.stdout)
 
 
 def main() -> int:

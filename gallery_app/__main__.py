@@ -21,7 +21,8 @@ from gallery_app.core.gallery.query import parse_day
 from gallery_app.core.paths import bundled_gallery_path
 from gallery_app.desktop.integration import main_install
 
-VIEWS = ("grid", "photo", "slideshow", "timeline", "article", "checks")
+# edit: the photo with its edit panel; checks: the grid with the Checks dock
+VIEWS = ("grid", "photo", "slideshow", "timeline", "article", "edit", "checks")
 
 EXAMPLES = """\
 examples:

@@ -17,7 +17,7 @@ import json
 import logging
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,10 +27,12 @@ from PySide6.QtWidgets import QApplication
 
 from gallery_app import APP_ID, APP_NAME, __version__
 from gallery_app.core import paths
+from gallery_app.core.folders.pool import ReaderPool
 from gallery_app.core.loader import load_gallery
 from gallery_app.core.store.atomic import write_text_atomic
 from gallery_app.core.store.catalog import Catalog
 from gallery_app.core.store.links import LinkStore
+from gallery_app.core.store.notices import Notice, StorageNotices
 from gallery_app.crash_reporting import (  # noqa: F401  (re-exported for tests and callers)
     CrashReporter,
     crash_dialog,
@@ -51,13 +53,16 @@ from gallery_app.qt.settings import Settings
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.workers import ImageLoader
 from gallery_app.ui.checks.dock import install_checks_dock
+from gallery_app.ui.common.screen_fit import show_full_screen
 from gallery_app.ui.common.theme import apply_palette
+from gallery_app.ui.edit.controller import EditingController, install_editing
 from gallery_app.ui.window.export_action import ExportAction
 from gallery_app.ui.window.file_menu import add_to_file_menu
 from gallery_app.ui.window.main_window import MainWindow
 from gallery_app.ui.window.relink_action import RelinkAction
 from gallery_app.ui.window.scan_progress import install_scan_progress
 from gallery_app.ui.window.screenshot import ScreenshotJob
+from gallery_app.ui.window.storage_notice import install_storage_notice
 
 if TYPE_CHECKING:  # imported in run(): a screenshot needs no single-instance server
     from gallery_app.qt.single_instance import Handover, SingleInstance
@@ -119,13 +124,17 @@ class Composition:
     catalog: Catalog
     scanner: FolderScanner
     thumbnails: ThumbnailProvider
+    editing: EditingController
+    notices: StorageNotices = field(default_factory=StorageNotices)
     findings: FindingsBook | None = None
 
     def shut_down(self) -> None:
-        """Stop background work before the objects go (scans, thumbnails, loads, checks)."""
+        """Stop background work before the objects go (scans, reader processes, thumbnails,
+        checks)."""
         if self.findings is not None:
             self.findings.stop()
         self.scanner.stop()
+        self.scanner.close_readers()
         self.thumbnails.clear()
         self.pools.clear()
         self.thumbnails.wait_for_done(3000)
@@ -133,29 +142,37 @@ class Composition:
         self.catalog.close()
 
 
-def compose(*, progressive: bool = True) -> Composition:
+def compose(
+    *, progressive: bool = True, notices: StorageNotices | None = None, ask: bool = True
+) -> Composition:
     """Build core + qt + ui objects and hand each its collaborators.
 
     ``progressive=False`` (screenshots): a folder's gallery arrives complete
-    instead of batch by batch.
+    instead of batch by batch.  ``notices`` hears what cannot be kept on disk
+    (the status bar shows it).  ``ask=False`` (screenshots): editing asks no
+    question (unsaved corrections, restoring the journal).
     """
+    notices = notices if notices is not None else StorageNotices()
     pools = ThreadPools.create()
     pool = pools.work
-    settings = Settings()
+    settings = Settings(notices=notices)
     filter_state = FilterState()
-    links = LinkStore()
-    catalog = Catalog()
-    scanner = FolderScanner(catalog, pools.scan)
-    thumbnails = ThumbnailProvider(pools.thumbnails)
+    links = LinkStore(notices=notices)
+    catalog = Catalog(notices=notices)
+    readers = ReaderPool()  # worker processes, started by the first folder that needs them
+    scanner = FolderScanner(catalog, pools.scan, readers=readers)
+    thumbnails = ThumbnailProvider(pools.thumbnails, notices=notices)
     load = functools.partial(load_gallery, catalog=catalog)  # the catalog is thread-safe
     loader = FolderGalleryLoader(pool, load, scanner, links, progressive=progressive)
     image_loader = ImageLoader(pool)
     slideshow = SlideshowController(image_loader)
     window = MainWindow(settings, filter_state, loader, image_loader, links, slideshow)
     window.parts.model.use_thumbnail_provider(thumbnails)
+    window.story.use_pool(pool)  # the story timeline lays big folders out off the GUI thread
     loader.entries_added.connect(window.parts.model.merge_entries)
     loader.updated.connect(window.update_gallery)
     install_scan_progress(window.statusBar(), loader)
+    install_storage_notice(window.statusBar(), notices)
     RelinkAction(window, Relinker(pool, links, catalog, window), window)
     findings = FindingsBook(pool, parent=window)  # the Checks panel and the grid's badges
     model = window.parts.model
@@ -163,6 +180,9 @@ def compose(*, progressive: bool = True) -> Composition:
     install_checks_dock(window, findings, model.entries, window.open_entry, window.commands.search)
     export = ExportAction(window, window, Exporter(pool, window))
     add_to_file_menu(window.menuBar(), window.commands.open_file, export, window)
+    editing = install_editing(
+        window, window, window.parts.grid, settings, loader.updated, pool, ask=ask
+    )
     return Composition(
         pools,
         settings,
@@ -175,8 +195,14 @@ def compose(*, progressive: bool = True) -> Composition:
         catalog,
         scanner,
         thumbnails,
-        findings,
+        editing,
+        notices,
+        findings=findings,
     )
+
+
+def _say_on_stderr(notice: Notice) -> None:
+    print(f"Dateline: {notice.sentence()}", file=sys.stderr)
 
 
 def _start_path(options: Options, settings: Settings) -> Path | None:
@@ -188,11 +214,24 @@ def _start_path(options: Options, settings: Settings) -> Path | None:
 
 
 def instance_key() -> str:
-    """The single-instance key; a separate ``DATELINE_HOME`` (tests) is a separate instance."""
-    home = os.environ.get(paths.HOME_OVERRIDE_ENV)
-    if not home:
-        return APP_ID
-    return f"{APP_ID}-{hashlib.sha256(home.encode()).hexdigest()[:12]}"
+    """The single-instance key: one instance per display (or Wayland socket) and data folder.
+
+    A launch on another seat or display, or with another HOME or
+    ``DATELINE_HOME`` (``make run`` beside a running app, the tests), starts
+    its own window instead of being handed to one the user cannot see.  The
+    user is added by ``single_instance.server_name``.
+    """
+    session = "\0".join((display_name(), os.fsencode(str(paths.data_dir().absolute())).hex()))
+    return f"{APP_ID}-{hashlib.sha256(session.encode()).hexdigest()[:16]}"
+
+
+def display_name() -> str:
+    """Which screen this process shows on: the Wayland socket, else the X display."""
+    wayland = os.environ.get("WAYLAND_DISPLAY", "")
+    if wayland:
+        runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+        return "wayland:" + (wayland if wayland.startswith("/") else f"{runtime}/{wayland}")
+    return "x11:" + os.environ.get("DISPLAY", "")
 
 
 def on_handover(parts: Composition, handover: Handover) -> None:
@@ -218,7 +257,7 @@ def on_handover(parts: Composition, handover: Handover) -> None:
         if handover.slideshow and not window.slideshows.is_showing():
             window.start_slideshow()
     if handover.fullscreen:
-        window.showFullScreen()
+        show_full_screen(window)
     elif window.isMinimized():
         window.showNormal()
     else:
@@ -253,7 +292,7 @@ def start(parts: Composition, options: Options) -> None:
     window = parts.window
     if options.screenshot is None:
         if options.fullscreen:
-            window.showFullScreen()
+            show_full_screen(window)  # sized to the screen even without a window manager
         else:
             window.show()
     window.open_request(first_request(options, parts.settings))
@@ -303,7 +342,9 @@ def install_state_report(parts: Composition, path: Path) -> QTimer:
 
 def run(options: Options, argv: list[str] | None = None) -> int:
     """Start the app; returns the exit code."""
-    install_log_routes()
+    notices = StorageNotices()
+    notices.subscribe(_say_on_stderr)
+    install_log_routes(notices)
     app = make_application(argv if argv is not None else sys.argv[:1])
     reporter = CrashReporter(show_dialogs=options.screenshot is None, parent=app)
     reporter.install()
@@ -326,18 +367,22 @@ def run(options: Options, argv: list[str] | None = None) -> int:
             return 0
         if not instance.listen():
             instance = None
-    parts = compose(progressive=options.screenshot is None)
+    parts = compose(
+        progressive=options.screenshot is None, notices=notices, ask=options.screenshot is None
+    )
     if instance is not None:
         instance.handed_over.connect(lambda handover: on_handover(parts, handover))
     if os.environ.get(E2E_STATE_ENV):
         install_state_report(parts, Path(os.environ[E2E_STATE_ENV]))
     if options.screenshot is not None:
+        if options.view == "edit":  # the photo page with the edit panel beside it
+            parts.editing.dock.show()
         ScreenshotJob(
             parts.window,
             parts.loader,
             parts.slideshow,
             options.screenshot,
-            view=options.view,
+            view="photo" if options.view == "edit" else options.view,
             select=options.select,
             size=QSize(*options.size),
         )

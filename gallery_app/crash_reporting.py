@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gallery_app import APP_NAME, __version__
 from gallery_app.core import paths
+from gallery_app.core.store.notices import StorageNotices
 from gallery_app.logs import setup_logging
 
 log = logging.getLogger(__name__)
@@ -134,13 +135,13 @@ def crash_dialog(sentence: str, details: str) -> QMessageBox:
     return box
 
 
-def install_log_routes() -> None:
+def install_log_routes(notices: StorageNotices | None = None) -> None:
     """Send everything worth keeping to the rotating log file in the state folder.
 
     Python's logging, Python warnings (Pillow's advisory ones about damaged
     EXIF, say) and Qt's own messages all end up in one file, which the crash
     dialog names.
     """
-    setup_logging()
+    setup_logging(notices=notices)
     logging.captureWarnings(True)
     qInstallMessageHandler(_qt_message_handler)

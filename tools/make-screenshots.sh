@@ -1,15 +1,20 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Regenerate the README screenshots: every view of the bundled gallery, light and dark,
-# 1280x800, photo 4 selected.  Runs offscreen with a throw-away settings folder, so the
+# 1280x800, photo 4 selected; and the edit panel beside photo 6, before and after its date
+# conflict is resolved.  Runs offscreen with a throw-away settings folder, so the
 # pictures never depend on this machine's window layout or desktop theme.
 #   tools/make-screenshots.sh [OUT_DIR]    (default: docs/screenshots)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-"$root/docs/screenshots"}
 app=${GALLERY_APP:-"$root/.venv/bin/gallery-app"}
+cli=${GALLERY_CLI:-"$root/.venv/bin/gallery-cli"}
 home=$(mktemp -d)
-trap 'rm -rf "$home"' EXIT
+resolved=$(mktemp -d)  # a second home where photo 6's date conflict is resolved
+trap 'rm -rf "$home" "$resolved"' EXIT
+DATELINE_HOME="$resolved" "$cli" edit --entry 06 --resolve weekday \
+    --note "Weekday says Sunday; the AP's own archive dates it March 29" >/dev/null 2>&1
 mkdir -p "$out"
 for palette in light dark; do
     for view in grid photo slideshow timeline article checks; do
@@ -17,5 +22,14 @@ for palette in light dark; do
             --palette "$palette" --view "$view" --select 4 --size 1280x800 \
             --screenshot "$out/$view-$palette.png"
         echo "$out/$view-$palette.png"
+    done
+    # the edit panel beside photo 6 (its date conflict offers Resolve…), then resolved
+    for shot in edit resolved; do
+        shot_home=$home
+        [ "$shot" = resolved ] && shot_home=$resolved
+        DATELINE_HOME="$shot_home" QT_QPA_PLATFORM=offscreen "$app" --bundled \
+            --palette "$palette" --view edit --select 6 --size 1280x800 \
+            --screenshot "$out/$shot-$palette.png"
+        echo "$out/$shot-$palette.png"
     done
 done

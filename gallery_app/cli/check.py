@@ -11,7 +11,7 @@ stderr).  With ``--json``::
                    "message": "...", "values": {"caption": ..., "file": ...},
                    "sources": {"caption": ..., "file": ...}}]}
 
-``load_checked`` is shared with ``list``, whose entries carry the same
+``checked`` is shared with ``list``, whose entries carry the same
 findings as sentences in their ``warnings``.
 """
 
@@ -20,11 +20,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from gallery_app.core.checks.findings import Finding
-from gallery_app.core.checks.run import check_gallery
 from gallery_app.core.gallery.export import gallery_to_dict
 from gallery_app.core.models import Gallery
 from gallery_app.core.textdecode import printable
@@ -46,24 +46,19 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     return parser
 
 
-def load_checked(path: Path | None) -> tuple[Gallery, tuple[Finding, ...]]:
-    """The gallery at ``path`` with the user's links, and its findings."""
-    # deferred: `gallery-cli --help` must not load the readers
-    from gallery_app.core.loader import load_gallery
+def checked(gallery: Gallery) -> tuple[Gallery, tuple[Finding, ...]]:
+    """``gallery`` with the user's photo links laid over it, and its findings."""
+    # deferred: `gallery-cli --help` must not load the readers and the caption rules
+    from gallery_app.core.checks.run import check_gallery
     from gallery_app.core.metadata.reader import read_metadata
-    from gallery_app.core.store.catalog import Catalog
     from gallery_app.core.store.links import LinkStore
 
-    catalog = Catalog()  # a folder seen before is read from the user's catalog
-    try:
-        gallery = LinkStore().apply(load_gallery(path, catalog=catalog))
-    finally:
-        catalog.close()
-    return gallery, check_gallery(gallery, read=read_metadata)
+    linked = LinkStore().apply(gallery)
+    return linked, check_gallery(linked, read=read_metadata)
 
 
-def run(args: argparse.Namespace) -> int:
-    gallery, findings = load_checked(args.path)
+def run(args: argparse.Namespace, load: Callable[[Path | None], Gallery]) -> int:
+    gallery, findings = checked(load(args.path))
     if args.json:
         header = gallery_to_dict(gallery, [])["gallery"]
         header.pop("article", None)  # the story's text is list's business

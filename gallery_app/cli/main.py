@@ -2,7 +2,7 @@
 """``gallery-cli``: the core's data without a window.
 
 Exit codes: 0 success, 2 bad input or usage (one sentence on stderr; details
-in the log file); ``check`` exits 1 when it finds something.
+in the log file).
 """
 
 from __future__ import annotations
@@ -15,18 +15,22 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from gallery_app import __version__
 from gallery_app.cli import check as check_cli
+from gallery_app.cli import edit as edit_cli
 from gallery_app.cli import export as export_cli
 from gallery_app.cli import thumbnails as thumbs_cli
 from gallery_app.core.article.importer import read_article_file
 from gallery_app.core.errors import DatelineError
 from gallery_app.core.gallery.export import gallery_to_dict
 from gallery_app.core.gallery.manifest import dump_manifest, save_manifest
+from gallery_app.core.gallery.ordering import SortOrder, sorted_entries
 from gallery_app.core.gallery.query import EntryFilter, filter_entries, parse_day
+from gallery_app.core.inert import for_json, for_terminal
 from gallery_app.core.models import Entry, Gallery
-from gallery_app.core.textdecode import printable
+from gallery_app.core.store.notices import Notice, StorageNotices
 from gallery_app.logs import setup_logging
 
 log = logging.getLogger(__name__)
@@ -36,12 +40,15 @@ examples:
   gallery-cli list                                  the bundled "Fighting In Iraq" gallery
   gallery-cli list --from 2015-04-03 --to 2015-04-03
   gallery-cli list --search palaces --json
+  gallery-cli list --sort name --reverse            by file name, Z to A
   gallery-cli list ~/Pictures/2015 --json           every photo under a folder, with its metadata
-  gallery-cli check ~/Pictures/2015 --json          captions against their files (exit 1: findings)
   gallery-cli import-article story.txt -o gallery.json
   gallery-cli export --format timelinejs -o story.json
   gallery-cli export ~/Pictures/2015 --format html -o web-gallery
   gallery-cli thumbnails ~/Pictures --size large --jobs 2
+  gallery-cli edit --entry 06 --resolve weekday --note "AP archive: March 29"
+  gallery-cli edit ~/Pictures/2015 --entry tikrit.jpg --set credit=AP --set date=2015-03-29
+  gallery-cli history --json
 """
 
 
@@ -54,24 +61,14 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageError(message)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="gallery-cli",
-        description="Dateline's headless commands: list galleries and photos, check captions "
-        "against their files, import articles, export galleries, fill the thumbnail cache.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="version", version=f"Dateline {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
+def _add_list_parser(sub: Any) -> None:
+    """The ``list`` sub-command's arguments."""
     lst = sub.add_parser(
         "list",
         help="list a gallery's entries with date, place and credit",
         description="List a gallery manifest, a folder of photos or an article text "
-        "(no PATH: the bundled gallery), with the photos you linked. Dates are inclusive "
-        "calendar days; with a date range, undated entries are left out unless "
-        "--include-undated is given. Each entry's warnings include what `check` finds.",
+        "(no PATH: the bundled gallery). Dates are inclusive calendar days; with a date "
+        "range, undated entries are left out unless --include-undated is given.",
     )
     lst.add_argument("path", nargs="?", type=Path, metavar="PATH")
     lst.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="first day shown")
@@ -87,7 +84,33 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="keep undated entries when a date range is given",
     )
-    lst.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    lst.add_argument(
+        "--sort",
+        choices=[order.value for order in SortOrder],
+        default=SortOrder.DATE.value,
+        help="order of the list: date taken (default; undated last, then gallery position), "
+        "position in the gallery, file name, file date (mtime) or file size",
+    )
+    lst.add_argument("--reverse", action="store_true", help="list in descending order")
+    lst.add_argument(
+        "--json", action="store_true", help="print JSON instead of a table (compact, one line)"
+    )
+    lst.add_argument("--pretty", action="store_true", help="with --json: indent the JSON")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="gallery-cli",
+        description="Dateline's headless commands: list galleries and photos, check captions "
+        "against their files, import articles, export galleries, correct entries and show their "
+        "record, fill the thumbnail cache.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"Dateline {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    _add_list_parser(sub)
 
     imp = sub.add_parser(
         "import-article",
@@ -117,12 +140,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     check_cli.add_parser(sub)
     export_cli.add_parser(sub)
+    edit_cli.add_parsers(sub)
     thumbs_cli.add_parser(sub)
     return parser
 
 
+def _say_on_stderr(notice: Notice) -> None:
+    print(f"gallery-cli: {notice.sentence()}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    setup_logging()
+    notices = StorageNotices()
+    notices.subscribe(_say_on_stderr)
+    setup_logging(notices=notices)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -130,20 +160,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help()
             return 2
         if args.command == "list":
-            return _cmd_list(args)
+            return _cmd_list(args, notices)
         if args.command == "import-article":
             return _cmd_import(args)
         if args.command == "check":
-            return check_cli.run(args)
+            return check_cli.run(args, lambda path: _load(path, notices))
         if args.command == "export":
-            return export_cli.run(args, _filter_from(args), _load)
-        return int(thumbs_cli.run(args))
+            return export_cli.run(args, _filter_from(args), lambda path: _load(path, notices))
+        if args.command == "edit":
+            return edit_cli.run_edit(args)
+        if args.command == "history":
+            return edit_cli.run_history(args)
+        return int(thumbs_cli.run(args, notices))
     except _UsageError as exc:
         print(f"gallery-cli: {exc} (see gallery-cli --help)", file=sys.stderr)
         return 2
     except DatelineError as exc:
         log.warning("gallery-cli failed: %s", exc)
-        print(f"gallery-cli: {exc}", file=sys.stderr)
+        print(f"gallery-cli: {t(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -151,7 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except OSError as exc:  # a file that vanished or cannot be read: a sentence, not a traceback
         log.warning("gallery-cli failed", exc_info=True)
-        name = exc.filename if exc.filename is not None else "a file"
+        name = t(str(exc.filename)) if exc.filename is not None else "a file"
         print(f"gallery-cli: {name}: {exc.strerror or exc}.", file=sys.stderr)
         return 2
 
@@ -167,31 +201,40 @@ def _filter_from(args: argparse.Namespace) -> EntryFilter:
     return EntryFilter(date_from, date_to, args.include_undated, args.search)
 
 
-def _load(path: Path | None) -> Gallery:
-    # deferred: `gallery-cli --help` must not load the readers
-    from gallery_app.core.loader import load_gallery
-    from gallery_app.core.store.catalog import Catalog
-
-    catalog = Catalog()  # a folder seen before is read from the user's catalog
-    try:
-        return load_gallery(path, catalog=catalog)
-    finally:
-        catalog.close()
+def _load(path: Path | None, notices: StorageNotices | None = None) -> Gallery:
+    """The gallery at ``path`` with its record of corrections (a folder's from its sidecars)."""
+    return edit_cli.load_with_record(path, notices)
 
 
-def _cmd_list(args: argparse.Namespace) -> int:
-    from gallery_app.core.checks.run import with_finding_warnings
+def _cmd_list(args: argparse.Namespace, notices: StorageNotices) -> int:
+    from gallery_app.core.checks.run import with_finding_warnings  # deferred: the readers
 
     flt = _filter_from(args)
-    gallery, findings = check_cli.load_checked(args.path)
+    gallery, findings = check_cli.checked(_load(args.path, notices))
     gallery = with_finding_warnings(gallery, findings)  # the checks' sentences, as `check`
-    shown = filter_entries(gallery.entries, flt)
+    shown = sorted_entries(filter_entries(gallery.entries, flt), SortOrder(args.sort), args.reverse)
     if args.json:
-        json.dump(gallery_to_dict(gallery, shown), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        _print_json(gallery_to_dict(gallery, shown), pretty=args.pretty)
     else:
         _print_table(gallery, shown)
     return 0
+
+
+def _print_json(document: object, *, pretty: bool = True) -> None:
+    """JSON that stays valid and inert on a terminal (``core.inert.for_json``).
+
+    Encoded by orjson (C; the indented stdlib encoder is pure Python), compact
+    unless ``pretty``; text orjson refuses (a lone surrogate) goes through the
+    json module instead, logged.
+    """
+    import orjson  # deferred: only the JSON output needs it
+
+    try:
+        text = orjson.dumps(document, option=orjson.OPT_INDENT_2 if pretty else 0).decode()
+    except orjson.JSONEncodeError:
+        log.info("orjson refused the document; writing it with the json module", exc_info=True)
+        text = json.dumps(document, ensure_ascii=False, indent=2 if pretty else None)
+    sys.stdout.write(for_json(text) + "\n")
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -206,41 +249,50 @@ def _cmd_import(args: argparse.Namespace) -> int:
             raise DatelineError(
                 f"{args.output} could not be written: {exc.strerror or exc}."
             ) from None
-        print(f"Wrote {args.output} ({len(gallery.entries)} entries).", file=sys.stderr)
+        print(f"Wrote {t(str(args.output))} ({len(gallery.entries)} entries).", file=sys.stderr)
         for warning in gallery.warnings:
-            print(f"  ! {warning}", file=sys.stderr)
+            print(f"  ! {t(warning)}", file=sys.stderr)
     if args.json:
-        json.dump(gallery_to_dict(gallery), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        _print_json(gallery_to_dict(gallery))
     elif args.output is None:
-        sys.stdout.write(dump_manifest(gallery, Path.cwd()))
+        sys.stdout.write(for_json(dump_manifest(gallery, Path.cwd())))
     return 0
 
 
 def _print_table(gallery: Gallery, shown: list[Entry]) -> None:
+    """The entries as text; every value from a file passes ``t`` (controls shown as escapes)."""
     out = sys.stdout
-    title = printable(gallery.title)
-    out.write(f"{title} — {len(shown)} of {len(gallery.entries)} entries shown\n")
+    out.write(f"{t(gallery.title)} — {len(shown)} of {len(gallery.entries)} entries shown\n")
     for warning in gallery.warnings:  # why a gallery is empty or incomplete
-        out.write(f"! {printable(warning)}\n")
+        out.write(f"! {t(warning)}\n")
     out.write("\n")
     for entry in shown:
         date = entry.taken.iso() if entry.taken else "undated"
         if entry.taken and entry.taken.uncertain:
             date += " (?)"
-        place = entry.location.label() if entry.location else ""
-        credit = " / ".join(p for p in (entry.creator, entry.credit) if p)
+        place = t(entry.location.label()) if entry.location else ""
+        credit = t(" / ".join(p for p in (entry.creator, entry.credit) if p))
         status = "" if entry.image_status.value == "ok" else f"  [photo {entry.image_status.value}]"
         out.write(f"{entry.position:>3}. {date:<22} {place}\n")
         if entry.image is not None:
-            out.write(f"     {printable(entry.image.name)}\n")
+            out.write(f"     {t(entry.image.name)}\n")
         if credit or status:
             out.write(f"     {credit}{status}\n")
-        for line in textwrap.wrap(entry.caption, width=92) or [""]:
+        caption = for_terminal(entry.caption, keep_whitespace=True)
+        for line in textwrap.wrap(caption, width=92) or [""]:
             out.write(f"     {line}\n")
         for warning in entry.warnings:
-            out.write(f"     ! {printable(warning)}\n")
+            out.write(f"     ! {t(warning)}\n")
+        for record in entry.corrections:
+            was = textwrap.shorten(record.old or "(empty)", 60, placeholder="…")
+            note = f" — {record.note}" if record.note else ""
+            out.write(f"     ~ {record.field} corrected {record.at[:10]}, was {t(was)}{t(note)}\n")
         out.write("\n")
+
+
+def t(text: str) -> str:
+    """One value from a file, safe on a terminal."""
+    return for_terminal(text)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -18,12 +18,17 @@ import time
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from gallery_app.core.errors import DatelineError
-from gallery_app.core.store import thumbcache
+from gallery_app.core.store.notices import StorageNotices
 
-SIZE_CHOICES = tuple(thumbcache.SIZES)
+if TYPE_CHECKING:
+    from gallery_app.core.store import thumbcache
+
+# The freedesktop sizes (``thumbcache.SIZES``, a test keeps the two equal): named here
+# so that ``gallery-cli --help`` does not import Pillow with the thumbnail cache.
+SIZE_CHOICES = ("normal", "large", "x-large", "xx-large")
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -74,19 +79,33 @@ class _Progress:
         self.stream.flush()
 
 
+def _outcome(result: thumbcache.ThumbResult) -> str:
+    if result.failed:
+        return "failed"
+    if result.not_saved:
+        return "not_saved"
+    return "made" if result.created else "cached"
+
+
 def make_all(
-    files: Iterable[Path], size: str, jobs: int, stream: TextIO | None = None
+    files: Iterable[Path],
+    size: str,
+    jobs: int,
+    stream: TextIO | None = None,
+    notices: StorageNotices | None = None,
 ) -> dict[str, int]:
     """Make or check the thumbnail of every file; returns counts by outcome."""
+    from gallery_app.core.store import thumbcache  # deferred: Pillow, only when thumbnailing
+
     stream = stream if stream is not None else sys.stderr
+    notices = notices if notices is not None else StorageNotices()
     files = list(files)
-    counts = {"made": 0, "cached": 0, "failed": 0}
+    counts = {"made": 0, "cached": 0, "failed": 0, "not_saved": 0}
     progress = _Progress(len(files), stream)
     with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="thumbs") as pool:
-        results = pool.map(lambda f: thumbcache.ensure_thumbnail(f, size), files)
+        results = pool.map(lambda f: thumbcache.ensure_thumbnail(f, size, notices=notices), files)
         for done, result in enumerate(results, start=1):
-            key = "failed" if result.failed else "made" if result.created else "cached"
-            counts[key] += 1
+            counts[_outcome(result)] += 1
             progress.update(done)
     if progress.tty:
         stream.write(" " * 60 + "\r")
@@ -96,10 +115,12 @@ def make_all(
         f"cached, {counts['failed']} unreadable, in {elapsed:.1f} s "
         f"({progress.rate(len(files)):.1f}/s).\n"
     )
+    if counts["not_saved"]:
+        stream.write(f"{counts['not_saved']} thumbnails were made but could not be saved.\n")
     return counts
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, notices: StorageNotices | None = None) -> int:
     """Carry out ``gallery-cli thumbnails``; bad input raises DatelineError (exit 2)."""
     if args.jobs < 1:
         raise DatelineError(f"--jobs must be 1 or more, not {args.jobs}.")
@@ -107,5 +128,5 @@ def run(args: argparse.Namespace) -> int:
     from gallery_app.core.folders.scan import list_image_files
 
     files = list_image_files(args.path, accept_file=True)
-    make_all(files, args.size, args.jobs)
+    make_all(files, args.size, args.jobs, notices=notices)
     return 0

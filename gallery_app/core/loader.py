@@ -60,11 +60,14 @@ def load_gallery(
     empty — the manifest always wins.  A folder is read through ``catalog``
     (default: the user's, in the cache folder; ``None``: read every file).
     """
-    if path is None:
-        path = bundled_gallery_path()
+    # deferred with the manifest reader: jsonschema and the exiv2 binding load on first use
+    from gallery_app.core.edits.apply import apply_recorded
+    from gallery_app.core.edits.manifest_store import readable_manifest
+
+    path = readable_manifest(bundled_gallery_path() if path is None else path)
     kind = classify(path)
     if kind == "manifest":
-        gallery = _load_json(path / MANIFEST_NAME if path.is_dir() else path)
+        gallery = apply_recorded(_load_json(path / MANIFEST_NAME if path.is_dir() else path))
         return with_file_metadata(gallery) if read_files else gallery
     if kind == "article":
         from gallery_app.core.article.importer import read_article_file  # deferred: start-up

@@ -160,12 +160,34 @@ class FileMetadata:
     info: ImageInfo
     sources: Mapping[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
     conflicts: tuple[SourceConflict, ...] = ()
 
     @classmethod
     def unreadable(cls, reason: str, status: ImageStatus = ImageStatus.UNREADABLE) -> FileMetadata:
         """A file that could not be read: no fields, the status, and one sentence why."""
         return cls(None, None, None, None, None, None, None, ImageInfo(status), {}, (reason,))
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One saved change of one field of one entry, with its reason.
+
+    ``old`` and ``new`` are the field's text form (a date as ISO 8601 cut to its
+    precision, keywords joined with "; "); ``at`` is when it was made, ISO 8601
+    in UTC; ``reading`` names the reading chosen when the change resolves a
+    conflict ("Sunday 29").  Kept with the entry (and in the manifest or the
+    sidecar) so the original value and the reason are never lost; the value
+    lives here, beside ``Entry``, because the manifest (``core.gallery``) reads
+    and writes it while ``core.edits`` makes and applies it.
+    """
+
+    field: str
+    old: str | None
+    new: str | None
+    at: str
+    note: str = ""
+    reading: str | None = None
 
 
 @dataclass(frozen=True)
@@ -192,6 +214,9 @@ class Entry:
     context: ContextLink | None = None
     warnings: tuple[str, ...] = ()
     info: ImageInfo | None = None
+    keywords: tuple[str, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+    field_sources: tuple[tuple[str, str], ...] = ()  # field -> the file's source label that won
     file: FileMetadata | None = field(default=None, hash=False)  # its sources map is a dict
 
     @property

@@ -3,16 +3,22 @@
 
 Set ``DATELINE_HOME`` to put every folder under one directory (the tests do, so
 they never touch the real home).  Folders are created on first use, not at
-import.
+import, private to the user (0700).  A folder that cannot be created (a
+read-only or full disk, a file in its place) is still returned: whoever writes
+there meets the error and says what is not being kept
+(``core.store.notices``); nobody dies because a folder is missing.
 """
 
 from __future__ import annotations
 
 import importlib.resources
+import logging
 import os
 from pathlib import Path
 
 import platformdirs
+
+_log = logging.getLogger(__name__)
 
 APP_DIR_NAME = "dateline"
 HOME_OVERRIDE_ENV = "DATELINE_HOME"
@@ -24,6 +30,15 @@ def bundled_gallery_path() -> Path:
     """The manifest of the gallery that ships with Dateline (read-only, inside the package)."""
     res = importlib.resources.files("gallery_app.resources") / "galleries" / BUNDLED_GALLERY_ID
     return Path(str(res)) / MANIFEST_NAME
+
+
+def bundled_copy_path() -> Path:
+    """The user's own copy of the bundled gallery, made when a correction is first saved.
+
+    The shipped manifest stays read-only; once this copy exists it is what
+    "the bundled gallery" opens.  (Only the path: nothing is created here.)
+    """
+    return data_dir() / "galleries" / BUNDLED_GALLERY_ID / MANIFEST_NAME
 
 
 def _override() -> Path | None:
@@ -43,8 +58,23 @@ def _dir(kind: str) -> Path:
             "state": platformdirs.user_state_path,
         }[kind]
         path = getter(APP_DIR_NAME, appauthor=False)
-    path.mkdir(parents=True, exist_ok=True)
+    make_private_dir(path)
     return path
+
+
+def ensure_private_dir(path: Path) -> None:
+    """Create ``path`` (and its parents) with the last part 0700; raise the ``OSError`` if not."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
+def make_private_dir(path: Path) -> bool:
+    """``ensure_private_dir``, False instead of an error (the writer will meet it and say so)."""
+    try:
+        ensure_private_dir(path)
+    except OSError as exc:
+        _log.info("folder %s cannot be created: %s", path, exc)
+        return False
+    return True
 
 
 def config_dir() -> Path:

@@ -7,12 +7,18 @@ is damaged as a whole (binary junk, text that is not UTF-8, lines QSettings
 cannot parse) is set aside as ``dateline.ini.broken-<timestamp>``, logged, and
 a fresh one is started: a broken settings file is never a reason not to start.
 The file lives in ``core.paths.config_dir()`` (``DATELINE_HOME`` moves it, as
-the tests do).  Window state (geometry, splitter sizes) is kept apart from
-preferences under ``[state]`` so a reset of one leaves the other.
+the tests do), created private (0600).  A folder that refuses to write
+(missing, read-only, full) costs only the saving: the values live for the
+session, ``sync`` says once through ``notices`` that settings are not being
+saved, and a damaged file that cannot be moved aside is left untouched.
+Window state (geometry, splitter sizes) is kept apart from preferences under
+``[state]`` so a reset of one leaves the other.
 """
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import logging
 import time
 from pathlib import Path
@@ -21,6 +27,8 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 from gallery_app.core import paths
+from gallery_app.core.store.atomic import create_private_file
+from gallery_app.core.store.notices import SETTINGS, StorageNotices, probe_folder
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +37,7 @@ MAX_RECENT = 8
 
 THUMB_MIN, THUMB_MAX, THUMB_DEFAULT = 64, 512, 192
 INTERVAL_MIN, INTERVAL_MAX, INTERVAL_DEFAULT = 1, 120, 5
+TEMPLATE_FIELDS = ("credit", "copyright", "creator")
 
 
 def _clamp(value: int, low: int, high: int) -> int:
@@ -68,9 +77,18 @@ def _set_aside(path: Path, why: str) -> Path | None:
 class Settings:
     """The one settings object, made by the composition root and passed down."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, notices: StorageNotices | None = None) -> None:
         self._path = path if path is not None else paths.config_dir() / SETTINGS_FILE_NAME
+        self._notices = notices if notices is not None else StorageNotices()
         self.set_aside: Path | None = None  # where a damaged file went, for the UI to say so
+        self._unsaved: OSError | None = None  # why this session's settings are not kept
+        try:  # QSettings keeps the bits of the file that is there: make it private first
+            paths.ensure_private_dir(self._path.parent)
+            create_private_file(self._path)
+        except OSError as exc:
+            self._unsaved = exc
+        else:
+            self._unsaved = probe_folder(self._path.parent)
         damage = _damage(self._path)
         if damage is None:
             self._qs = QSettings(str(self._path), QSettings.Format.IniFormat)
@@ -79,14 +97,46 @@ class Settings:
                 del self._qs
         if damage is not None:
             self.set_aside = _set_aside(self._path, damage)
+            if self.set_aside is None:  # never overwrite a damaged file that could not be moved
+                self._unsaved = OSError(errno.EEXIST, "a damaged settings file is in the way")
             self._qs = QSettings(str(self._path), QSettings.Format.IniFormat)
+        if self._unsaved is not None:  # said at once: nothing set from now on is kept
+            self._qs = self._session_only(self._qs if damage is None else None)
+            self._notices.report(SETTINGS, self._unsaved, self._path)
+
+    def _session_only(self, source: QSettings | None) -> QSettings:
+        """Settings that live for this session: ``source``'s values, kept where no file can be.
+
+        The path lies below the settings file itself (or its missing folder),
+        so QSettings can never write it and the user's file stays as it was.
+        """
+        held = QSettings(
+            str(self._path / "unsaved" / SETTINGS_FILE_NAME), QSettings.Format.IniFormat
+        )
+        if source is not None:
+            for key in source.allKeys():
+                held.setValue(key, source.value(key))
+        return held
 
     @property
     def path(self) -> Path:
         return self._path
 
-    def sync(self) -> None:
+    def sync(self) -> bool:
+        """Write pending changes; False (and a notice, once) when they cannot be kept."""
         self._qs.sync()
+        if self._unsaved is None and self._qs.status() != QSettings.Status.AccessError:
+            return True
+        error = self._unsaved or self._why_not_writable()
+        self._notices.report(SETTINGS, error, self._path)
+        return False
+
+    def _why_not_writable(self) -> OSError:
+        """The OSError behind QSettings' bare AccessError, found by writing beside the file."""
+        found = probe_folder(self._path.parent)
+        if found is not None:
+            return found
+        return OSError(errno.EACCES, "the settings file cannot be written")
 
     # -- low-level typed reads ------------------------------------------------
     def _int(self, key: str, default: int, low: int, high: int) -> int:
@@ -245,3 +295,52 @@ class Settings:
     @slideshow_captions.setter
     def slideshow_captions(self, value: bool) -> None:
         self._qs.setValue("slideshow/captions", bool(value))
+
+    # -- editing ------------------------------------------------------------------
+    def edit_template(self) -> dict[str, str]:
+        """The saved credit / copyright / creator template of the edit panel."""
+        out: dict[str, str] = {}
+        for name in TEMPLATE_FIELDS:
+            raw: Any = self._qs.value(f"edit-template/{name}", "")
+            out[name] = raw if isinstance(raw, str) else ""
+        return out
+
+    def set_edit_template(self, values: dict[str, str]) -> None:
+        for name in TEMPLATE_FIELDS:
+            self._qs.setValue(f"edit-template/{name}", values.get(name, ""))
+
+    @property
+    def embed_on_save(self) -> bool:
+        """Write corrections into the photo files too (off unless the user turns it on)."""
+        return self._bool("editing/embed", False)
+
+    @embed_on_save.setter
+    def embed_on_save(self, value: bool) -> None:
+        self._qs.setValue("editing/embed", bool(value))
+
+    # -- sort order, per gallery ------------------------------------------------
+    def sort_order(self, gallery: str) -> tuple[str, bool]:
+        """The order (a ``SortOrder`` value) and direction chosen for ``gallery``.
+
+        ``gallery`` is the gallery's key (``core.store.links.gallery_key``);
+        with nothing chosen yet, time order ascending.
+        """
+        key = _sort_key_name(gallery)
+        raw: Any = self._qs.value(f"{key}/order", "date")
+        order = raw if isinstance(raw, str) and raw in SORT_ORDERS else "date"
+        return order, self._bool(f"{key}/descending", False)
+
+    def set_sort_order(self, gallery: str, order: str, descending: bool) -> None:
+        key = _sort_key_name(gallery)
+        self._qs.setValue(f"{key}/order", order)
+        self._qs.setValue(f"{key}/descending", descending)
+
+
+#: The values ``sort_order`` accepts (``core.gallery.ordering.SortOrder``).
+SORT_ORDERS = ("date", "position", "name", "mtime", "size")
+
+
+def _sort_key_name(gallery: str) -> str:
+    """A settings group per gallery: a digest, since a path holds "/" and "\\"."""
+    digest = hashlib.sha1(gallery.encode("utf-8", "surrogatepass"), usedforsecurity=False)
+    return f"sort/{digest.hexdigest()[:16]}"

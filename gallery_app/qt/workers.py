@@ -14,8 +14,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QObject,
+    QRunnable,
+    QSize,
+    Qt,
+    QThreadPool,
+    Signal,
+)
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
+
+from gallery_app.core.textdecode import printable
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +76,44 @@ def run_task(
     return relay
 
 
+def qt_can_name(path: Path) -> bool:
+    """Whether Qt can open ``path`` by name.
+
+    A name that is not UTF-8 holds lone surrogates, which QString cannot
+    carry: Qt would look for another file.
+    """
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _reader(path: Path) -> tuple[QImageReader, QBuffer | None]:
+    """A reader for ``path``, and the buffer it reads from when Qt cannot name the file.
+
+    Python opens such a file by its exact bytes (surrogate escapes) and Qt
+    decodes them from memory.
+    """
+    if qt_can_name(path):
+        return QImageReader(str(path)), None
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        log.info("could not read %s: %s", printable(str(path)), exc)
+        data = b""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    return QImageReader(buffer), buffer
+
+
+def read_image(path: Path) -> QImage:
+    """``QImage(path)`` that also opens a name that is not UTF-8."""
+    reader, _buffer = _reader(path)
+    return reader.read()
+
+
 def decode_image(path: Path, target: QSize | None = None) -> QImage:
     """Decode ``path`` with EXIF orientation applied, scaled to fit ``target``.
 
@@ -71,7 +121,7 @@ def decode_image(path: Path, target: QSize | None = None) -> QImage:
     allows, so a 24 MP photo shown at 1,000 px never decodes in full.  Returns
     a null QImage on failure; the caller decides what to show instead.
     """
-    reader = QImageReader(str(path))
+    reader, _buffer = _reader(path)  # the buffer lives as long as the reader needs it
     reader.setAutoTransform(True)
     reader.setAllocationLimit(1024)  # MiB; a hostile header cannot ask for more
     if target is not None and target.isValid():
@@ -89,7 +139,7 @@ def decode_image(path: Path, target: QSize | None = None) -> QImage:
                 reader.setScaledSize(scaled)
     image = reader.read()
     if image.isNull():
-        log.info("could not decode %s: %s", path, reader.errorString())
+        log.info("could not decode %s: %s", printable(str(path)), reader.errorString())
     return image
 
 
@@ -107,7 +157,7 @@ class _DecodeJob(QRunnable):
         try:
             image = decode_image(self._path, self._target)
         except Exception:
-            log.exception("decoding %s failed", self._path)
+            log.exception("decoding %s failed", printable(str(self._path)))
             image = QImage()
         self._relay.image_ready.emit(self._key, image)
 
@@ -121,7 +171,7 @@ class ImageLoader(QObject):
     ``QThreadPool.clear()`` would cancel with them.
     """
 
-    image_ready = Signal(str, QImage)
+    image_ready = Signal(object, QImage)  # key (str, kept as is: ids may hold surrogates)
 
     def __init__(self, pool: QThreadPool, parent: QObject | None = None) -> None:
         super().__init__(parent)

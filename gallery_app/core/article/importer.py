@@ -195,5 +195,5 @@ def _entry(
 
 def _position_context(gallery_index: int | None) -> str:
     if not gallery_index:
-        return "the gallery's place at the start of the article is its context"
-    return f"the gallery's place after paragraph {gallery_index} is its context"
+        return "the gallery illustrates the article as a whole (it opens the article)"
+    return f"the gallery illustrates the article as a whole (it follows paragraph {gallery_index})"

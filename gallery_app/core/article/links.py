@@ -1,21 +1,27 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Link a gallery caption to the article paragraphs it speaks about.
+"""Link a gallery caption to the article paragraphs it speaks about — only on evidence.
 
-The rule is meant to be read back to a user, so it stays simple:
+A photo of Tikrit and a paragraph about the Iraqi foreign minister both say
+"Iraq", "Iraqi" and "Islamic State"; that says they share a war, not that one
+illustrates the other.  So the rule, meant to be read back to a user:
 
-* a caption and a paragraph are cut into terms: content words (lower-cased,
-  possessive and plural ending dropped, stop-words and photo/date words left
-  out) and name pairs (two adjacent capitalised words, "Islamic State");
-* each shared term scores its rarity across the paragraphs, ``ln((N + 1) / df)``,
-  times a weight: 1 for a word, 1.5 for a word the caption capitalises (a
-  name), 2 for a name pair;
-* a paragraph is related when it shares at least two terms (or one name pair)
-  and scores at least ``MIN_SCORE`` plain words found in that paragraph alone
-  (a word in one paragraph of N scores ``ln(N + 1)``, so the bar scales with
-  the article); the best ``MAX_LINKS`` are kept.
+* only **specific evidence** counts: a place, a named person or unit (a
+  capitalised word that does not start a sentence, or two in a row), or a
+  date ("March 30");
+* country names, their nationality words ("Iraqi", "Syrian") and
+  ``BROAD_NAMES`` (the sides of a war: "Islamic State", "coalition", …) are
+  not specific, nor is the dateline's locator ("80 miles north of Baghdad")
+  or the photo credit in parentheses;
+* each shared piece scores its rarity across the paragraphs,
+  ``ln((N + 1) / df)``, times a weight (1.5 a name, 2 a name pair, 2.5 a
+  date), and a paragraph is linked when the sum reaches ``LINK_THRESHOLD``
+  times ``ln(N + 1)`` — one name found in at most two paragraphs, a name pair
+  in at most three, a date in at most four; the best ``MAX_LINKS`` are kept.
 
-Terms found in more than ``MAX_POSTINGS`` paragraphs are too common to say
-anything and are skipped, which also keeps linking a whole gallery linear.
+When no paragraph reaches the threshold, the caller says plainly that the
+gallery illustrates the article as a whole and where the gallery sits in it.
+Terms found in more than ``MAX_POSTINGS`` paragraphs say nothing and are
+skipped, which also keeps linking a whole gallery linear.
 """
 
 from __future__ import annotations
@@ -25,8 +31,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from gallery_app.core.captions.dates import FULL_DATE_RE, YEARLESS_DATE_RE, find_date
+from gallery_app.core.captions.gazetteer import country_code
+
 MAX_LINKS = 3
-MIN_SCORE = 1.5
+#: The declared bar, in units of ln(N + 1): see the module docstring.
+LINK_THRESHOLD = 1.0
 MAX_POSTINGS = 64
 #: Terms of one caption beyond this many say nothing new (and cost time).
 MAX_CAPTION_TERMS = 80
@@ -36,6 +46,23 @@ REASON_TERMS = 3
 _WORD_WEIGHT = 1.0
 _NAME_WEIGHT = 1.5
 _PAIR_WEIGHT = 2.0
+_DATE_WEIGHT = 2.5
+#: Names that only say which war or which side: shared by every story about it.
+_BROAD_TEXT = """
+    islamic state isis isil daesh islamist jihadi shiite shia sunni kurd kurdish arab
+    muslim christian western coalition government army military police president minister
+    american u.s us un nato
+"""
+BROAD_NAMES = frozenset(_BROAD_TEXT.split())
+#: "Iraqi" -> "Iraq", "Syrian" -> "Syria", "Egyptian" -> "Egypt", "Lebanese" -> "Leban…".
+_NATIONALITY_ENDINGS = (("i", ""), ("ian", "ia"), ("ian", ""), ("n", ""), ("an", ""), ("ese", ""))
+_LOCATOR = re.compile(
+    r"\b\d+\s+(?:miles|kilometers|kilometres|km)\s+(?:\w+\s+){0,2}of\s+[A-Z][\w'-]+",
+)
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
+
+#: The reason given when nothing specific links a caption to the article.
+NO_EVIDENCE = "no place, person, unit or date in the caption is named in the article"
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 # Parenthesised photo credits "(AP Photo/Khalid Mohammed, File)": the
@@ -96,35 +123,62 @@ def _key(word: str) -> str:
     return w
 
 
+def _starts_sentence(text: str, at: int) -> bool:
+    return bool(_SENTENCE_END.search(text[max(0, at - 3) : at]))
+
+
+def _is_broad(key: str) -> bool:
+    """A country, its nationality word ("Iraqi", "Syrian") or a ``BROAD_NAMES`` word."""
+    if key in BROAD_NAMES or country_code(key) is not None:
+        return True
+    for ending, restore in _NATIONALITY_ENDINGS:
+        if key.endswith(ending) and country_code(key[: len(key) - len(ending)] + restore):
+            return True
+    return False
+
+
 def _terms(text: str, limit: int | None = None) -> dict[str, _Term]:
-    """Terms of ``text`` by key, first surface form kept for the reason."""
+    """Specific evidence in ``text`` by key: names, name pairs and dates."""
+    text = _LOCATOR.sub(" ", text)
     terms: dict[str, _Term] = {}
+    for match in YEARLESS_DATE_RE.finditer(text):
+        month = match.group("m")[:3].lower()
+        terms[f"date {month} {int(match.group('d'))}"] = _Term(match.group(0), _DATE_WEIGHT)
+    for match in FULL_DATE_RE.finditer(text):
+        taken, _ = find_date(match.group(0))
+        if taken is not None:
+            day = taken.value
+            terms[f"date {day.strftime('%b').lower()} {day.day}"] = _Term(
+                f"{day.strftime('%B')} {day.day}", _DATE_WEIGHT
+            )
     prev: tuple[str, str, int] | None = None  # key, surface, end of the last name word
     for match in _TOKEN.finditer(text):
         if limit is not None and len(terms) >= limit:
             break
         surface = match.group()
         key = _key(surface)
-        if len(key) < 3 or key in STOP_WORDS or surface.lower() in STOP_WORDS:
+        if (
+            len(key) < 3
+            or key in STOP_WORDS
+            or surface.lower() in STOP_WORDS
+            or not surface[0].isupper()
+            or _starts_sentence(text, match.start())
+        ):
             prev = None
             continue
-        is_name = surface[0].isupper()
-        weight = _NAME_WEIGHT if is_name else _WORD_WEIGHT
-        known = terms.get(key)
-        if known is None or known.weight < weight:
-            terms[key] = _Term(surface, weight)
-        if is_name:
-            if prev is not None and text[prev[2] : match.start()] == " ":
-                pair = f"{prev[0]} {key}"
+        broad = _is_broad(key)
+        if not broad:
+            terms.setdefault(key, _Term(surface, _NAME_WEIGHT))
+        if prev is not None and text[prev[2] : match.start()] == " ":
+            pair = f"{prev[0]} {key}"
+            if not broad and not _is_broad(prev[0]) and pair not in BROAD_NAMES:
                 terms.setdefault(pair, _Term(f"{prev[1]} {surface}", _PAIR_WEIGHT))
-            prev = (key, surface, match.end())
-        else:
-            prev = None
+        prev = (key, surface, match.end())
     return terms
 
 
 class ParagraphIndex:
-    """Which paragraphs hold which term, built once per article."""
+    """Which paragraphs hold which piece of evidence, built once per article."""
 
     def __init__(self, paragraphs: Sequence[str]) -> None:
         self.count = len(paragraphs)
@@ -134,7 +188,7 @@ class ParagraphIndex:
                 self.postings.setdefault(key, []).append(index)
 
     def relate(self, caption: str) -> tuple[tuple[int, ...], str]:
-        """Paragraph indices related to ``caption``, best first, and why."""
+        """Paragraph indices linked to ``caption``, best first, and why in words."""
         caption_terms = _terms(_PAREN_GROUP.sub(_drop_credit_group, caption), MAX_CAPTION_TERMS)
         scores: dict[int, float] = {}
         shared: dict[int, list[tuple[float, str]]] = {}
@@ -146,19 +200,14 @@ class ParagraphIndex:
             for index in posting:
                 scores[index] = scores.get(index, 0.0) + value
                 shared.setdefault(index, []).append((value, term.display))
-        bar = MIN_SCORE * math.log(self.count + 1)
-        related = [
-            index
-            for index, score in scores.items()
-            if score >= bar
-            and (len(shared[index]) >= 2 or any(" " in name for _, name in shared[index]))
-        ]
+        bar = LINK_THRESHOLD * math.log(self.count + 1)
+        related = [index for index, score in scores.items() if score >= bar - 1e-9]
         related.sort(key=lambda index: (-scores[index], index))
         chosen = tuple(related[:MAX_LINKS])
         if not chosen:
-            return (), "no paragraph shares enough names or words with the caption"
+            return (), NO_EVIDENCE
         parts = [f"{_quoted(shared[index])} with paragraph {index + 1}" for index in chosen]
-        return chosen, "shares " + "; ".join(parts)
+        return chosen, "names " + "; ".join(parts)
 
 
 def _quoted(shared: list[tuple[float, str]]) -> str:
@@ -177,8 +226,8 @@ def _quoted(shared: list[tuple[float, str]]) -> str:
 def relate(caption: str, paragraphs: Sequence[str]) -> tuple[tuple[int, ...], str]:
     """Indices (from 0) of the paragraphs most related to ``caption``, best first.
 
-    The reason counts paragraphs from 1, as a reader does: "shares 'Islamic
-    State', 'Iraq' with paragraph 1".  To link many captions to one article,
+    The reason counts paragraphs from 1, as a reader does: "names 'Tikrit',
+    'March 30' with paragraph 4".  To link many captions to one article,
     build a ``ParagraphIndex`` once and call its ``relate``.
     """
     return ParagraphIndex(paragraphs).relate(caption)

@@ -18,18 +18,20 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from gallery_app.core.errors import DatelineError
-from gallery_app.core.folders.listing import iter_image_files
+from gallery_app.core.folders.listing import SidecarTimes, iter_image_files
+from gallery_app.core.folders.pool import MIN_FILES, ReaderPool, default_workers
 from gallery_app.core.gallery.entries import entry_from_metadata
 from gallery_app.core.gallery.ordering import sort_key
 from gallery_app.core.metadata.reader import read_metadata
 from gallery_app.core.metadata.values import FileMetadata, unreadable_sentence
+from gallery_app.core.metadata.xmp import SidecarIndex
 from gallery_app.core.models import Entry, Gallery
-from gallery_app.core.store.catalog import Catalog, decode_metadata
+from gallery_app.core.store.catalog import Catalog, Row, decode_metadata, encode_metadata
 
 log = logging.getLogger(__name__)
 
@@ -70,89 +72,180 @@ def scan_folder(
     should_stop: StopCheck | None = None,
     batch_size: int = 200,
     batch_interval: float = 0.1,
+    pool: ReaderPool | None = None,
 ) -> Gallery:
     """Every photo under ``folder`` as a sorted Gallery.
 
     ``on_batch(entries)`` gets the entries in reading order as they come, in
     batches; ``on_progress(done, total)`` follows each batch (and is called
     once with ``done=0`` as soon as the files are listed).  ``should_stop()``
-    is polled between files.  Raises DatelineError only when the folder itself
-    cannot be listed; a file that cannot be read becomes an entry with a
-    warning, a file that vanished meanwhile is skipped.
+    is polled between files.  Files the catalog knows come first; the others,
+    when there are ``MIN_FILES`` or more, are read by ``pool`` (worker
+    processes) — or, without one, by a pool made for this scan when there is
+    more than one core; fewer are read here.  Raises DatelineError only when
+    the folder itself cannot be listed; a file that cannot be read becomes an
+    entry with a warning, a file that vanished meanwhile is skipped.
     """
     folder = folder.absolute()
     files = list_image_files(folder)
-    total = len(files)
+    scan = _Scan(folder, len(files), on_batch, on_progress, batch_size, batch_interval)
     if on_progress is not None:
-        on_progress(0, total)
+        on_progress(0, len(files))
     known = catalog.rows_under(folder) if catalog is not None else {}
-    fresh: list[tuple[Path, int, int, FileMetadata]] = []
-    entries: list[Entry] = []
-    pending: list[Entry] = []
-    seen: set[str] = set()
-    last_flush = time.monotonic()
-    cancelled = False
-
-    def flush(done: int) -> None:
-        nonlocal pending, last_flush
-        if pending and on_batch is not None:
-            on_batch(pending)
-        pending = []
-        last_flush = time.monotonic()
-        if on_progress is not None:
-            on_progress(done, total)
-
-    for done, file in enumerate(files, start=1):
-        if should_stop is not None and should_stop():
-            cancelled = True
-            break
-        key = str(file)
-        try:
-            stat = file.stat()
-        except OSError:
-            continue  # gone since it was listed
-        seen.add(key)
-        meta: FileMetadata | None = None
-        row = known.get(key)
-        if row is not None and row[0] == stat.st_size and row[1] == stat.st_mtime_ns:
-            meta = decode_metadata(row[2])
-        if meta is None:
-            meta = _read(file)
-            if catalog is not None:
-                fresh.append((file, stat.st_size, stat.st_mtime_ns, meta))
-                if len(fresh) >= 500:
-                    catalog.put_many(fresh)
-                    fresh = []
-        entry = entry_from_metadata(file, done, meta, root=folder)
-        entries.append(entry)
-        pending.append(entry)
-        if len(pending) >= batch_size or time.monotonic() - last_flush >= batch_interval:
-            flush(done)
-    flush(len(entries) if cancelled else total)
-
-    if catalog is not None:
-        catalog.put_many(fresh)
-        if not cancelled:
-            gone = [path for path in known if path not in seen]
-            if gone:
-                catalog.forget(gone)
-
-    entries.sort(key=sort_key)
-    warnings: tuple[str, ...] = ()
-    if cancelled:
-        warnings = (f"Scan cancelled after {len(entries)} of {total} files.",)
-    return Gallery(
-        title=folder.name or str(folder),
-        entries=tuple(replace(e, position=i) for i, e in enumerate(entries, start=1)),
-        id=str(folder.resolve()),
-        source=folder,
-        warnings=warnings,
-    )
-
-
-def _read(file: Path) -> FileMetadata:
+    misses = scan.take_known(files, known, should_stop)
+    own_pool = None
+    if len(misses) < MIN_FILES:
+        pool = None  # quicker read here than handed over
+    elif pool is None and default_workers() > 1:
+        pool = own_pool = ReaderPool()
     try:
-        return read_metadata(file)
+        scan.read(misses, catalog, pool, should_stop)
+    finally:
+        if own_pool is not None:
+            own_pool.close()
+    scan.flush(force=True)
+    if catalog is not None and not scan.cancelled:
+        gone = [path for path in known if path not in scan.seen]
+        if gone:
+            catalog.forget(gone)
+    return scan.gallery()
+
+
+Stat = tuple[Path, int, int]  # file, size, mtime_ns
+
+
+class _Scan:
+    """The state of one scan: entries so far, the batch being filled, what was seen."""
+
+    def __init__(
+        self,
+        folder: Path,
+        total: int,
+        on_batch: BatchCallback | None,
+        on_progress: ProgressCallback | None,
+        batch_size: int,
+        batch_interval: float,
+    ) -> None:
+        self.folder, self.total = folder, total
+        self.on_batch, self.on_progress = on_batch, on_progress
+        self.batch_size, self.batch_interval = batch_size, batch_interval
+        self.entries: list[Entry] = []
+        self.pending: list[Entry] = []
+        self.seen: set[str] = set()
+        self.sidecar_times = SidecarTimes()  # a row is keyed by the later of photo and sidecar
+        self.cancelled = False
+        self.last_flush = time.monotonic()
+
+    def add(self, file: Path, meta: FileMetadata) -> None:
+        entry = entry_from_metadata(file, len(self.entries) + 1, meta, root=self.folder)
+        self.entries.append(entry)
+        self.pending.append(entry)
+        if (
+            len(self.pending) >= self.batch_size
+            or time.monotonic() - self.last_flush >= self.batch_interval
+        ):
+            self.flush()
+
+    def flush(self, force: bool = False) -> None:
+        if self.pending and self.on_batch is not None:
+            self.on_batch(self.pending)
+        self.pending = []
+        self.last_flush = time.monotonic()
+        if self.on_progress is not None:
+            done = len(self.entries) if (self.cancelled or not force) else self.total
+            self.on_progress(done, self.total)
+
+    def take_known(
+        self, files: list[Path], known: dict[str, Row], should_stop: StopCheck | None
+    ) -> list[Stat]:
+        """Add the files the catalog knows unchanged; return the others to read.
+
+        Only ``stat`` and a catalog row per file: ``should_stop`` is asked every 500.
+        """
+        misses: list[Stat] = []
+        for n, file in enumerate(files):
+            if n and n % 500 == 0 and should_stop is not None and should_stop():
+                self.cancelled = True
+                break
+            key = str(file)
+            try:
+                stat = file.stat()
+            except OSError:
+                continue  # gone since it was listed
+            self.seen.add(key)
+            row = known.get(key)
+            meta = None
+            mtime = max(stat.st_mtime_ns, self.sidecar_times.mtime_of(file))
+            if row is not None and row[0] == stat.st_size and row[1] == mtime:
+                meta = decode_metadata(row[2])
+            if meta is None:
+                misses.append((file, stat.st_size, mtime))
+            else:
+                self.add(file, meta)
+        return misses
+
+    def read(
+        self,
+        misses: list[Stat],
+        catalog: Catalog | None,
+        pool: ReaderPool | None,
+        should_stop: StopCheck | None,
+    ) -> None:
+        """Read the files the catalog did not know, storing each row as it comes."""
+        if self.cancelled or not misses:
+            return
+        stats = {file: (size, mtime) for file, size, mtime in misses}
+        fresh: list[tuple[Path, int, int, str]] = []
+        for file, row in self._rows(misses, pool, should_stop):
+            meta = decode_metadata(row)
+            if meta is None:
+                continue
+            self.add(file, meta)
+            if catalog is not None:
+                fresh.append((file, *stats[file], row))
+                if len(fresh) >= 500:
+                    catalog.put_rows(fresh)
+                    fresh = []
+        if catalog is not None:
+            catalog.put_rows(fresh)
+        self.cancelled = self.cancelled or (
+            should_stop is not None and should_stop() and len(self.entries) < len(self.seen)
+        )
+
+    def _rows(
+        self, misses: list[Stat], pool: ReaderPool | None, should_stop: StopCheck | None
+    ) -> Iterator[tuple[Path, str]]:
+        files = [file for file, _size, _mtime in misses]
+        if pool is not None:
+            yield from pool.read(files, should_stop)
+            return
+        sidecars = SidecarIndex()
+        for file in files:
+            if should_stop is not None and should_stop():
+                return
+            meta = _read(file, sidecars)
+            try:
+                yield file, encode_metadata(meta)
+            except ValueError:
+                log.info("%s: metadata with text that is not valid Unicode", file)
+
+    def gallery(self) -> Gallery:
+        self.entries.sort(key=sort_key)
+        warnings: tuple[str, ...] = ()
+        if self.cancelled:
+            warnings = (f"Scan cancelled after {len(self.entries)} of {self.total} files.",)
+        return Gallery(
+            title=self.folder.name or str(self.folder),
+            entries=tuple(replace(e, position=i) for i, e in enumerate(self.entries, start=1)),
+            id=str(self.folder.resolve()),
+            source=self.folder,
+            warnings=warnings,
+        )
+
+
+def _read(file: Path, sidecars: SidecarIndex) -> FileMetadata:
+    try:
+        return read_metadata(file, sidecars)
     except Exception as exc:  # one odd file must not end the scan of ten thousand
         log.exception("reading metadata of %s failed", file)
         return FileMetadata.unreadable(unreadable_sentence(file.name, exc.__class__.__name__))

@@ -27,6 +27,7 @@ def entry_from_metadata(
     values: dict[str, Any] = {name: getattr(meta, name) for name in ENTRY_FIELDS}
     values["caption"] = meta.caption or ""  # an entry's caption is text, never None
     values["warnings"] = tuple(meta.warnings)
+    values["field_sources"] = tuple(meta.sources.items())  # a tuple: entries stay hashable
     return Entry(id=ident, position=position, image=file, file=meta, **values)
 
 

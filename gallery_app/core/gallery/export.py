@@ -3,8 +3,11 @@
 
 Each entry has exactly the keys the README documents, in that order; absent
 values are ``null``, never invented (an undated photo has ``"date": null``).
-JSON is UTF-8, so the bytes of a file name that is not UTF-8 appear as U+FFFD
-(the entry's warnings say so), as everywhere else a name is shown.
+Paragraphs are counted from 1 in ``context.paragraphs``, as in the ``reason``
+text and everywhere a person reads them (the manifest file itself stores
+0-based indices, as it always has).  JSON is UTF-8, so the bytes of a file
+name that is not UTF-8 appear as U+FFFD (the entry's warnings say so), as
+everywhere else a name is shown.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from gallery_app.core.gallery.records import correction_to_json
 from gallery_app.core.models import Entry, Gallery, Location
 from gallery_app.core.textdecode import printable
 
@@ -66,7 +70,9 @@ def _context(entry: Entry) -> dict[str, Any]:
     return {
         "context": {
             "gallery_index": ctx.gallery_index,
-            "paragraphs": list(ctx.paragraphs),
+            # Counted from 1, as the reason and a reader count them: paragraph n is
+            # gallery.article.paragraphs[n - 1].
+            "paragraphs": [index + 1 for index in ctx.paragraphs],
             "reason": ctx.reason,
         }
     }
@@ -89,6 +95,11 @@ ENTRY_EXPORT: dict[str, Callable[[Entry], dict[str, Any]]] = {
     "file_photo": _same("file_photo"),
     "context": _context,
     "warnings": lambda entry: {"warnings": [printable(w) for w in entry.warnings]},
+    "keywords": lambda entry: {"keywords": list(entry.keywords)},
+    "corrections": lambda entry: {
+        "corrections": [correction_to_json(c) for c in entry.corrections]
+    },
+    "field_sources": lambda entry: {"sources": dict(entry.field_sources)},
     # The file's own metadata, kept apart for the checks: its disagreements with the
     # caption reach scripts as sentences in "warnings" (and in `gallery-cli check --json`).
     "file": lambda _entry: {},

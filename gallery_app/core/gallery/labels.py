@@ -6,10 +6,15 @@ all describe an entry in words; doing it here once keeps "Mon 30 Mar 2015" from
 turning into three slightly different spellings.  Month and weekday names are
 English and fixed (not ``strftime``), so the text does not depend on the C
 locale the process happens to run under.
+
+Every piece of text that came from a file leaves here isolated
+(``core.inert.isolate``): a direction control in one field can never reorder
+the words around it.
 """
 
 from __future__ import annotations
 
+from gallery_app.core.inert import isolate
 from gallery_app.core.models import Entry, FileMetadata, Location, Precision, TakenAt
 
 _MONTHS = (
@@ -94,18 +99,21 @@ def excerpt(text: str, max_chars: int = 90) -> str:
     """The first words of ``text`` on one line, cut at a word boundary with "…"."""
     flat = " ".join(text.split())
     if len(flat) <= max_chars:
-        return flat
+        return isolate(flat)
     cut = flat[: max_chars + 1]
     space = cut.rfind(" ")
     cut = cut[:space] if space > max_chars // 2 else cut[:max_chars]
-    return cut.rstrip(" ,;:-–—") + "…"
+    return isolate(cut.rstrip(" ,;:-–—")) + "…"
 
 
 def place_text(location: Location | None) -> str:
     """ "Tikrit, Iraq" or "" when nothing is known."""
     if location is None:
         return ""
-    return location.label()
+    if location.name:
+        return isolate(location.name)
+    parts = (location.sublocation, location.city, location.region, location.country)
+    return ", ".join(isolate(p) for p in parts if p)
 
 
 def coordinates_text(location: Location | None) -> str:
@@ -122,7 +130,7 @@ def credit_text(entry: Entry) -> str:
     """One credit line: the credit, else the creator, else the copyright notice."""
     for value in (entry.credit, entry.creator, entry.copyright):
         if value and value.strip():
-            return " ".join(value.split())
+            return isolate(" ".join(value.split()))
     return ""
 
 

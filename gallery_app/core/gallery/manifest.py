@@ -2,8 +2,11 @@
 """Gallery manifests (``gallery.json``): load, validate, save.
 
 The format is versioned and described by the JSON Schema in
-``resources/schema/gallery-1.schema.json``; field names follow IPTC and
-schema.org.  Loading checks the text before the structure: size, encoding,
+``resources/schema/gallery-2.schema.json``; field names follow IPTC and
+schema.org.  Version 2 adds keywords and the record of corrections (the
+fields keep their original values; ``core.edits`` applies the corrections);
+a version 1 manifest is migrated on reading (``migrate``) and written back as
+version 2.  Loading checks the text before the structure: size, encoding,
 JSON syntax (with line and column), nesting, then the schema (naming the field),
 then the meaning (dates, duplicate ids).  Every failure is one ManifestError
 sentence that names the file.  An image path that leaves the gallery's folder
@@ -24,13 +27,20 @@ from typing import Any, cast
 
 from gallery_app.core import paths
 from gallery_app.core.errors import ManifestError
+from gallery_app.core.gallery.records import correction_from_json, correction_to_json
+from gallery_app.core.gallery.strict_json import (
+    DuplicateKeyError,
+    duplicate_key_line,
+    unique_pairs,
+)
 from gallery_app.core.isodate import parse_iso
 from gallery_app.core.models import Article, ContextLink, Entry, Gallery, Location
 from gallery_app.core.store.atomic import write_text_atomic
 
 log = logging.getLogger(__name__)
 
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 MAX_NESTING = 64
 
@@ -49,7 +59,11 @@ _LOCATION_FIELDS = {
 
 @functools.cache
 def _schema_bytes() -> bytes:
-    res = importlib.resources.files("gallery_app.resources") / "schema" / "gallery-1.schema.json"
+    res = (
+        importlib.resources.files("gallery_app.resources")
+        / "schema"
+        / f"gallery-{MANIFEST_VERSION}.schema.json"
+    )
     return res.read_bytes()
 
 
@@ -102,6 +116,7 @@ def parse_manifest(
     data = _decode_json(raw, name)
     _check_nesting(data, name)
     marker = _validity_marker(raw)
+    data = migrate(data, name)
     if not marker.is_file():  # the same bytes passed before: the schema check is skipped
         _validate(data, name)
         try:  # an empty file: creating it is atomic already, no fsync wanted here
@@ -127,7 +142,14 @@ def _decode_json(raw: bytes, name: str) -> Any:
             "a gallery manifest must be UTF-8 JSON."
         ) from None
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=unique_pairs)
+    except DuplicateKeyError as exc:
+        found = duplicate_key_line(text)
+        where = f", line {found[1]}" if found else ""
+        raise ManifestError(
+            f"{name}{where}: the key “{found[0] if found else exc.key}” appears twice in one "
+            "object; each field may be given once."
+        ) from None
     except json.JSONDecodeError as exc:
         raise ManifestError(
             f"{name}, line {exc.lineno}, column {exc.colno}: invalid JSON ({exc.msg})."
@@ -161,18 +183,30 @@ def _field_path(parts: Any) -> str:
     return text or "the top level"
 
 
-def _validate(data: Any, name: str) -> None:
+def migrate(data: Any, name: str) -> Any:
+    """``data`` as a version 2 manifest: version 1 gains nothing but its new number.
+
+    Version 2 only adds optional keys (``keywords``, ``corrections``), so a
+    version 1 manifest is a valid version 2 one once renumbered; anything that
+    is not an object with a readable version is refused with a sentence.
+    """
     if not isinstance(data, dict):
         kind = type(data).__name__.replace("dict", "object").replace("list", "array")
         raise ManifestError(f"{name}: a gallery manifest is a JSON object, not {kind}.")
     version = data.get("version")
     if "version" not in data:
-        raise ManifestError(f"{name}: the field “version” is missing (this Dateline reads 1).")
-    if version != MANIFEST_VERSION:
+        raise ManifestError(f"{name}: the field “version” is missing (this Dateline reads 1 or 2).")
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
         raise ManifestError(
             f"{name}: manifest version {json.dumps(version)[:40]} is not supported "
-            f"(this Dateline reads version {MANIFEST_VERSION})."
+            f"(this Dateline reads versions 1 and {MANIFEST_VERSION})."
         )
+    if version == 1:
+        data = {**data, "version": MANIFEST_VERSION}
+    return data
+
+
+def _validate(data: Any, name: str) -> None:
     from jsonschema.exceptions import best_match
 
     error = best_match(_validator().iter_errors(data))
@@ -277,6 +311,8 @@ def _to_entry(item: dict[str, Any], index: int, name: str, base_dir: Path) -> En
         if ctx
         else None,
         warnings=tuple(warnings),
+        keywords=tuple(k for k in item.get("keywords", ()) if k.strip()),
+        corrections=tuple(correction_from_json(c) for c in item.get("corrections", ())),
     )
 
 
@@ -340,6 +376,10 @@ def _entry_to_json(entry: Entry, base_dir: Path) -> dict[str, Any]:
             "reason": entry.context.reason,
         }
     item["warnings"] = list(entry.warnings)
+    if entry.keywords:
+        item["keywords"] = list(entry.keywords)
+    if entry.corrections:
+        item["corrections"] = [correction_to_json(c) for c in entry.corrections]
     return item
 
 

@@ -1,39 +1,155 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Where entries read by a running scan go in a list kept in the order taken.
+"""The one place that decides in which order photos are listed.
+
+Every list of photos — grid, filmstrip, slideshow, timeline walk and
+``gallery-cli list`` — is in time order by default (:func:`sort_key`: the
+wall-clock time taken, undated photos last, gallery position then file name
+as tie-breaks).  View → Sort by and ``gallery-cli list --sort`` pick another
+:class:`SortOrder`; :func:`key_for` gives that order's key, ascending or
+descending (undated entries and unknown sizes stay last either way).
 
 The photo model takes a folder's entries batch by batch while the scan runs
-and keeps its rows sorted by :func:`sort_key` the whole time, so the
-user never sees the grid jump when the scan ends.  A batch becomes a few runs
-of rows (each run one ``beginInsertRows``), computed here without Qt: bisect
-each new key into the keys already shown.
+and keeps its rows sorted the whole time, so the user never sees the grid jump
+when the scan ends.  A batch becomes a few runs of rows (each run one
+``beginInsertRows``), computed here without Qt: bisect each new key into the
+keys already shown.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from enum import StrEnum
+from typing import Any
 
 from gallery_app.core.models import Entry
 
-SortKey = tuple[int, str, str]
+SortKey = tuple[Any, ...]
+KeyFunc = Callable[[Entry], SortKey]
 Run = tuple[int, list[tuple[SortKey, Entry]]]
 
 
+class SortOrder(StrEnum):
+    """The orders a user can pick (their values are the CLI's ``--sort`` words)."""
+
+    DATE = "date"
+    POSITION = "position"
+    NAME = "name"
+    MTIME = "mtime"
+    SIZE = "size"
+
+
+#: Menu labels, in menu order.
+ORDER_LABELS = {
+    SortOrder.DATE: "Date taken",
+    SortOrder.POSITION: "Gallery order",
+    SortOrder.NAME: "File name",
+    SortOrder.MTIME: "File date",
+    SortOrder.SIZE: "File size",
+}
+
+
+def _name(entry: Entry) -> str:
+    return entry.image.name.casefold() if entry.image is not None else entry.id.casefold()
+
+
+def _tie(entry: Entry) -> tuple[int, str, str]:
+    path = entry.image.as_posix() if entry.image is not None else ""
+    return (entry.position, _name(entry), path or entry.id)
+
+
 def sort_key(entry: Entry) -> SortKey:
-    """Order by the wall-clock time taken, undated entries last, the path as tie-break."""
-    tie = entry.image.as_posix() if entry.image is not None else entry.id
+    """Time order: the wall-clock time taken, undated entries last; then gallery
+    position, then file name."""
     if entry.taken is None:
-        return (1, "", tie)
-    return (0, entry.taken.value.replace(tzinfo=None).isoformat(), tie)
+        return (1, "", *_tie(entry))
+    return (0, entry.taken.value.replace(tzinfo=None).isoformat(), *_tie(entry))
 
 
-def insertion_runs(keys: Sequence[SortKey], fresh: Iterable[Entry]) -> list[Run]:
+def _file_stat(entry: Entry) -> tuple[float, int] | None:
+    if entry.image is None:
+        return None
+    try:
+        info = entry.image.stat()
+    except OSError:
+        return None
+    return (info.st_mtime, info.st_size)
+
+
+def _position_key(entry: Entry) -> SortKey:
+    return (0, *_tie(entry))
+
+
+def _name_key(entry: Entry) -> SortKey:
+    return (0, _name(entry), entry.position, entry.id)
+
+
+def _mtime_key(entry: Entry) -> SortKey:
+    stat = _file_stat(entry)
+    return (1, 0.0, *_tie(entry)) if stat is None else (0, stat[0], *_tie(entry))
+
+
+def _size_key(entry: Entry) -> SortKey:
+    stat = _file_stat(entry)
+    return (1, 0, *_tie(entry)) if stat is None else (0, stat[1], *_tie(entry))
+
+
+_KEYS: dict[SortOrder, KeyFunc] = {
+    SortOrder.DATE: sort_key,
+    SortOrder.POSITION: _position_key,
+    SortOrder.NAME: _name_key,
+    SortOrder.MTIME: _mtime_key,
+    SortOrder.SIZE: _size_key,
+}
+
+
+class _Descending:
+    """Wraps a key so that it sorts the other way round (bisect and sorted both use ``<``)."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: Any) -> None:
+        self.key = key
+
+    def __lt__(self, other: _Descending) -> bool:
+        return bool(other.key < self.key)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Descending) and bool(self.key == other.key)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+
+def key_for(order: SortOrder = SortOrder.DATE, descending: bool = False) -> KeyFunc:
+    """The sort key of ``order``; descending reverses it but keeps the unknown last."""
+    base = _KEYS[order]
+    if not descending:
+        return base
+
+    def key(entry: Entry) -> SortKey:
+        value = base(entry)
+        return (value[0], _Descending(value[1:]))
+
+    return key
+
+
+def sorted_entries(
+    entries: Iterable[Entry], order: SortOrder = SortOrder.DATE, descending: bool = False
+) -> list[Entry]:
+    """``entries`` in ``order`` (time order by default)."""
+    return sorted(entries, key=key_for(order, descending))
+
+
+def insertion_runs(
+    keys: Sequence[SortKey], fresh: Iterable[Entry], key_of: KeyFunc = sort_key
+) -> list[Run]:
     """Runs ``(row, [(key, entry), …])`` that insert ``fresh`` into a list sorted by ``keys``.
 
     ``row`` is the row the run's first entry has once every earlier run is in,
     so inserting the runs in the order given keeps the list sorted.
     """
-    items = sorted(((sort_key(e), e) for e in fresh), key=lambda pair: pair[0])
+    items = sorted(((key_of(e), e) for e in fresh), key=lambda pair: pair[0])
     runs: list[Run] = []
     last_at = -1
     for inserted, (key, entry) in enumerate(items):

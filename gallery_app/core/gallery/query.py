@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from gallery_app.core.gallery.uncertainty import matches_days
 from gallery_app.core.models import Entry
 
 
@@ -66,6 +67,10 @@ def matches_dates(entry: Entry, flt: EntryFilter) -> bool:
         return True
     if entry.taken is None:
         return flt.include_undated
+    if entry.taken.uncertain:  # any of its readings will do
+        any_reading = matches_days(entry, flt.date_from, flt.date_to)
+        if any_reading is not None:
+            return any_reading
     day = entry.taken.day
     if flt.date_from is not None and day < flt.date_from:
         return False

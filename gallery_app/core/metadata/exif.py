@@ -24,7 +24,8 @@ from gallery_app.core import textdecode
 log = logging.getLogger(__name__)
 
 # Tag name -> (Pillow IFD, tag id); the name is exifread's, without its IFD prefix.
-_BASE, _EXIF_IFD, _GPS_IFD = 0, 0x8769, 0x8825
+BASE_IFD, EXIF_IFD, GPS_IFD = 0, 0x8769, 0x8825
+_BASE, _EXIF_IFD, _GPS_IFD = BASE_IFD, EXIF_IFD, GPS_IFD
 PILLOW_TAGS: dict[str, tuple[int, int]] = {
     "ImageDescription": (_BASE, 0x010E),
     "Artist": (_BASE, 0x013B),
@@ -108,7 +109,8 @@ def _first_int(values: Any) -> int | None:
         return None
 
 
-def _build(raw: Mapping[str, Any], reader: str) -> ExifTags:
+def build_tags(raw: Mapping[str, Any], reader: str) -> ExifTags:
+    """Raw tag values by name (bytes, numbers) -> decoded ``ExifTags``, for every reader."""
     text: dict[str, str] = {}
     orientation = latitude = longitude = None
     for name, value in raw.items():
@@ -173,7 +175,7 @@ def read_with_exifread(fh: IO[bytes]) -> ExifTags:
             tag = tags.get(f"{ifd} {name}")
             if tag is not None and name not in raw:
                 raw[name] = getattr(tag, "values", tag)
-    return _build(raw, "exifread")
+    return build_tags(raw, "exifread")
 
 
 def _pillow_value(name: str, value: Any) -> Any:
@@ -202,7 +204,7 @@ def read_with_pillow(image: Any) -> ExifTags:
             value = ifds[ifd].get(tag)
             if value is not None:
                 raw[name] = _pillow_value(name, value)
-        return _build(raw, "Pillow")
+        return build_tags(raw, "Pillow")
     except Exception as error:  # Pillow raises many kinds on broken EXIF
         log.debug("Pillow getexif failed: %s", error)
         return ExifTags()

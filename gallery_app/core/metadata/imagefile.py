@@ -22,6 +22,7 @@ from PIL import Image, UnidentifiedImageError
 
 from gallery_app.core.metadata import exif, iptc, sniff, xmp
 from gallery_app.core.metadata import heif as heif_geometry
+from gallery_app.core.metadata.native import NATIVE_KINDS, NativeUnavailable, read_native
 from gallery_app.core.models import ImageStatus
 
 log = logging.getLogger(__name__)
@@ -170,6 +171,48 @@ def _png_text(image: Any) -> dict[str, str]:
     return out
 
 
+def _read_natively(
+    fh: IO[bytes], path: Path, kind: sniff.FileKind, notes: list[str]
+) -> Embedded | None:
+    """One libexiv2 parse; ``None`` (the reason logged) sends the file to the Python readers."""
+    try:
+        found = read_native(fh, path, kind.key, Image.MAX_IMAGE_PIXELS)
+    except NativeUnavailable as why:
+        log.info("%s is read by the Python readers: %s", path.name, why)
+        return None
+    if found.iptc.problem:
+        notes.append(
+            f"The IPTC data in {path.name} is damaged ({found.iptc.problem}); "
+            "what could be read from it is shown."
+        )
+    problem = exif.structure_problem(found.exif_raw) if found.exif_raw else None
+    if problem:
+        notes.append(
+            f"The EXIF data in {path.name} is damaged ({problem}); "
+            "what could be read from it is shown."
+        )
+    if _cut_short(fh, kind.key, found.xmp_packet):
+        notes.append(_CUT_SHORT.format(name=path.name))
+    if found.xmp_problem:
+        notes.append(f"The XMP metadata inside {path.name} was ignored: {found.xmp_problem}.")
+    return Embedded(
+        kind,
+        ImageStatus.OK,
+        found.width,
+        found.height,
+        found.exif,
+        found.iptc,
+        found.xmp,
+        warnings=tuple(notes),
+    )
+
+
+_CUT_SHORT = (
+    "{name} is cut short: the file ends before its picture data does, "
+    "so part of the picture may be missing."
+)
+
+
 def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
     """Sniff, open headers and read EXIF, IPTC and XMP from an open binary file."""
     notes: list[str] = []
@@ -182,6 +225,8 @@ def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
             what = kind.name if kind else "a file of unknown type"
             notes.append(f"{path.name} is {what}, not a photo Dateline can show.")
         return Embedded(kind, ImageStatus.UNREADABLE, warnings=tuple(notes))
+    if kind.key in NATIVE_KINDS and (native := _read_natively(fh, path, kind, notes)):
+        return native
 
     image = _open_pillow(fh, path, kind, notes) if kind.key in _PILLOW_FORMATS else None
     exif_tags = exif.ExifTags()
@@ -208,10 +253,7 @@ def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
         return Embedded(kind, ImageStatus.UNREADABLE, exif=exif_tags, warnings=tuple(notes))
     _check_exif(image, path, notes)
     if _cut_short(fh, kind.key, image.info.get("xmp")):
-        notes.append(
-            f"{path.name} is cut short: the file ends before its picture data does, "
-            "so part of the picture may be missing."
-        )
+        notes.append(_CUT_SHORT.format(name=path.name))
     width, height = image.size
     if image.format == "HEIF":  # pillow-heif turned it: back to the stored size and its turn
         width, height, turn = heif_geometry.stored_geometry(image, exif_tags.orientation)

@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 # (record, dataset) -> the IPTC name used in ``sources``.
 DATASETS: dict[tuple[int, int], str] = {
     (2, 5): "Object Name",
+    (2, 25): "Keywords",
     (2, 55): "Date Created",
     (2, 60): "Time Created",
     (2, 62): "Digital Creation Date",
@@ -42,7 +43,7 @@ DATASETS: dict[tuple[int, int], str] = {
     (2, 116): "Copyright Notice",
     (2, 120): "Caption-Abstract",
 }
-_CHARSET = (1, 90)
+CHARSET = (1, 90)
 _UTF8_MARKERS = (b"\x1b%G", b"\x1b%/G", b"\x1b%/I")
 _LATIN1_MARKERS = (b"\x1b.A", b"\x1b-A")
 _REPEATABLE_JOINER = "; "
@@ -124,7 +125,7 @@ def _first_resource(app13_segments: Iterable[bytes]) -> _Resources:
 
 
 def _charset(raw: Mapping[tuple[int, int], list[bytes]]) -> str | None:
-    values = raw.get(_CHARSET)
+    values = raw.get(CHARSET)
     if not values:
         return None
     marker = values[0].strip()

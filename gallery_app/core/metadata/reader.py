@@ -25,6 +25,8 @@ from gallery_app.core.metadata.sources import (
     CAPTION_SOURCES,
     IPTC_DIGEST_CURRENT,
     IPTC_DIGEST_STORED,
+    KEYWORD_JOINER,
+    KEYWORD_SOURCES,
     MAX_TEXT_CHARS,
     TEXT_FIELDS,
 )
@@ -47,8 +49,10 @@ def _flatten(embedded: Embedded) -> dict[str, str]:
     return values
 
 
-def _read_sidecar(path: Path, warnings: list[str]) -> dict[str, str]:
-    sidecar = xmp.find_sidecar(path)
+def _read_sidecar(
+    path: Path, warnings: list[str], sidecars: xmp.SidecarIndex | None
+) -> dict[str, str]:
+    sidecar = xmp.find_sidecar(path) if sidecars is None else sidecars.find(path)
     if sidecar is None:
         return {}
     try:
@@ -67,22 +71,27 @@ def _missing(path: Path, error: OSError) -> FileMetadata:
     )
 
 
-def read_metadata(path: Path) -> FileMetadata:
+def read_metadata(path: Path, sidecars: xmp.SidecarIndex | None = None) -> FileMetadata:
     """Read one photo's metadata; never raises for a bad, odd or vanished file.
+
+    ``sidecars``, when given, finds the ``.xmp`` sidecar from one listing per
+    folder (a folder scan passes one for all its files).
 
     Every warning is made printable: a file name that is not valid UTF-8 shows
     its odd bytes as U+FFFD, and says so once.
     """
-    meta = _read_metadata(path)
+    meta = _read_metadata(path, sidecars)
     shown = textdecode.printable(path.name)
     if shown == path.name:
         return meta
-    note = f"The name of {shown} is not valid UTF-8 text; the bytes that are not are shown as �."
+    note = (
+        f"The name of {shown} is not valid UTF-8 text; the bytes that do not decode are shown as �."
+    )
     warnings = (note, *(textdecode.printable(w) for w in meta.warnings))
     return replace(meta, warnings=warnings)
 
 
-def _read_metadata(path: Path) -> FileMetadata:
+def _read_metadata(path: Path, sidecars: xmp.SidecarIndex | None) -> FileMetadata:
     try:
         with path.open("rb") as fh:
             embedded = read_embedded(fh, path)
@@ -90,7 +99,7 @@ def _read_metadata(path: Path) -> FileMetadata:
         return _missing(path, error)
     warnings = list(embedded.warnings)
     values = _flatten(embedded)
-    sidecar = _read_sidecar(path, warnings)
+    sidecar = _read_sidecar(path, warnings, sidecars)
     values.update(sidecar)
     if "EXIF UserComment" not in values:
         stronger = [values.get(label) for label in CAPTION_SOURCES[:4]]
@@ -100,6 +109,7 @@ def _read_metadata(path: Path) -> FileMetadata:
                 values["EXIF UserComment"] = comment
     resolver = SourceResolver(path, values, set(sidecar))
     texts = {name: resolver.text(name, labels) for name, labels in TEXT_FIELDS.items()}
+    keywords = resolver.text("keywords", KEYWORD_SOURCES) or ""
     taken = resolver.taken()
     location = resolver.location(embedded)
     info = ImageInfo(
@@ -116,4 +126,5 @@ def _read_metadata(path: Path) -> FileMetadata:
         sources=dict(resolver.sources),
         warnings=tuple(warnings + resolver.warnings),
         conflicts=tuple(resolver.conflicts),
+        keywords=tuple(k for k in (w.strip() for w in keywords.split(KEYWORD_JOINER)) if k),
     )

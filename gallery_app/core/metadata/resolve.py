@@ -110,7 +110,9 @@ class SourceResolver:
         return parse_iso_date(raw, label)
 
     def taken(self) -> TakenAt | None:
-        for src in self._date_sources():
+        # A date in the sidecar is what an editor last wrote: it comes before the embedded ones.
+        ordered = sorted(self._date_sources(), key=lambda src: src.label not in self.sidecar_labels)
+        for src in ordered:
             raw = self.values.get(src.label)
             if not raw or not raw.strip(" :-T0"):
                 if raw and raw.strip(" :-T"):  # all zeros: a camera without a clock
@@ -168,6 +170,7 @@ class SourceResolver:
                     xmp.parse_gps(xlon) if xlon else None,
                 )
             )
+        candidates.sort(key=lambda c: not c[0].endswith(SIDECAR_SUFFIX))  # the editor's first
         for label, lat, lon in candidates:
             if lat is None or lon is None:
                 self.warnings.append(

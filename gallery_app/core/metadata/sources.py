@@ -54,6 +54,11 @@ COPYRIGHT_SOURCES: tuple[str, ...] = (
     "PNG Copyright",
 )
 
+# Keywords are a list: XMP dc:subject (a bag) and IPTC Keywords (repeated) are read as
+# "a; b; c" and split again by the reader.
+KEYWORD_SOURCES: tuple[str, ...] = ("XMP dc:subject", "IPTC Keywords")
+KEYWORD_JOINER = "; "
+
 TEXT_FIELDS: Mapping[str, tuple[str, ...]] = {
     "caption": CAPTION_SOURCES,
     "title": TITLE_SOURCES,

@@ -6,8 +6,8 @@ is flushed to disk and renamed over the target.  Permissions: a file that is
 replaced keeps its permission bits, so rewriting a manifest the user shares
 does not lock others out; a new file gets ``mode`` filtered by the umask, as
 ``open()`` would (0644 for a manifest under the usual umask), and callers that
-must stay private say so (thumbnails pass 0600, as the freedesktop standard
-asks).
+must stay private say so (thumbnails, links and journals pass 0600; the
+catalog, settings and log are created 0600 by ``create_private_file``).
 
 A writer killed mid-write (SIGKILL, power cut) leaves its temporary file
 behind.  Temporary names come from a few fixed slots per target, so the next
@@ -96,6 +96,20 @@ def write_bytes_atomic(path: Path, data: bytes, *, mode: int = 0o666) -> None:
             os.unlink(tmp)
         raise
     remove_stale_temporaries(path)
+
+
+def create_private_file(path: Path) -> bool:
+    """Create ``path`` empty and private (0600) unless it exists; True if it was created.
+
+    SQLite, QSettings and the log then keep those bits when they write it.
+    Raises the ``OSError`` of a folder that refuses.
+    """
+    try:
+        fd = os.open(path, _FLAGS, 0o600)
+    except FileExistsError:
+        return False
+    os.close(fd)
+    return True
 
 
 def write_text_atomic(path: Path, text: str, *, mode: int = 0o666) -> None:

@@ -6,8 +6,9 @@ and modification time (ns) to its ``FileMetadata`` stored as versioned JSON.
 A row is used only while size and mtime still match; otherwise the file is
 read again.  The database is a cache: a schema bump or a damaged file is set
 aside (renamed beside it, logged) and a fresh one is built — never a reason
-for the app not to start.  If even that fails the catalog turns itself off
-and every lookup misses.
+for the app not to start.  A disk that refuses to write (read-only, full, the
+folder missing) is not damage: the file is left as it is, rows are kept in
+memory for the session and the user is told once.  The file is private (0600).
 
 Threads: WAL mode, and one connection per thread (``threading.local``), so the
 scanner's worker and the GUI thread never share a connection.
@@ -17,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import logging
 import sqlite3
 import threading
@@ -28,9 +28,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from gallery_app.core import paths
 from gallery_app.core.metadata.values import FileMetadata, SourceConflict
 from gallery_app.core.models import ImageInfo, ImageStatus, Location, Precision, TakenAt
+from gallery_app.core.paths import ensure_private_dir
+from gallery_app.core.store.atomic import create_private_file
+from gallery_app.core.store.notices import CATALOG, DISK_CODES, StorageNotices, probe_folder
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +43,10 @@ SCHEMA_VERSION = 1  # bump when the table layout or the JSON shape changes
 # Bump when the readers report something else for the same file: rows of another
 # version are misses and the file is read again, without rebuilding the database.
 # 2: HEIC/HEIF width, height and orientation are the stored ones (core.heif_geometry).
-# 3: the sources that disagree inside a file (``conflicts``), MWG reconciliation.
-READER_VERSION = 3
+# 3: keywords (XMP dc:subject, IPTC Keywords).
+# 4: JPEG and WebP are read by libexiv2 (core.metadata.native).
+# 5: MWG reconciliation, and the sources that disagree inside a file (``conflicts``).
+READER_VERSION = 5
 DB_NAME = "catalog.sqlite"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -55,14 +62,22 @@ Row = tuple[int, int, str]  # size, mtime_ns, JSON
 
 
 class Catalog:
-    """Path + size + mtime → FileMetadata, in SQLite.  Safe to share between threads."""
+    """Path + size + mtime → FileMetadata, in SQLite.  Safe to share between threads.
 
-    def __init__(self, db_path: Path | None = None) -> None:
+    When the database cannot be written (a read-only or full disk, a missing
+    folder) the catalog keeps what it learns in memory for this session
+    (``memory_only``), still reads what the database holds, says so once
+    through ``notices`` and never renames or deletes the file on disk.
+    """
+
+    def __init__(self, db_path: Path | None = None, notices: StorageNotices | None = None) -> None:
         self._path = db_path if db_path is not None else paths.cache_dir() / DB_NAME
+        self._notices = notices if notices is not None else StorageNotices()
         self._local = threading.local()
         self._lock = threading.Lock()
         self._connections: list[sqlite3.Connection] = []
         self._enabled = True
+        self._memory: dict[str, Row] | None = None  # rows kept here once the disk refuses
         self._prepare()
 
     @property
@@ -71,35 +86,51 @@ class Catalog:
 
     @property
     def enabled(self) -> bool:
-        return self._enabled
+        return self._enabled or self._memory is not None
+
+    @property
+    def memory_only(self) -> bool:
+        """True once rows are kept in memory because the database cannot be written."""
+        return self._memory is not None
 
     # -- opening -------------------------------------------------------------
 
     def _prepare(self) -> None:
-        """Check the version and health once; set a bad database aside and rebuild."""
+        """Check the version and health once; set a damaged database aside and rebuild.
+
+        Only damage (not a database, malformed, another schema) sets the file
+        aside, and only by renaming it; a disk that refuses to write leaves
+        the file alone and the catalog in memory.
+        """
         for attempt in (1, 2):
             try:
                 conn = self._open()
-                version = conn.execute("PRAGMA user_version").fetchone()[0]
-                if version == 0:
-                    conn.executescript(_SCHEMA)
-                    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                elif version != SCHEMA_VERSION:
-                    raise _Stale(f"schema {version}, expected {SCHEMA_VERSION}")
-                conn.execute("SELECT path FROM files LIMIT 1").fetchone()
-                conn.close()
+                try:
+                    self._check_schema(conn)
+                finally:
+                    conn.close()
                 return
             except (sqlite3.DatabaseError, _Stale) as exc:
-                if attempt == 2:
-                    break
-                self._set_aside(str(exc))
+                if _is_disk_trouble(exc) or attempt == 2 or not self._set_aside(str(exc)):
+                    self._to_memory(exc, reading=False)
+                    return
             except OSError as exc:
-                log.warning("catalog %s cannot be opened (%s); working without it", self._path, exc)
-                break
-        self._enabled = False
+                self._to_memory(exc, reading=False)
+                return
+
+    @staticmethod
+    def _check_schema(conn: sqlite3.Connection) -> None:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0:
+            conn.executescript(_SCHEMA)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        elif version != SCHEMA_VERSION:
+            raise _Stale(f"schema {version}, expected {SCHEMA_VERSION}")
+        conn.execute("SELECT path FROM files LIMIT 1").fetchone()
 
     def _open(self) -> sqlite3.Connection:
-        self._path.parent.mkdir(parents=True, exist_ok=True)
+        ensure_private_dir(self._path.parent)
+        create_private_file(self._path)
         # check_same_thread=False only so close() may close every thread's
         # connection at shutdown; each connection is used by its own thread.
         conn = sqlite3.connect(
@@ -109,19 +140,31 @@ class Catalog:
         conn.execute("PRAGMA synchronous=NORMAL")
         return conn
 
-    def _set_aside(self, reason: str) -> None:
+    def _set_aside(self, reason: str) -> bool:
+        """Rename a damaged database (and its WAL) out of the way; False if it cannot be."""
         stamp = time.strftime("%Y%m%d-%H%M%S")
         aside = self._path.with_name(f"{self._path.name}.broken-{stamp}")
-        log.warning(
-            "catalog %s set aside as %s (%s); rebuilding it", self._path, aside.name, reason
-        )
         for suffix in ("", "-wal", "-shm"):
             part = Path(str(self._path) + suffix)
-            if part.exists():
-                try:
+            try:
+                if part.exists():
                     part.rename(Path(str(aside) + suffix))
-                except OSError:
-                    part.unlink(missing_ok=True)
+            except OSError as exc:  # never deleted: the user may want to rescue it
+                log.warning("catalog %s is damaged (%s) and cannot be moved: %s", part, reason, exc)
+                return False
+        log.warning("catalog %s set aside as %s (%s); rebuilding it", self._path, aside, reason)
+        return True
+
+    def _to_memory(self, exc: BaseException, *, reading: bool) -> None:
+        """Keep rows in memory from now on; ``reading``: the database can still be read."""
+        with self._lock:
+            if self._memory is None:
+                self._memory = {}
+            if not reading:
+                self._enabled = False
+        if not isinstance(exc, OSError):  # SQLite's "cannot open" does not say why
+            exc = probe_folder(self._path.parent) or exc
+        self._notices.report(CATALOG, exc, self._path)
 
     def _conn(self) -> sqlite3.Connection | None:
         if not self._enabled:
@@ -131,17 +174,19 @@ class Catalog:
             try:
                 conn = self._open()
             except (sqlite3.Error, OSError) as exc:
-                log.warning("catalog unavailable (%s); working without it", exc)
-                self._enabled = False
+                self._to_memory(exc, reading=False)
                 return None
             self._local.conn = conn
             with self._lock:
                 self._connections.append(conn)
         return conn
 
-    def _failed(self, exc: sqlite3.Error) -> None:
-        log.warning("catalog error (%s); working without it until restart", exc)
-        self._enabled = False
+    def _failed(self, exc: sqlite3.Error, *, writing: bool) -> None:
+        if writing and _is_disk_trouble(exc):
+            self._to_memory(exc, reading=True)
+            return
+        log.warning("catalog error (%s); keeping it in memory until restart", exc)
+        self._to_memory(exc, reading=False)
 
     def close(self) -> None:
         """Close every thread's connection; call when no scan is running."""
@@ -156,62 +201,84 @@ class Catalog:
 
     def get(self, file: Path, size: int, mtime_ns: int) -> FileMetadata | None:
         """The stored metadata of ``file`` if it has not changed since, else None."""
-        conn = self._conn()
-        if conn is None or not _storable(file):
+        if not _storable(file):
             return None
-        try:
-            row = conn.execute(
-                "SELECT size, mtime_ns, data FROM files WHERE path = ?", (_key(file),)
-            ).fetchone()
-        except sqlite3.Error as exc:
-            self._failed(exc)
-            return None
+        row = self._memory.get(_key(file)) if self._memory is not None else None
+        conn = self._conn() if row is None else None
+        if conn is not None:
+            try:
+                row = conn.execute(
+                    "SELECT size, mtime_ns, data FROM files WHERE path = ?", (_key(file),)
+                ).fetchone()
+            except sqlite3.Error as exc:
+                self._failed(exc, writing=False)
+                return None
         if row is None or row[0] != size or row[1] != mtime_ns:
             return None
         return decode_metadata(row[2])
 
     def rows_under(self, folder: Path) -> dict[str, Row]:
         """Every stored row below ``folder`` in one query, keyed by absolute path."""
-        conn = self._conn()
-        if conn is None or not _storable(folder):
+        if not _storable(folder):
             return {}
         prefix = _key(folder).rstrip("/") + "/"
         upper = prefix[:-1] + chr(ord("/") + 1)
-        try:
-            rows = conn.execute(
-                "SELECT path, size, mtime_ns, data FROM files WHERE path >= ? AND path < ?",
-                (prefix, upper),
-            ).fetchall()
-        except sqlite3.Error as exc:
-            self._failed(exc)
-            return {}
-        return {path: (size, mtime, data) for path, size, mtime, data in rows}
+        found: dict[str, Row] = {}
+        conn = self._conn()
+        if conn is not None:
+            try:
+                rows = conn.execute(
+                    "SELECT path, size, mtime_ns, data FROM files WHERE path >= ? AND path < ?",
+                    (prefix, upper),
+                ).fetchall()
+            except sqlite3.Error as exc:
+                self._failed(exc, writing=False)
+                rows = []
+            found = {path: (size, mtime, data) for path, size, mtime, data in rows}
+        if self._memory is not None:
+            with self._lock:
+                found.update((k, v) for k, v in self._memory.items() if prefix <= k < upper)
+        return found
 
     def put_many(self, items: Iterable[tuple[Path, int, int, FileMetadata]]) -> None:
         """Store ``(file, size, mtime_ns, metadata)`` rows in one transaction."""
-        conn = self._conn()
-        if conn is None:
-            return
+        rows = []
+        for f, size, mtime, meta in items:
+            try:
+                rows.append((f, size, mtime, encode_metadata(meta)))
+            except ValueError:
+                continue  # read again next time
+        self.put_rows(rows)
+
+    def put_rows(self, items: Iterable[tuple[Path, int, int, str]]) -> None:
+        """Store rows already encoded (``encode_metadata``, as reader processes send them)."""
         # A name that is not valid UTF-8 cannot be a SQLite TEXT key: such a file
         # is simply read again next time.
-        rows = [
-            (_key(f), size, mtime, encode_metadata(meta))
-            for f, size, mtime, meta in items
-            if _storable(f)
-        ]
+        rows = [(_key(f), size, mtime, data) for f, size, mtime, data in items if _storable(f)]
         if not rows:
             return
-        try:
-            with _transaction(conn):
-                conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", rows)
-        except sqlite3.Error as exc:
-            self._failed(exc)
+        if self._memory is None and (conn := self._conn()) is not None:
+            try:
+                with _transaction(conn):
+                    conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", rows)
+                return
+            except sqlite3.Error as exc:
+                self._failed(exc, writing=True)
+        if self._memory is not None:
+            with self._lock:
+                self._memory.update((path, (size, mtime, data)) for path, size, mtime, data in rows)
 
     def put(self, file: Path, size: int, mtime_ns: int, meta: FileMetadata) -> None:
         self.put_many([(file, size, mtime_ns, meta)])
 
     def forget(self, files: Iterable[str]) -> None:
         """Drop rows by absolute path (files that are gone)."""
+        files = list(files)
+        if self._memory is not None:
+            with self._lock:
+                for f in files:
+                    self._memory.pop(f, None)
+            return  # the database cannot be written; its rows fail the size/mtime check
         conn = self._conn()
         if conn is None:
             return
@@ -219,16 +286,17 @@ class Catalog:
             with _transaction(conn):
                 conn.executemany("DELETE FROM files WHERE path = ?", [(f,) for f in files])
         except sqlite3.Error as exc:
-            self._failed(exc)
+            self._failed(exc, writing=True)
 
     def __len__(self) -> int:
         conn = self._conn()
-        if conn is None:
-            return 0
-        try:
-            return int(conn.execute("SELECT count(*) FROM files").fetchone()[0])
-        except sqlite3.Error:
-            return 0
+        stored = 0
+        if conn is not None:
+            try:
+                stored = int(conn.execute("SELECT count(*) FROM files").fetchone()[0])
+            except sqlite3.Error:
+                stored = 0
+        return stored + (len(self._memory) if self._memory is not None else 0)
 
 
 class _Stale(Exception):
@@ -244,6 +312,12 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def _is_disk_trouble(exc: BaseException) -> bool:
+    """Whether SQLite failed because of the disk (full, read-only, cannot open), not damage."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(code, int) and (code & 0xFF) in DISK_CODES
 
 
 def _key(path: Path) -> str:
@@ -293,6 +367,7 @@ def _decode_info(v: list[Any]) -> ImageInfo:
 
 Codec = tuple[Callable[[Any], Any], Callable[[Any], Any]]
 _CODECS: dict[object, Codec] = {
+    Path: (str, Path),
     TakenAt: (_encode_taken, _decode_taken),
     Location: (_encode_location, lambda d: Location(**d)),
     ImageInfo: (_encode_info, _decode_info),
@@ -300,7 +375,7 @@ _CODECS: dict[object, Codec] = {
 _PLAIN: Codec = (lambda v: v, lambda v: v)
 
 
-def _codec(hint: object) -> Codec:
+def codec_for(hint: object) -> Codec:
     """How a field of this type goes to JSON and back (``X | None`` as X, None kept)."""
     args = [a for a in typing.get_args(hint) if a is not type(None)]
     if isinstance(hint, types.UnionType) and len(args) == 1:
@@ -324,7 +399,7 @@ def _decode_conflicts(v: list[list[Any]]) -> tuple[SourceConflict, ...]:
 
 
 _FIELD_CODECS: dict[str, Codec] = {
-    name: _codec(hint) for name, hint in typing.get_type_hints(FileMetadata).items()
+    name: codec_for(hint) for name, hint in typing.get_type_hints(FileMetadata).items()
 }
 _FIELD_CODECS["conflicts"] = (_encode_conflicts, _decode_conflicts)
 
@@ -335,13 +410,17 @@ def encode_metadata(meta: FileMetadata) -> str:
     for name, (encode, _decode) in _FIELD_CODECS.items():
         value = getattr(meta, name)
         doc[name] = None if value is None else encode(value)
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+    try:
+        return orjson.dumps(doc).decode("utf-8")
+    except orjson.JSONEncodeError:  # a lone surrogate in some text: not storable as is
+        log.info("metadata not stored in the catalog", exc_info=True)
+        raise ValueError("metadata with text that is not valid Unicode") from None
 
 
 def decode_metadata(text: str) -> FileMetadata | None:
     """The FileMetadata in ``text``, or None when it is of another version or malformed."""
     try:
-        doc = json.loads(text)
+        doc = orjson.loads(text)
         if not isinstance(doc, dict) or doc.get("v") != READER_VERSION:
             return None
         values: dict[str, Any] = {

@@ -19,11 +19,15 @@ read (the newer key wins where both name an entry).
 
 A damaged file is set aside as ``links.json.broken-<timestamp>`` (so the links
 in it can still be rescued by hand), logged, and a fresh one is started: the
-app always starts.
+app always starts.  When the data folder refuses to write (missing, read-only,
+full) the links live on in memory for this session, the user is told once
+(``notices``), and a damaged file that could not be set aside is never
+overwritten.  The file is private (0600): it names the user's photos.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import time
@@ -32,7 +36,8 @@ from pathlib import Path
 
 from gallery_app.core import paths
 from gallery_app.core.models import Entry, Gallery, ImageInfo, ImageStatus
-from gallery_app.core.store.atomic import write_text_atomic
+from gallery_app.core.store.atomic import write_bytes_atomic
+from gallery_app.core.store.notices import LINKS, StorageNotices
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +71,8 @@ def gallery_key(gallery: Gallery) -> str:
     if gallery.source is not None:
         source = _resolved(gallery.source)
         bundled = _bundled_folder()
-        if bundled is not None and source.is_relative_to(bundled):
+        own_copy = _resolved(paths.bundled_copy_path())
+        if source == own_copy or (bundled is not None and source.is_relative_to(bundled)):
             return f"{BUNDLED_PREFIX}{gallery.id or source.parent.name}"
         return str(source)
     return gallery.id or gallery.title
@@ -84,9 +90,11 @@ def legacy_gallery_key(gallery: Gallery) -> str:
 class LinkStore:
     """Reads and writes the user's entry → photo-file links."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, notices: StorageNotices | None = None) -> None:
         self._path = path if path is not None else paths.data_dir() / LINKS_FILE_NAME
+        self._notices = notices if notices is not None else StorageNotices()
         self.set_aside: Path | None = None  # where a damaged file went
+        self._keep_file = False  # a damaged file that could not be moved: never overwrite it
         self._links: dict[str, dict[str, str]] = self._read()
 
     @property
@@ -164,15 +172,30 @@ class LinkStore:
             log.warning(
                 "photo links file %s is damaged (%s); cannot move it: %s", self._path, why, exc
             )
+            self._keep_file = True
             return
         self.set_aside = aside
         log.warning(
             "photo links file %s was damaged (%s); set aside as %s", self._path, why, aside.name
         )
 
-    def _save(self) -> None:
+    def _save(self) -> bool:
+        """Write the links; False (and a notice, once) when they stay in memory only."""
+        if self._keep_file:
+            error = OSError(errno.EEXIST, "a damaged links file is in the way")
+            self._notices.report(LINKS, error, self._path)
+            return False
         data = {"version": _FORMAT_VERSION, "links": self._links}
-        write_text_atomic(self._path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        # A file name that is not UTF-8 holds lone surrogates; "backslashreplace" writes
+        # them as the JSON escapes (\udce9) that read back as the same name.
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        try:
+            paths.ensure_private_dir(self._path.parent)
+            write_bytes_atomic(self._path, text.encode("utf-8", "backslashreplace"), mode=0o600)
+        except OSError as exc:
+            self._notices.report(LINKS, exc, self._path)
+            return False
+        return True
 
 
 def link_entry(entry: Entry, photo: Path) -> Entry:

@@ -34,6 +34,8 @@ from PIL import Image, ImageOps, PngImagePlugin, UnidentifiedImageError
 from gallery_app import __version__
 from gallery_app.core import paths
 from gallery_app.core.store.atomic import write_bytes_atomic
+from gallery_app.core.store.notices import THUMBNAILS, StorageNotices
+from gallery_app.core.textdecode import printable
 
 log = logging.getLogger(__name__)
 
@@ -59,12 +61,17 @@ _READ_ERRORS = (
 
 @dataclass(frozen=True)
 class ThumbResult:
-    """What ``ensure_thumbnail`` did: ``path`` of a valid PNG, or ``failed``."""
+    """What ``ensure_thumbnail`` did: ``path`` of a valid PNG, or ``failed``.
+
+    ``not_saved``: the photo was read and ``image`` holds its thumbnail, but the
+    cache could not store it (a full or read-only disk) — not a failure to read.
+    """
 
     path: Path | None
     image: Image.Image | None = None
     failed: bool = False
     created: bool = False
+    not_saved: bool = False
 
 
 def size_name_for(pixels: int) -> str:
@@ -231,9 +238,16 @@ def store(
     info = _pnginfo(path, int(stat.st_mtime), stat.st_size, *(source_size or (None, None)))
     thumb.save(out, "PNG", pnginfo=info, compress_level=3)
     target = thumbnail_path(path, size)
-    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    _private_folders(target.parent)
     write_bytes_atomic(target, out.getvalue(), mode=0o600)
     return target
+
+
+def _private_folders(folder: Path) -> None:
+    """Create ``folder`` and the cache folders above it 0700, as the standard asks."""
+    root = paths.thumbnail_root()
+    for part in [*reversed(folder.relative_to(root).parents), folder.relative_to(root)]:
+        (root / part).mkdir(mode=0o700, parents=True, exist_ok=True)
 
 
 def mark_failed(path: Path) -> None:
@@ -248,18 +262,26 @@ def mark_failed(path: Path) -> None:
     )
     target = fail_path(path)
     try:
-        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _private_folders(target.parent)
         write_bytes_atomic(target, out.getvalue(), mode=0o600)
     except OSError as exc:
-        log.warning("could not record thumbnail failure for %s: %s", path, exc)
+        log.info("could not record thumbnail failure for %s: %s", printable(str(path)), exc)
 
 
-def ensure_thumbnail(path: Path, size: str = "large", *, keep_image: bool = False) -> ThumbResult:
+def ensure_thumbnail(
+    path: Path,
+    size: str = "large",
+    *,
+    keep_image: bool = False,
+    notices: StorageNotices | None = None,
+) -> ThumbResult:
     """A valid thumbnail of ``path`` at ``size``: from the cache, else made and stored.
 
     With ``keep_image`` the decoded PIL image is returned too, so a caller that
     shows it need not read the PNG back.  Never raises for a bad file: the
-    result says ``failed`` and a marker goes into the fail folder.
+    result says ``failed`` and a marker goes into the fail folder.  A cache
+    that cannot be written is not a bad file: the result is ``not_saved`` with
+    the image (always), and ``notices`` hears of it once.
     """
     cached = lookup(path, size)
     if cached is not None:
@@ -268,11 +290,15 @@ def ensure_thumbnail(path: Path, size: str = "large", *, keep_image: bool = Fals
         return ThumbResult(None, failed=True)
     try:
         thumb, source_size = _decode(path, SIZES[size])
-        target = store(path, size, thumb, source_size)
     except _READ_ERRORS as exc:
-        log.info("no thumbnail for %s: %s", path, exc)
+        log.info("no thumbnail for %s: %s", printable(str(path)), exc)
         mark_failed(path)
         return ThumbResult(None, failed=True)
+    try:
+        target = store(path, size, thumb, source_size)
+    except OSError as exc:
+        (notices or StorageNotices()).report(THUMBNAILS, exc, paths.thumbnail_root())
+        return ThumbResult(None, thumb, not_saved=True)
     return ThumbResult(target, thumb if keep_image else None, created=True)
 
 

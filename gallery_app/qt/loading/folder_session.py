@@ -16,9 +16,12 @@ folder — goes through the ``FolderScanner``:
 4. while the folder stays open, ``updated(gallery)`` again whenever the
    watched folder changes.
 
-With ``progressive=False`` (``--screenshot``) the batches are kept back and
-the complete gallery comes as the one ``loaded``, so what is captured is the
-folder in its final order.
+A folder of 500 photos or more seen before opens from its snapshot (the
+last sorted gallery, ``core.store.snapshot``): between steps 1 and 2 it
+comes as ``updated``, before the scan has checked it, and step 3 corrects it
+in place.  With ``progressive=False`` (``--screenshot``) the batches are kept
+back and the first complete gallery — the snapshot, else the scanned one —
+comes as the one ``loaded``.
 """
 
 from __future__ import annotations
@@ -48,6 +51,9 @@ def empty_folder_gallery(folder: Path) -> Gallery:
     """
     resolved = folder.resolve()
     return Gallery(title=resolved.name or str(folder), entries=(), id=str(resolved), source=folder)
+
+
+CHECK_CANCELLED = "Checking stopped: the photos are shown as they were when last opened."
 
 
 def scan_summary(gallery: Gallery, seconds: float) -> str:
@@ -84,8 +90,10 @@ class FolderGalleryLoader(GalleryLoader):
         self._progressive = progressive
         self._scanning = False
         self._shown = False  # the window already has this folder's (partial) gallery
+        self._from_snapshot = False  # what the window shows is the folder as last seen
         self._started_at = 0.0
         scanner.entries_added.connect(self._on_entries_added)
+        scanner.snapshot.connect(self._on_snapshot)
         scanner.progress.connect(self.scan_progress)
         scanner.finished.connect(self._on_finished)
         scanner.failed.connect(self._on_failed)
@@ -109,6 +117,7 @@ class FolderGalleryLoader(GalleryLoader):
         super().cancel()  # a manifest still loading must not replace the folder
         self._scanning = True
         self._shown = self._progressive
+        self._from_snapshot = False
         self._started_at = time.monotonic()
         self.started.emit(path)
         self.scan_started.emit(folder)
@@ -134,9 +143,26 @@ class FolderGalleryLoader(GalleryLoader):
             self.entries_added.emit(entries)
         heap.settle()  # the batch is long-lived now: no collector pauses over it
 
+    def _on_snapshot(self, gallery: Gallery) -> None:
+        """The folder as it was last seen: shown at once, corrected when the scan ends."""
+        if not self._scanning:
+            return
+        gallery = self._with_links(gallery)
+        self._from_snapshot = True
+        if self._shown:
+            self.updated.emit(gallery)
+        else:
+            self._shown = True
+            self.loaded.emit(gallery)
+        heap.settle()
+
     def _on_finished(self, gallery: Gallery) -> None:
         gallery = self._with_links(gallery)
         self._scanning = False
+        if gallery.warnings and self._from_snapshot:
+            # The check was cancelled: the folder as last seen is more than what was checked.
+            self.scan_finished.emit(CHECK_CANCELLED)
+            return
         sentence = scan_summary(gallery, time.monotonic() - self._started_at)
         log.info("%s: %s", gallery.source, sentence)
         if self._shown:

@@ -2,12 +2,16 @@
 """Open a folder without freezing the window: scan on a pool, report in batches, watch.
 
 ``FolderScanner.start(folder)`` runs ``core.folder_scan.scan_folder`` on a
-worker thread.  Entries reach the GUI thread in batches (``entries_added``;
-the core batches every 200 entries or 100 ms, never one signal per file), with
-``progress(done, total, rate)`` after each batch, then ``finished(gallery)``
-with the complete, sorted gallery — or ``failed(sentence)`` when the folder
-cannot be listed.  ``cancel()`` stops between two files; the scan then
-finishes with what it had read (the gallery carries a warning saying so).
+worker thread, which hands the reading of files to worker processes (the
+``ReaderPool`` given, one per core) and turns their rows into entries.  The
+core batches every 200 entries or 100 ms; the GUI thread takes each batch in
+slices of at most ``slice_size`` entries, one slice per turn of the event loop
+(``entries_added``), so no turn inserts more than a frame's worth of rows,
+with ``progress(done, total, rate)`` after each batch, then ``finished(gallery)``
+with the complete, sorted gallery once every slice is in — or
+``failed(sentence)`` when the folder cannot be listed.  ``cancel()`` stops
+between two files; the scan then finishes with what it had read (the gallery
+carries a warning saying so).
 
 Every result carries the number of the scan it belongs to, so anything from
 an older scan (the user opened another folder meanwhile) is dropped here.
@@ -25,14 +29,18 @@ import logging
 import os
 import threading
 import time
+from collections import deque
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from gallery_app.core.errors import DatelineError
+from gallery_app.core.folders.pool import ReaderPool
 from gallery_app.core.models import Entry, Gallery
 from gallery_app.core.store.catalog import Catalog
+from gallery_app.core.store.snapshot import load_snapshot, save_snapshot
 from gallery_app.qt.throttle import Throttle
 
 log = logging.getLogger(__name__)
@@ -50,12 +58,14 @@ def scan_folder(*args: Any, **kwargs: Any) -> Gallery:
 
 
 MAX_WATCHED_DIRS = 2000
+SLICE_SIZE = 40  # entries taken in per turn of the event loop (~2-4 ms at 10,000 rows)
 
 
 class _Relay(QObject):
     """Carries results from the worker to the GUI thread (queued), tagged with the scan number."""
 
     batch = Signal(int, object)
+    snapshot = Signal(int, object)
     progress = Signal(int, int, int)
     done = Signal(int, object)
     failed = Signal(int, str)
@@ -70,13 +80,19 @@ class _ScanJob(QRunnable):
         relay: _Relay,
         stop: threading.Event,
         quiet: bool,
+        readers: ReaderPool | None,
     ) -> None:
         super().__init__()
         self._scan_id, self._folder, self._catalog = scan_id, folder, catalog
         self._relay, self._stop, self._quiet = relay, stop, quiet
+        self._readers = readers
 
     def run(self) -> None:
         sid, relay = self._scan_id, self._relay
+        if not self._quiet:
+            shown = load_snapshot(self._folder)
+            if shown is not None:
+                relay.snapshot.emit(sid, shown)
         try:
             gallery = scan_folder(
                 self._folder,
@@ -84,6 +100,7 @@ class _ScanJob(QRunnable):
                 on_batch=None if self._quiet else lambda b: relay.batch.emit(sid, list(b)),
                 on_progress=None if self._quiet else lambda d, t: relay.progress.emit(sid, d, t),
                 should_stop=self._stop.is_set,
+                pool=self._readers,
             )
         except DatelineError as exc:
             relay.failed.emit(sid, str(exc))
@@ -92,6 +109,7 @@ class _ScanJob(QRunnable):
             relay.failed.emit(sid, f"The folder {self._folder.name} could not be read ({exc}).")
         else:
             relay.done.emit(sid, gallery)
+            save_snapshot(gallery)  # here, off the GUI thread: ~5 MB of JSON at 10,000
 
 
 class FolderScanner(QObject):
@@ -103,6 +121,7 @@ class FolderScanner(QObject):
     """
 
     entries_added = Signal(object)  # list[Entry]
+    snapshot = Signal(object)  # Gallery: the folder as last seen, before the scan checks it
     progress = Signal(int, int, float)
     finished = Signal(object)  # Gallery
     failed = Signal(str)
@@ -116,12 +135,22 @@ class FolderScanner(QObject):
         *,
         rescan_delay_ms: int = 1000,
         watch: bool = True,
+        readers: ReaderPool | None = None,
+        slice_size: int | None = None,
     ) -> None:
         super().__init__(parent)
         self._catalog = catalog
+        self._readers = readers
+        self._slice_size = slice_size
+        self._queue: deque[Entry] = deque()
+        self._finish: Callable[[], None] | None = None  # held back until the queue is empty
+        self._drain = QTimer(self)
+        self._drain.setInterval(0)
+        self._drain.timeout.connect(self._take_slice)
         self._pool = pool  # one thread: scans run one at a time
         self._relay = _Relay(self)
         self._relay.batch.connect(self._on_batch)
+        self._relay.snapshot.connect(self._on_snapshot)
         self._relay.progress.connect(self._on_progress)
         self._relay.done.connect(self._on_done)
         self._relay.failed.connect(self._on_failed)
@@ -158,10 +187,18 @@ class FolderScanner(QObject):
     def stop(self) -> None:
         """Cancel, stop watching and forget the folder (the view closed it)."""
         self.cancel()
+        self._queue.clear()
+        self._finish = None
+        self._drain.stop()
         self._scan_id += 1
         self._running = False
         self._stop_watching()
         self._folder = None
+
+    def close_readers(self) -> None:
+        """Stop the reader processes (the app is closing)."""
+        if self._readers is not None:
+            self._readers.close()
 
     # -- internals -----------------------------------------------------------
 
@@ -175,13 +212,42 @@ class FolderScanner(QObject):
         else:
             self._running = True
         self._started_at = time.monotonic()
-        self._pool.start(
-            _ScanJob(self._scan_id, self._folder, self._catalog, self._relay, self._stop, quiet)
+        if not quiet:
+            self._queue.clear()
+            self._finish = None
+            self._drain.stop()
+        job = _ScanJob(
+            self._scan_id,
+            self._folder,
+            self._catalog,
+            self._relay,
+            self._stop,
+            quiet,
+            self._readers,
         )
+        self._pool.start(job)
 
     def _on_batch(self, scan_id: int, entries: list[Entry]) -> None:
         if scan_id == self._scan_id and entries:
-            self.entries_added.emit(entries)
+            self._queue.extend(entries)
+            if not self._drain.isActive():
+                self._drain.start()
+
+    def _on_snapshot(self, scan_id: int, gallery: Gallery) -> None:
+        if scan_id == self._scan_id and self._running:
+            self.snapshot.emit(gallery)
+
+    def _take_slice(self) -> None:
+        """One turn's share of the entries that came in: at most ``slice_size``."""
+        count = min(self._slice_size or SLICE_SIZE, len(self._queue))
+        if count:
+            self.entries_added.emit([self._queue.popleft() for _ in range(count)])
+        if self._queue:
+            return
+        self._drain.stop()
+        finish, self._finish = self._finish, None
+        if finish is not None:
+            finish()
 
     def _on_progress(self, scan_id: int, done: int, total: int) -> None:
         if scan_id != self._scan_id:
@@ -195,6 +261,12 @@ class FolderScanner(QObject):
         self._quiet_ids.discard(scan_id)
         if scan_id != self._scan_id:
             return
+        if self._queue:  # slices still to take in: finish after the last one
+            self._finish = lambda: self._finished(gallery, quiet)
+            return
+        self._finished(gallery, quiet)
+
+    def _finished(self, gallery: Gallery, quiet: bool) -> None:
         if quiet:
             self.rescanned.emit(gallery)
         else:

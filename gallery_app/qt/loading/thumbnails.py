@@ -10,7 +10,8 @@ A job, on a worker thread: a valid cached PNG is read and handed back; else,
 when the camera embedded an EXIF preview at least as large as the cell, that
 preview goes out first (``is_preview=True``) and the real thumbnail follows
 once it is made and stored.  A file that cannot be read gives a null QImage
-(and a marker in the cache's ``fail/`` folder, so it is not tried again).
+(and a marker in the cache's ``fail/`` folder, so it is not tried again); a
+cache that cannot be written still hands back the thumbnail it made.
 Workers hand back QImage only; the GUI thread turns it into a QPixmap.
 """
 
@@ -23,6 +24,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage
+
+from gallery_app.core.store.notices import StorageNotices
+from gallery_app.qt.workers import read_image
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -60,7 +64,9 @@ def _fit(image: QImage, edge: int) -> QImage:
 
 
 class _Relay(QObject):
-    ready = Signal(int, str, int, QImage, bool)
+    # The key is an entry id, a file's relative path: ``object`` keeps a name that is not
+    # UTF-8 (lone surrogates) intact, where a ``str`` argument would go through QString.
+    ready = Signal(int, object, int, QImage, bool)
 
 
 QUICK, FULL = 1, 0  # pool priorities: every quick look runs before any decode
@@ -107,7 +113,7 @@ class _ThumbJob(QRunnable):
         thumbcache = _cache()
         cached = thumbcache.lookup(self._path, thumbcache.size_name_for(self._edge))
         if cached is not None:
-            self._emit(_fit(QImage(str(cached)), self._edge), False)
+            self._emit(_fit(read_image(cached), self._edge), False)
             return
         if thumbcache.has_failed(self._path):
             self._emit(QImage(), False)
@@ -128,11 +134,13 @@ class _ThumbJob(QRunnable):
             return
         thumbcache = _cache()
         size = thumbcache.size_name_for(self._edge)
-        result = thumbcache.ensure_thumbnail(self._path, size, keep_image=True)
+        result = thumbcache.ensure_thumbnail(
+            self._path, size, keep_image=True, notices=self._provider.notices
+        )
         if result.image is not None:
             image = pil_to_qimage(result.image)
         elif result.path is not None:
-            image = QImage(str(result.path))
+            image = read_image(result.path)
         else:
             image = QImage()
         self._emit(_fit(image, self._edge), False)
@@ -146,10 +154,17 @@ class ThumbnailProvider(QObject):
     ``is_preview=False``.
     """
 
-    thumbnail_ready = Signal(str, QImage, bool)
+    thumbnail_ready = Signal(object, QImage, bool)  # key (str, kept as is), image, preview
 
-    def __init__(self, pool: QThreadPool, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        pool: QThreadPool,
+        parent: QObject | None = None,
+        notices: StorageNotices | None = None,
+    ) -> None:
         super().__init__(parent)
+        # A cache that cannot be written is said once there; the thumbnail still shows.
+        self.notices = notices if notices is not None else StorageNotices()
         self.pool = pool  # dedicated: clear() must never drop anybody else's work
         self.generation = 0  # read by workers: results of an older generation are dropped
         self.relay = _Relay(self)

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -33,16 +34,20 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage, QPixmap
 
 from gallery_app.core.gallery.labels import short_label
-from gallery_app.core.gallery.ordering import insertion_runs, row_ranges, sort_key
+from gallery_app.core.gallery.ordering import (
+    KeyFunc,
+    SortKey,
+    SortOrder,
+    insertion_runs,
+    key_for,
+    row_ranges,
+)
 from gallery_app.core.models import Entry, Gallery, ImageStatus
 from gallery_app.qt.checks import FindingsBook
 from gallery_app.qt.loading.thumbnails import ThumbnailProvider
 from gallery_app.qt.models.thumbnail_book import ThumbnailBook, parse_thumb_key, thumb_key
 from gallery_app.qt.models.tooltip import tooltip_html
 from gallery_app.qt.workers import ImageLoader
-
-if TYPE_CHECKING:  # the merge helpers pull in the metadata readers: loaded on first use
-    from gallery_app.core.gallery.ordering import SortKey
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +91,7 @@ class PhotoModel(QAbstractListModel):
         self._keys: list[SortKey] | None = None  # sort keys of the rows, made on first merge
         self._provider: ThumbnailProvider | None = None
         self._findings: FindingsBook | None = None
+        self._order = ("date", False)  # a SortOrder value and descending
 
     def use_thumbnail_provider(self, provider: ThumbnailProvider) -> None:
         """Take thumbnails from the shared freedesktop cache (``app.py`` wires this).
@@ -108,12 +114,33 @@ class PhotoModel(QAbstractListModel):
         if self._entries:  # one signal for all rows: O(1)
             self.dataChanged.emit(self.index(0), self.index(len(self._entries) - 1), [FindingsRole])
 
+    # -- order --------------------------------------------------------------
+    def _key(self) -> KeyFunc:
+        return key_for(SortOrder(self._order[0]), self._order[1])
+
+    def _ordered(self, entries: Iterable[Entry]) -> tuple[Entry, ...]:
+        return tuple(sorted(entries, key=self._key()))
+
+    def sort_order(self) -> tuple[str, bool]:
+        return self._order
+
+    def set_sort_order(self, order: str, descending: bool = False) -> None:
+        """List the rows in ``order`` (a ``SortOrder`` value); selection and thumbnails stay."""
+        if (order, descending) == self._order:
+            return
+        self._order = (order, descending)
+        self._keys = None
+        self._reorder(self._ordered(self._entries))
+
     # -- contents ---------------------------------------------------------
-    def set_gallery(self, gallery: Gallery | None) -> None:
+    def set_gallery(self, gallery: Gallery | None, order: tuple[str, bool] | None = None) -> None:
+        """Show ``gallery``, its rows in ``order`` (default: the order kept, time order first)."""
+        if order is not None:
+            self._order = order
         self.beginResetModel()
         self._generation += 1
         self._gallery = gallery
-        self._entries = gallery.entries if gallery is not None else ()
+        self._entries = self._ordered(gallery.entries) if gallery is not None else ()
         self._rows = {e.id: i for i, e in enumerate(self._entries)}
         self._book.clear()
         self._keys = None
@@ -148,11 +175,12 @@ class PhotoModel(QAbstractListModel):
         fresh = [e for e in entries if self.row_of(e.id) < 0]
         if not fresh:
             return
+        key = self._key()
         if self._keys is None:
-            self._keys = [sort_key(e) for e in self._entries]
-        runs = insertion_runs(self._keys, fresh)
+            self._keys = [key(e) for e in self._entries]
+        runs = insertion_runs(self._keys, fresh, key)
         if len(runs) > 24:  # one insert and one move beat many small inserts
-            merged = sorted((*self._entries, *fresh), key=sort_key)
+            merged = sorted((*self._entries, *fresh), key=key)
             self._append(fresh)
             self._reorder(tuple(merged))
             return
@@ -171,8 +199,10 @@ class PhotoModel(QAbstractListModel):
         to the gallery's order and refreshed — the selection and the
         thumbnails of unchanged photos survive (``set_gallery`` drops both).
         """
+        original, gallery = gallery, replace(gallery, entries=self._ordered(gallery.entries))
         if self._same_rows(gallery.entries):
             self._refresh_rows(gallery)
+            self._gallery = original
             return
         new_ids = {e.id for e in gallery.entries}
         gone = [row for row, e in enumerate(self._entries) if e.id not in new_ids]
@@ -183,7 +213,7 @@ class PhotoModel(QAbstractListModel):
             self.endRemoveRows()
         old = {e.id: e for e in self._entries}
         self._append([e for e in gallery.entries if e.id not in old])
-        self._gallery = gallery
+        self._gallery = original
         self._keys = None
         for entry in gallery.entries:
             before = old.get(entry.id)

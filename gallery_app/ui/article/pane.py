@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gallery_app.core.inert import isolate
 from gallery_app.core.models import Article, Entry, Gallery
 from gallery_app.ui.common.flow_layout import FlowLayout
 from gallery_app.ui.common.plain_text import plain_tooltip
@@ -39,7 +40,7 @@ log = logging.getLogger(__name__)
 def _plain_label(text: str, *, name: str, selectable: bool = True) -> QLabel:
     label = QLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
+    label.setText(isolate(text))
     label.setWordWrap(True)
     label.setAccessibleName(name)
     if selectable:
@@ -192,9 +193,8 @@ class ArticlePane(QDockWidget):
             self._set_notice(f"{label}: related {noun} {numbers} highlighted{why}.")
             target: QWidget | None = self._paragraphs[valid[0]]
         elif self.gallery_marker is not None:
-            self._set_notice(
-                f"{label}: no passage is linked to this photo; the gallery's place is marked."
-            )
+            why = reason or "no passage is linked to this photo"
+            self._set_notice(f"{label}: {why}; the gallery's place is marked.")
             target = self.gallery_marker
         else:
             self._set_notice("This gallery has no article.")
@@ -280,7 +280,7 @@ class ArticlePane(QDockWidget):
         noun = "photo" if count == 1 else "photos"
         title = gallery.title or (gallery.article.gallery_title if gallery.article else "") or ""
         marker = _plain_label(
-            f"▣  The gallery “{title}” ({count} {noun}) sits here in the article.",
+            f"▣  The gallery “{isolate(title)}” ({count} {noun}) sits here in the article.",
             name="Gallery position",
             selectable=False,
         )

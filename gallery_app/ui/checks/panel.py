@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from gallery_app.core.checks.findings import Finding, Kind, Severity
 from gallery_app.core.gallery.labels import excerpt, format_date
 from gallery_app.core.models import Entry
-from gallery_app.ui.common.badges import findings_summary
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 EntryIdRole = Qt.ItemDataRole.UserRole + 1
@@ -44,6 +43,13 @@ KIND_WORDS: dict[Kind, str] = {
     Kind.METADATA: "File metadata",
 }
 EMPTY_TEXT = "No findings: every caption agrees with its file and the gallery's data."
+
+
+def findings_summary(findings: Sequence[Finding]) -> str:
+    """Words for a photo whose entry is gone: "2 findings: date, place"."""
+    kinds = ", ".join(dict.fromkeys(f.kind.value for f in findings))
+    noun = "finding" if len(findings) == 1 else "findings"
+    return f"{len(findings)} {noun}: {kinds}"
 
 
 def summary_text(findings: Sequence[Finding], photos: int) -> str:

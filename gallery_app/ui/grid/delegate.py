@@ -4,9 +4,9 @@
 The picture sits in a square of the thumbnail size at the top of the cell; a
 photo is fitted into it, an entry without a usable file gets the compact
 placeholder card, and a photo still decoding gets a quiet tinted square (no
-spinner: decodes take tens of milliseconds), with the findings badge of the
-checks in its top right corner.  Under it, the date in a strong line and two
-lines of caption, all plain text.
+spinner: decodes take tens of milliseconds), with the warning badge in its top
+right corner (the entry's own warnings or the checks' findings).  Under it,
+the date in a strong line and two lines of caption, all plain text.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, 
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from gallery_app.core.gallery.badges import has_badge
 from gallery_app.core.gallery.labels import format_date
+from gallery_app.core.inert import isolate
 from gallery_app.core.models import Entry
 from gallery_app.qt.models.photos import (
     EntryRole,
@@ -24,7 +26,7 @@ from gallery_app.qt.models.photos import (
     ThumbnailState,
     ThumbnailStateRole,
 )
-from gallery_app.ui.common.badges import paint_findings_badge
+from gallery_app.ui.common.badge import paint_badge
 from gallery_app.ui.common.painting import draw_lines, mix, muted_text, scaled_font, wrapped_lines
 from gallery_app.ui.common.placeholder_card import paint_placeholder_card, status_text
 
@@ -89,7 +91,9 @@ class GridDelegate(QStyledItemDelegate):
         size = self._size
         square = QRectF(rect.left() + (rect.width() - size) / 2, rect.top() + PADDING, size, size)
         self._paint_picture(painter, square, entry, index, palette)
-        paint_findings_badge(painter, square, index.data(FindingsRole) or (), palette, font)
+        # one badge for both: the entry's own warnings and the findings of the checks
+        if has_badge(entry) or index.data(FindingsRole):
+            paint_badge(painter, QPointF(square.right() - 10, square.top() + 10), palette, 9)
 
         text_left = rect.left() + PADDING
         text_width = rect.width() - 2 * PADDING
@@ -103,8 +107,8 @@ class GridDelegate(QStyledItemDelegate):
         )
         y = draw_lines(painter, [date], date_font, QPointF(text_left, y), text_width)
         painter.setPen(muted_text(palette) if not selected else text_colour)
-        caption = entry.title or entry.caption or "No caption"
-        lines = wrapped_lines(" ".join(caption.split()), body_font, text_width, CAPTION_LINES)
+        caption = isolate(" ".join((entry.title or entry.caption or "No caption").split()))
+        lines = wrapped_lines(caption, body_font, text_width, CAPTION_LINES)
         draw_lines(painter, lines, body_font, QPointF(text_left, y), text_width)
         painter.restore()
 

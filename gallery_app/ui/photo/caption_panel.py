@@ -36,6 +36,7 @@ from gallery_app.core.gallery.labels import (
     format_date,
     place_text,
 )
+from gallery_app.core.inert import isolate
 from gallery_app.core.models import Entry, ImageStatus
 from gallery_app.ui.common.painting import muted_text
 
@@ -137,8 +138,14 @@ class CaptionPanel(QWidget):
     def entry(self) -> Entry | None:
         return self._entry
 
-    def show_entry(self, entry: Entry | None, index: int, count: int) -> None:
-        """Show ``entry``, the ``index``-th (0-based) of ``count`` photos shown."""
+    def show_entry(
+        self, entry: Entry | None, index: int, count: int, total: int | None = None
+    ) -> None:
+        """Show ``entry``, the ``index``-th (0-based) of ``count`` photos shown.
+
+        With ``total`` (the gallery's size), "4 of 11" is the gallery's own
+        numbering, whatever the sort order; a filter adds "(2 of 5 shown)".
+        """
         self._entry = entry
         if entry is None:
             self.position.setText("No photo selected" if count else "No photos shown")
@@ -148,7 +155,11 @@ class CaptionPanel(QWidget):
             for button in (self.map_link, self.article_link, self.link_file):
                 button.hide()
             return
-        self.position.setText(f"{index + 1} of {count}")
+        if total is None:
+            self.position.setText(f"{index + 1} of {count}")
+        else:
+            shown = f" ({index + 1} of {count} shown)" if count < total else ""
+            self.position.setText(f"{entry.position} of {total}{shown}")
         self._set(self.title, entry.title or "")
         self._set(self.caption, entry.caption or "No caption.")
         self._set(
@@ -190,7 +201,9 @@ class CaptionPanel(QWidget):
 
     @staticmethod
     def _set(label: QLabel, text: str) -> None:
-        label.setText(text)
+        # Each line is one field (a warning, "Photographer: …"): isolated, it cannot
+        # reorder the next (core.inert).
+        label.setText("\n".join(isolate(line) for line in text.split("\n")))
         label.setVisible(bool(text))
 
     def _style_labels(self) -> None:

@@ -8,7 +8,16 @@ rows it shows.  Clicking or pressing Enter on a cell emits ``entry_chosen``;
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QPainter, QPalette, QPen, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gallery_app.core.gallery.badges import has_badge
 from gallery_app.core.models import Entry
 from gallery_app.qt.models.filter_proxy import GalleryFilterProxy
 from gallery_app.qt.models.photos import (
@@ -28,6 +38,7 @@ from gallery_app.qt.models.photos import (
     ThumbnailState,
     ThumbnailStateRole,
 )
+from gallery_app.ui.common.badge import paint_badge
 from gallery_app.ui.common.painting import mix
 from gallery_app.ui.common.placeholder_card import paint_placeholder_card, status_text
 from gallery_app.ui.grid.prefetch import ThumbnailPrefetcher
@@ -77,6 +88,8 @@ class FilmstripDelegate(QStyledItemDelegate):
                 compact=True,
                 status=status_text(entry, failed=failed),
             )
+        if has_badge(entry):
+            paint_badge(painter, QPointF(square.right() - 7, square.top() + 7), palette, 6)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if selected:
             pen = QPen(palette.color(QPalette.ColorRole.Highlight), 3)

@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from gallery_app.core.gallery.labels import credit_text
+from gallery_app.core.inert import isolate
 from gallery_app.core.models import Entry
 from gallery_app.qt.workers import ImageLoader
 from gallery_app.ui.common.painting import mix
@@ -287,7 +288,7 @@ class PhotoView(QWidget):
     def _describe(entry: Entry | None) -> str:
         if entry is None:
             return "No photo"
-        return " ".join((entry.caption or "No caption").split())[:300]
+        return isolate(" ".join((entry.caption or "No caption").split())[:300])
 
     # -- events -------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -31,10 +31,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from gallery_app.core.gallery.badges import badge_reasons
 from gallery_app.core.gallery.labels import credit_text, format_date, place_text
+from gallery_app.core.inert import isolate
 from gallery_app.core.models import Entry
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.ui.common.placeholder_card import paint_placeholder_card
+from gallery_app.ui.common.screen_fit import show_full_screen, show_normal
 from gallery_app.ui.common.theme import dark_palette
 from gallery_app.ui.slideshow.overlay import (
     PAD as _PAD,
@@ -104,7 +107,7 @@ class SlideshowWindow(QWidget):
     def present(self, *, fullscreen: bool = True) -> None:
         """Show (full screen by default) and decode images at the screen's size."""
         if fullscreen:
-            self.showFullScreen()
+            show_full_screen(self)  # sized to the screen even without a window manager
         else:
             self.show()
         self.activateWindow()
@@ -301,8 +304,10 @@ class SlideshowWindow(QWidget):
             )
             if p
         )
-        caption = "" if self._shows_card() else entry.caption or entry.title or ""
-        return head, caption, credit_text(entry)
+        caption = "" if self._shows_card() else isolate(entry.caption or entry.title or "")
+        reasons = badge_reasons(entry)  # the caption's truth, on screen during the show
+        credit = " · ".join(p for p in (*(f"⚠ {r}" for r in reasons[:1]), credit_text(entry)) if p)
+        return head, caption, credit
 
     def _overlay_height(self, entry: Entry) -> float:
         texts = self._overlay_texts(entry)
@@ -339,9 +344,9 @@ class SlideshowWindow(QWidget):
             self._toggle_option(text)
         elif key == Qt.Key.Key_F11 or text == "f":
             if self.isFullScreen():
-                self.showNormal()
+                show_normal(self)
             else:
-                self.showFullScreen()
+                show_full_screen(self)
         else:
             super().keyPressEvent(event)
 

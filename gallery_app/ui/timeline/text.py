@@ -8,10 +8,13 @@ sighted user reads under a bar come from one place, in the user's locale.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, QLocale
 
 from gallery_app.core.gallery.timeline import Bucket, Timeline, TimeUnit
+from gallery_app.core.models import Entry
+from gallery_app.ui.common.plain_text import plain_tooltip
 
 
 def qdate(day: dt.date) -> QDate:
@@ -64,6 +67,28 @@ def bucket_tooltip(bucket: Bucket, unit: TimeUnit, locale: QLocale, *, selected:
     if selected:
         hint = "Shown. Click again or press Esc to show all dates."
     return f"{describe_bucket(bucket, unit, locale)}.\n{hint}"
+
+
+def as_tooltip(text: str) -> str:
+    """``text`` shown literally (a note may hold "<b>"), its line breaks kept."""
+    return plain_tooltip(text).replace("\n", "<br>")
+
+
+def corrected_dates(entries: Sequence[Entry], bucket: Bucket) -> str:
+    """Lines for the photos of ``bucket`` whose date was corrected: the original and the note."""
+    lines = []
+    for entry in entries:
+        taken = entry.taken
+        if taken is None or not bucket.start <= taken.value < bucket.end:
+            continue
+        for record in entry.corrections:
+            if record.field == "date":
+                note = f" — {record.note}" if record.note else ""
+                lines.append(
+                    f"\nPhoto {entry.position}: date corrected, originally {record.old}{note}"
+                )
+                break
+    return "".join(lines)
 
 
 def undated_tooltip(count: int, *, shown: bool) -> str:

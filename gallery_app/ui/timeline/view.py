@@ -44,7 +44,9 @@ from gallery_app.ui.timeline.paint import (
 )
 from gallery_app.ui.timeline.search import NOWHERE, UNDATED, SearchCounts
 from gallery_app.ui.timeline.text import (
+    as_tooltip,
     bucket_tooltip,
+    corrected_dates,
     describe_timeline,
     label_lines,
     undated_tooltip,
@@ -200,10 +202,9 @@ class TimelineView(QWidget):
     def _tooltip(self, index: int) -> str:
         if index == UNDATED:
             return undated_tooltip(self._timeline.undated, shown=self._undated_shown())
-        bucket = self._timeline.buckets[index]
-        return bucket_tooltip(
-            bucket, self._timeline.unit, self._locale, selected=self._is_selected(bucket)
-        )
+        bucket, unit = self._timeline.buckets[index], self._timeline.unit
+        text = bucket_tooltip(bucket, unit, self._locale, selected=self._is_selected(bucket))
+        return text + corrected_dates(self._entries, bucket)
 
     def _update_description(self) -> None:
         shown = [self.bar_label(i) for i in self.selected_indices()]
@@ -311,7 +312,7 @@ class TimelineView(QWidget):
                 QToolTip.hideText()
                 event.ignore()
             else:
-                QToolTip.showText(event.globalPos(), self._tooltip(index), self)
+                QToolTip.showText(event.globalPos(), as_tooltip(self._tooltip(index)), self)
             return True
         return super().event(event)
 

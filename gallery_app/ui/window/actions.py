@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gallery_app.core.inert import file_name
 from gallery_app.ui.common.plain_text import plain_tooltip
 from gallery_app.ui.grid.view import MAX_THUMBNAIL, MIN_THUMBNAIL
 from gallery_app.ui.window import dialogs
@@ -223,7 +224,8 @@ def recent_labels(recent: list[Path], title_of: Callable[[Path], str | None]) ->
             folder = path.parent if path.suffix else path
             extra = folder.name if folder.name != label else folder.parent.name
             label = f"{label} — {extra or folder}"
-        labels.append(label.replace("&", "&&"))  # an "&" is not a menu accelerator
+        # No direction controls, an extension as it is; an "&" is not a menu accelerator.
+        labels.append(file_name(label).replace("&", "&&"))
     return labels
 
 

@@ -52,6 +52,11 @@ WIDGET_KEYS: tuple[tuple[str, str], ...] = (
     ("Slideshow: Esc", "Leave at the photo shown"),
     ("Esc (full screen)", "Leave full screen first, then back to the grid"),
     ("Timeline: Esc", "Clear the date filter"),
+    ("Story timeline: → / ←, Home / End", "Next / previous photo in time order, first / last"),
+    ("Story timeline: + / −, wheel, Y M W D H", "Zoom; one year, month, week, day or hour"),
+    ("Story timeline: 0 / F", "Fit all / fit the date filter's days"),
+    ("Story timeline: Shift+→ / ←, PageUp / PageDown", "Scroll"),
+    ("Story timeline: drag across the axis", "Set the date filter (Esc clears it)"),
 )
 
 

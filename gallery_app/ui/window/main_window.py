@@ -2,10 +2,8 @@
 """The main window: lays out the widgets of the grid, photo and story parts and
 routes their signals to each other.  It holds no business logic.
 
-Layout: a central stack with the grid page (filter bar, grid, thumbnail-size
-slider, timeline strip under a splitter) and the photo page (photo view and
-filmstrip beside the caption panel); the article pane is a dock; a toolbar, the
-menus and a status bar ("5 of 11 photos shown") frame them.
+Layout: a stack of pages — grid (filter bar, grid, timeline strip), photo (photo,
+filmstrip, caption panel), story timeline (``StoryHookup``); the article pane a dock.
 
 Flow: every way of opening ends in :meth:`open_request`, which the
 :class:`GallerySession` turns into a load; ``GalleryLoader.loaded`` →
@@ -37,7 +35,7 @@ from gallery_app.qt.settings import Settings
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.workers import ImageLoader
 from gallery_app.ui.slideshow.launcher import SlideshowLauncher
-from gallery_app.ui.window import dialogs
+from gallery_app.ui.window import dialogs, wording
 from gallery_app.ui.window.actions import (
     WindowActions,
     build_actions,
@@ -48,6 +46,7 @@ from gallery_app.ui.window.navigation import GRID_PAGE, PHOTO_PAGE, PhotoNavigat
 from gallery_app.ui.window.overview_refresh import OverviewRefresher
 from gallery_app.ui.window.parts import Parts, build_pages, build_parts
 from gallery_app.ui.window.state import restore_window_state, save_window_state
+from gallery_app.ui.window.story_hookup import StoryHookup
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +110,7 @@ class MainWindow(QMainWindow):
             recent_title=self._settings.recent_title,
             slideshow_menu=self.slideshows.menu,
         )
+        self.story = StoryHookup(self, settings, filter_state)  # the story page, Sort by
         self._connect()
         restore_window_state(self, self._settings)
 
@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         self.overview.refresh_now()
         self._article_stale = True
         self._refresh_article()
-        self.setWindowTitle(f"{gallery.title} — {APP_NAME}")
+        self.setWindowTitle(wording.window_title(gallery))
         if gallery.source is not None:
             self._settings.last_gallery = gallery.source
             self._settings.add_recent_gallery(gallery.source, gallery.title)
@@ -231,10 +231,7 @@ class MainWindow(QMainWindow):
         if gallery.entries:
             p.grid.setCurrentIndex(p.proxy.index(0, 0))
             p.timeline.set_current(p.grid.current_entry())
-        message = f"Opened {gallery.title}"
-        if gallery.warnings:
-            message = f"{message}. {gallery.warnings[0]}"
-        self.statusBar().showMessage(message, 10000 if gallery.warnings else 4000)
+        self.statusBar().showMessage(wording.opened(gallery), 10000 if gallery.warnings else 4000)
         self._update_notice()
         self._follow_request(gallery.entries)
         self.gallery_shown.emit(gallery)
@@ -299,8 +296,7 @@ class MainWindow(QMainWindow):
         self._maybe_start_requested_slideshow()
 
     def _on_load_started(self, path: Path | None) -> None:
-        name = path.name if path is not None else "the bundled gallery"
-        self.statusBar().showMessage(f"Opening {name}…")
+        self.statusBar().showMessage(wording.opening(path))
 
     def _on_load_failed(self, sentence: str) -> None:
         self.statusBar().showMessage(sentence, 10000)
@@ -393,7 +389,7 @@ class MainWindow(QMainWindow):
             return
         self._links.set(gallery_key(self._gallery), entry.id, path)
         self.update_gallery(self._links.apply(self._gallery))  # the row and photo page follow
-        self.statusBar().showMessage(f"Linked {path.name} to photo {entry.position}.", 5000)
+        self.statusBar().showMessage(wording.linked(path, entry.position), 5000)
 
     def sizeHint(self) -> QSize:
         return QSize(1180, 760)

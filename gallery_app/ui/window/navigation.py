@@ -56,7 +56,7 @@ class PhotoNavigation(QObject):
         self.current = entry
         p = self._parts
         p.photo_view.show_entry(entry)
-        p.caption_panel.show_entry(entry, index, len(visible))
+        p.caption_panel.show_entry(entry, index, len(visible), p.model.rowCount())
         p.filmstrip.set_current(entry)
         p.timeline.set_current(entry)
         self.select_in_grid(entry)
@@ -106,4 +106,6 @@ class PhotoNavigation(QObject):
         if current is not None and self.on_photo_page():
             ids = [e.id for e in self.visible_entries()]  # "2 of 3" follows a scan's batches
             if current.id in ids:
-                self._parts.caption_panel.show_entry(current, ids.index(current.id), len(ids))
+                total = self._parts.model.rowCount()  # "4 of 11": the gallery's numbering
+                index = ids.index(current.id)
+                self._parts.caption_panel.show_entry(current, index, len(ids), total)

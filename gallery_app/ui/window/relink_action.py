@@ -18,6 +18,7 @@ from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenuBar, QStatusBar, QWidget
 
+from gallery_app.core.inert import file_name
 from gallery_app.core.models import Gallery
 from gallery_app.qt.loading.relinker import Relinker, needs_relinking
 from gallery_app.qt.loading.session import GallerySession
@@ -78,7 +79,7 @@ class RelinkAction(QAction):
         folder = self.choose_folder(self._parent)
         if folder is None:
             return
-        self._window.statusBar().showMessage(f"Looking for the photos in {folder.name}…")
+        self._window.statusBar().showMessage(f"Looking for the photos in {file_name(folder.name)}…")
         self._generation = self._window.session.generation
         self._relinker.relink(gallery, folder)
 

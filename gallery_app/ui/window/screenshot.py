@@ -120,9 +120,10 @@ class ScreenshotJob(QObject):
             if entry is not None:
                 w.nav.select_in_grid(entry)  # type: ignore[attr-defined]
                 parts.timeline.set_current(entry)
-            if view == "timeline":
-                half = self._size.height() // 2
-                w.grid_splitter.setSizes([half, half])  # type: ignore[attr-defined]
+            if view == "timeline":  # the story timeline, its photo selected
+                story = w.story  # type: ignore[attr-defined]
+                story.show_page()
+                self._checks.append(story.is_ready)
             if view == "checks":
                 self._show_checks()
             self._checks.append(self._thumbnails_ready)

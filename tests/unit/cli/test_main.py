@@ -22,10 +22,20 @@ def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:  # type: igno
     return json.loads(capsys.readouterr().out)
 
 
+def test_list_is_in_time_order_and_sorts_on_request(capsys: pytest.CaptureFixture[str]) -> None:
+    def positions(*argv: str) -> list[int]:
+        return [e["position"] for e in _json(capsys, "list", "--json", *argv)["entries"]]
+
+    assert positions() == [1, 2, 3, 5, 8, 6, 4, 7, 9, 10, 11]
+    assert positions("--sort", "position") == list(range(1, 12))
+    assert positions("--sort", "position", "--reverse") == list(range(11, 0, -1))
+    assert positions("--reverse")[:5] == [11, 10, 9, 7, 4]
+
+
 def test_bundled_gallery_lists_eleven_entries_true_to_the_article(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    data = _json(capsys, "list", "--json")
+    data = _json(capsys, "list", "--json", "--sort", "position")
     entries = data["entries"]
     assert data["gallery"]["title"] == "Fighting In Iraq"
     assert data["gallery"]["article"]["headline"].startswith("Iraqi FM Wants More Airstrikes")
@@ -199,3 +209,13 @@ def test_every_entry_field_is_declared_once_for_the_json_export() -> None:
     from gallery_app.core.models import Entry
 
     assert set(ENTRY_EXPORT) == {f.name for f in fields(Entry)}
+
+
+def test_list_json_is_compact_unless_pretty(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "--json"]) == 0
+    compact = capsys.readouterr().out
+    assert compact.count("\n") == 1 and compact.endswith("}\n")
+    assert main(["list", "--json", "--pretty"]) == 0
+    pretty = capsys.readouterr().out
+    assert pretty.count("\n") > 10
+    assert json.loads(compact) == json.loads(pretty)

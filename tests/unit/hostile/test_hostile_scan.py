@@ -107,10 +107,10 @@ def test_catalog_scan_survives_a_file_changed_between_stat_and_read(
     act, warning, status = MISCHIEF[kind]
     real = folder_scan.read_metadata
 
-    def mischief_then_read(path: Path) -> metadata_module.FileMetadata:
+    def mischief_then_read(path: Path, *rest: object) -> metadata_module.FileMetadata:
         if path.name == "victim.jpg":
             act(path)
-        return real(path)
+        return real(path, *rest)  # type: ignore[arg-type]
 
     monkeypatch.setattr(folder_scan, "read_metadata", mischief_then_read)
     catalog = Catalog(tmp_path / "catalog.sqlite")

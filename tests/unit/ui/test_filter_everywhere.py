@@ -29,7 +29,7 @@ from tests.unit.ui.shell_fixtures import make_gallery
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 FIRST, LAST = dt.date(2015, 3, 30), dt.date(2015, 3, 31)
-EXPECTED = ["e1", "e2", "e3", "e5", "e6", "e8"]  # March 30 (five) and 31 (one), in order
+EXPECTED = ["e1", "e2", "e3", "e5", "e8", "e6"]  # March 30 (five) and 31 (one), in time order
 
 
 @pytest.fixture(autouse=True)
@@ -99,7 +99,9 @@ def _check(seen: dict[str, object], cli_ids: list[str]) -> None:
     assert cli_ids == EXPECTED
     assert seen["grid"] == EXPECTED
     assert seen["navigation"] == EXPECTED
-    assert seen["positions"] == [f"{i} of 6" for i in range(1, 7)]
+    # The gallery's own numbers (8 before 6: time order), and the place among those shown.
+    numbers = [int(e[1:]) for e in EXPECTED]
+    assert seen["positions"] == [f"{n} of 11 ({i} of 6 shown)" for i, n in enumerate(numbers, 1)]
     assert seen["slideshow"] == EXPECTED
     assert seen["overlay"] == "1 of 6"
     assert seen["status"] == "6 of 11 photos shown"

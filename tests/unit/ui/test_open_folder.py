@@ -57,6 +57,7 @@ def test_a_folder_fills_the_grid_batch_by_batch_in_date_order(
 ) -> None:
     small_batches = functools.partial(folder_scan.scan_folder, batch_size=2, batch_interval=60)
     monkeypatch.setattr(scanner_module, "scan_folder", small_batches)
+    monkeypatch.setattr(scanner_module, "SLICE_SIZE", 2)  # each batch in its own turn
     seen: list[int] = []
     model = app.window.parts.model
     app.loader.entries_added.connect(lambda _batch: seen.append(model.rowCount()))
@@ -107,13 +108,13 @@ def test_cancelling_leaves_a_usable_partial_gallery(
     real_read = folder_scan.read_metadata
     cancelled = threading.Event()
 
-    def read_then_cancel(path: Path) -> object:
+    def read_then_cancel(path: Path, *rest: object) -> object:
         nonlocal reads
         reads += 1
         if reads == 3:
             app.loader.cancel_scan()  # as the Cancel button would
             cancelled.set()
-        return real_read(path)
+        return real_read(path, *rest)
 
     monkeypatch.setattr(folder_scan, "read_metadata", read_then_cancel)
     with qtbot.wait_signal(app.loader.scan_finished, timeout=10000) as finished:

@@ -85,7 +85,9 @@ def test_catalog_makes_the_second_scan_read_nothing(
     first = scan_folder(trip, catalog)
     reads: list[Path] = []
     real_read = folder_scan.read_metadata
-    monkeypatch.setattr(folder_scan, "read_metadata", lambda p: reads.append(p) or real_read(p))
+    monkeypatch.setattr(
+        folder_scan, "read_metadata", lambda p, *rest: reads.append(p) or real_read(p, *rest)
+    )
     assert scan_folder(trip, catalog) == first
     assert reads == []
     # A changed file is read again, and only that one.

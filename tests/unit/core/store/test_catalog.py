@@ -113,13 +113,14 @@ def test_schema_bump_sets_the_old_database_aside(
     assert cat.enabled and len(cat) == 0
 
 
-def test_unusable_location_turns_the_catalog_off(tmp_path: Path) -> None:
+def test_unusable_location_keeps_the_catalog_in_memory(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
     cat = Catalog(blocker / "sub" / "catalog.sqlite")  # a parent that is a file
-    assert not cat.enabled
+    assert cat.memory_only
     cat.put(tmp_path / "a.jpg", 1, 2, sample())
-    assert cat.get(tmp_path / "a.jpg", 1, 2) is None
+    assert cat.get(tmp_path / "a.jpg", 1, 2) == sample()  # for this session
+    assert blocker.read_text() == "x"
 
 
 def test_wal_mode_and_one_connection_per_thread(tmp_path: Path) -> None:

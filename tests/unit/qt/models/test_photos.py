@@ -65,9 +65,11 @@ def test_rows_roles_and_lookups(fake_model) -> None:
     gallery = wire_gallery()
     model.set_gallery(gallery)
     assert model.rowCount() == 11
-    assert model.entry(3) is gallery.entries[3]
+    # Rows are in time order: photo 4 (April 2) comes after the five of March 30 and photo 6.
+    assert [e.position for e in model.entries()] == [1, 2, 3, 5, 8, 6, 4, 7, 9, 10, 11]
+    assert model.entry(6) is gallery.entries[3]
     assert model.entry(11) is None
-    assert model.row_of("e04") == 3
+    assert model.row_of("e04") == 6
     assert model.row_of("nope") == -1
     index = model.index(0)
     assert index.data(EntryRole) is gallery.entries[0]

@@ -1,0 +1,106 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The last sorted listing of a folder, kept so that the folder opens at once next time.
+
+When a scan of a folder finishes, its gallery (entries in their sorted order,
+each with its metadata and warnings) is written to ``snapshots/`` in
+``paths.cache_dir()`` as orjson, atomically and private to the user (0600).
+The next time the folder is opened the snapshot is shown while the scan
+checks it against the disk; the scan's gallery then corrects it in place.
+A snapshot is a cache: one of another version, of another folder, or
+damaged is ignored (logged), never an error the user sees.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import typing
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from gallery_app.core import paths
+from gallery_app.core.models import ContextLink, Entry, Gallery
+from gallery_app.core.store.atomic import write_bytes_atomic
+from gallery_app.core.store.catalog import READER_VERSION, Codec, codec_for
+
+log = logging.getLogger(__name__)
+
+VERSION = 1  # bump when the layout changes; READER_VERSION is stored beside it
+MIN_ENTRIES = 500  # smaller folders scan from the catalog in well under a frame's worth
+_CODECS: dict[str, Codec] = {
+    name: codec_for(hint)
+    for name, hint in typing.get_type_hints(Entry).items()
+    if hint is not ContextLink | None
+}
+
+
+def snapshot_path(folder_id: str) -> Path:
+    """Where the snapshot of the folder with gallery id ``folder_id`` lives."""
+    digest = hashlib.sha256(folder_id.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return paths.cache_dir() / "snapshots" / f"{digest}.json"
+
+
+def _encode(entry: Entry) -> dict[str, Any]:
+    doc: dict[str, Any] = {}
+    for name, (encode, _decode) in _CODECS.items():
+        value = getattr(entry, name)
+        doc[name] = None if value is None else encode(value)
+    return doc
+
+
+def _decoder() -> Callable[[dict[str, Any]], Entry]:
+    codecs = list(_CODECS.items())
+
+    def decode(doc: dict[str, Any]) -> Entry:
+        values: dict[str, Any] = {
+            name: None if doc[name] is None else dec(doc[name]) for name, (_e, dec) in codecs
+        }
+        return Entry(**values)
+
+    return decode
+
+
+def save_snapshot(gallery: Gallery) -> None:
+    """Store ``gallery`` (a finished folder scan) for the next opening; quiet on failure."""
+    if len(gallery.entries) < MIN_ENTRIES or gallery.warnings or gallery.source is None:
+        return
+    if any(e.context is not None for e in gallery.entries):
+        return  # folders have no article context; anything else is not a folder's listing
+    doc = {
+        "v": VERSION,
+        "reader": READER_VERSION,
+        "id": gallery.id,
+        "title": gallery.title,
+        "source": str(gallery.source),
+        "entries": [_encode(e) for e in gallery.entries],
+    }
+    try:
+        data = orjson.dumps(doc)
+        write_bytes_atomic(snapshot_path(gallery.id), data, mode=0o600)
+    except (OSError, TypeError, orjson.JSONEncodeError) as error:
+        log.info("snapshot of %s not stored: %s", gallery.source, error)
+
+
+def load_snapshot(folder: Path) -> Gallery | None:
+    """The folder's last stored gallery, or ``None`` (none, stale or damaged: logged)."""
+    folder_id = str(folder.resolve())
+    path = snapshot_path(folder_id)
+    try:
+        doc = orjson.loads(path.read_bytes())
+    except FileNotFoundError:
+        return None
+    except (OSError, orjson.JSONDecodeError) as error:
+        log.info("snapshot %s ignored: %s", path.name, error)
+        return None
+    try:
+        if (doc.get("v"), doc.get("reader"), doc.get("id")) != (VERSION, READER_VERSION, folder_id):
+            return None
+        decode = _decoder()
+        entries = tuple(decode(e) for e in doc["entries"])
+        return Gallery(title=doc["title"], entries=entries, id=folder_id, source=folder.absolute())
+    except (AttributeError, KeyError, TypeError, ValueError) as error:
+        log.info("snapshot %s ignored: %s", path.name, error)
+        return None

@@ -1,0 +1,143 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The story timeline page and View → Sort by, wired into the main window.
+
+Kept in one place so the window itself changes by a few lines: this object
+adds the story page to the window's page stack, the View → Timeline action
+(Ctrl+T), and View → Sort by (date taken, gallery order, file name, file
+date, file size; descending), remembered per gallery in the settings.
+
+Data flow: the photo model's rows (a throttled rebuild after a gallery is
+shown, a scan's batches, a rescan) → :meth:`StoryPage.set_entries`; the grid's
+current photo → the story's selection; a card chosen on the story → the
+grid's selection; a card opened → the photo page.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from gallery_app.core.gallery.ordering import ORDER_LABELS, SortOrder
+from gallery_app.core.models import Entry, Gallery
+from gallery_app.core.store.links import gallery_key
+from gallery_app.qt.models.filter_state import FilterState
+from gallery_app.qt.settings import Settings
+from gallery_app.ui.timeline.story_page import StoryPage
+
+if TYPE_CHECKING:
+    from gallery_app.ui.window.main_window import MainWindow
+
+REBUILD_MS = 400  # a scan's batches: at most one story layout this often
+
+
+class StoryHookup(QObject):
+    """Owns the story page, its View menu actions and the sort order menu."""
+
+    def __init__(self, window: MainWindow, settings: Settings, filter_state: FilterState) -> None:
+        super().__init__(window)
+        self._window = window
+        self._settings = settings
+        parts = window.parts
+        self.page = StoryPage(filter_state, parent=window)
+        self.page.set_thumbnail_source(parts.model)
+        self.index = window.stack.addWidget(self.page)
+        self._rebuild = QTimer(self)
+        self._rebuild.setSingleShot(True)
+        self._rebuild.setInterval(REBUILD_MS)
+        self._rebuild.timeout.connect(self._on_rebuild)
+        model = parts.model
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+            signal.connect(self._rebuild.start)  # restarts the timer: no work per signal
+        window.gallery_shown.connect(self._on_gallery_shown)
+        parts.grid.current_entry_changed.connect(self.page.set_current)
+        self.page.current_changed.connect(self._on_story_current)
+        self.page.open_requested.connect(window.open_entry)
+        self.page.leave_requested.connect(window.show_grid)
+        self.action = QAction("&Timeline", window)
+        self.action.setShortcut(QKeySequence("Ctrl+T"))
+        self.action.setToolTip("The gallery as a story on a time axis (Ctrl+T)")
+        self.action.triggered.connect(self.show_page)
+        window.addAction(self.action)
+        self.sort_menu = self._build_sort_menu()
+        view_menu = next(
+            (a.menu() for a in window.menuBar().actions() if a.text() == "&View"), None
+        )
+        if isinstance(view_menu, QMenu):
+            self.add_to_menu(view_menu)
+
+    def add_to_menu(self, view_menu: QMenu) -> None:
+        """View → Timeline and View → Sort by, after the window's own view actions."""
+        actions = view_menu.actions()
+        if not actions:
+            view_menu.addAction(self.action)
+            view_menu.addMenu(self.sort_menu)
+            return
+        view_menu.insertAction(actions[0], self.action)
+        view_menu.insertMenu(actions[0], self.sort_menu)
+        view_menu.insertSeparator(actions[0])
+
+    def use_pool(self, pool: QThreadPool) -> None:
+        """The pool big galleries are laid out on (``app.compose`` hands the work pool)."""
+        self.page.view.use_pool(pool)
+
+    # -- the page ---------------------------------------------------------------
+    def show_page(self) -> None:
+        current = self._window.parts.grid.current_entry()
+        self._on_rebuild()  # what the model holds now, not what it held 400 ms ago
+        if current is not None:
+            self.page.set_current(current)
+        self._window.stack.setCurrentIndex(self.index)
+        self.page.view.setFocus()
+
+    def is_ready(self) -> bool:
+        return not self.page.view.is_pending()
+
+    def _on_rebuild(self) -> None:
+        self._rebuild.stop()
+        gallery = self._window.gallery
+        article = gallery.article if gallery is not None else None
+        self.page.set_entries(self._window.parts.model.entries(), article)
+
+    def _on_story_current(self, entry: Entry | None) -> None:
+        if entry is not None:
+            self._window.parts.grid.select_entry(entry.id)
+
+    # -- sort order ---------------------------------------------------------------
+    def _build_sort_menu(self) -> QMenu:
+        menu = QMenu("Sort &by", self._window)
+        group = QActionGroup(menu)
+        self.order_actions: dict[SortOrder, QAction] = {}
+        for order, label in ORDER_LABELS.items():
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setData(order.value)
+            group.addAction(action)
+            action.triggered.connect(self._on_sort_chosen)
+            self.order_actions[order] = action
+        menu.addSeparator()
+        self.descending_action = menu.addAction("&Descending")
+        self.descending_action.setCheckable(True)
+        self.descending_action.triggered.connect(self._on_sort_chosen)
+        self._show_order("date", False)
+        return menu
+
+    def _show_order(self, order: str, descending: bool) -> None:
+        self.order_actions[SortOrder(order)].setChecked(True)
+        self.descending_action.setChecked(descending)
+
+    def _on_gallery_shown(self, gallery: Gallery) -> None:
+        order, descending = self._settings.sort_order(gallery_key(gallery))
+        self._show_order(order, descending)
+        self._window.parts.model.set_sort_order(order, descending)
+        self._on_rebuild()
+
+    def _on_sort_chosen(self) -> None:
+        chosen = next(o for o, a in self.order_actions.items() if a.isChecked())
+        descending = self.descending_action.isChecked()
+        self._window.parts.model.set_sort_order(chosen.value, descending)
+        gallery = self._window.gallery
+        if gallery is not None:
+            self._settings.set_sort_order(gallery_key(gallery), chosen.value, descending)

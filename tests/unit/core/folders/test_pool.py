@@ -1,0 +1,87 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Worker processes read a folder exactly as the scan does in its own process."""
+
+from __future__ import annotations
+
+import datetime as dt
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+import pytest
+
+from gallery_app.core.folders import pool as pool_module
+from gallery_app.core.folders import scan as folder_scan
+from gallery_app.core.folders.pool import ReaderPool
+from gallery_app.core.folders.scan import scan_folder
+from gallery_app.core.store.catalog import Catalog, decode_metadata
+from tests.unit.photo_files import make_tagged_jpeg
+
+DAY = dt.datetime(2015, 3, 30, 9, 0)
+
+
+@pytest.fixture(autouse=True)
+def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATELINE_HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "shoot"
+    for n in range(60):
+        taken = DAY + dt.timedelta(hours=n) if n % 7 else None
+        make_tagged_jpeg(root / f"d{n % 3}" / f"p{n:02d}.jpg", taken=taken, caption=f"Photo {n}")
+    (root / "d1" / "broken.jpg").write_bytes(b"\xff\xd8 not a photo")
+    return root
+
+
+def test_worker_processes_give_the_same_gallery_and_catalog_rows(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alone = scan_folder(folder)
+    monkeypatch.setattr(folder_scan, "MIN_FILES", 10)  # this folder goes to the pool
+    workers = ReaderPool(workers=2)
+    catalog = Catalog(tmp_path / "catalog.sqlite")
+    try:
+        batches: list[int] = []
+        pooled = scan_folder(
+            folder, catalog, pool=workers, on_batch=lambda b: batches.append(len(b))
+        )
+        rows = catalog.rows_under(folder)
+    finally:
+        workers.close()
+        catalog.close()
+    assert pooled == alone
+    assert sum(batches) == len(alone.entries) == 61
+    broken = next(e for e in pooled.entries if e.id.endswith("broken.jpg"))
+    assert broken.warnings  # the bad file says what is wrong, the others load
+    # The rows the workers sent are stored as they came, ready for the next scan.
+    assert len(rows) == 61
+    assert all(decode_metadata(data) is not None for _size, _mtime, data in rows.values())
+
+
+def test_a_worker_that_dies_costs_only_the_file_that_killed_it(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = sorted(folder.rglob("*.jpg"))[:5]
+    workers = ReaderPool(workers=1)
+    real_submit = ReaderPool._submit
+    calls = iter(range(1000))
+
+    def first_chunk_breaks(self: ReaderPool, chunk: list[Path]) -> object:
+        future = real_submit(self, chunk)
+        if next(calls) == 0:
+            broken: Future[object] = Future()
+            broken.set_exception(BrokenProcessPool("a worker died"))
+            future.cancel()
+            return broken
+        return future
+
+    monkeypatch.setattr(ReaderPool, "_submit", first_chunk_breaks)
+    try:
+        rows = list(workers.read(files))
+    finally:
+        workers.close()
+    assert [path for path, _row in rows] == files
+    assert all(decode_metadata(row) is not None for _path, row in rows)
+    assert pool_module.default_workers() >= 1

@@ -1,0 +1,71 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A folder seen before comes back exactly as it was last sorted; a bad snapshot is ignored."""
+
+from __future__ import annotations
+
+import datetime as dt
+import stat
+from pathlib import Path
+
+import pytest
+
+from gallery_app.core.models import (
+    Entry,
+    Gallery,
+    ImageInfo,
+    ImageStatus,
+    Location,
+    Precision,
+    TakenAt,
+)
+from gallery_app.core.store import snapshot
+
+
+@pytest.fixture(autouse=True)
+def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATELINE_HOME", str(tmp_path / "home"))
+
+
+def _gallery(folder: Path, count: int = 600) -> Gallery:
+    start = dt.datetime(2015, 3, 30, 9, 0)
+    entries = tuple(
+        Entry(
+            id=f"d{n // 100}/p{n}.jpg",
+            position=n + 1,
+            image=folder / f"d{n // 100}" / f"p{n}.jpg",
+            caption=f"Photo {n}",
+            taken=TakenAt(
+                start + dt.timedelta(minutes=n), Precision.SECOND, "EXIF DateTimeOriginal"
+            )
+            if n % 9
+            else None,
+            location=Location(city="Erbil", lat=36.19, lon=44.01, source="XMP") if n % 2 else None,
+            warnings=("odd",) if n == 5 else (),
+            info=ImageInfo(ImageStatus.OK, 640, 480, 6),
+        )
+        for n in range(count)
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    return Gallery(title=folder.name, entries=entries, id=str(folder.resolve()), source=folder)
+
+
+def test_a_saved_folder_comes_back_as_it_was(tmp_path: Path) -> None:
+    gallery = _gallery(tmp_path / "shoot")
+    snapshot.save_snapshot(gallery)
+    back = snapshot.load_snapshot(tmp_path / "shoot")
+    assert back == gallery
+    stored = snapshot.snapshot_path(gallery.id)
+    assert stat.S_IMODE(stored.stat().st_mode) == 0o600  # the user's own listing
+
+
+def test_small_cancelled_or_damaged_snapshots_are_not_used(tmp_path: Path) -> None:
+    small = _gallery(tmp_path / "small", count=20)
+    snapshot.save_snapshot(small)
+    assert snapshot.load_snapshot(tmp_path / "small") is None
+    cancelled = _gallery(tmp_path / "cut")
+    snapshot.save_snapshot(Gallery(**{**vars(cancelled), "warnings": ("Scan cancelled",)}))
+    assert snapshot.load_snapshot(tmp_path / "cut") is None
+    gallery = _gallery(tmp_path / "shoot")
+    snapshot.save_snapshot(gallery)
+    snapshot.snapshot_path(gallery.id).write_bytes(b'{"v": 1, "entries": [')
+    assert snapshot.load_snapshot(tmp_path / "shoot") is None
