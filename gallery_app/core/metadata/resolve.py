@@ -75,7 +75,11 @@ class SourceResolver:
             self.conflicts.append(SourceConflict(c.name, kept, c.kept_value, other, c.other_value))
 
     def text(self, name: str, labels: tuple[str, ...]) -> str | None:
-        for label in mwg.ordered(labels, self.prefer_iptc):
+        # What an editor wrote in the sidecar comes first; then the MWG order of the file.
+        ordered = sorted(
+            mwg.ordered(labels, self.prefer_iptc), key=lambda lbl: lbl not in self.sidecar_labels
+        )
+        for label in ordered:
             value = self._text_of(name, label)
             if value is None:
                 continue
