@@ -30,8 +30,8 @@ from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from gallery_app.core import textdecode
 from gallery_app.core.folders.listing import iter_image_files
+from gallery_app.core.metadata import junk
 from gallery_app.core.metadata import reader as metadata
 
 TEXT_TAGS = {
@@ -89,7 +89,7 @@ def _mwg_order(tags: list[str], stale: bool) -> list[str]:
 def exif_text(row: dict, field: str) -> str | None:
     for tag in _mwg_order(TEXT_TAGS[field], _stale_digest(row)):
         text = _norm(row.get(tag))
-        if text and not (field == "caption" and textdecode.is_boilerplate(text)):
+        if text and not (field == "caption" and junk.is_junk(text)):
             return text
     return None
 

@@ -56,6 +56,7 @@ from gallery_app.ui.checks.dock import install_checks_dock
 from gallery_app.ui.common.screen_fit import show_full_screen
 from gallery_app.ui.common.theme import apply_palette
 from gallery_app.ui.edit.controller import EditingController, install_editing
+from gallery_app.ui.window.details_action import FileDetailsAction
 from gallery_app.ui.window.export_action import ExportAction
 from gallery_app.ui.window.file_menu import add_to_file_menu
 from gallery_app.ui.window.main_window import MainWindow
@@ -183,6 +184,8 @@ def compose(
     editing = install_editing(
         window, window, window.parts.grid, settings, loader.updated, pool, ask=ask
     )
+    window.parts.details_panel.use_pool(pool)
+    FileDetailsAction(window, window)
     return Composition(
         pools,
         settings,

@@ -33,3 +33,13 @@ for palette in light dark; do
         echo "$out/$shot-$palette.png"
     done
 done
+# The file details tab needs real photo files (the bundled gallery has none):
+# DETAILS_FOLDER=~/Pictures/phone tools/make-screenshots.sh
+if [ -n "${DETAILS_FOLDER:-}" ]; then
+    for palette in light dark; do
+        DATELINE_HOME="$home" QT_QPA_PLATFORM=offscreen "$app" "$DETAILS_FOLDER" \
+            --palette "$palette" --view details --select 2 --size 1280x800 \
+            --screenshot "$out/details-$palette.png"
+        echo "$out/details-$palette.png"
+    done
+fi

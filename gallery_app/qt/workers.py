@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PIL import Image
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
@@ -27,6 +28,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
 
+from gallery_app.core.imaging import decode, kinds
 from gallery_app.core.textdecode import printable
 
 log = logging.getLogger(__name__)
@@ -76,6 +78,11 @@ def run_task(
     return relay
 
 
+# Kinds Qt's own readers decode well (with DCT scaling for JPEG); the rest go through
+# the shared Pillow/LibRaw decoder of ``core/imaging``.
+_QT_KINDS = frozenset({"jpeg", "png", "gif", "bmp", "webp"})
+
+
 def qt_can_name(path: Path) -> bool:
     """Whether Qt can open ``path`` by name.
 
@@ -117,10 +124,56 @@ def read_image(path: Path) -> QImage:
 def decode_image(path: Path, target: QSize | None = None) -> QImage:
     """Decode ``path`` with EXIF orientation applied, scaled to fit ``target``.
 
-    Scaling happens inside the decoder (JPEG DCT scaling) where the format
-    allows, so a 24 MP photo shown at 1,000 px never decodes in full.  Returns
-    a null QImage on failure; the caller decides what to show instead.
+    Qt's readers handle JPEG, PNG, GIF, BMP and WebP, scaling inside the
+    decoder (JPEG DCT scaling) so a 24 MP photo shown at 1,000 px never
+    decodes in full.  Everything else — HEIC/HEIF, AVIF, JPEG XL, TIFF, camera
+    RAW — and whatever Qt fails on (a truncated file) goes through the shared
+    decoder of ``core/imaging``, the one the thumbnailer uses.  Returns a null
+    QImage on failure; the caller decides what to show instead.
     """
+    try:
+        kind = kinds.classify(path)
+    except OSError as error:
+        log.info("could not read %s: %s", printable(str(path)), error)
+        return QImage()
+    if kind.family == "photo" and kind.key in _QT_KINDS and _ends_cleanly(path, kind.key):
+        image = _decode_with_qt(path, target)
+        if not image.isNull():
+            return image
+    box = (target.width(), target.height()) if target is not None and target.isValid() else None
+    try:
+        decoded = decode.decode_fitted(path, box)
+    except decode.DecodeError as error:
+        log.info("could not decode %s: %s", printable(str(path)), error)
+        return QImage()
+    return _to_qimage(decoded.image)
+
+
+def _ends_cleanly(path: Path, key: str) -> bool:
+    """False for a JPEG whose last bytes are not its end marker (cut short, or a trailer).
+
+    Qt's JPEG reader shows a truncated file too, but complains on the console
+    for each one; Pillow shows the same part quietly.
+    """
+    if key != "jpeg":
+        return True
+    try:
+        with path.open("rb") as fh:
+            fh.seek(max(0, fh.seek(0, 2) - 16))
+            return b"\xff\xd9" in fh.read()
+    except OSError:
+        return False
+
+
+def _to_qimage(image: Image.Image) -> QImage:
+    """A deep copy, so the QImage does not point into Pillow's buffer."""
+    fmt = QImage.Format.Format_RGBA8888 if image.mode == "RGBA" else QImage.Format.Format_RGB888
+    data = image.tobytes()
+    stride = image.width * (4 if image.mode == "RGBA" else 3)
+    return QImage(data, image.width, image.height, stride, fmt).copy()
+
+
+def _decode_with_qt(path: Path, target: QSize | None) -> QImage:
     reader, _buffer = _reader(path)  # the buffer lives as long as the reader needs it
     reader.setAutoTransform(True)
     reader.setAllocationLimit(1024)  # MiB; a hostile header cannot ask for more
@@ -139,7 +192,9 @@ def decode_image(path: Path, target: QSize | None = None) -> QImage:
                 reader.setScaledSize(scaled)
     image = reader.read()
     if image.isNull():
-        log.info("could not decode %s: %s", printable(str(path)), reader.errorString())
+        log.info(
+            "Qt could not decode %s (%s); trying Pillow", printable(str(path)), reader.errorString()
+        )
     return image
 
 

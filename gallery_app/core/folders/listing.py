@@ -6,7 +6,9 @@ device and inode, so a link loop or a second link to the same photo is seen
 once.  Hidden folders and files (".thumbnails", "._IMG_0001.JPG" from macOS)
 are skipped.  A file is a photo when its content says so, or when its name
 says so (a mislabeled one is listed so the reader can tell the user what it
-really is); ``.xmp`` sidecars belong to their photo and are not listed.
+really is); camera RAWs and videos are listed too, and their card says what
+they are rather than leaving them out without a word; ``.xmp`` sidecars
+belong to their photo and are not listed.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from gallery_app.core.imaging import kinds
 from gallery_app.core.metadata import sniff
 
 log = logging.getLogger(__name__)
@@ -27,8 +30,8 @@ def _is_photo(entry: os.DirEntry[str]) -> bool:
     suffix = os.path.splitext(entry.name)[1].lower()
     if suffix in _NEVER_PHOTOS:
         return False
-    if suffix in sniff.IMAGE_EXTENSIONS:
-        return True
+    if suffix in sniff.IMAGE_EXTENSIONS or kinds.is_listed(Path(entry.name)):
+        return True  # RAWs and videos too: their card says what they are
     try:
         with open(entry.path, "rb") as fh:
             kind = sniff.sniff_bytes(fh.read(sniff.HEAD_SIZE))

@@ -134,9 +134,35 @@ def credit_text(entry: Entry) -> str:
     return ""
 
 
+def caption_with_credit(entry: Entry) -> str:
+    """The caption as it would be quoted: with its credit in brackets, unless it names it already.
+
+    What "Copy caption with credit" puts on the clipboard, as plain text.
+    """
+    caption = " ".join((entry.caption or entry.title or "").split())
+    credit = credit_text(entry)
+    if not credit or credit.casefold() in caption.casefold():
+        return caption or credit
+    return f"{caption} ({credit})" if caption else credit
+
+
+def file_name(entry: Entry) -> str:
+    """The photo's file name, or "" for an entry with no file."""
+    return entry.image.name if entry.image is not None else ""
+
+
+def heading_text(entry: Entry) -> str:
+    """What a card is called: its title, else its caption, else its file name.
+
+    A folder of wallpapers or phone photos has no captions; the file name is
+    then the one thing that tells two cards apart.
+    """
+    return entry.title or entry.caption or file_name(entry) or "No caption"
+
+
 def short_label(entry: Entry, max_chars: int = 60) -> str:
     """Date and first words, the text a screen reader announces for a grid cell."""
-    words = excerpt(entry.title or entry.caption, max_chars) or "No caption"
+    words = excerpt(heading_text(entry), max_chars) or "No caption"
     return f"{format_date(entry.taken, short=True)} — {words}"
 
 

@@ -47,8 +47,10 @@ def fold(text: str) -> str:
 
 
 def searchable_text(entry: Entry) -> str:
-    """Caption, title, creator, credit and place, folded, in one string."""
+    """Caption, title, creator, credit, place and file name, folded, in one string."""
     parts: list[str] = [entry.caption, entry.title or "", entry.creator or "", entry.credit or ""]
+    if entry.image is not None:
+        parts.append(entry.image.name)
     loc = entry.location
     if loc is not None:
         parts += [

@@ -12,6 +12,7 @@ kept.  HEIF/HEIC support (pillow-heif) is optional and loaded on first need.
 from __future__ import annotations
 
 import functools
+import io
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -20,7 +21,7 @@ from typing import IO, Any
 
 from PIL import Image, UnidentifiedImageError
 
-from gallery_app.core.metadata import exif, iptc, sniff, xmp
+from gallery_app.core.metadata import containers, exif, iptc, sniff, xmp
 from gallery_app.core.metadata import heif as heif_geometry
 from gallery_app.core.metadata.native import NATIVE_KINDS, NativeUnavailable, read_native
 from gallery_app.core.models import ImageStatus
@@ -105,8 +106,10 @@ def _open_pillow(fh: IO[bytes], path: Path, kind: sniff.FileKind, notes: list[st
     return None
 
 
-def _xmp_from(image: Any, path: Path, notes: list[str]) -> dict[str, str]:
-    packet = image.info.get("xmp") if image is not None else None
+def _xmp_from(
+    image: Any, path: Path, notes: list[str], fallback: bytes | None = None
+) -> dict[str, str]:
+    packet = (image.info.get("xmp") if image is not None else None) or fallback
     if not packet:
         return {}
     try:
@@ -171,6 +174,32 @@ def _png_text(image: Any) -> dict[str, str]:
     return out
 
 
+def _from_container(
+    fh: IO[bytes],
+    key: str,
+    image: Any,
+    found: tuple[exif.ExifTags, iptc.IptcTags],
+    notes: list[str],
+) -> tuple[exif.ExifTags, iptc.IptcTags, bytes | None]:
+    """Fill what Pillow's pass left empty from the container's own blocks (``containers``)."""
+    exif_tags, iptc_tags = found
+    if key == "png":
+        blocks = containers.read_png(fh)
+    elif key == "gif":
+        blocks = containers.read_gif(fh)
+    elif key == "jpeg" and image is None and not iptc_tags:
+        blocks = containers.read_jpeg_app13(fh)
+    else:
+        return exif_tags, iptc_tags, None
+    notes.extend(f"In this file, {note}." for note in blocks.notes)
+    if not exif_tags and blocks.exif:
+        exif_tags = exif.read_with_exifread(io.BytesIO(blocks.exif))
+    if not iptc_tags and blocks.iptc_app13:
+        iptc_tags = iptc.read_from_jpeg_segments([blocks.iptc_app13])
+    has_xmp = image is not None and image.info.get("xmp")
+    return exif_tags, iptc_tags, None if has_xmp else blocks.xmp
+
+
 def _read_natively(
     fh: IO[bytes], path: Path, kind: sniff.FileKind, notes: list[str]
 ) -> Embedded | None:
@@ -213,8 +242,19 @@ _CUT_SHORT = (
 )
 
 
+def _pillow_iptc(image: Any, key: str) -> iptc.IptcTags:
+    """IPTC of a JPEG (its APP13 segments) or TIFF that Pillow opened."""
+    if image is not None and key == "jpeg":
+        segments = (data for marker, data in getattr(image, "applist", ()) if marker == "APP13")
+        return iptc.read_from_jpeg_segments(segments)
+    if image is not None and key == "tiff":
+        return iptc.read_with_pillow(image)
+    return iptc.IptcTags()
+
+
 def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
     """Sniff, open headers and read EXIF, IPTC and XMP from an open binary file."""
+    containers.pillow_policy()
     notes: list[str] = []
     kind = sniff.sniff_bytes(fh.read(sniff.HEAD_SIZE))
     mismatch = sniff.mismatch_warning(path, kind)
@@ -236,21 +276,17 @@ def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
     if not exif_tags and image is not None:
         exif_tags = exif.read_with_pillow(image)
 
-    iptc_tags = iptc.IptcTags()
-    if image is not None:
-        if kind.key == "jpeg":
-            segments = (data for marker, data in getattr(image, "applist", ()) if marker == "APP13")
-            iptc_tags = iptc.read_from_jpeg_segments(segments)
-        elif kind.key == "tiff":
-            iptc_tags = iptc.read_with_pillow(image)
-
+    found = (exif_tags, _pillow_iptc(image, kind.key))
+    exif_tags, iptc_tags, extra_xmp = _from_container(fh, kind.key, image, found, notes)
     if iptc_tags.problem:
         notes.append(
             f"The IPTC data in {path.name} is damaged ({iptc_tags.problem}); "
             "what could be read from it is shown."
         )
     if image is None:
-        return Embedded(kind, ImageStatus.UNREADABLE, exif=exif_tags, warnings=tuple(notes))
+        return Embedded(
+            kind, ImageStatus.UNREADABLE, exif=exif_tags, iptc=iptc_tags, warnings=tuple(notes)
+        )
     _check_exif(image, path, notes)
     if _cut_short(fh, kind.key, image.info.get("xmp")):
         notes.append(_CUT_SHORT.format(name=path.name))
@@ -265,7 +301,7 @@ def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
         height,
         exif_tags,
         iptc_tags,
-        _xmp_from(image, path, notes),
+        _xmp_from(image, path, notes, extra_xmp),
         _png_text(image) if kind.key == "png" else {},
         tuple(notes),
         (lambda: exif.pillow_user_comment(image))

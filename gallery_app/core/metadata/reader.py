@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from gallery_app.core import textdecode
-from gallery_app.core.metadata import xmp
+from gallery_app.core.metadata import junk, xmp
 from gallery_app.core.metadata.imagefile import Embedded, read_embedded
 from gallery_app.core.metadata.resolve import SourceResolver
 from gallery_app.core.metadata.sources import (
@@ -46,6 +46,21 @@ def _flatten(embedded: Embedded) -> dict[str, str]:
         values[IPTC_DIGEST_CURRENT] = embedded.iptc.block_digest
     values.update((f"PNG {k}", v) for k, v in embedded.png_text.items())
     values.update(embedded.xmp)
+    return values
+
+
+def source_values(path: Path) -> dict[str, str]:
+    """The flat map "source label -> text" of a file with its sidecar laid over it.
+
+    The file details panel shows it beside the decision the resolver made.
+    """
+    warnings: list[str] = []
+    try:
+        with path.open("rb") as fh:
+            values = _flatten(read_embedded(fh, path))
+    except OSError:
+        values = {}
+    values.update(_read_sidecar(path, warnings, None))
     return values
 
 
@@ -103,7 +118,7 @@ def _read_metadata(path: Path, sidecars: xmp.SidecarIndex | None) -> FileMetadat
     values.update(sidecar)
     if "EXIF UserComment" not in values:
         stronger = [values.get(label) for label in CAPTION_SOURCES[:4]]
-        if not any(v and not textdecode.is_boilerplate(v) for v in stronger):
+        if not any(v and not junk.is_junk(v) for v in stronger):
             comment = embedded.user_comment()
             if comment:
                 values["EXIF UserComment"] = comment

@@ -17,8 +17,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from gallery_app.core import textdecode
-from gallery_app.core.metadata import mwg, xmp
+from gallery_app.core.metadata import junk, mwg, xmp
 from gallery_app.core.metadata.dates import (
     BadDate,
     parse_exif_date,
@@ -64,7 +63,7 @@ class SourceResolver:
         value = self.values.get(label)
         if not value or not value.strip():
             return None
-        if name == "caption" and textdecode.is_boilerplate(value):
+        if name == "caption" and junk.is_junk(value):
             log.debug("%s: %s %r is camera boilerplate", self.path.name, label, value)
             return None
         return value

@@ -10,8 +10,8 @@ empty marker in ``fail/dateline-<version>/`` so they are not retried until they
 change.
 
 Data flow: ``lookup()`` (cheap: reads the PNG's leading chunks only) →
-``make_thumbnail()`` (JPEG DCT scaling through ``Image.draft``, EXIF orientation
-applied, Pillow's decompression-bomb guard left on) → ``store()`` (atomic).
+``make_thumbnail()`` (the shared decoder of ``core/imaging``: JPEG DCT scaling,
+EXIF orientation applied, HEIF/AVIF/JPEG XL/RAW, the bomb guard left on) → ``store()`` (atomic).
 ``ensure_thumbnail()`` does all three.  ``embedded_preview()`` pulls the small
 JPEG a camera stores in EXIF, which can be shown before the real thumbnail is
 ready.  Nothing here imports Qt: the CLI and the Qt provider share it.
@@ -29,10 +29,11 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps, PngImagePlugin, UnidentifiedImageError
+from PIL import Image, PngImagePlugin, UnidentifiedImageError
 
 from gallery_app import __version__
 from gallery_app.core import paths
+from gallery_app.core.imaging import decode
 from gallery_app.core.store.atomic import write_bytes_atomic
 from gallery_app.core.store.notices import THUMBNAILS, StorageNotices
 from gallery_app.core.textdecode import printable
@@ -56,6 +57,7 @@ _READ_ERRORS = (
     Image.DecompressionBombError,
     ValueError,
     SyntaxError,
+    decode.DecodeError,
 )
 
 
@@ -200,19 +202,9 @@ def make_thumbnail(path: Path, edge: int) -> Image.Image:
 
 
 def _decode(path: Path, edge: int) -> tuple[Image.Image, tuple[int, int]]:
-    """The thumbnail and the upright size of the original."""
-    with Image.open(path) as image:
-        width, height = image.size
-        if image.getexif().get(0x0112) in (5, 6, 7, 8):
-            width, height = height, width
-        image.draft("RGB", (edge, edge))
-        upright = ImageOps.exif_transpose(image)
-        upright.thumbnail((edge, edge), Image.Resampling.BICUBIC, reducing_gap=2.0)
-        if upright.mode not in ("RGB", "RGBA"):
-            has_alpha = upright.mode in ("LA", "PA") or "transparency" in upright.info
-            upright = upright.convert("RGBA" if has_alpha else "RGB")
-        upright.load()
-        return upright, (width, height)
+    """The thumbnail and the upright size of the original, through the shared decoder."""
+    decoded = decode.decode_fitted(path, (edge, edge))
+    return decoded.image, decoded.source_size
 
 
 def _pnginfo(

@@ -8,7 +8,13 @@ import html
 
 from gallery_app.core.edits.conflicts import RESOLVED_PREFIX
 from gallery_app.core.gallery.badges import badge_reasons
-from gallery_app.core.gallery.labels import credit_text, excerpt, format_date, place_text
+from gallery_app.core.gallery.labels import (
+    credit_text,
+    excerpt,
+    format_date,
+    heading_text,
+    place_text,
+)
 from gallery_app.core.inert import isolate
 from gallery_app.core.models import Entry
 
@@ -39,7 +45,7 @@ def tooltip_html(entry: Entry) -> str:
     place = place_text(entry.location)
     if place:
         lines.append(place)
-    body = excerpt(entry.caption, 400) if entry.caption else "No caption"
+    body = excerpt(entry.caption, 400) if entry.caption else heading_text(entry)
     credit = credit_text(entry)
     parts = [f"<b>{html.escape(line)}</b>" for line in lines]
     parts.append(html.escape(body))

@@ -28,7 +28,14 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from gallery_app.core.gallery.labels import credit_text, excerpt, format_date, place_text
+from gallery_app.core.gallery.labels import (
+    credit_text,
+    excerpt,
+    format_date,
+    heading_text,
+    place_text,
+)
+from gallery_app.core.imaging import kinds
 from gallery_app.core.models import Entry, ImageStatus
 from gallery_app.ui.common.painting import (
     draw_lines,
@@ -48,7 +55,8 @@ UNREADABLE = "Photo could not be read"
 def status_text(entry: Entry, *, failed: bool = False) -> str:
     """Why there is a card instead of a photo, in the card's own words."""
     if failed or entry.image_status is ImageStatus.UNREADABLE:
-        return UNREADABLE
+        kind = kinds.name_by_extension(entry.image) if entry.image is not None else None
+        return f"{kind}, not shown" if kind else UNREADABLE
     if entry.image_status is ImageStatus.MISSING:
         return FILE_MISSING
     return NOT_INCLUDED
@@ -236,7 +244,7 @@ def _paint_full(
     if room < m_caption.lineSpacing():  # a tiny window: the grid's card fits, this one not
         return _paint_compact(painter, area, entry, colours, headline)
     max_caption = max(0, min(9, int(room // m_caption.lineSpacing())))
-    text = excerpt(entry.caption, 600) if entry.caption else "No caption."
+    text = excerpt(entry.caption, 600) if entry.caption else heading_text(entry)
     caption_lines = wrapped_lines(text, caption_font, text_w, max_caption)
     height = fixed_h + m_caption.lineSpacing() * len(caption_lines)
     card = QRectF(

@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette, QPen, QPixma
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from gallery_app.core.gallery.badges import has_badge
-from gallery_app.core.gallery.labels import format_date
+from gallery_app.core.gallery.labels import format_date, heading_text
 from gallery_app.core.inert import isolate
 from gallery_app.core.models import Entry
 from gallery_app.qt.models.photos import (
@@ -107,7 +107,7 @@ class GridDelegate(QStyledItemDelegate):
         )
         y = draw_lines(painter, [date], date_font, QPointF(text_left, y), text_width)
         painter.setPen(muted_text(palette) if not selected else text_colour)
-        caption = isolate(" ".join((entry.title or entry.caption or "No caption").split()))
+        caption = isolate(" ".join(heading_text(entry).split()))
         lines = wrapped_lines(caption, body_font, text_width, CAPTION_LINES)
         draw_lines(painter, lines, body_font, QPointF(text_left, y), text_width)
         painter.restore()

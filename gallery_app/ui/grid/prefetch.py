@@ -88,6 +88,11 @@ class ThumbnailPrefetcher(QObject):
 
     def prefetch_now(self) -> None:
         view = self._view
+        if not view.isVisible():
+            # A hidden view (the filmstrip while the grid is shown) must not ask: the
+            # model drops requests for rows off the asking view, which were the grid's
+            # visible tiles, so they stayed grey until the user scrolled.
+            return
         proxy = view.model()
         rows = visible_rows(view)
         if not rows or proxy is None:

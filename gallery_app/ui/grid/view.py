@@ -10,9 +10,17 @@ only for the rows on screen plus a margin (see ``thumbnail_prefetch``).
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QResizeEvent, QShowEvent, QWheelEvent
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QGuiApplication,
+    QResizeEvent,
+    QShowEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QWidget
 
+from gallery_app.core.gallery.labels import caption_with_credit
 from gallery_app.core.models import Entry
 from gallery_app.qt.models.filter_proxy import GalleryFilterProxy
 from gallery_app.qt.models.photos import EntryRole
@@ -132,7 +140,13 @@ class GridView(QListView):
             "Link a photo file…" if entry.image is None else "Link a different photo file…", menu
         )
         link_action.triggered.connect(lambda: self.link_file_requested.emit(entry))
+        copy_action = QAction("Copy caption with credit", menu)
+        copy_action.triggered.connect(
+            lambda: QGuiApplication.clipboard().setText(caption_with_credit(entry))
+        )
+        copy_action.setEnabled(bool(caption_with_credit(entry)))
         menu.addAction(open_action)
+        menu.addAction(copy_action)
         menu.addAction(link_action)
         menu.exec(event.globalPos())
 

@@ -374,7 +374,7 @@ class MainWindow(QMainWindow):
         self._set_photo_actions_enabled(self.stack.currentIndex() == PHOTO_PAGE)
 
     def on_toggle_info(self) -> None:
-        self.parts.caption_panel.setVisible(self.commands.info.isChecked())
+        self.parts.side_tabs.setVisible(self.commands.info.isChecked())
 
     def on_search(self) -> None:
         self.show_grid()

@@ -11,7 +11,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gallery_app.qt.models.filter_proxy import GalleryFilterProxy
 from gallery_app.qt.models.filter_state import FilterState
@@ -21,6 +28,7 @@ from gallery_app.qt.workers import ImageLoader
 from gallery_app.ui.article.pane import ArticlePane
 from gallery_app.ui.grid.view import GridView
 from gallery_app.ui.photo.caption_panel import CaptionPanel
+from gallery_app.ui.photo.details_panel import FileDetailsPanel
 from gallery_app.ui.photo.filmstrip import Filmstrip
 from gallery_app.ui.photo.view import PhotoView
 from gallery_app.ui.slideshow.window import SlideshowWindow
@@ -40,6 +48,8 @@ class Parts:
     photo_view: PhotoView
     filmstrip: Filmstrip
     caption_panel: CaptionPanel
+    details_panel: FileDetailsPanel
+    side_tabs: QTabWidget
     article_pane: ArticlePane
     slideshow_window: SlideshowWindow
 
@@ -53,6 +63,8 @@ def build_parts(
     model = PhotoModel(image_loader, window)
     proxy = GalleryFilterProxy(filter_state, model, window)
     grid = GridView(proxy, window)
+    caption_panel = CaptionPanel(window)
+    details_panel = FileDetailsPanel(window)
     return Parts(
         model=model,
         proxy=proxy,
@@ -61,10 +73,26 @@ def build_parts(
         timeline=TimelineView(filter_state, window),
         photo_view=PhotoView(image_loader, window),
         filmstrip=Filmstrip(proxy, window),
-        caption_panel=CaptionPanel(window),
+        caption_panel=caption_panel,
+        details_panel=details_panel,
+        side_tabs=build_side_tabs(window, caption_panel, details_panel),
         article_pane=ArticlePane(window),
         slideshow_window=SlideshowWindow(slideshow, window),
     )
+
+
+def build_side_tabs(
+    window: QWidget, caption: CaptionPanel, details: FileDetailsPanel
+) -> QTabWidget:
+    """The caption panel and the file details, as two tabs beside the photo."""
+    tabs = QTabWidget(window)
+    tabs.setObjectName("side_tabs")
+    tabs.setAccessibleName("Caption and file details")
+    tabs.setDocumentMode(True)
+    tabs.addTab(caption, "&Caption")
+    tabs.addTab(details, "File &details")
+    tabs.setMinimumWidth(caption.minimumWidth())
+    return tabs
 
 
 CAPTION_SHARE = 0.4  # the caption panel never takes more of a narrow photo page
@@ -140,7 +168,7 @@ def build_pages(
     photo_splitter = QSplitter(Qt.Orientation.Horizontal, window)
     photo_splitter.setObjectName("photo_splitter")
     photo_splitter.addWidget(photo_left)
-    photo_splitter.addWidget(parts.caption_panel)
+    photo_splitter.addWidget(parts.side_tabs)
     photo_splitter.setStretchFactor(0, 1)
     photo_splitter.setSizes([800, 340])
     _CaptionShare(photo_splitter)

@@ -2,8 +2,8 @@
 """``--screenshot``: render one view of a gallery offscreen, write a PNG, exit 0.
 
 Flow: the job waits for ``MainWindow.gallery_shown``, puts the window in the
-asked-for view (grid, photo, slideshow, timeline, article, or checks: the grid
-with the Checks dock), then waits until
+asked-for view (grid, photo, slideshow, timeline, article, details, or checks:
+the grid with the Checks dock), then waits until
 what is visible is ready — thumbnails delivered, the photo (or its card) shown,
 the slideshow's picture decoded — by checking readiness on a short QTimer tick
 (never sleeping), grabs the widget and writes the PNG atomically.  A gallery
@@ -28,7 +28,7 @@ from gallery_app.qt.slideshow import SlideshowController
 
 log = logging.getLogger(__name__)
 
-VIEWS = ("grid", "photo", "slideshow", "timeline", "article", "checks")
+VIEWS = ("grid", "photo", "slideshow", "timeline", "article", "details", "checks")
 TICK_MS = 5  # cheap checks; a long tick only delays the grab
 SETTLE_TICKS = 3  # ticks in a row that must find everything ready
 TIMEOUT_MS = 20_000
@@ -100,19 +100,22 @@ class ScreenshotJob(QObject):
                 f"the screenshot shows photo {len(visible)}.",
                 file=sys.stderr,
             )
-        if entry is None and view in ("photo", "article", "slideshow"):
+        if entry is None and view in ("photo", "article", "slideshow", "details"):
             why = "the filter hides every photo" if gallery.entries else "the gallery has no photos"
             print(
                 f"No photo to show in the {view} view ({why}); the grid is shown instead.",
                 file=sys.stderr,
             )
-        if entry is not None and view in ("photo", "article"):
+        if entry is not None and view in ("photo", "article", "details"):
             parts.photo_view.ready.connect(self._on_photo_ready)
             w.open_entry(entry)  # type: ignore[attr-defined]
             self._checks.append(lambda: self._photo_ready and parts.photo_view.is_settled())
             self._checks.append(self._thumbnails_ready)  # the filmstrip's
             if view == "article":
                 w.read_in_article(entry)  # type: ignore[attr-defined]
+            if view == "details":
+                parts.side_tabs.setCurrentWidget(parts.details_panel)
+                self._checks.append(parts.details_panel.is_settled)
         elif entry is not None and view == "slideshow":
             self._start_slideshow(entry)
         else:

@@ -48,7 +48,7 @@ def restore_window_state(window: StatefulWindow, settings: Settings) -> None:
     window.size_slider.setValue(settings.thumbnail_size)
     window.parts.grid.set_thumbnail_size(settings.thumbnail_size)
     window.commands.info.setChecked(settings.info_panel_visible)
-    window.parts.caption_panel.setVisible(settings.info_panel_visible)
+    window.parts.side_tabs.setVisible(settings.info_panel_visible)
 
 
 def save_window_state(window: StatefulWindow, settings: Settings) -> None:

@@ -36,3 +36,13 @@ def test_symlink_loops_and_duplicate_links_are_listed_once(tmp_path: Path) -> No
 
 def test_missing_folder_lists_nothing(tmp_path: Path) -> None:
     assert list(iter_image_files(tmp_path / "nope")) == []
+
+
+def test_raw_files_and_videos_are_listed_so_their_card_can_say_what_they_are(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "fuji.raf").write_bytes(b"FUJIFILMCCD-RAW " + bytes(64))
+    (tmp_path / "clip.mov").write_bytes(b"\x00\x00\x00\x14ftypqt  " + bytes(64))
+    (tmp_path / "notes.txt").write_text("hello", encoding="utf-8")
+    names = [p.name for p in iter_image_files(tmp_path)]
+    assert names == ["clip.mov", "fuji.raf"]

@@ -15,6 +15,7 @@ from gallery_app.core.folders.scan import scan_folder
 from gallery_app.core.gallery.entries import entry_from_file
 from gallery_app.core.models import Entry
 from gallery_app.core.store.catalog import Catalog
+from tests.imaging import xmp_packet
 from tests.unit.photo_files import make_tagged_jpeg
 
 DAY = dt.datetime(2015, 3, 30, 9, 0)
@@ -133,3 +134,18 @@ def test_bad_folder_is_one_sentence(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     assert scan_folder(empty).entries == ()
+
+
+def test_a_sidecar_written_edited_or_deleted_after_the_first_scan_is_seen(trip: Path) -> None:
+    catalog = Catalog()
+    scan_folder(trip, catalog)
+    photo = trip / "a.jpg"
+    sidecar = trip / "a.xmp"
+    sidecar.write_bytes(xmp_packet(description="Written by the editor"))
+    assert "Written by the editor" in captions(scan_folder(trip, catalog).entries)
+    sidecar.write_bytes(xmp_packet(description="Edited in place, same second"))
+    assert "Edited in place, same second" in captions(scan_folder(trip, catalog).entries)
+    sidecar.unlink()
+    after = captions(scan_folder(trip, catalog).entries)
+    assert not any("editor" in c or "in place" in c for c in after)
+    assert photo.exists()

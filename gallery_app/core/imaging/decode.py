@@ -1,0 +1,191 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Decode any supported photo to an upright Pillow image that fits a box.
+
+One path for the grid, photo view, slideshow and thumbnailer (see the package
+docstring).  JPEGs are decoded at 1/2, 1/4 or 1/8 scale by the decoder itself
+(``Image.draft``); a truncated JPEG or PNG shows the part that arrived.
+
+RAW files: the camera's embedded full-size JPEG preview is used when it covers
+the box, because it is the camera's own rendering and costs a JPEG decode
+(tens of milliseconds) where LibRaw's demosaicing costs seconds for a full
+frame; LibRaw (``rawpy``, half size) is the fallback when a file has no
+usable preview.  ``bench/raw_decode.py`` measures both.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from gallery_app.core.imaging import kinds
+from gallery_app.core.metadata import containers
+
+log = logging.getLogger(__name__)
+
+# LibRaw's flip code -> the EXIF orientation that turns its embedded preview upright.
+_LIBRAW_FLIP = {3: 3, 5: 8, 6: 6}
+_TRANSPOSE = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+class DecodeError(Exception):
+    """The file holds no picture Dateline can show; the message says why, in a sentence."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """The fitted upright picture and the upright pixel size of the original."""
+
+    image: Image.Image
+    source_size: tuple[int, int]
+
+
+@functools.cache
+def _register_plugins() -> None:
+    """Register the optional Pillow plugins once, on the first decode (not at import)."""
+    containers.pillow_policy()  # show the part of a truncated download that arrived
+    try:
+        from pillow_heif import register_heif_opener  # deferred: heavy, only on first decode
+
+        register_heif_opener()
+    except ImportError:
+        log.info("pillow-heif is not installed: HEIC/HEIF/AVIF files cannot be shown")
+    try:
+        import pillow_jxl  # noqa: F401  deferred: registers the JPEG XL plugin on import
+    except ImportError:
+        log.info("pillow-jxl-plugin is not installed: JPEG XL files cannot be shown")
+
+
+def decode_fitted(path: Path, box: tuple[int, int] | None = None) -> Decoded:
+    """``path`` decoded upright, shrunk to fit ``box`` (width, height); never enlarged.
+
+    Raises ``DecodeError`` with a sentence for a file that cannot be shown.
+    """
+    _register_plugins()
+    try:
+        kind = kinds.classify(path)
+    except OSError as error:
+        raise DecodeError(f"{path.name} cannot be read: {error.strerror or error}.") from error
+    if kind.family in ("video", "other"):
+        raise DecodeError(f"{path.name} is {_article(kind.name)}, not a photo Dateline can show.")
+    try:
+        if kind.family == "raw":
+            return _raw_or_first_page(path, box, kind)
+        return _decode_pillow(path, box)
+    except DecodeError:
+        raise
+    except UnidentifiedImageError as error:  # its message names the path, not the problem
+        raise DecodeError(f"{path.name} is not a picture Pillow can read.") from error
+    except (OSError, EOFError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
+        raise DecodeError(f"{path.name} could not be decoded: {error}.") from error
+
+
+def _article(name: str) -> str:
+    return name if name.startswith("a ") else ("an " if name[0] in "AEIOU" else "a ") + name
+
+
+def _fit(image: Image.Image, box: tuple[int, int] | None) -> Image.Image:
+    if box is not None and (image.width > box[0] or image.height > box[1]):
+        image.thumbnail(box, Image.Resampling.BICUBIC, reducing_gap=2.0)
+    if image.mode not in ("RGB", "RGBA"):
+        has_alpha = image.mode in ("LA", "PA", "RGBa", "La") or "transparency" in image.info
+        image = image.convert("RGBA" if has_alpha else "RGB")
+    return image
+
+
+def _decode_pillow(path: Path, box: tuple[int, int] | None) -> Decoded:
+    with Image.open(path) as image:
+        width, height = image.size
+        if image.getexif().get(0x0112) in (5, 6, 7, 8):
+            width, height = height, width
+        if box is not None:
+            turned = (box[1], box[0]) if (width, height) != image.size else box
+            image.draft("RGB", turned)
+        upright = ImageOps.exif_transpose(image)
+        fitted = _fit(upright, box)
+        fitted.load()
+        return Decoded(fitted, (width, height))
+
+
+def _raw_or_first_page(path: Path, box: tuple[int, int] | None, kind: kinds.Kind) -> Decoded:
+    """LibRaw first; a TIFF-based file LibRaw refuses still shows Pillow's first page."""
+    try:
+        return _decode_raw(path, box)
+    except DecodeError as error:
+        if kind.key != "raw-tiff":
+            raise
+        log.info("%s; showing its first TIFF page", error)
+        return _decode_pillow(path, box)
+
+
+def _decode_raw(path: Path, box: tuple[int, int] | None) -> Decoded:
+    """The embedded preview when it covers ``box``, else LibRaw, else any preview at all."""
+    try:
+        import rawpy  # deferred: LibRaw is loaded only when a RAW is shown
+    except ImportError as error:
+        raise DecodeError(f"{path.name} is a camera RAW and rawpy is not installed.") from error
+    try:
+        with rawpy.imread(str(path)) as raw:
+            flip = _LIBRAW_FLIP.get(raw.sizes.flip, 1)
+            full = (raw.sizes.width, raw.sizes.height)
+            preview = _raw_preview(raw, flip, box)
+            if preview is not None and _covers(preview.image.size, box):
+                return Decoded(_fit(preview.image, box), preview.source_size)
+            try:
+                rgb = raw.postprocess(half_size=True, use_camera_wb=True, output_bps=8)
+            except (rawpy.LibRawError, MemoryError) as error:
+                if preview is None or max(preview.image.size) < _SMALLEST_PREVIEW:
+                    raise
+                log.info("%s: LibRaw failed (%s); showing its small preview", path.name, error)
+                return Decoded(_fit(preview.image, box), preview.source_size)
+    except (rawpy.LibRawError, MemoryError) as error:
+        reason = error.args[0] if error.args else error
+        if isinstance(reason, bytes):
+            reason = reason.decode("ascii", "replace")
+        raise DecodeError(
+            f"{path.name} is a camera RAW that LibRaw cannot read ({reason})."
+        ) from error
+    upright = Image.fromarray(rgb)  # LibRaw has turned it: the full size turns with it
+    if (upright.width > upright.height) != (full[0] > full[1]):
+        full = (full[1], full[0])
+    return Decoded(_fit(upright, box), full)
+
+
+_SMALLEST_PREVIEW = 64  # px: LibRaw reports 8 x 8 "previews" that are no picture
+
+
+def _covers(size: tuple[int, int], box: tuple[int, int] | None) -> bool:
+    return box is not None and max(size) >= max(box)
+
+
+def _raw_preview(raw: object, flip: int, box: tuple[int, int] | None) -> Decoded | None:
+    """The embedded JPEG preview, upright, at its own size; None when there is none."""
+    import rawpy  # deferred with the caller's
+
+    try:
+        thumb = raw.extract_thumb()  # type: ignore[attr-defined]
+    except (rawpy.LibRawError, MemoryError):
+        return None
+    if thumb.format != rawpy.ThumbFormat.JPEG:
+        return None
+    try:
+        with Image.open(io.BytesIO(thumb.data)) as jpeg:
+            if box is not None:
+                jpeg.draft("RGB", box)
+            method = _TRANSPOSE.get(flip)
+            upright = jpeg.transpose(method) if method is not None else jpeg.convert("RGB")
+    except (OSError, ValueError):
+        return None
+    return Decoded(upright, upright.size)

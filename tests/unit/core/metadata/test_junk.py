@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Text a camera or editor wrote by itself is not shown as a caption, and each says why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gallery_app.core.metadata.junk import junk_reason
+from gallery_app.core.metadata.reader import read_metadata
+from tests.imaging import exif_block, make_jpeg, xmp_packet
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x-default",
+        "GC-X1E Image",
+        "GCM_TAG",
+        "Exif JPEG",
+        "Created with GIMP",
+        "<Digimax i50 MP3, Samsung #1 MP3>",
+        "R: 139 G: 255 B: 189 Min: 0 Max: 255",
+        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        "OLYMPUS DIGITAL CAMERA",
+        "   ",
+    ],
+)
+def test_junk_is_recognised_with_a_reason(text: str) -> None:
+    reason = junk_reason(text)
+    assert reason and len(reason) > 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Satellite image of the Nile delta",
+        "Firefighters at the scene in Kharkiv, 3 May 2022",
+        "Made by hand in Oaxaca",
+    ],
+)
+def test_real_captions_pass(text: str) -> None:
+    assert junk_reason(text) is None
+
+
+def test_file_falls_back_to_the_next_source(tmp_path: Path) -> None:
+    exif = exif_block(description="Market day in Hue")
+    path = make_jpeg(tmp_path / "a.jpg", exif=exif, xmp=xmp_packet(description="x-default"))
+    assert read_metadata(path).caption == "Market day in Hue"
