@@ -1,12 +1,18 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Compare Dateline's metadata reader with ``exiftool -json -G1 -n``, field by field.
+"""Compare Dateline's metadata reader with ``exiftool -use MWG -json -G1 -n``, field by field.
 
 Usage: python bench/compare_exiftool.py [FOLDER] [--show N]
 
-FOLDER defaults to ../shared/corpus/images.  exiftool's tags are reduced with the
-same precedence as ``gallery_app.core.metadata.reader`` (and the same boilerplate
-filter) so that a disagreement means the two readers decoded something
-differently, not that they ranked sources differently.  Sidecars are ignored on
+FOLDER defaults to ../shared/corpus/images.  Description, creator, copyright
+and date are exiftool's own MWG composite tags (``MWG:*``: EXIF first, then XMP
+or IPTC as the IPTC digest says), so Dateline's MWG reconciliation is compared
+with exiftool's.  City and country are not: exiftool's ``MWG:City`` also reads
+the IPTC Extension's LocationShown list, which Dateline does not read, so they
+are compared by their IPTC Core tags like the other fields, which are reduced with
+the same precedence as ``gallery_app.core.metadata.reader`` (IPTC ahead of XMP
+when the digest is stale, as in ``core.metadata.mwg``), and the same
+boilerplate filter, so that a disagreement means the two readers decoded
+something differently, not that they ranked sources differently.  Sidecars are ignored on
 both sides (exiftool does not merge them).  Prints agreement per field and the
 first N disagreements of each field.
 """
@@ -30,6 +36,7 @@ from gallery_app.core.metadata import reader as metadata
 
 TEXT_TAGS = {
     "caption": [
+        "MWG:Description",
         "XMP-dc:Description",
         "IPTC:Caption-Abstract",
         "IFD0:ImageDescription",
@@ -37,13 +44,14 @@ TEXT_TAGS = {
         "ExifIFD:UserComment",
     ],
     "title": ["XMP-photoshop:Headline", "XMP-dc:Title", "IPTC:Headline", "IPTC:ObjectName"],
-    "creator": ["XMP-dc:Creator", "IPTC:By-line", "IFD0:Artist"],
+    "creator": ["MWG:Creator", "XMP-dc:Creator", "IPTC:By-line", "IFD0:Artist"],
     "credit": ["XMP-photoshop:Credit", "IPTC:Credit"],
-    "copyright": ["XMP-dc:Rights", "IPTC:CopyrightNotice", "IFD0:Copyright"],
+    "copyright": ["MWG:Copyright", "XMP-dc:Rights", "IPTC:CopyrightNotice", "IFD0:Copyright"],
     "city": ["XMP-photoshop:City", "IPTC:City"],
     "country": ["XMP-photoshop:Country", "IPTC:Country-PrimaryLocationName"],
 }
 DATE_TAGS = [
+    "MWG:DateTimeOriginal",
     "ExifIFD:DateTimeOriginal",
     "XMP-photoshop:DateCreated",
     "IPTC:DateCreated",
@@ -65,8 +73,21 @@ def _norm(value: object) -> str | None:
     return text or None
 
 
+def _stale_digest(row: dict) -> bool:
+    stored, current = row.get("Photoshop:IPTCDigest"), row.get("File:CurrentIPTCDigest")
+    return bool(stored and current and str(stored).lower() != str(current).lower())
+
+
+def _mwg_order(tags: list[str], stale: bool) -> list[str]:
+    """IPTC tags ahead of XMP ones when the digest is stale (fields without an MWG tag)."""
+    if not stale:
+        return tags
+    rank = {"MWG": 0, "IPTC": 1, "XMP": 2}
+    return sorted(tags, key=lambda t: rank.get(t.split(":")[0].split("-")[0], 3))
+
+
 def exif_text(row: dict, field: str) -> str | None:
-    for tag in TEXT_TAGS[field]:
+    for tag in _mwg_order(TEXT_TAGS[field], _stale_digest(row)):
         text = _norm(row.get(tag))
         if text and not (field == "caption" and junk.is_junk(text)):
             return text
@@ -142,6 +163,26 @@ def same(field: str, a: object, b: object) -> bool:
     return a == b
 
 
+def exiftool_rows(files: list[Path]) -> dict[str, dict]:
+    """exiftool's tags (MWG composites included) per file, 200 files per process."""
+    rows: dict[str, dict] = {}
+    for start in range(0, len(files), 200):
+        chunk = [str(p) for p in files[start : start + 200]]
+        proc = subprocess.run(
+            [
+                "exiftool",
+                *("-use", "MWG", "-json", "-G1", "-n", "-q", "-q"),
+                *("-all", "-CurrentIPTCDigest"),
+                *chunk,
+            ],
+            capture_output=True,
+            check=False,
+        )
+        for row in json.loads(proc.stdout.decode("utf-8", "replace") or "[]"):
+            rows[row["SourceFile"]] = row
+    return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     default = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "images"
@@ -149,16 +190,7 @@ def main() -> int:
     parser.add_argument("--show", type=int, default=3, help="disagreements to print per field")
     args = parser.parse_args()
     files = list(iter_image_files(args.folder))
-    rows: dict[str, dict] = {}
-    for start in range(0, len(files), 200):
-        chunk = [str(p) for p in files[start : start + 200]]
-        proc = subprocess.run(
-            ["exiftool", "-use", "MWG", "-json", "-G1", "-n", "-q", "-q", *chunk],
-            capture_output=True,
-            check=False,
-        )
-        for row in json.loads(proc.stdout.decode("utf-8", "replace") or "[]"):
-            rows[row["SourceFile"]] = row
+    rows = exiftool_rows(files)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     examples: dict[str, list[str]] = defaultdict(list)
     with mock.patch("gallery_app.core.metadata.xmp.find_sidecar", return_value=None):

@@ -21,8 +21,8 @@ from gallery_app.core.gallery.query import parse_day
 from gallery_app.core.paths import bundled_gallery_path
 from gallery_app.desktop.integration import main_install
 
-# edit: photo + edit panel; details: photo + file details tab
-VIEWS = ("grid", "photo", "slideshow", "timeline", "article", "edit", "details", "map")
+# edit: photo + edit panel; details: photo + file details tab; checks: grid + Checks dock
+VIEWS = ("grid", "photo", "slideshow", "timeline", "article", "edit", "details", "map", "checks")
 
 EXAMPLES = """\
 examples:

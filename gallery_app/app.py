@@ -39,6 +39,7 @@ from gallery_app.crash_reporting import (  # noqa: F401  (re-exported for tests 
     install_log_routes,
 )
 from gallery_app.desktop.integration import window_icon_paths
+from gallery_app.qt.checks import FindingsBook
 from gallery_app.qt.exporter import Exporter
 from gallery_app.qt.loading.folder_session import FolderGalleryLoader
 from gallery_app.qt.loading.gallery import GalleryLoader
@@ -51,6 +52,7 @@ from gallery_app.qt.pools import ThreadPools
 from gallery_app.qt.settings import Settings
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.qt.workers import ImageLoader
+from gallery_app.ui.checks.dock import install_checks_dock
 from gallery_app.ui.common.screen_fit import show_full_screen
 from gallery_app.ui.common.theme import apply_palette
 from gallery_app.ui.edit.controller import EditingController, install_editing
@@ -126,9 +128,13 @@ class Composition:
     thumbnails: ThumbnailProvider
     editing: EditingController
     notices: StorageNotices = field(default_factory=StorageNotices)
+    findings: FindingsBook | None = None
 
     def shut_down(self) -> None:
-        """Stop background work before the objects go (scans, reader processes, thumbnails)."""
+        """Stop background work before the objects go (scans, reader processes, thumbnails,
+        checks)."""
+        if self.findings is not None:
+            self.findings.stop()
         self.scanner.stop()
         self.scanner.close_readers()
         self.thumbnails.clear()
@@ -170,6 +176,10 @@ def compose(
     install_scan_progress(window.statusBar(), loader)
     install_storage_notice(window.statusBar(), notices)
     RelinkAction(window, Relinker(pool, links, catalog, window), window)
+    findings = FindingsBook(pool, parent=window)  # the Checks panel and the grid's badges
+    model = window.parts.model
+    model.use_findings(findings)
+    install_checks_dock(window, findings, model.entries, window.open_entry, window.commands.search)
     export = ExportAction(window, window, Exporter(pool, window))
     add_to_file_menu(window.menuBar(), window.commands.open_file, export, window)
     editing = install_editing(
@@ -192,6 +202,7 @@ def compose(
         thumbnails,
         editing,
         notices,
+        findings=findings,
     )
 
 

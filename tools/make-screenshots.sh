@@ -17,7 +17,7 @@ DATELINE_HOME="$resolved" "$cli" edit --entry 06 --resolve weekday \
     --note "Weekday says Sunday; the AP's own archive dates it March 29" >/dev/null 2>&1
 mkdir -p "$out"
 for palette in light dark; do
-    for view in grid photo slideshow timeline article map; do
+    for view in grid photo slideshow timeline article map checks; do
         DATELINE_HOME="$home" QT_QPA_PLATFORM=offscreen "$app" --bundled \
             --palette "$palette" --view "$view" --select 4 --size 1280x800 \
             --screenshot "$out/$view-$palette.png"

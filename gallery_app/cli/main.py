@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from gallery_app import __version__
+from gallery_app.cli import check as check_cli
 from gallery_app.cli import edit as edit_cli
 from gallery_app.cli import export as export_cli
 from gallery_app.cli import thumbnails as thumbs_cli
@@ -100,8 +101,9 @@ def _add_list_parser(sub: Any) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="gallery-cli",
-        description="Dateline's headless commands: list galleries and photos, import articles, "
-        "export galleries, correct entries and show their record, fill the thumbnail cache.",
+        description="Dateline's headless commands: list galleries and photos, check captions "
+        "against their files, import articles, export galleries, correct entries and show their "
+        "record, fill the thumbnail cache.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -136,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the entries as `list --json` would (with the article context)",
     )
 
+    check_cli.add_parser(sub)
     export_cli.add_parser(sub)
     edit_cli.add_parsers(sub)
     thumbs_cli.add_parser(sub)
@@ -160,6 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_list(args, notices)
         if args.command == "import-article":
             return _cmd_import(args)
+        if args.command == "check":
+            return check_cli.run(args, lambda path: _load(path, notices))
         if args.command == "export":
             return export_cli.run(args, _filter_from(args), lambda path: _load(path, notices))
         if args.command == "edit":
@@ -202,8 +207,11 @@ def _load(path: Path | None, notices: StorageNotices | None = None) -> Gallery:
 
 
 def _cmd_list(args: argparse.Namespace, notices: StorageNotices) -> int:
+    from gallery_app.core.checks.run import with_finding_warnings  # deferred: the readers
+
     flt = _filter_from(args)
-    gallery = _load(args.path, notices)
+    gallery, findings = check_cli.checked(_load(args.path, notices))
+    gallery = with_finding_warnings(gallery, findings)  # the checks' sentences, as `check`
     shown = sorted_entries(filter_entries(gallery.entries, flt), SortOrder(args.sort), args.reverse)
     if args.json:
         _print_json(gallery_to_dict(gallery, shown), pretty=args.pretty)

@@ -122,7 +122,10 @@ def with_file_metadata(gallery: Gallery) -> Gallery:
 
 
 def merge_file_metadata(entry: Entry) -> Entry:
-    """The manifest overrides the file: only fields the entry lacks are taken."""
+    """The manifest overrides the file: only fields the entry lacks are taken.
+
+    The file's own metadata stays on the entry (``Entry.file``) for the checks.
+    """
     if entry.image is None:
         return replace(entry, info=ImageInfo(ImageStatus.NONE))
     if not entry.image.is_file():
@@ -141,5 +144,6 @@ def merge_file_metadata(entry: Entry) -> Entry:
         caption=entry.caption or meta.caption or "",
         info=meta.info,
         warnings=(*entry.warnings, *meta.warnings),
+        file=meta,
     )
     return replace(entry, **kept)

@@ -9,6 +9,7 @@ never treated as 1970.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -130,6 +131,45 @@ class ImageInfo:
 
 
 @dataclass(frozen=True)
+class SourceConflict:
+    """Two sources inside one file that say different things about one field.
+
+    ``kept`` is the label whose value the file's metadata shows (by the MWG
+    rules), ``other`` a label that disagrees with it: "XMP dc:description"
+    against "IPTC Caption-Abstract", say.
+    """
+
+    name: str
+    kept: str
+    kept_value: str
+    other: str
+    other_value: str
+
+
+@dataclass(frozen=True)
+class FileMetadata:
+    """What a photo file says about itself, each field with the source that won."""
+
+    caption: str | None
+    title: str | None
+    creator: str | None
+    credit: str | None
+    copyright: str | None
+    taken: TakenAt | None
+    location: Location | None
+    info: ImageInfo
+    sources: Mapping[str, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    conflicts: tuple[SourceConflict, ...] = ()
+
+    @classmethod
+    def unreadable(cls, reason: str, status: ImageStatus = ImageStatus.UNREADABLE) -> FileMetadata:
+        """A file that could not be read: no fields, the status, and one sentence why."""
+        return cls(None, None, None, None, None, None, None, ImageInfo(status), {}, (reason,))
+
+
+@dataclass(frozen=True)
 class Correction:
     """One saved change of one field of one entry, with its reason.
 
@@ -152,7 +192,13 @@ class Correction:
 
 @dataclass(frozen=True)
 class Entry:
-    """One photo of a gallery (or the placeholder for a photo not included)."""
+    """One photo of a gallery (or the placeholder for a photo not included).
+
+    The fields above ``file`` are what the gallery shows (a manifest's values,
+    filled from the file where the manifest is silent); ``file`` keeps what the
+    photo file itself said, apart, so that the checks can hold the caption,
+    the gallery and the file against each other as separate witnesses.
+    """
 
     id: str
     position: int
@@ -171,6 +217,7 @@ class Entry:
     keywords: tuple[str, ...] = ()
     corrections: tuple[Correction, ...] = ()
     field_sources: tuple[tuple[str, str], ...] = ()  # field -> the file's source label that won
+    file: FileMetadata | None = field(default=None, hash=False)  # its sources map is a dict
 
     @property
     def image_status(self) -> ImageStatus:

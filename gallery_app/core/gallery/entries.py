@@ -28,7 +28,7 @@ def entry_from_metadata(
     values["caption"] = meta.caption or ""  # an entry's caption is text, never None
     values["warnings"] = tuple(meta.warnings)
     values["field_sources"] = tuple(meta.sources.items())  # a tuple: entries stay hashable
-    return Entry(id=ident, position=position, image=file, **values)
+    return Entry(id=ident, position=position, image=file, file=meta, **values)
 
 
 def _relative_id(file: Path, root: Path | None) -> str:

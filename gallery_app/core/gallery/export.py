@@ -100,6 +100,9 @@ ENTRY_EXPORT: dict[str, Callable[[Entry], dict[str, Any]]] = {
         "corrections": [correction_to_json(c) for c in entry.corrections]
     },
     "field_sources": lambda entry: {"sources": dict(entry.field_sources)},
+    # The file's own metadata, kept apart for the checks: its disagreements with the
+    # caption reach scripts as sentences in "warnings" (and in `gallery-cli check --json`).
+    "file": lambda _entry: {},
 }
 _SAMPLE = Entry(id="", position=0)
 ENTRY_KEYS: tuple[str, ...] = tuple(k for f in ENTRY_EXPORT.values() for k in f(_SAMPLE))

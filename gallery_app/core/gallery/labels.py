@@ -15,7 +15,7 @@ the words around it.
 from __future__ import annotations
 
 from gallery_app.core.inert import isolate
-from gallery_app.core.models import Entry, Location, Precision, TakenAt
+from gallery_app.core.models import Entry, FileMetadata, Location, Precision, TakenAt
 
 _MONTHS = (
     "January",
@@ -164,3 +164,34 @@ def short_label(entry: Entry, max_chars: int = 60) -> str:
     """Date and first words, the text a screen reader announces for a grid cell."""
     words = excerpt(heading_text(entry), max_chars) or "No caption"
     return f"{format_date(entry.taken, short=True)} — {words}"
+
+
+_SOURCE_WORDS = {
+    "caption": "caption",
+    "title": "title",
+    "creator": "photographer",
+    "credit": "credit",
+    "copyright": "copyright",
+    "taken": "date",
+    "location": "place",
+}
+_PLACE_PARTS = ("sublocation", "city", "region", "country", "country_code")
+
+
+def file_sources_lines(meta: FileMetadata | None) -> list[str]:
+    """Where each field of a file came from, and which other sources in it disagree.
+
+    "caption: XMP dc:description; IPTC Caption-Abstract differs" — one line per
+    field the file gave, so a reader sees at once which standard was believed.
+    """
+    if meta is None:
+        return []
+    lines = []
+    for name, word in _SOURCE_WORDS.items():
+        label = meta.sources.get(name)
+        if not label:
+            continue
+        names = _PLACE_PARTS if name == "location" else (name,)
+        others = dict.fromkeys(c.other for c in meta.conflicts if c.name in names)
+        lines.append(f"{word}: {label}" + "".join(f"; {o} differs" for o in others))
+    return lines

@@ -12,10 +12,11 @@ valid, else Latin-1 or MacRoman, whichever reads more naturally.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import Any, NamedTuple
 
 from PIL import IptcImagePlugin
 
@@ -55,6 +56,11 @@ class IptcTags:
     text: Mapping[str, str] = field(default_factory=dict)
     charset: str | None = None
     problem: str | None = None  # why the block is damaged, in a few words
+    # MWG: the digest Photoshop stored (0x0425) and the MD5 of the IIM block as it is now,
+    # both in hex; ``resolve`` compares them to know whether a tool that ignores XMP
+    # changed the IPTC last.
+    stored_digest: str | None = None
+    block_digest: str | None = None
 
     def __bool__(self) -> bool:
         return bool(self.text)
@@ -88,21 +94,34 @@ def _split_iim(data: bytes) -> tuple[dict[tuple[int, int], list[bytes]], str | N
     return out, problem
 
 
-def _first_resource(app13_segments: Iterable[bytes]) -> tuple[bytes | None, bool]:
-    """The first IPTC resource, and whether it claims more bytes than the segments hold."""
+class _Resources(NamedTuple):
+    """The first IPTC resource of the APP13 segments and the IPTC digest stored beside it."""
+
+    iim: bytes | None
+    overrun: bool  # the IPTC resource claims more bytes than the segments hold
+    stored_digest: bytes | None  # Photoshop resource 0x0425: MD5 of the IIM when last saved
+
+
+def _first_resource(app13_segments: Iterable[bytes]) -> _Resources:
+    """Walk the Photoshop resources: the first IPTC block (0x0404) and digest (0x0425)."""
     header = b"Photoshop 3.0\x00"
     stream = b"".join(s[len(header) :] for s in app13_segments if s.startswith(header))
     pos = 0
+    iim: bytes | None = None
+    overrun = False
+    digest: bytes | None = None
     while stream[pos : pos + 4] == b"8BIM" and pos + 12 <= len(stream):
         code = int.from_bytes(stream[pos + 4 : pos + 6], "big")
         name_len = stream[pos + 6]
         pos += 7 + name_len + (1 - name_len % 2)  # Pascal name padded to even
         size = int.from_bytes(stream[pos : pos + 4], "big")
         pos += 4
-        if code == 0x0404:
-            return stream[pos : pos + size], pos + size > len(stream)
+        if code == 0x0404 and iim is None:
+            iim, overrun = stream[pos : pos + size], pos + size > len(stream)
+        elif code == 0x0425 and digest is None and size == 16:
+            digest = stream[pos : pos + size]
         pos += size + (size & 1)
-    return None, False
+    return _Resources(iim, overrun, digest)
 
 
 def _charset(raw: Mapping[tuple[int, int], list[bytes]]) -> str | None:
@@ -145,13 +164,17 @@ def read_from_jpeg_segments(app13_segments: Iterable[bytes]) -> IptcTags:
     A damaged block gives the datasets before the damage and says what broke
     in ``problem``, so the reader can tell the user why a field is missing.
     """
-    data, overrun = _first_resource(app13_segments)
+    data, overrun, stored = _first_resource(app13_segments)
     if not data:
         return IptcTags()
     raw, problem = _split_iim(data)
     if overrun:
         problem = "it claims more bytes than the file holds"
-    return decode(raw, problem)
+    return replace(
+        decode(raw, problem),
+        stored_digest=stored.hex() if stored else None,
+        block_digest=hashlib.md5(data, usedforsecurity=False).hexdigest(),
+    )
 
 
 def read_with_pillow(image: Any) -> IptcTags:

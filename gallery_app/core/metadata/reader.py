@@ -23,6 +23,8 @@ from gallery_app.core.metadata.imagefile import Embedded, read_embedded
 from gallery_app.core.metadata.resolve import SourceResolver
 from gallery_app.core.metadata.sources import (
     CAPTION_SOURCES,
+    IPTC_DIGEST_CURRENT,
+    IPTC_DIGEST_STORED,
     KEYWORD_JOINER,
     KEYWORD_SOURCES,
     MAX_TEXT_CHARS,
@@ -38,6 +40,10 @@ def _flatten(embedded: Embedded) -> dict[str, str]:
     values: dict[str, str] = {}
     values.update((f"EXIF {k}", v) for k, v in embedded.exif.text.items())
     values.update((f"IPTC {k}", v) for k, v in embedded.iptc.text.items())
+    if embedded.iptc.stored_digest:
+        values[IPTC_DIGEST_STORED] = embedded.iptc.stored_digest
+    if embedded.iptc.block_digest and embedded.iptc.text:
+        values[IPTC_DIGEST_CURRENT] = embedded.iptc.block_digest
     values.update((f"PNG {k}", v) for k, v in embedded.png_text.items())
     values.update(embedded.xmp)
     return values
@@ -134,5 +140,6 @@ def _read_metadata(path: Path, sidecars: xmp.SidecarIndex | None) -> FileMetadat
         info=info,
         sources=dict(resolver.sources),
         warnings=tuple(warnings + resolver.warnings),
+        conflicts=tuple(resolver.conflicts),
         keywords=tuple(k for k in (w.strip() for w in keywords.split(KEYWORD_JOINER)) if k),
     )

@@ -7,7 +7,9 @@ text fields and the place walk their tables in ``metadata_sources``, the date
 walks ``DATE_SOURCES`` and parses each format, the GPS position is checked for
 range and for the 0°, 0° of a receiver without a fix.  The label that won is
 recorded in ``sources``; every value passed over for being broken becomes a
-sentence in ``warnings`` — nothing here raises for a bad file.
+sentence in ``warnings`` — nothing here raises for a bad file.  The MWG rules
+(``mwg``) order IPTC against XMP by the stored digest, and the labels of one
+field that disagree with the value kept are recorded in ``conflicts``.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from gallery_app.core.metadata import junk, xmp
+from gallery_app.core.metadata import junk, mwg, xmp
 from gallery_app.core.metadata.dates import (
     BadDate,
     parse_exif_date,
@@ -30,10 +32,13 @@ from gallery_app.core.metadata.sources import (
     GPS_XMP,
     MAX_TEXT_CHARS,
     PLACE_FIELDS,
+    SAME_DATE,
+    SAME_FIELD,
     SIDECAR_SUFFIX,
     WEAKER_SUFFIX,
+    DateSource,
 )
-from gallery_app.core.models import Location, TakenAt
+from gallery_app.core.models import Location, Precision, SourceConflict, TakenAt
 
 log = logging.getLogger(__name__)
 
@@ -47,18 +52,40 @@ class SourceResolver:
         self.sidecar_labels = sidecar_labels
         self.sources: dict[str, str] = {}
         self.warnings: list[str] = []
+        self.conflicts: list[SourceConflict] = []
+        self.prefer_iptc = mwg.iptc_first(values)
 
     def _label(self, label: str) -> str:
         return label + SIDECAR_SUFFIX if label in self.sidecar_labels else label
 
+    def _text_of(self, name: str, label: str) -> str | None:
+        """The label's value, unless blank (or, for a caption, camera boilerplate)."""
+        value = self.values.get(label)
+        if not value or not value.strip():
+            return None
+        if name == "caption" and junk.is_junk(value):
+            log.debug("%s: %s %r is camera boilerplate", self.path.name, label, value)
+            return None
+        return value
+
+    def _record_conflicts(self, found: tuple[SourceConflict, ...]) -> None:
+        for c in found:
+            kept, other = self._label(c.kept), self._label(c.other)
+            self.conflicts.append(SourceConflict(c.name, kept, c.kept_value, other, c.other_value))
+
     def text(self, name: str, labels: tuple[str, ...]) -> str | None:
-        for label in labels:
-            value = self.values.get(label)
-            if not value:
+        # What an editor wrote in the sidecar comes first; then the MWG order of the file.
+        ordered = sorted(
+            mwg.ordered(labels, self.prefer_iptc), key=lambda lbl: lbl not in self.sidecar_labels
+        )
+        for label in ordered:
+            value = self._text_of(name, label)
+            if value is None:
                 continue
-            if name == "caption" and junk.is_junk(value):
-                log.debug("%s: %s %r is camera boilerplate", self.path.name, label, value)
-                continue
+            if name in SAME_FIELD:
+                self._record_conflicts(
+                    mwg.conflicts(name, label, SAME_FIELD[name], lambda k: self._text_of(name, k))
+                )
             self.sources[name] = self._label(label)
             if len(value) > MAX_TEXT_CHARS:
                 self.warnings.append(
@@ -69,9 +96,25 @@ class SourceResolver:
             return value
         return None
 
+    def _date_sources(self) -> tuple[DateSource, ...]:
+        by_label = {src.label: src for src in DATE_SOURCES}
+        labels = mwg.ordered(tuple(by_label), self.prefer_iptc)
+        return tuple(by_label[label] for label in labels)
+
+    def _parse_date(self, src: DateSource, label: str) -> TakenAt:
+        """One date source parsed with its companions; raises ``BadDate``."""
+        raw = self.values[src.label]
+        if src.form == "exif":
+            sub = self.values.get(src.subsec or "")
+            off = self.values.get(src.offset or "")
+            return parse_exif_date(raw, label, subsec=sub, offset=off)
+        if src.form == "iptc":
+            return parse_iptc_date(raw, self.values.get(src.time or ""), label)
+        return parse_iso_date(raw, label)
+
     def taken(self) -> TakenAt | None:
         # A date in the sidecar is what an editor last wrote: it comes before the embedded ones.
-        ordered = sorted(DATE_SOURCES, key=lambda src: src.label not in self.sidecar_labels)
+        ordered = sorted(self._date_sources(), key=lambda src: src.label not in self.sidecar_labels)
         for src in ordered:
             raw = self.values.get(src.label)
             if not raw or not raw.strip(" :-T0"):
@@ -80,20 +123,31 @@ class SourceResolver:
                 continue
             label = self._label(src.label) + (WEAKER_SUFFIX if src.weaker else "")
             try:
-                if src.form == "exif":
-                    sub = self.values.get(src.subsec or "")
-                    off = self.values.get(src.offset or "")
-                    taken = parse_exif_date(raw, label, subsec=sub, offset=off)
-                elif src.form == "iptc":
-                    taken = parse_iptc_date(raw, self.values.get(src.time or ""), label)
-                else:
-                    taken = parse_iso_date(raw, label)
+                taken = self._parse_date(src, label)
             except BadDate as error:
                 self.warnings.append(self._bad_date(src.label, raw, str(error)))
                 continue
             self.sources["taken"] = label
+            if src.label in SAME_DATE:
+                self._date_conflicts(src.label, taken)
             return taken
         return None
+
+    def _date_conflicts(self, kept: str, taken: TakenAt) -> None:
+        """The other capture dates of the file that name another moment than ``taken``."""
+        by_label = {src.label: src for src in DATE_SOURCES}
+        others: dict[str, TakenAt] = {}
+        for label in SAME_DATE:
+            if label != kept and (self.values.get(label) or "").strip(" :-T0"):
+                try:
+                    others[label] = self._parse_date(by_label[label], label)
+                except BadDate:
+                    continue  # already said when it was its turn, or never shown
+        for label, other in others.items():
+            if label != kept and not _same_moment(taken, other):
+                self._record_conflicts(
+                    (SourceConflict("taken", kept, taken.iso(), label, other.iso()),)
+                )
 
     def _bad_date(self, label: str, raw: str, why: str) -> str:
         return f"The date in {label} of {self.path.name} (“{shown(raw)}”) was ignored: {why}"
@@ -184,3 +238,20 @@ def _dms(values: tuple[float, ...] | None, ref: str | None, negative: str) -> fl
     if ref and ref.strip().upper().startswith(negative):
         degrees = -degrees
     return degrees
+
+
+def _same_moment(a: TakenAt, b: TakenAt) -> bool:
+    """Two capture dates that agree as far as the coarser of them goes (wall clock)."""
+    coarse = min(a.precision, b.precision, key=_PRECISION_ORDER.index)
+    cut = _CUT[coarse]
+    return a.value.isoformat()[:cut] == b.value.isoformat()[:cut]
+
+
+_PRECISION_ORDER = [p for p in Precision]
+_CUT = {
+    Precision.YEAR: 4,
+    Precision.MONTH: 7,
+    Precision.DAY: 10,
+    Precision.MINUTE: 16,
+    Precision.SECOND: 16,  # seconds and sub-seconds differ between writers: minutes agree
+}

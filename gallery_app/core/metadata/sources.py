@@ -2,10 +2,19 @@
 """Where each field of a photo's metadata may come from, strongest source first.
 
 One declarative table per field: the order of the labels sets the
-precedence, and ``metadata_resolve`` takes the first non-empty value.  The
-labels are those ``imagefile`` and ``xmp`` give the values ("EXIF Artist",
-"IPTC By-line", "XMP dc:creator"), so a table reads like the IPTC guidance it
-follows.
+precedence, and ``resolve`` takes the first non-empty value.  The labels are
+those ``imagefile`` and ``xmp`` give the values ("EXIF Artist", "IPTC
+By-line", "XMP dc:creator"), so a table reads like the guidance it follows.
+
+The order is that of the Metadata Working Group's guidelines (MWG 2.0, as
+``exiftool -use MWG`` reads them): for description, creator, copyright and
+date a non-blank EXIF value comes first; then XMP before IPTC-IIM.  That last
+order holds while the IPTC digest Photoshop stored (``IPTC_DIGEST_STORED``) is
+absent or still matches the IIM block: when it no longer matches, a tool that
+does not know XMP changed the IIM last, so ``mwg.ordered`` moves every IPTC
+label ahead of the XMP ones — the same rule for every field, credit and the
+place included.  ``SAME_FIELD`` lists the labels that carry one value in the
+three standards, so that ``mwg.conflicts`` can say where they disagree.
 """
 
 from __future__ import annotations
@@ -14,9 +23,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 CAPTION_SOURCES: tuple[str, ...] = (
+    "EXIF ImageDescription",
     "XMP dc:description",
     "IPTC Caption-Abstract",
-    "EXIF ImageDescription",
     "EXIF XPComment",
     "EXIF UserComment",
     "PNG Description",
@@ -31,17 +40,17 @@ TITLE_SOURCES: tuple[str, ...] = (
     "PNG Title",
 )
 CREATOR_SOURCES: tuple[str, ...] = (
+    "EXIF Artist",
     "XMP dc:creator",
     "IPTC By-line",
-    "EXIF Artist",
     "EXIF XPAuthor",
     "PNG Author",
 )
 CREDIT_SOURCES: tuple[str, ...] = ("XMP photoshop:Credit", "IPTC Credit")
 COPYRIGHT_SOURCES: tuple[str, ...] = (
+    "EXIF Copyright",
     "XMP dc:rights",
     "IPTC Copyright Notice",
-    "EXIF Copyright",
     "PNG Copyright",
 )
 
@@ -65,6 +74,26 @@ PLACE_FIELDS: Mapping[str, tuple[str, ...]] = {
     "country": ("XMP photoshop:Country", "IPTC Country"),
     "country_code": ("XMP Iptc4xmpCore:CountryCode", "IPTC Country Code"),
 }
+
+# The labels that hold one field in EXIF, XMP and IPTC-IIM: where they differ inside one
+# file, the file details and the checks say so (the title is left out: its two pairs,
+# Headline and Object Name / dc:title, mean different things).
+SAME_FIELD: Mapping[str, tuple[str, ...]] = {
+    "caption": ("EXIF ImageDescription", "XMP dc:description", "IPTC Caption-Abstract"),
+    "creator": ("EXIF Artist", "XMP dc:creator", "IPTC By-line"),
+    "credit": ("XMP photoshop:Credit", "IPTC Credit"),
+    "copyright": ("EXIF Copyright", "XMP dc:rights", "IPTC Copyright Notice"),
+    **{name: labels for name, labels in PLACE_FIELDS.items()},
+}
+SAME_DATE: tuple[str, ...] = (
+    "EXIF DateTimeOriginal",
+    "XMP photoshop:DateCreated",
+    "IPTC Date Created",
+)
+# Photoshop image resource 0x0425 (the MD5 of the IIM block when it was last written by a
+# tool that knows XMP) and the MD5 of the IIM block as the file holds it now, in hex.
+IPTC_DIGEST_STORED = "Photoshop IPTCDigest"
+IPTC_DIGEST_CURRENT = "IPTC block MD5"
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from typing import Any
 import orjson
 
 from gallery_app.core import paths
-from gallery_app.core.metadata.values import FileMetadata
+from gallery_app.core.metadata.values import FileMetadata, SourceConflict
 from gallery_app.core.models import ImageInfo, ImageStatus, Location, Precision, TakenAt
 from gallery_app.core.paths import ensure_private_dir
 from gallery_app.core.store.atomic import create_private_file
@@ -45,7 +45,8 @@ SCHEMA_VERSION = 1  # bump when the table layout or the JSON shape changes
 # 2: HEIC/HEIF width, height and orientation are the stored ones (core.heif_geometry).
 # 3: keywords (XMP dc:subject, IPTC Keywords).
 # 4: JPEG and WebP are read by libexiv2 (core.metadata.native).
-READER_VERSION = 4
+# 5: MWG reconciliation, and the sources that disagree inside a file (``conflicts``).
+READER_VERSION = 5
 DB_NAME = "catalog.sqlite"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -389,9 +390,18 @@ def codec_for(hint: object) -> Codec:
     return _PLAIN
 
 
+def _encode_conflicts(conflicts: tuple[SourceConflict, ...]) -> list[list[str]]:
+    return [[c.name, c.kept, c.kept_value, c.other, c.other_value] for c in conflicts]
+
+
+def _decode_conflicts(v: list[list[Any]]) -> tuple[SourceConflict, ...]:
+    return tuple(SourceConflict(*map(str, c)) for c in v)
+
+
 _FIELD_CODECS: dict[str, Codec] = {
     name: codec_for(hint) for name, hint in typing.get_type_hints(FileMetadata).items()
 }
+_FIELD_CODECS["conflicts"] = (_encode_conflicts, _decode_conflicts)
 
 
 def encode_metadata(meta: FileMetadata) -> str:

@@ -199,6 +199,10 @@ class LinkStore:
 
 
 def link_entry(entry: Entry, photo: Path) -> Entry:
-    """``entry`` with ``photo`` as its image; the status says whether the file is there."""
+    """``entry`` with ``photo`` as its image; the status says whether the file is there.
+
+    The metadata of a file linked before is dropped (``file=None``): the checks
+    read the new file's own.
+    """
     status = ImageStatus.OK if photo.is_file() else ImageStatus.MISSING
-    return replace(entry, image=photo, info=ImageInfo(status=status))
+    return replace(entry, image=photo, info=ImageInfo(status=status), file=None)

@@ -43,6 +43,7 @@ from gallery_app.core.gallery.ordering import (
     row_ranges,
 )
 from gallery_app.core.models import Entry, Gallery, ImageStatus
+from gallery_app.qt.checks import FindingsBook
 from gallery_app.qt.loading.thumbnails import ThumbnailProvider
 from gallery_app.qt.models.thumbnail_book import ThumbnailBook, parse_thumb_key, thumb_key
 from gallery_app.qt.models.tooltip import tooltip_html
@@ -53,6 +54,7 @@ log = logging.getLogger(__name__)
 EntryRole = Qt.ItemDataRole.UserRole + 1
 ThumbnailRole = Qt.ItemDataRole.UserRole + 2
 ThumbnailStateRole = Qt.ItemDataRole.UserRole + 3
+FindingsRole = Qt.ItemDataRole.UserRole + 4  # tuple[Finding, ...] of core.checks, for badges
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -88,6 +90,7 @@ class PhotoModel(QAbstractListModel):
         self._book = ThumbnailBook(self.CACHE_LIMIT, self.MAX_QUEUED)
         self._keys: list[SortKey] | None = None  # sort keys of the rows, made on first merge
         self._provider: ThumbnailProvider | None = None
+        self._findings: FindingsBook | None = None
         self._order = ("date", False)  # a SortOrder value and descending
 
     def use_thumbnail_provider(self, provider: ThumbnailProvider) -> None:
@@ -100,6 +103,16 @@ class PhotoModel(QAbstractListModel):
         self._provider = provider
         self.MAX_IN_FLIGHT = 96
         provider.thumbnail_ready.connect(self._on_thumbnail_ready)
+
+    def use_findings(self, book: FindingsBook) -> None:
+        """Serve ``book``'s findings as ``FindingsRole`` (grid badges), repainted on change."""
+        self._findings = book
+        book.watch(self, self.entries, EntryRole)
+        book.changed.connect(self._on_findings_changed)
+
+    def _on_findings_changed(self) -> None:
+        if self._entries:  # one signal for all rows: O(1)
+            self.dataChanged.emit(self.index(0), self.index(len(self._entries) - 1), [FindingsRole])
 
     # -- order --------------------------------------------------------------
     def _key(self) -> KeyFunc:
@@ -296,6 +309,8 @@ class PhotoModel(QAbstractListModel):
             return self.thumbnail_state(entry)
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip_html(entry)
+        if role == FindingsRole:
+            return self._findings.for_entry(entry.id) if self._findings is not None else ()
         return None
 
     def flags(self, index: _AnyIndex) -> Qt.ItemFlag:

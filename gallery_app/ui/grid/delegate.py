@@ -4,8 +4,9 @@
 The picture sits in a square of the thumbnail size at the top of the cell; a
 photo is fitted into it, an entry without a usable file gets the compact
 placeholder card, and a photo still decoding gets a quiet tinted square (no
-spinner: decodes take tens of milliseconds).  Under it, the date in a strong
-line and two lines of caption, all plain text.
+spinner: decodes take tens of milliseconds), with the warning badge in its top
+right corner (the entry's own warnings or the checks' findings).  Under it,
+the date in a strong line and two lines of caption, all plain text.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from gallery_app.core.inert import isolate
 from gallery_app.core.models import Entry
 from gallery_app.qt.models.photos import (
     EntryRole,
+    FindingsRole,
     ThumbnailRole,
     ThumbnailState,
     ThumbnailStateRole,
@@ -89,7 +91,8 @@ class GridDelegate(QStyledItemDelegate):
         size = self._size
         square = QRectF(rect.left() + (rect.width() - size) / 2, rect.top() + PADDING, size, size)
         self._paint_picture(painter, square, entry, index, palette)
-        if has_badge(entry):
+        # one badge for both: the entry's own warnings and the findings of the checks
+        if has_badge(entry) or index.data(FindingsRole):
             paint_badge(painter, QPointF(square.right() - 10, square.top() + 10), palette, 9)
 
         text_left = rect.left() + PADDING

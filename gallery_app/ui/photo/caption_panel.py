@@ -4,7 +4,9 @@
 The caption is shown whole (wrapped, selectable, in a scroll area so nothing is
 ever clipped); the date says how precise it is and where it came from;
 warnings are shown in words; the place carries its coordinates and an "Open
-map" link that opens OpenStreetMap only when clicked.  The credit sits in a
+map" link that opens OpenStreetMap only when clicked.  The file details say
+which source each field came from and where the file's EXIF, IPTC and XMP
+disagree ("caption: XMP dc:description; IPTC Caption-Abstract differs").  The credit sits in a
 footer outside the scroll area so it stays visible however long the caption.
 Every text from a file goes through a plain-text QLabel.
 """
@@ -30,6 +32,7 @@ from gallery_app.core.gallery.labels import (
     coordinates_text,
     credit_text,
     describe_precision,
+    file_sources_lines,
     format_date,
     place_text,
 )
@@ -115,6 +118,7 @@ class CaptionPanel(QWidget):
         self.creator = plain_label("creator")
         self.copyright = plain_label("copyright")
         self.credit = plain_label("credit")
+        self.file_sources = plain_label("file_sources")
         self.map_link = LinkButton("Open map", "Open the place in OpenStreetMap")
         self.map_link.setToolTip("Opens OpenStreetMap in your web browser")
         self.article_link = LinkButton(
@@ -171,6 +175,8 @@ class CaptionPanel(QWidget):
         self._set(self.copyright, entry.copyright or "")
         credit = credit_text(entry)
         self._set(self.credit, f"Credit: {credit}" if credit else "No credit given")
+        lines = file_sources_lines(entry.file)
+        self._set(self.file_sources, "\n".join(["From the file:", *lines]) if lines else "")
         self.article_link.setVisible(entry.context is not None)
         no_file = entry.image is None or entry.image_status is not ImageStatus.OK
         self.link_file.setText("Link a photo file…" if no_file else "Link a different photo file…")
@@ -190,6 +196,7 @@ class CaptionPanel(QWidget):
             self.creator,
             self.copyright,
             self.credit,
+            self.file_sources,
         ]
 
     @staticmethod
@@ -210,7 +217,8 @@ class CaptionPanel(QWidget):
             big.setPointSizeF(base.pointSizeF() * 1.1)
         self.caption.setFont(big)
         muted = muted_text(self.palette())
-        for label in (self.date_detail, self.coordinates, self.copyright, self.file_photo):
+        quiet = (self.date_detail, self.coordinates, self.copyright, self.file_photo)
+        for label in (*quiet, self.file_sources):
             palette = label.palette()
             palette.setColor(QPalette.ColorRole.WindowText, muted)
             label.setPalette(palette)
@@ -236,6 +244,7 @@ class CaptionPanel(QWidget):
         column.addWidget(self.creator)
         column.addWidget(self.copyright)
         column.addSpacing(10)
+        column.addWidget(self.file_sources)
         column.addWidget(self.article_link)
         column.addWidget(self.link_file, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)

@@ -2,7 +2,8 @@
 """``--screenshot``: render one view of a gallery offscreen, write a PNG, exit 0.
 
 Flow: the job waits for ``MainWindow.gallery_shown``, puts the window in the
-asked-for view (grid, photo, slideshow, timeline, article, details or map), then waits until
+asked-for view (grid, photo, slideshow, timeline, article, details, map, or checks:
+the grid with the Checks dock), then waits until
 what is visible is ready — thumbnails delivered, the photo (or its card) shown,
 the slideshow's picture decoded — by checking readiness on a short QTimer tick
 (never sleeping), grabs the widget and writes the PNG atomically.  A gallery
@@ -17,17 +18,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QObject, QSize, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
 from gallery_app.core.models import Entry, Gallery, ImageStatus
 from gallery_app.core.store.atomic import write_bytes_atomic
+from gallery_app.qt.checks import FindingsBook
 from gallery_app.qt.loading.gallery import GalleryLoader
 from gallery_app.qt.slideshow import SlideshowController
 from gallery_app.ui.map.page import MapPage
 
 log = logging.getLogger(__name__)
 
-VIEWS = ("grid", "photo", "slideshow", "timeline", "article", "details", "map")
+VIEWS = ("grid", "photo", "slideshow", "timeline", "article", "details", "map", "checks")
 TICK_MS = 5  # cheap checks; a long tick only delays the grab
 SETTLE_TICKS = 3  # ticks in a row that must find everything ready
 TIMEOUT_MS = 20_000
@@ -126,6 +128,8 @@ class ScreenshotJob(QObject):
                 story = w.story  # type: ignore[attr-defined]
                 story.show_page()
                 self._checks.append(story.is_ready)
+            if view == "checks":
+                self._show_checks()
             self._checks.append(self._thumbnails_ready)
             if view == "map":
                 self._show_map()
@@ -137,6 +141,14 @@ class ScreenshotJob(QObject):
         if page is not None:
             page.show()
             self._checks.append(page.is_ready)
+
+    def _show_checks(self) -> None:
+        dock = self._window.findChild(QDockWidget, "checksDock")
+        book = self._window.findChild(FindingsBook)
+        if dock is not None:
+            dock.show()
+        if book is not None:
+            self._checks.append(book.is_settled)
 
     def _start_slideshow(self, entry: Entry) -> None:
         w = self._window

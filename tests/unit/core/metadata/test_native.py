@@ -38,8 +38,8 @@ def test_one_native_parse_gives_every_block_under_the_usual_labels(tmp_path: Pat
     assert found.xmp["XMP Iptc4xmpCore:Location"] == "Citadel"
     assert found.xmp["XMP dc:creator"] == "A; B"
     meta = read_metadata(photo)
-    assert meta.caption == "XMP words"
-    assert meta.sources["caption"] == "XMP dc:description"
+    assert meta.caption == "EXIF words"  # MWG: a non-blank EXIF description wins
+    assert meta.sources["caption"] == "EXIF ImageDescription"
     assert meta.taken is not None and meta.taken.value.year == 2015
 
 

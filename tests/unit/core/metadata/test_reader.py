@@ -26,7 +26,8 @@ from tests.imaging import (
 )
 
 
-def test_caption_precedence_xmp_over_iptc_over_exif(tmp_path: Path) -> None:
+def test_caption_precedence_exif_then_xmp_then_iptc(tmp_path: Path) -> None:
+    """MWG: a non-blank EXIF description wins; without a digest XMP outranks IPTC."""
     photo = make_jpeg(
         tmp_path / "a.jpg",
         exif=exif_block(description="from EXIF"),
@@ -34,15 +35,15 @@ def test_caption_precedence_xmp_over_iptc_over_exif(tmp_path: Path) -> None:
         xmp=xmp_packet(description="from XMP"),
     )
     meta = read_metadata(photo)
-    assert meta.caption == "from XMP"
-    assert meta.sources["caption"] == "XMP dc:description"
+    assert meta.caption == "from EXIF"
+    assert meta.sources["caption"] == "EXIF ImageDescription"
 
-    only_exif_iptc = make_jpeg(
+    no_exif = make_jpeg(
         tmp_path / "b.jpg",
-        exif=exif_block(description="from EXIF"),
         iptc=iptc_block({"caption": "from IPTC"}),
+        xmp=xmp_packet(description="from XMP"),
     )
-    assert read_metadata(only_exif_iptc).sources["caption"] == "IPTC Caption-Abstract"
+    assert read_metadata(no_exif).sources["caption"] == "XMP dc:description"
 
 
 @pytest.mark.parametrize(
@@ -95,12 +96,14 @@ def test_credits_and_title_tables(tmp_path: Path) -> None:
     )
     meta = read_metadata(photo)
     assert (meta.creator, meta.credit, meta.title, meta.copyright) == (
-        "Ann Lee; Bo Kim",
+        "EXIF Artist",  # MWG: a non-blank EXIF creator and copyright win
         "Agency",
         "Flood",
-        "© Agency",
+        "EXIF ©",
     )
-    assert meta.sources["creator"] == "IPTC By-line"
+    assert meta.sources["creator"] == "EXIF Artist"
+    iptc_only = make_jpeg(tmp_path / "b.jpg", iptc=iptc_block({"byline": ["Ann Lee", "Bo Kim"]}))
+    assert read_metadata(iptc_only).creator == "Ann Lee; Bo Kim"
 
 
 def test_exif_date_with_subseconds_and_offset(tmp_path: Path) -> None:
