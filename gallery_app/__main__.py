@@ -119,6 +119,21 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="show photos taken on or before this day (YYYY-MM-DD)",
     )
+    _add_screenshot_arguments(parser)
+    parser.add_argument(
+        "--palette",
+        choices=PALETTES,
+        default="system",
+        help="colours: follow the system (default), or force light or dark — useful for "
+        "screenshots that must look the same on every machine",
+    )
+    parser.add_argument("--install-desktop", action="store_true", help="add the desktop entry")
+    parser.add_argument("--uninstall-desktop", action="store_true", help="remove it again")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    return parser
+
+
+def _add_screenshot_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--screenshot", type=Path, metavar="OUT.png", help="render a view offscreen and exit"
     )
@@ -137,17 +152,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="WxH",
         help="window size for --screenshot, from 400x300 (default 1280x800)",
     )
-    parser.add_argument(
-        "--palette",
-        choices=PALETTES,
-        default="system",
-        help="colours: follow the system (default), or force light or dark — useful for "
-        "screenshots that must look the same on every machine",
-    )
-    parser.add_argument("--install-desktop", action="store_true", help="add the desktop entry")
-    parser.add_argument("--uninstall-desktop", action="store_true", help="remove it again")
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

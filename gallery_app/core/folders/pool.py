@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gallery_app.core.metadata.values import FileMetadata, unreadable_sentence
-from gallery_app.core.store.catalog import encode_metadata
+from gallery_app.core.store.rows import encode_metadata
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor

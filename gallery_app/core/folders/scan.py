@@ -31,7 +31,8 @@ from gallery_app.core.metadata.reader import read_metadata
 from gallery_app.core.metadata.values import FileMetadata, unreadable_sentence
 from gallery_app.core.metadata.xmp import SidecarIndex
 from gallery_app.core.models import Entry, Gallery
-from gallery_app.core.store.catalog import Catalog, Row, decode_metadata, encode_metadata
+from gallery_app.core.store.catalog import Catalog, Row
+from gallery_app.core.store.rows import decode_metadata, encode_metadata
 
 log = logging.getLogger(__name__)
 

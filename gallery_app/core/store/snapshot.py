@@ -24,7 +24,7 @@ import orjson
 from gallery_app.core import paths
 from gallery_app.core.models import ContextLink, Entry, Gallery
 from gallery_app.core.store.atomic import write_bytes_atomic
-from gallery_app.core.store.catalog import READER_VERSION, Codec, codec_for
+from gallery_app.core.store.rows import READER_VERSION, Codec, codec_for
 
 log = logging.getLogger(__name__)
 

@@ -247,12 +247,8 @@ def _paint_full(
     text = excerpt(entry.caption, 600) if entry.caption else heading_text(entry)
     caption_lines = wrapped_lines(text, caption_font, text_w, max_caption)
     height = fixed_h + m_caption.lineSpacing() * len(caption_lines)
-    card = QRectF(
-        area.center().x() - width / 2,
-        area.center().y() - min(height, area.height() - 2 * margin) / 2,
-        width,
-        min(height, area.height() - 2 * margin),
-    )
+    shown_h = min(height, area.height() - 2 * margin)
+    card = QRectF(area.center().x() - width / 2, area.center().y() - shown_h / 2, width, shown_h)
     _paint_paper(painter, card, colours, 10 * zoom)
     x = card.left() + pad
     y = card.top() + pad
@@ -260,13 +256,8 @@ def _paint_full(
     _paint_mark(painter, QPointF(x + mark / 2, y + header_h / 2), mark, colours.mark)
     painter.setPen(colours.label)
     label_h = m_label.lineSpacing() * len(label_lines)
-    draw_lines(
-        painter,
-        label_lines,
-        label_font,
-        QPointF(x + mark * 1.4, y + (header_h - label_h) / 2),
-        label_w,
-    )
+    label_at = QPointF(x + mark * 1.4, y + (header_h - label_h) / 2)
+    draw_lines(painter, label_lines, label_font, label_at, label_w)
     y += header_h + pad * 0.7 + m_caption.lineSpacing() * 0.4
     painter.setPen(colours.text)
     y = draw_lines(painter, caption_lines, caption_font, QPointF(x, y), text_w)

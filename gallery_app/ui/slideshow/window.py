@@ -1,13 +1,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The full-screen slideshow: draws what the controller says, sends keys back.
 
-All timing, order and preloading live in
-:class:`~gallery_app.qt.slideshow.SlideshowController`; this widget paints the
-current photo (or its placeholder card, caption first), the caption overlay,
-the credit (always, even with the overlay hidden), and a short on-screen note
-when a setting changes.  A cross-fade blends the previous frame into the new
-one; it can be turned off.  Esc stops the show and emits ``closed(entry)`` with
-the photo on screen, so the main window can select it.
+Timing, order and preloading live in ``qt.slideshow.SlideshowController``; this
+widget paints the photo (or its placeholder card), the caption overlay, the credit
+(always, even with the overlay hidden), and a short note when a setting changes.
+A cross-fade (which can be turned off) blends the previous frame into the new one.
+Esc stops the show and emits ``closed(entry)`` with the photo on screen.
 """
 
 from __future__ import annotations

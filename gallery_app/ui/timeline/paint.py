@@ -164,20 +164,7 @@ def paint_slot(
     bar = QRectF(area.left(), area.bottom() - height, area.width(), height)
     if info.selected:
         painter.fillRect(slot, colours.band)
-    painter.setPen(Qt.PenStyle.NoPen)
-    if info.count:
-        radius = min(3.0, area.width() / 4)
-        if info.matched is not None and info.matched < info.count:
-            faded = QColor(bar_colour)
-            faded.setAlphaF(0.35)
-            painter.setBrush(faded)
-            painter.drawRoundedRect(bar, radius, radius)
-            hit_h = area.height() * info.matched / max(1, peak)
-            painter.setBrush(bar_colour)
-            painter.drawRect(QRectF(area.left(), area.bottom() - hit_h, area.width(), hit_h))
-        else:
-            painter.setBrush(bar_colour)
-            painter.drawRoundedRect(bar, radius, radius)
+    _paint_bar(painter, bar, area, peak, info, bar_colour)
     # The baseline shows where an empty bucket sits.
     painter.setPen(QPen(colours.baseline, 1.0))
     painter.drawLine(QPointF(area.left(), area.bottom()), QPointF(area.right(), area.bottom()))
@@ -210,6 +197,27 @@ def paint_slot(
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(slot.adjusted(1.5, 1.5, -1.5, -1.5))
+
+
+def _paint_bar(
+    painter: QPainter, bar: QRectF, area: QRectF, peak: int, info: Slot, colour: QColor
+) -> None:
+    """The bar; with a search, the matching part solid over the faded whole."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    if not info.count:
+        return
+    radius = min(3.0, area.width() / 4)
+    if info.matched is not None and info.matched < info.count:
+        faded = QColor(colour)
+        faded.setAlphaF(0.35)
+        painter.setBrush(faded)
+        painter.drawRoundedRect(bar, radius, radius)
+        hit_h = area.height() * info.matched / max(1, peak)
+        painter.setBrush(colour)
+        painter.drawRect(QRectF(area.left(), area.bottom() - hit_h, area.width(), hit_h))
+    else:
+        painter.setBrush(colour)
+        painter.drawRoundedRect(bar, radius, radius)
 
 
 def paint_current_mark(painter: QPainter, slot: QRectF, colour: QColor) -> None:

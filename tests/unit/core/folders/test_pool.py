@@ -14,7 +14,8 @@ from gallery_app.core.folders import pool as pool_module
 from gallery_app.core.folders import scan as folder_scan
 from gallery_app.core.folders.pool import ReaderPool
 from gallery_app.core.folders.scan import scan_folder
-from gallery_app.core.store.catalog import Catalog, decode_metadata
+from gallery_app.core.store.catalog import Catalog
+from gallery_app.core.store.rows import decode_metadata
 from tests.unit.photo_files import make_tagged_jpeg
 
 DAY = dt.datetime(2015, 3, 30, 9, 0)

@@ -14,7 +14,8 @@ import pytest
 from gallery_app.core.metadata.values import FileMetadata
 from gallery_app.core.models import ImageInfo, ImageStatus, Location, Precision, TakenAt
 from gallery_app.core.store import catalog as catalog_mod
-from gallery_app.core.store.catalog import Catalog, decode_metadata, encode_metadata
+from gallery_app.core.store.catalog import Catalog
+from gallery_app.core.store.rows import decode_metadata, encode_metadata
 
 
 @pytest.fixture(autouse=True)
