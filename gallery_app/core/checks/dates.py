@@ -22,26 +22,11 @@ import re
 
 from gallery_app.core.checks.findings import Issue, Severity, Witness
 from gallery_app.core.checks.witnesses import CAPTION_SOURCE, Witnesses
-from gallery_app.core.gallery.labels import format_date
+from gallery_app.core.gallery.labels import MONTHS, WEEKDAYS, format_date
 from gallery_app.core.metadata.sources import WEAKER_SUFFIX
 from gallery_app.core.models import Precision, TakenAt
 
 FIRST_PHOTOGRAPH = dt.date(1826, 1, 1)  # Niépce's view from the window at Le Gras
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _MONTH_RE = r"(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _WEEKDAY_RE = r"(?P<weekday>Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?"
 # "Sunday, March 31, 2015" (AP) and "Sunday 31 March 2015" (Reuters, AFP)
@@ -55,7 +40,7 @@ _TIME_TOLERANCE_UNZONED = dt.timedelta(hours=26)
 
 
 def _weekday_index(word: str) -> int:
-    return [w[:3] for w in _WEEKDAYS].index(word[:3].title())
+    return [w[:3] for w in WEEKDAYS].index(word[:3].title())
 
 
 def weekday_rule(w: Witnesses) -> list[Issue]:
@@ -63,7 +48,7 @@ def weekday_rule(w: Witnesses) -> list[Issue]:
     issues: list[Issue] = []
     for match in _STATED.finditer(w.entry.caption[:20_000]):
         month_word = match["month"] or match["month2"]
-        month = [m[:3] for m in _MONTHS].index(month_word[:3].title()) + 1
+        month = [m[:3] for m in MONTHS].index(month_word[:3].title()) + 1
         try:
             day = dt.date(int(match["year"]), month, int(match["d1"] or match["d2"]))
         except ValueError:
@@ -71,8 +56,8 @@ def weekday_rule(w: Witnesses) -> list[Issue]:
         stated, actual = _weekday_index(match["weekday"]), day.weekday()
         if stated == actual:
             continue
-        said, was = _WEEKDAYS[stated], _WEEKDAYS[actual]
-        long_date = f"{_MONTHS[month - 1]} {day.day}, {day.year}"
+        said, was = WEEKDAYS[stated], WEEKDAYS[actual]
+        long_date = f"{MONTHS[month - 1]} {day.day}, {day.year}"
         issues.append(
             Issue(
                 f"The caption says {said}, but {long_date} was a {was}.",

@@ -18,23 +18,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from gallery_app.core.gallery.labels import MONTHS, WEEKDAYS
 from gallery_app.core.models import Entry
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _CONFLICT = re.compile(
     r"The caption says (?P<said>[A-Z][a-z]+day), but (?P<month>[A-Z][a-z]+) (?P<day>\d{1,2}), "
     r"(?P<year>\d{4}) was a (?P<actual>[A-Z][a-z]+day)\."
@@ -63,23 +49,23 @@ class DateConflict:
 
 
 def spoken(day: dt.date) -> str:
-    return f"{_WEEKDAYS[day.weekday()]}, {_MONTHS[day.month - 1]} {day.day}, {day.year}"
+    return f"{WEEKDAYS[day.weekday()]}, {MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
 def conflict_in(warning: str) -> DateConflict | None:
     """The readings a weekday warning allows, or None when it is no such warning."""
     match = _CONFLICT.search(warning)
-    if match is None or match["month"] not in _MONTHS or match["said"] not in _WEEKDAYS:
+    if match is None or match["month"] not in MONTHS or match["said"] not in WEEKDAYS:
         return None
     try:
-        written = dt.date(int(match["year"]), _MONTHS.index(match["month"]) + 1, int(match["day"]))
+        written = dt.date(int(match["year"]), MONTHS.index(match["month"]) + 1, int(match["day"]))
     except ValueError:
         return None
-    shift = (_WEEKDAYS.index(match["said"]) - written.weekday()) % 7
+    shift = (WEEKDAYS.index(match["said"]) - written.weekday()) % 7
     if shift > 3:
         shift -= 7  # the nearest day with that weekday, before or after
     by_weekday = written + dt.timedelta(days=shift)
-    said, actual = match["said"], _WEEKDAYS[written.weekday()]
+    said, actual = match["said"], WEEKDAYS[written.weekday()]
     readings = (
         Reading(
             "weekday",
@@ -126,8 +112,8 @@ def _from_readings(entry: Entry, written: dt.date, days: list[dt.date]) -> DateC
         if found
         else (f"The caption's weekday and date disagree: {spoken(other)} or {spoken(written)}.")
     )
-    weekday = _WEEKDAYS[other.weekday()]
-    actual = _WEEKDAYS[written.weekday()]
+    weekday = WEEKDAYS[other.weekday()]
+    actual = WEEKDAYS[written.weekday()]
     readings = (
         Reading("weekday", f"{spoken(other)} (the weekday is right)", f"{weekday} {other.day}",
                 other.isoformat()),

@@ -17,7 +17,7 @@ from __future__ import annotations
 from gallery_app.core.inert import isolate
 from gallery_app.core.models import Entry, FileMetadata, Location, Precision, TakenAt
 
-_MONTHS = (
+MONTHS: tuple[str, ...] = (
     "January",
     "February",
     "March",
@@ -31,7 +31,15 @@ _MONTHS = (
     "November",
     "December",
 )
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS: tuple[str, ...] = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
 
 _PRECISION_WORDS = {
     Precision.YEAR: "known to the year",
@@ -59,14 +67,14 @@ def format_date(taken: TakenAt | None, *, short: bool = False) -> str:
     if taken is None:
         return UNDATED
     v = taken.value
-    month = _MONTHS[v.month - 1]
+    month = MONTHS[v.month - 1]
     if short:
         month = month[:3]
     if taken.precision is Precision.YEAR:
         return f"{v.year}"
     if taken.precision is Precision.MONTH:
         return f"{month} {v.year}"
-    weekday = _WEEKDAYS[v.weekday()]
+    weekday = WEEKDAYS[v.weekday()]
     if short:
         weekday = weekday[:3]
     text = f"{weekday} {v.day} {month} {v.year}"

@@ -15,7 +15,7 @@ from gallery_app.core.metadata.values import FileMetadata
 from gallery_app.core.models import ImageInfo, ImageStatus, Location, Precision, TakenAt
 from gallery_app.core.store import catalog as catalog_mod
 from gallery_app.core.store.catalog import Catalog
-from gallery_app.core.store.rows import decode_metadata, encode_metadata
+from gallery_app.core.store.rows import READER_VERSION, decode_metadata, encode_metadata
 
 
 @pytest.fixture(autouse=True)
@@ -156,9 +156,7 @@ def test_rows_from_an_older_reader_are_read_again(tmp_path: Path) -> None:
     photo = tmp_path / "phone.heic"
     photo.write_bytes(b"x")
     meta = sample()
-    old_row = encode_metadata(meta).replace(
-        f'"v":{catalog_mod.READER_VERSION}', f'"v":{catalog_mod.READER_VERSION - 1}'
-    )
+    old_row = encode_metadata(meta).replace(f'"v":{READER_VERSION}', f'"v":{READER_VERSION - 1}')
     assert old_row != encode_metadata(meta)
     stat = photo.stat()
     with sqlite3.connect(cat.path) as conn:
