@@ -26,8 +26,8 @@ from typing import Any
 
 from gallery_app.core.checks.findings import Finding
 from gallery_app.core.gallery.export import gallery_to_dict
+from gallery_app.core.inert import for_terminal
 from gallery_app.core.models import Gallery
-from gallery_app.core.textdecode import printable
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace, load: Callable[[Path | None], Gallery]) -> int
 def _print(gallery: Gallery, findings: tuple[Finding, ...]) -> None:
     out = sys.stdout
     count = f"{len(findings)} finding" + ("" if len(findings) == 1 else "s")
-    out.write(f"{printable(gallery.title)} — {count} in {len(gallery.entries)} entries\n")
+    out.write(f"{for_terminal(gallery.title)} — {count} in {len(gallery.entries)} entries\n")
     for f in findings:
         out.write(f"{f.position:>3}. {f.severity.value:<7} {f.kind.value:<10} ")
-        out.write(f"{printable(f.message)}\n")
+        out.write(f"{for_terminal(f.message)}\n")

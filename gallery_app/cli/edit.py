@@ -23,9 +23,9 @@ from gallery_app.core.edits.apply import apply_correction, make_correction
 from gallery_app.core.edits.conflicts import date_conflict
 from gallery_app.core.edits.fields import FIELD_NAMES, EditError
 from gallery_app.core.gallery.records import correction_to_json
+from gallery_app.core.inert import for_terminal
 from gallery_app.core.models import Correction, Entry, Gallery
 from gallery_app.core.store.notices import StorageNotices
-from gallery_app.core.textdecode import printable
 
 
 def add_parsers(sub: Any) -> None:
@@ -69,7 +69,7 @@ def _find(gallery: Gallery, entry_id: str) -> Entry:
         if entry.id == entry_id:
             return entry
     raise EditError(
-        f"The gallery has no entry “{printable(entry_id)[:60]}” (see gallery-cli list)."
+        f"The gallery has no entry “{for_terminal(entry_id)[:60]}” (see gallery-cli list)."
     )
 
 
@@ -124,12 +124,12 @@ def run_edit(args: argparse.Namespace) -> int:
         gallery, entries=tuple(fixed if e.id == entry.id else e for e in gallery.entries)
     )
     result = save_corrections(gallery, {entry.id: records}, embed=args.embed)
-    where = ", ".join(printable(str(p)) for p in result.written)
+    where = ", ".join(for_terminal(str(p)) for p in result.written)
     print(f"Saved {len(records)} correction(s) of entry {entry.id} to {where}.", file=sys.stderr)
     for path in result.embedded:
-        print(f"Wrote them into {printable(str(path))} as well.", file=sys.stderr)
+        print(f"Wrote them into {for_terminal(str(path))} as well.", file=sys.stderr)
     for problem in result.problems:
-        print(f"  ! {printable(problem)}", file=sys.stderr)
+        print(f"  ! {for_terminal(problem)}", file=sys.stderr)
     return 2 if result.problems else 0
 
 
@@ -144,11 +144,11 @@ def run_history(args: argparse.Namespace) -> int:
     if not rows:
         print("No corrections saved.")
     for row in rows:
-        print(f"{row['at']}  entry {printable(row['entry'])}  {row['field']}")
-        print(f"    was: {printable(str(row['old']))}")
-        print(f"    now: {printable(str(row['new']))}")
+        print(f"{row['at']}  entry {for_terminal(row['entry'])}  {for_terminal(row['field'])}")
+        print(f"    was: {for_terminal(str(row['old']))}")
+        print(f"    now: {for_terminal(str(row['new']))}")
         if row.get("reading"):
-            print(f"    reading: {printable(row['reading'])}")
+            print(f"    reading: {for_terminal(row['reading'])}")
         if row["note"]:
-            print(f"    note: {printable(row['note'])}")
+            print(f"    note: {for_terminal(row['note'])}")
     return 0

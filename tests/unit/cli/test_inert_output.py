@@ -60,3 +60,16 @@ def test_json_is_valid_inert_and_reads_back_the_same_text(
     entry = json.loads(out)["entries"][0]
     assert entry["caption"] == CAPTION  # escaped on the wire, equal when read
     assert entry["credit"] == CREDIT
+
+
+def test_check_and_history_tables_escape_control_characters(
+    hostile_manifest: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", str(hostile_manifest)]) in (0, 1)
+    args = ["edit", str(hostile_manifest), "--entry", "01", "--set", f"credit={CREDIT}"]
+    assert main([*args, "--note", "note \x1b[2J"]) == 0
+    assert main(["history", str(hostile_manifest)]) == 0
+    captured = capsys.readouterr()
+    assert not RAW_CONTROLS.search(captured.out), repr(captured.out)
+    assert not RAW_CONTROLS.search(captured.err), repr(captured.err)
+    assert "AP\\x1b]0;pwned\\x07" in captured.out and "note \\x1b[2J" in captured.out
