@@ -22,12 +22,20 @@ from gallery_app.core.gallery.export import entry_to_dict
 from gallery_app.core.listing.ready import Ready
 from gallery_app.core.metadata.reader import read_metadata
 from gallery_app.core.metadata.values import FileMetadata
+from gallery_app.core.metadata.xmp import SidecarIndex
 from gallery_app.core.textdecode import printable
 
 
-def build(file: Path, meta: FileMetadata, root: Path, today: dt.date) -> Ready:
+def build(
+    file: Path,
+    meta: FileMetadata,
+    root: Path,
+    today: dt.date,
+    sidecars: SidecarIndex | None = None,
+) -> Ready:
     """``file``'s entry as ``gallery-cli list --json`` prints it (see the module docstring)."""
-    entry = with_sidecar_record(entry_from_metadata(file, 0, meta, root=root))
+    entry = entry_from_metadata(file, 0, meta, root=root)
+    entry = with_sidecar_record(entry, (sidecars or SidecarIndex()).find)
     findings = check_entry(entry, read=read_metadata, today=today)
     entry = with_messages(entry, (f.message for f in findings))
     doc = entry_to_dict(entry)

@@ -140,7 +140,7 @@ def build_many(work: list[Work], root: str, day: str) -> list[Built]:
             except ValueError:  # text that is not valid Unicode: say so rather than lose it
                 meta = FileMetadata.unreadable(unreadable_sentence(file.name, "odd text"))
                 fresh = encode_metadata(meta)
-        out.append((path, fresh, build(file, meta, Path(root), today)))
+        out.append((path, fresh, build(file, meta, Path(root), today, sidecars)))
     return out
 
 
