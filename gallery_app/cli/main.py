@@ -25,7 +25,6 @@ from gallery_app.cli import thumbnails as thumbs_cli
 from gallery_app.cli.listing import ready_json
 from gallery_app.core.errors import DatelineError
 from gallery_app.core.gallery.export import gallery_to_dict
-from gallery_app.core.gallery.manifest import dump_manifest, save_manifest
 from gallery_app.core.gallery.ordering import SortOrder, sorted_entries
 from gallery_app.core.gallery.query import EntryFilter, filter_entries, parse_day
 from gallery_app.core.inert import for_json, for_terminal
@@ -255,7 +254,9 @@ def _print_json_text(text: str, *, pretty: bool) -> None:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from gallery_app.core.article.importer import read_article_file  # deferred: start-up
+    # deferred: start-up of the other commands (the manifest writer loads jsonschema)
+    from gallery_app.core.article.importer import read_article_file
+    from gallery_app.core.gallery.manifest import dump_manifest, save_manifest
 
     gallery = read_article_file(args.article)
     if args.gallery_id:
