@@ -125,7 +125,7 @@ def run(args: argparse.Namespace, notices: StorageNotices | None = None) -> int:
     if args.jobs < 1:
         raise DatelineError(f"--jobs must be 1 or more, not {args.jobs}.")
     # Deferred for start-up: it loads the metadata readers, which --help never needs.
-    from gallery_app.core.folders.listing import list_image_files
+    from gallery_app.core.folders.scan import list_image_files
 
     files = list_image_files(args.path, accept_file=True)
     make_all(files, args.size, args.jobs, notices=notices)

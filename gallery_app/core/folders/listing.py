@@ -101,20 +101,6 @@ def photo_stats(folder: Path) -> list[tuple[str, os.stat_result]]:
     return found
 
 
-def list_image_files(path: Path, *, accept_file: bool = False) -> list[Path]:
-    """The photo files under the folder ``path``, or a DatelineError with a sentence.
-
-    The one listing behind the app's folder scan, ``gallery-cli list`` and
-    ``gallery-cli thumbnails``; with ``accept_file`` a single file stands for
-    itself (the thumbnails command takes a photo or a folder).  A folder that
-    exists but cannot be read is said so, not shown as an empty gallery.
-    """
-    if accept_file and path.is_file():
-        return [path]
-    check_listable(path, accept_file=accept_file)
-    return list(iter_image_files(path))
-
-
 def check_listable(path: Path, *, accept_file: bool = False) -> None:
     """Raise a DatelineError with a sentence unless ``path`` is a folder that can be listed."""
     what = "file or folder" if accept_file else "folder"

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from gallery_app.core.folders.listing import SidecarTimes, list_image_files
+from gallery_app.core.folders.listing import SidecarTimes, check_listable, iter_image_files
 from gallery_app.core.folders.pool import MIN_FILES, ReaderPool, default_workers
 from gallery_app.core.gallery.entries import entry_from_metadata
 from gallery_app.core.gallery.ordering import sort_key
@@ -37,6 +37,20 @@ log = logging.getLogger(__name__)
 BatchCallback = Callable[[list[Entry]], None]
 ProgressCallback = Callable[[int, int], None]
 StopCheck = Callable[[], bool]
+
+
+def list_image_files(path: Path, *, accept_file: bool = False) -> list[Path]:
+    """The photo files under the folder ``path``, or a DatelineError with a sentence.
+
+    The one listing behind the app's folder scan, ``gallery-cli list`` and
+    ``gallery-cli thumbnails``; with ``accept_file`` a single file stands for
+    itself (the thumbnails command takes a photo or a folder).  A folder that
+    exists but cannot be read is said so, not shown as an empty gallery.
+    """
+    if accept_file and path.is_file():
+        return [path]
+    check_listable(path, accept_file=accept_file)
+    return list(iter_image_files(path))
 
 
 def scan_folder(

@@ -15,8 +15,7 @@ import pytest
 
 from gallery_app.cli import thumbnails as thumbs_cli
 from gallery_app.core.errors import DatelineError
-from gallery_app.core.folders.listing import list_image_files
-from gallery_app.core.folders.scan import scan_folder
+from gallery_app.core.folders.scan import list_image_files, scan_folder
 from tests.unit.photo_files import make_jpeg
 
 
