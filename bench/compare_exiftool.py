@@ -31,8 +31,15 @@ from unittest import mock
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from gallery_app.core.folders.listing import iter_image_files
-from gallery_app.core.metadata import junk
+from gallery_app.core.metadata import junk, sniff
 from gallery_app.core.metadata import reader as metadata
+from gallery_app.core.models import ImageStatus
+
+# Dateline gives no pixel size for a file it cannot open as a picture (a broken header
+# or picture data): it says why instead.  exiftool prints whatever size the header
+# claims (808464432 x 808464432 for one of them).  Those files are counted apart
+# ("left out"), listed with --show, and not in the share.
+DAMAGED = "damaged"
 
 TEXT_TAGS = {
     "caption": [
@@ -61,7 +68,20 @@ DATE_TAGS = [
     "XMP-exif:DateTimeDigitized",
     "IPTC:DigitalCreationDate",
     "IFD0:ModifyDate",
+    # No MWG tag covers these containers; Dateline reads them in this order (``sources``).
+    "CanonRaw:DateTimeOriginal",
+    "Keys:CreationDate",
+    "RIFF:DateTimeOriginal",
+    "QuickTime:CreateDate",
+    "ItemList:ContentCreateDate",
+    "UserData:ContentCreateDate",
+    "RIFF:DateCreated",
 ]
+# exiftool's rotation of a CRW (CanonRaw:Rotation) and of a HEIF's ``irot`` box
+# (QuickTime:Rotation, degrees anticlockwise) as the EXIF code that turns the picture upright.
+CRW_ROTATION = {0: 1, 90: 6, 180: 3, 270: 8}
+HEIF_ROTATION = {0: 1, 90: 8, 180: 3, 270: 6}
+HEIF_TYPES = {"HEIC", "HEIF", "AVIF"}
 
 
 def _norm(value: object) -> str | None:
@@ -119,7 +139,7 @@ def exif_gps(row: dict) -> tuple[float, float] | None:
     return float(lat), float(lon)
 
 
-def ours(meta: metadata.FileMetadata) -> dict[str, object]:
+def ours(meta: metadata.FileMetadata, path: Path) -> dict[str, object]:
     loc = meta.location
     taken = meta.taken.value.strftime("%Y:%m:%d %H:%M") if meta.taken else None
     if meta.taken and meta.taken.precision in ("year", "month", "day"):
@@ -135,23 +155,56 @@ def ours(meta: metadata.FileMetadata) -> dict[str, object]:
         "date": taken,
         "gps": (loc.lat, loc.lon) if loc and loc.lat is not None else None,
         "orientation": meta.info.orientation,
-        "size": (meta.info.width, meta.info.height) if meta.info.width else None,
+        "size": (meta.info.width, meta.info.height) if meta.info.width else _no_size(meta, path),
     }
 
 
-def theirs(row: dict) -> dict[str, object]:
-    orientation = row.get("IFD0:Orientation")
+def _no_size(meta: metadata.FileMetadata, path: Path) -> str | None:
+    """``DAMAGED`` for a picture file Dateline refuses, with a sentence (no size given)."""
+    if meta.info.status is not ImageStatus.UNREADABLE or not meta.warnings:
+        return None
+    with path.open("rb") as fh:
+        kind = sniff.sniff_bytes(fh.read(sniff.HEAD_SIZE))
+    return DAMAGED if kind is not None and kind.is_image else None
+
+
+def exif_orientation(row: dict) -> int | None:
+    """The EXIF code that turns the stored picture upright, as exiftool reads each container.
+
+    ``MWG:Orientation`` (EXIF, else XMP ``tiff:Orientation``), except: a HEIF
+    with an ``irot`` box is turned by it, which HEIF viewers (and libheif)
+    apply, so the box is compared; a CRW says it in ``CanonRaw:Rotation``.
+    """
+    if row.get("File:FileType") in HEIF_TYPES and row.get("QuickTime:Rotation") is not None:
+        return HEIF_ROTATION.get(row["QuickTime:Rotation"])
+    if row.get("File:FileType") == "CRW" and "CanonRaw:Rotation" in row:
+        return CRW_ROTATION.get(row["CanonRaw:Rotation"])
+    orientation = row.get("MWG:Orientation")
+    return orientation if isinstance(orientation, int) and 1 <= orientation <= 8 else None
+
+
+def exif_size(row: dict) -> tuple[int, int] | None:
+    """exiftool's size of the main picture (``Composite:ImageSize``), as stored."""
+    composite = row.get("Composite:ImageSize")
+    if isinstance(composite, str) and len(composite.split()) == 2:
+        try:
+            width, height = (int(float(v)) for v in composite.split())
+        except ValueError:
+            return None
+        return (width, height) if width and height else None
     width = row.get("File:ImageWidth") or row.get("PNG:ImageWidth") or row.get("IFD0:ImageWidth")
     height = (
         row.get("File:ImageHeight") or row.get("PNG:ImageHeight") or row.get("IFD0:ImageHeight")
     )
+    return (width, height) if isinstance(width, int) and isinstance(height, int) else None
+
+
+def theirs(row: dict) -> dict[str, object]:
     out: dict[str, object] = {f: exif_text(row, f) for f in TEXT_TAGS}
     out["date"] = exif_date(row)
     out["gps"] = exif_gps(row)
-    out["orientation"] = (
-        orientation if isinstance(orientation, int) and 1 <= orientation <= 8 else None
-    )
-    out["size"] = (width, height) if isinstance(width, int) and isinstance(height, int) else None
+    out["orientation"] = exif_orientation(row)
+    out["size"] = exif_size(row)
     return out
 
 
@@ -172,7 +225,7 @@ def exiftool_rows(files: list[Path]) -> dict[str, dict]:
             [
                 "exiftool",
                 *("-use", "MWG", "-json", "-G1", "-n", "-q", "-q"),
-                *("-all", "-CurrentIPTCDigest"),
+                *("-all", "-CurrentIPTCDigest", "-Composite:ImageSize"),
                 *chunk,
             ],
             capture_output=True,
@@ -193,15 +246,19 @@ def main() -> int:
     rows = exiftool_rows(files)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     examples: dict[str, list[str]] = defaultdict(list)
+    left_out: list[str] = []
     with mock.patch("gallery_app.core.metadata.xmp.find_sidecar", return_value=None):
         for path in files:
             row = rows.get(str(path))
             if row is None:
                 continue
-            a, b = ours(metadata.read_metadata(path)), theirs(row)
+            a, b = ours(metadata.read_metadata(path), path), theirs(row)
             for field in b:
                 x, y = a[field], b[field]
-                if x is None and y is None:
+                if x == DAMAGED and y is not None:
+                    counts[field]["left out"] += 1
+                    left_out.append(f"    {path.name}: exiftool={y!r}")
+                elif x in (None, DAMAGED) and y is None:
                     counts[field]["both empty"] += 1
                 elif same(field, x, y):
                     counts[field]["agree"] += 1
@@ -214,20 +271,24 @@ def main() -> int:
                         )
     print(f"{len(files)} files, {len(rows)} read by exiftool")
     print(
-        f"{'field':12} {'agree':>6} {'empty':>6} {'differ':>7} {'ours':>6} {'exiftool':>9}  share"
+        f"{'field':12} {'agree':>6} {'empty':>6} {'differ':>7} {'ours':>6} {'exiftool':>9} "
+        f"{'left out':>9}  share"
     )
     for field, c in counts.items():
-        total = sum(c.values())
+        total = sum(c.values()) - c["left out"]
         ok = c["agree"] + c["both empty"]
         print(
             f"{field:12} {c['agree']:6} {c['both empty']:6} {c['differ']:7} {c['only ours']:6} "
-            f"{c['only exiftool']:9}  {ok / total:6.1%}"
+            f"{c['only exiftool']:9} {c['left out']:9}  {ok / total:6.1%}"
         )
     for field, lines in examples.items():
         if not lines:
             continue
         print(f"{field}:")
         print("\n".join(lines))
+    if left_out and args.show:
+        print("size, left out (Dateline: damaged, no size):")
+        print("\n".join(left_out[: args.show]))
     return 0
 
 

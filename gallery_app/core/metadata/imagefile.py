@@ -21,9 +21,11 @@ from typing import IO, Any
 
 from PIL import Image, UnidentifiedImageError
 
-from gallery_app.core.metadata import containers, exif, iptc, sniff, xmp
+from gallery_app.core.metadata import containers, exif, iptc, jxl, sniff, xmp
 from gallery_app.core.metadata import heif as heif_geometry
 from gallery_app.core.metadata.native import NATIVE_KINDS, NativeUnavailable, read_native
+from gallery_app.core.metadata.quicktime import read_quicktime
+from gallery_app.core.metadata.riff import read_riff
 from gallery_app.core.models import ImageStatus
 
 log = logging.getLogger(__name__)
@@ -76,6 +78,9 @@ class Embedded:
     # exifread skips UserComment; this reads it through Pillow on demand (it costs
     # a full EXIF parse, and is needed only when no stronger caption exists).
     user_comment: Callable[[], str | None] = field(default=lambda: None, repr=False, compare=False)
+    # Labelled values of a container that has neither EXIF nor IPTC ("QuickTime
+    # CreationDate", "RIFF DateTimeOriginal": see ``video``), as the reader's flat map holds them.
+    container: dict[str, str] = field(default_factory=dict)
 
 
 def _open_pillow(fh: IO[bytes], path: Path, kind: sniff.FileKind, notes: list[str]) -> Any:
@@ -200,12 +205,19 @@ def _from_container(
     return exif_tags, iptc_tags, None if has_xmp else blocks.xmp
 
 
+def _native_key(path: Path, kind: sniff.FileKind | None) -> str | None:
+    """The kind as ``native`` knows it: a TIFF named as a camera RAW is "raw-tiff"."""
+    if kind is not None and kind.key == "tiff" and path.suffix.lower() in sniff.RAW_EXTENSIONS:
+        return "raw-tiff"
+    return kind.key if kind is not None else None
+
+
 def _read_natively(
-    fh: IO[bytes], path: Path, kind: sniff.FileKind, notes: list[str]
+    fh: IO[bytes], path: Path, kind: sniff.FileKind, notes: list[str], key: str
 ) -> Embedded | None:
     """One libexiv2 parse; ``None`` (the reason logged) sends the file to the Python readers."""
     try:
-        found = read_native(fh, path, kind.key, Image.MAX_IMAGE_PIXELS)
+        found = read_native(fh, path, key, Image.MAX_IMAGE_PIXELS)
     except NativeUnavailable as why:
         log.info("%s is read by the Python readers: %s", path.name, why)
         return None
@@ -224,11 +236,12 @@ def _read_natively(
         notes.append(_CUT_SHORT.format(name=path.name))
     if found.xmp_problem:
         notes.append(f"The XMP metadata inside {path.name} was ignored: {found.xmp_problem}.")
+    width, height = (found.width, found.height) if found.width else _size_apart(fh, kind.key)
     return Embedded(
         kind,
-        ImageStatus.OK,
-        found.width,
-        found.height,
+        ImageStatus.UNREADABLE if kind.key == "exv" else ImageStatus.OK,  # EXV: no picture
+        width,
+        height,
         found.exif,
         found.iptc,
         found.xmp,
@@ -236,10 +249,64 @@ def _read_natively(
     )
 
 
+def _size_apart(fh: IO[bytes], key: str) -> tuple[int | None, int | None]:
+    """The pixel size of a file whose header gave libexiv2 none (JPEG XL, JPEG 2000)."""
+    found: tuple[int, int] | None = None
+    if key == "jxl":
+        found = jxl.read_size(fh)
+    elif key == "jp2":
+        fh.seek(0)
+        try:
+            with Image.open(fh, formats=["JPEG2000"]) as image:
+                found = image.size
+        except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
+            log.info("no JPEG 2000 size: %s", error)
+    return found if found else (None, None)
+
+
+def _jxl_size_only(fh: IO[bytes], path: Path, kind: sniff.FileKind, notes: list[str]) -> Embedded:
+    width, height = _size_apart(fh, "jxl")
+    if width is None:
+        notes.append(f"{path.name} could not be opened as a {kind.name}: its header is damaged.")
+        return Embedded(kind, ImageStatus.UNREADABLE, warnings=tuple(notes))
+    return Embedded(kind, ImageStatus.OK, width, height, warnings=tuple(notes))
+
+
+def _read_video(fh: IO[bytes], path: Path, kind: sniff.FileKind, notes: list[str]) -> Embedded:
+    """A video: still not a photo Dateline shows, but with its date, place and camera."""
+    found = read_riff(fh) if kind.key == "avi" else read_quicktime(fh)
+    notes.extend(f"In {path.name}, {note}." for note in found.notes)
+    return Embedded(
+        kind,
+        ImageStatus.UNREADABLE,
+        found.width or None,
+        found.height or None,
+        xmp=_xmp_from(None, path, notes, found.xmp),
+        warnings=tuple(notes),
+        container=found.values,
+    )
+
+
+_VIDEO_KINDS = frozenset({"mp4", "avi"})
 _CUT_SHORT = (
     "{name} is cut short: the file ends before its picture data does, "
     "so part of the picture may be missing."
 )
+
+
+def _stored_size(image: Any) -> tuple[int, int]:
+    """The stored pixel size: Pillow reports a TIFF turned by its orientation 5-8."""
+    tags = getattr(image, "tag_v2", None) if image.format == "TIFF" else None
+    if tags is not None:
+        width, height = tags.get(256), tags.get(257)
+        if (
+            isinstance(width, int)
+            and isinstance(height, int)
+            and {width, height} == set(image.size)
+        ):
+            return width, height
+    width, height = image.size
+    return width, height
 
 
 def _pillow_iptc(image: Any, key: str) -> iptc.IptcTags:
@@ -252,6 +319,29 @@ def _pillow_iptc(image: Any, key: str) -> iptc.IptcTags:
     return iptc.IptcTags()
 
 
+def _without_pillow(
+    fh: IO[bytes], path: Path, kind: sniff.FileKind | None, notes: list[str], *, said: bool
+) -> Embedded | None:
+    """libexiv2's read, a video's, or the sentence for a file that is no photo; ``None``: Pillow's.
+
+    ``said``: the notes already say what the file really is (its name lied).
+    """
+    native_key = _native_key(path, kind)
+    if native_key in NATIVE_KINDS and kind is not None:  # camera RAWs too (CRW, CR3, NEF...)
+        if native := _read_natively(fh, path, kind, notes, native_key):
+            return native
+        if kind.key == "jxl":  # a bare codestream (no boxes, so no metadata), or damaged
+            return _jxl_size_only(fh, path, kind, notes)
+    if kind is not None and kind.is_image:
+        return None
+    if not said:
+        what = kind.name if kind else "a file of unknown type"
+        notes.append(f"{path.name} is {what}, not a photo Dateline can show.")
+    if kind is not None and kind.key in _VIDEO_KINDS:
+        return _read_video(fh, path, kind, notes)
+    return Embedded(kind, ImageStatus.UNREADABLE, warnings=tuple(notes))
+
+
 def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
     """Sniff, open headers and read EXIF, IPTC and XMP from an open binary file."""
     containers.pillow_policy()
@@ -260,13 +350,9 @@ def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
     mismatch = sniff.mismatch_warning(path, kind)
     if mismatch:
         notes.append(mismatch)
-    if kind is None or not kind.is_image:
-        if not mismatch:
-            what = kind.name if kind else "a file of unknown type"
-            notes.append(f"{path.name} is {what}, not a photo Dateline can show.")
-        return Embedded(kind, ImageStatus.UNREADABLE, warnings=tuple(notes))
-    if kind.key in NATIVE_KINDS and (native := _read_natively(fh, path, kind, notes)):
-        return native
+    early = _without_pillow(fh, path, kind, notes, said=bool(mismatch))
+    if early is not None or kind is None:
+        return early or Embedded(kind, ImageStatus.UNREADABLE, warnings=tuple(notes))
 
     image = _open_pillow(fh, path, kind, notes) if kind.key in _PILLOW_FORMATS else None
     exif_tags = exif.ExifTags()
@@ -290,7 +376,7 @@ def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
     _check_exif(image, path, notes)
     if _cut_short(fh, kind.key, image.info.get("xmp")):
         notes.append(_CUT_SHORT.format(name=path.name))
-    width, height = image.size
+    width, height = _stored_size(image)
     if image.format == "HEIF":  # pillow-heif turned it: back to the stored size and its turn
         width, height, turn = heif_geometry.stored_geometry(image, exif_tags.orientation)
         exif_tags = replace(exif_tags, orientation=turn)

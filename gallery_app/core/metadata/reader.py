@@ -45,6 +45,7 @@ def _flatten(embedded: Embedded) -> dict[str, str]:
     if embedded.iptc.block_digest and embedded.iptc.text:
         values[IPTC_DIGEST_CURRENT] = embedded.iptc.block_digest
     values.update((f"PNG {k}", v) for k, v in embedded.png_text.items())
+    values.update(embedded.container)
     values.update(embedded.xmp)
     return values
 
