@@ -41,6 +41,8 @@ from gallery_app.core.models import ImageStatus
 # ("left out"), listed with --show, and not in the share.
 DAMAGED = "damaged"
 
+# Each field's tags in the order of ``core.metadata.sources`` (EXIF's XP tags and PNG's
+# text chunks included: both readers read them).
 TEXT_TAGS = {
     "caption": [
         "MWG:Description",
@@ -49,11 +51,33 @@ TEXT_TAGS = {
         "IFD0:ImageDescription",
         "IFD0:XPComment",
         "ExifIFD:UserComment",
+        "PNG:Description",
+        "PNG:Comment",
     ],
-    "title": ["XMP-photoshop:Headline", "XMP-dc:Title", "IPTC:Headline", "IPTC:ObjectName"],
-    "creator": ["MWG:Creator", "XMP-dc:Creator", "IPTC:By-line", "IFD0:Artist"],
+    "title": [
+        "XMP-photoshop:Headline",
+        "XMP-dc:Title",
+        "IPTC:Headline",
+        "IPTC:ObjectName",
+        "IFD0:XPTitle",
+        "PNG:Title",
+    ],
+    "creator": [
+        "MWG:Creator",
+        "XMP-dc:Creator",
+        "IPTC:By-line",
+        "IFD0:Artist",
+        "IFD0:XPAuthor",
+        "PNG:Author",
+    ],
     "credit": ["XMP-photoshop:Credit", "IPTC:Credit"],
-    "copyright": ["MWG:Copyright", "XMP-dc:Rights", "IPTC:CopyrightNotice", "IFD0:Copyright"],
+    "copyright": [
+        "MWG:Copyright",
+        "XMP-dc:Rights",
+        "IPTC:CopyrightNotice",
+        "IFD0:Copyright",
+        "PNG:Copyright",
+    ],
     "city": ["XMP-photoshop:City", "IPTC:City"],
     "country": ["XMP-photoshop:Country", "IPTC:Country-PrimaryLocationName"],
 }
@@ -279,7 +303,7 @@ def main() -> int:
         ok = c["agree"] + c["both empty"]
         print(
             f"{field:12} {c['agree']:6} {c['both empty']:6} {c['differ']:7} {c['only ours']:6} "
-            f"{c['only exiftool']:9} {c['left out']:9}  {ok / total:6.1%}"
+            f"{c['only exiftool']:9} {c['left out']:9}  {ok / total:7.2%}"
         )
     for field, lines in examples.items():
         if not lines:

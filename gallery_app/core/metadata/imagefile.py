@@ -46,8 +46,6 @@ _PILLOW_FORMATS: dict[str, tuple[str, ...]] = {
 }
 # Kinds exifread understands well enough to try first.
 _EXIFREAD_KINDS = frozenset({"jpeg", "tiff", "heif", "png", "webp"})
-# PNG text chunks that carry the same meaning as the EXIF/IPTC fields.
-_PNG_TEXT_KEYS = ("Title", "Description", "Author", "Copyright", "Comment")
 
 
 @functools.cache
@@ -170,23 +168,17 @@ def _cut_short(fh: IO[bytes], key: str, xmp_packet: object) -> bool:
         return False
 
 
-def _png_text(image: Any) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for key in _PNG_TEXT_KEYS:
-        value = image.info.get(key)
-        if isinstance(value, str) and value.strip():
-            out[key] = value.strip()
-    return out
-
-
 def _from_container(
     fh: IO[bytes],
     key: str,
     image: Any,
     found: tuple[exif.ExifTags, iptc.IptcTags],
     notes: list[str],
-) -> tuple[exif.ExifTags, iptc.IptcTags, bytes | None]:
-    """Fill what Pillow's pass left empty from the container's own blocks (``containers``)."""
+) -> tuple[exif.ExifTags, iptc.IptcTags, bytes | None, dict[str, str]]:
+    """Fill what Pillow's pass left empty from the container's own blocks (``containers``).
+
+    The last item: a PNG's text chunks (Title, Description...), wherever they sit.
+    """
     exif_tags, iptc_tags = found
     if key == "png":
         blocks = containers.read_png(fh)
@@ -195,14 +187,14 @@ def _from_container(
     elif key == "jpeg" and image is None and not iptc_tags:
         blocks = containers.read_jpeg_app13(fh)
     else:
-        return exif_tags, iptc_tags, None
+        return exif_tags, iptc_tags, None, {}
     notes.extend(f"In this file, {note}." for note in blocks.notes)
     if not exif_tags and blocks.exif:
         exif_tags = exif.read_with_exifread(io.BytesIO(blocks.exif))
     if not iptc_tags and blocks.iptc_app13:
         iptc_tags = iptc.read_from_jpeg_segments([blocks.iptc_app13])
     has_xmp = image is not None and image.info.get("xmp")
-    return exif_tags, iptc_tags, None if has_xmp else blocks.xmp
+    return exif_tags, iptc_tags, None if has_xmp else blocks.xmp, blocks.text
 
 
 def _native_key(path: Path, kind: sniff.FileKind | None) -> str | None:
@@ -363,7 +355,7 @@ def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
         exif_tags = exif.read_with_pillow(image)
 
     found = (exif_tags, _pillow_iptc(image, kind.key))
-    exif_tags, iptc_tags, extra_xmp = _from_container(fh, kind.key, image, found, notes)
+    exif_tags, iptc_tags, extra_xmp, text = _from_container(fh, kind.key, image, found, notes)
     if iptc_tags.problem:
         notes.append(
             f"The IPTC data in {path.name} is damaged ({iptc_tags.problem}); "
@@ -388,7 +380,7 @@ def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
         exif_tags,
         iptc_tags,
         _xmp_from(image, path, notes, extra_xmp),
-        _png_text(image) if kind.key == "png" else {},
+        text,
         tuple(notes),
         (lambda: exif.pillow_user_comment(image))
         if exif_tags.reader == "exifread" and "UserComment" not in exif_tags.text

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,21 @@ def test_a_turned_tiff_reports_its_stored_size_and_the_turn(tmp_path: Path) -> N
     path = make_tiff(tmp_path / "scan.tif", size=(40, 30), exif=exif_block(orientation=6))
     info = read_metadata(path).info
     assert (info.width, info.height, info.orientation) == (40, 30, 6)
+
+
+def test_png_text_after_the_picture_data_is_read_whatever_its_case(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.png"
+    _picture((8, 8)).save(plain, "PNG")
+    data = plain.read_bytes()
+    body = b"comment\x00Harbour at dusk"
+    chunk = (
+        struct.pack(">I", len(body))
+        + b"tEXt"
+        + body
+        + struct.pack(">I", zlib.crc32(b"tEXt" + body))
+    )
+    path = tmp_path / "late.png"
+    path.write_bytes(data[:-12] + chunk + data[-12:])  # just before IEND, after IDAT
+    meta = read_metadata(path)
+    assert meta.caption == "Harbour at dusk"
+    assert meta.sources["caption"] == "PNG Comment"
