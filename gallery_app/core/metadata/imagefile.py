@@ -14,18 +14,16 @@ from __future__ import annotations
 import functools
 import io
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
 from PIL import Image, UnidentifiedImageError
 
-from gallery_app.core.metadata import containers, exif, iptc, jxl, sniff, xmp
+from gallery_app.core.metadata import containers, exif, iptc, otherkinds, sniff
 from gallery_app.core.metadata import heif as heif_geometry
+from gallery_app.core.metadata.embedded import Embedded, xmp_from
 from gallery_app.core.metadata.native import NATIVE_KINDS, NativeUnavailable, read_native
-from gallery_app.core.metadata.quicktime import read_quicktime
-from gallery_app.core.metadata.riff import read_riff
 from gallery_app.core.models import ImageStatus
 
 log = logging.getLogger(__name__)
@@ -60,27 +58,6 @@ def heif_support() -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class Embedded:
-    """What one pass over a file found: pixel size, status and the metadata blocks."""
-
-    kind: sniff.FileKind | None
-    status: ImageStatus
-    width: int | None = None
-    height: int | None = None
-    exif: exif.ExifTags = field(default_factory=exif.ExifTags)
-    iptc: iptc.IptcTags = field(default_factory=iptc.IptcTags)
-    xmp: dict[str, str] = field(default_factory=dict)
-    png_text: dict[str, str] = field(default_factory=dict)
-    warnings: tuple[str, ...] = ()
-    # exifread skips UserComment; this reads it through Pillow on demand (it costs
-    # a full EXIF parse, and is needed only when no stronger caption exists).
-    user_comment: Callable[[], str | None] = field(default=lambda: None, repr=False, compare=False)
-    # Labelled values of a container that has neither EXIF nor IPTC ("QuickTime
-    # CreationDate", "RIFF DateTimeOriginal": see ``video``), as the reader's flat map holds them.
-    container: dict[str, str] = field(default_factory=dict)
-
-
 def _open_pillow(fh: IO[bytes], path: Path, kind: sniff.FileKind, notes: list[str]) -> Any:
     heif_ok = heif_support() if kind.key in ("heif", "avif") else True
     if kind.key == "heif" and not heif_ok:
@@ -107,19 +84,6 @@ def _open_pillow(fh: IO[bytes], path: Path, kind: sniff.FileKind, notes: list[st
     except Exception as error:  # Pillow signals broken headers with many types
         notes.append(f"{path.name} could not be opened as a {kind.name}: {error}.")
     return None
-
-
-def _xmp_from(
-    image: Any, path: Path, notes: list[str], fallback: bytes | None = None
-) -> dict[str, str]:
-    packet = (image.info.get("xmp") if image is not None else None) or fallback
-    if not packet:
-        return {}
-    try:
-        return xmp.parse_packet(packet)
-    except xmp.XmpError as error:
-        notes.append(f"The XMP metadata inside {path.name} was ignored: {error}.")
-        return {}
 
 
 def _check_exif(image: Any, path: Path, notes: list[str]) -> None:
@@ -228,7 +192,9 @@ def _read_natively(
         notes.append(_CUT_SHORT.format(name=path.name))
     if found.xmp_problem:
         notes.append(f"The XMP metadata inside {path.name} was ignored: {found.xmp_problem}.")
-    width, height = (found.width, found.height) if found.width else _size_apart(fh, kind.key)
+    width, height = (
+        (found.width, found.height) if found.width else otherkinds.size_apart(fh, kind.key)
+    )
     return Embedded(
         kind,
         ImageStatus.UNREADABLE if kind.key == "exv" else ImageStatus.OK,  # EXV: no picture
@@ -241,45 +207,6 @@ def _read_natively(
     )
 
 
-def _size_apart(fh: IO[bytes], key: str) -> tuple[int | None, int | None]:
-    """The pixel size of a file whose header gave libexiv2 none (JPEG XL, JPEG 2000)."""
-    found: tuple[int, int] | None = None
-    if key == "jxl":
-        found = jxl.read_size(fh)
-    elif key == "jp2":
-        fh.seek(0)
-        try:
-            with Image.open(fh, formats=["JPEG2000"]) as image:
-                found = image.size
-        except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
-            log.info("no JPEG 2000 size: %s", error)
-    return found if found else (None, None)
-
-
-def _jxl_size_only(fh: IO[bytes], path: Path, kind: sniff.FileKind, notes: list[str]) -> Embedded:
-    width, height = _size_apart(fh, "jxl")
-    if width is None:
-        notes.append(f"{path.name} could not be opened as a {kind.name}: its header is damaged.")
-        return Embedded(kind, ImageStatus.UNREADABLE, warnings=tuple(notes))
-    return Embedded(kind, ImageStatus.OK, width, height, warnings=tuple(notes))
-
-
-def _read_video(fh: IO[bytes], path: Path, kind: sniff.FileKind, notes: list[str]) -> Embedded:
-    """A video: still not a photo Dateline shows, but with its date, place and camera."""
-    found = read_riff(fh) if kind.key == "avi" else read_quicktime(fh)
-    notes.extend(f"In {path.name}, {note}." for note in found.notes)
-    return Embedded(
-        kind,
-        ImageStatus.UNREADABLE,
-        found.width or None,
-        found.height or None,
-        xmp=_xmp_from(None, path, notes, found.xmp),
-        warnings=tuple(notes),
-        container=found.values,
-    )
-
-
-_VIDEO_KINDS = frozenset({"mp4", "avi"})
 _CUT_SHORT = (
     "{name} is cut short: the file ends before its picture data does, "
     "so part of the picture may be missing."
@@ -323,14 +250,16 @@ def _without_pillow(
         if native := _read_natively(fh, path, kind, notes, native_key):
             return native
         if kind.key == "jxl":  # a bare codestream (no boxes, so no metadata), or damaged
-            return _jxl_size_only(fh, path, kind, notes)
+            return otherkinds.jxl_size_only(fh, path, kind, notes)
+        if kind.key == "cr3" and (boxed := otherkinds.cr3_boxes(fh, kind, notes)):
+            return boxed
     if kind is not None and kind.is_image:
         return None
     if not said:
         what = kind.name if kind else "a file of unknown type"
         notes.append(f"{path.name} is {what}, not a photo Dateline can show.")
-    if kind is not None and kind.key in _VIDEO_KINDS:
-        return _read_video(fh, path, kind, notes)
+    if kind is not None and kind.key in otherkinds.VIDEO_KINDS:
+        return otherkinds.read_video(fh, path, kind, notes)
     return Embedded(kind, ImageStatus.UNREADABLE, warnings=tuple(notes))
 
 
@@ -379,7 +308,7 @@ def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
         height,
         exif_tags,
         iptc_tags,
-        _xmp_from(image, path, notes, extra_xmp),
+        xmp_from(image, path, notes, extra_xmp),
         text,
         tuple(notes),
         (lambda: exif.pillow_user_comment(image))

@@ -49,7 +49,7 @@ _KEYS = {
 }
 
 
-def _boxes(data: bytes, start: int, end: int) -> Iterator[tuple[bytes, int, int]]:
+def boxes(data: bytes, start: int, end: int) -> Iterator[tuple[bytes, int, int]]:
     """(type, body start, body end) of the boxes in ``data[start:end]``; stops at a bad size."""
     pos = start
     for _ in range(MAX_BOXES):
@@ -100,7 +100,7 @@ def read_quicktime(fh: IO[bytes]) -> VideoTags:
 
 
 def _moov(data: bytes, tags: VideoTags) -> None:
-    for kind, start, end in _boxes(data, 0, len(data)):
+    for kind, start, end in boxes(data, 0, len(data)):
         if kind == b"mvhd":
             _mvhd(data[start:end], tags)
         elif kind in _CONTAINERS:
@@ -111,7 +111,7 @@ def _moov(data: bytes, tags: VideoTags) -> None:
 
 def _walk(data: bytes, start: int, end: int, tags: VideoTags) -> None:
     """The boxes of a ``trak`` or ``udta``."""
-    for kind, s, e in _boxes(data, start, end):
+    for kind, s, e in boxes(data, start, end):
         if kind == b"tkhd" and not tags.width:
             _tkhd(data[s:e], tags)
         elif kind == b"meta":
@@ -153,7 +153,7 @@ def _user_text(body: bytes) -> str | None:
 
 def _data_text(data: bytes, start: int, end: int) -> str | None:
     """The text of the first ``data`` atom in ``data[start:end]`` (type 1: UTF-8)."""
-    for kind, s, e in _boxes(data, start, end):
+    for kind, s, e in boxes(data, start, end):
         if kind == b"data" and e - s >= 8:
             if struct.unpack(">I", data[s : s + 4])[0] & 0xFFFFFF in (1, 0):
                 return text_of(data[s + 8 : e])
@@ -166,7 +166,7 @@ def _meta(data: bytes, start: int, end: int, tags: VideoTags) -> None:
     if data[start + 4 : start + 8] != b"hdlr" and data[start : start + 4] == b"\x00" * 4:
         start += 4
     keys: list[bytes] = []
-    for kind, s, e in _boxes(data, start, end):
+    for kind, s, e in boxes(data, start, end):
         if kind == b"keys" and e - s >= 8:
             keys = _keys(data, s + 8, e)
         elif kind == b"ilst":
@@ -175,11 +175,11 @@ def _meta(data: bytes, start: int, end: int, tags: VideoTags) -> None:
 
 def _keys(data: bytes, start: int, end: int) -> list[bytes]:
     """The names of a ``keys`` box, in order (an ``ilst`` item names its key by index)."""
-    return [data[s:e] for _namespace, s, e in _boxes(data, start, end)]
+    return [data[s:e] for _namespace, s, e in boxes(data, start, end)]
 
 
 def _ilst(data: bytes, start: int, end: int, keys: list[bytes], tags: VideoTags) -> None:
-    for kind, s, e in _boxes(data, start, end):
+    for kind, s, e in boxes(data, start, end):
         index = int.from_bytes(kind, "big")
         name = keys[index - 1] if keys and 1 <= index <= len(keys) else kind
         label = _KEYS.get(name)

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from gallery_app.core import textdecode
 from gallery_app.core.metadata import junk, xmp
-from gallery_app.core.metadata.imagefile import Embedded, read_embedded
+from gallery_app.core.metadata.embedded import Embedded
+from gallery_app.core.metadata.imagefile import read_embedded
 from gallery_app.core.metadata.resolve import SourceResolver
 from gallery_app.core.metadata.sources import (
     CAPTION_SOURCES,

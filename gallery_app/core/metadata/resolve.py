@@ -25,7 +25,7 @@ from gallery_app.core.metadata.dates import (
     parse_iso_date,
     shown,
 )
-from gallery_app.core.metadata.imagefile import Embedded
+from gallery_app.core.metadata.embedded import Embedded
 from gallery_app.core.metadata.sources import (
     DATE_SOURCES,
     GPS_EXIF,

@@ -101,3 +101,54 @@ def test_png_text_after_the_picture_data_is_read_whatever_its_case(tmp_path: Pat
     meta = read_metadata(path)
     assert meta.caption == "Harbour at dusk"
     assert meta.sources["caption"] == "PNG Comment"
+
+
+def _tiff_stream(tags: dict[int, object]) -> bytes:
+    parsed = Image.Exif()
+    for tag, value in tags.items():
+        parsed[tag] = value
+    data = parsed.tobytes()
+    return data[6:] if data.startswith(b"Exif\x00\x00") else data
+
+
+def _box(kind: bytes, *parts: bytes) -> bytes:
+    body = b"".join(parts)
+    return struct.pack(">I", 8 + len(body)) + kind + body
+
+
+def test_a_canon_cr3_shows_its_date_camera_and_full_size(tmp_path: Path) -> None:
+    cmt1 = _tiff_stream(
+        {0x0100: 6000, 0x0101: 4000, 0x010F: "Canon", 0x0112: 1, 0x013B: "Ana Reyes"}
+    )
+    cmt2 = _tiff_stream({0x9003: "2018:02:21 12:08:56"})
+    canon = _box(
+        b"uuid",
+        bytes.fromhex("85C0B687820F11E08111F4CE462B6A48"),
+        _box(b"CMT1", cmt1),
+        _box(b"CMT2", cmt2),
+    )
+    path = tmp_path / "IMG_0001.CR3"
+    path.write_bytes(
+        _box(b"ftyp", b"crx \x00\x00\x00\x01crx isom") + _box(b"moov", canon) + _box(b"mdat")
+    )
+    meta = read_metadata(path)
+    assert meta.info.status is ImageStatus.OK
+    assert (meta.info.width, meta.info.height, meta.info.orientation) == (6000, 4000, 1)
+    assert meta.creator == "Ana Reyes"
+    assert meta.taken is not None and meta.taken.iso().startswith("2018-02-21T12:08:56")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        b"",
+        b"\x00\x00\x00\x04moov",
+        b"\xff\xff\xff\xffmoov\x00",
+        b"\x00\x00\x00\x10moov\x00\x00\x00\x09uuid",
+    ],
+)
+def test_a_damaged_cr3_never_raises(tmp_path: Path, tail: bytes) -> None:
+    path = tmp_path / "bad.cr3"
+    path.write_bytes(_box(b"ftyp", b"crx \x00\x00\x00\x01crx isom") + tail)
+    meta = read_metadata(path)
+    assert meta.taken is None and meta.caption is None
