@@ -3,18 +3,41 @@
 
 Usage: python bench/compare_exiftool.py [FOLDER] [--show N]
 
-FOLDER defaults to ../shared/corpus/images.  Description, creator, copyright
+FOLDER defaults to ../shared/corpus/images; every file the folder scan lists
+(photos, camera RAWs, videos) is compared.  Description, creator, copyright
 and date are exiftool's own MWG composite tags (``MWG:*``: EXIF first, then XMP
 or IPTC as the IPTC digest says), so Dateline's MWG reconciliation is compared
 with exiftool's.  City and country are not: exiftool's ``MWG:City`` also reads
 the IPTC Extension's LocationShown list, which Dateline does not read, so they
 are compared by their IPTC Core tags like the other fields, which are reduced with
-the same precedence as ``gallery_app.core.metadata.reader`` (IPTC ahead of XMP
+the same precedence as ``gallery_app.core.metadata.sources`` (IPTC ahead of XMP
 when the digest is stale, as in ``core.metadata.mwg``), and the same
 boilerplate filter, so that a disagreement means the two readers decoded
 something differently, not that they ranked sources differently.  Sidecars are ignored on
-both sides (exiftool does not merge them).  Prints agreement per field and the
-first N disagreements of each field.
+both sides (exiftool does not merge them).
+
+Like is compared with like (each rule says which exiftool tag stands for what
+Dateline reports; none of them drops a file):
+
+- each text field falls back to the same tags as Dateline's table, XP tags and
+  PNG text chunks included; the date falls back, after the MWG tags, to the
+  tags of containers MWG does not cover (CRW, QuickTime keys and movie header,
+  RIFF ``IDIT``), in Dateline's order;
+- the GPS position is exiftool's EXIF composite, else its XMP ``exif:GPS*``
+  tags, as Dateline's sources;
+- orientation is ``MWG:Orientation``, except a HEIF with an ``irot`` box (the
+  turn HEIF viewers apply, ``QuickTime:Rotation``) and a CRW
+  (``CanonRaw:Rotation``);
+- size is ``Composite:ImageSize``: the main picture as stored (a RAW's
+  full-size picture, not its first preview; a video's frame), where the
+  old comparison took the first ``ImageWidth`` tag it found;
+- a picture file Dateline refuses as damaged (with a sentence) has no size by
+  design; where exiftool prints the size its header claims, the file is
+  counted under "left out" for size, listed with --show, and kept out of
+  that field's share.
+
+Prints agreement per field (share = agree + both empty, of the files
+compared) and the first N disagreements of each field.
 """
 
 from __future__ import annotations
@@ -155,7 +178,10 @@ def exif_date(row: dict) -> str | None:
 
 
 def exif_gps(row: dict) -> tuple[float, float] | None:
+    """EXIF's position (exiftool's composite), else XMP's, as Dateline's ``GPS`` sources."""
     lat, lon = row.get("Composite:GPSLatitude"), row.get("Composite:GPSLongitude")
+    if not isinstance(lat, int | float) or not isinstance(lon, int | float):
+        lat, lon = row.get("XMP-exif:GPSLatitude"), row.get("XMP-exif:GPSLongitude")
     if not isinstance(lat, int | float) or not isinstance(lon, int | float):
         return None
     if abs(lat) > 90 or abs(lon) > 180 or (lat == 0 and lon == 0):
