@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from gallery_app.core.metadata import junk, sniff
-from gallery_app.core.metadata.reader import source_values
+from gallery_app.core.metadata.otherkinds import VIDEO_KINDS
+from gallery_app.core.metadata.reader import read_metadata, source_values
 from gallery_app.core.metadata.sources import TEXT_FIELDS
 
 log = logging.getLogger(__name__)
@@ -149,6 +150,10 @@ def read_details(path: Path) -> FileDetails:
         log.info("no tags for %s: %s", path, error)
         tags, width, height = [], None, None
         problem = f"The tags of {path.name} could not be listed ({error})."
+    if kind is not None and kind.key in VIDEO_KINDS:  # Dateline's own reader reads videos
+        problem = None
+        info = read_metadata(path).info
+        width, height = width or info.width, height or info.height
     values = source_values(path)
     return FileDetails(
         path,

@@ -101,7 +101,9 @@ def test_an_iphone_movie_shows_its_local_time_place_and_camera(tmp_path: Path) -
     assert (meta.location.lat, meta.location.lon) == pytest.approx((48.8584, 2.2945))
     entry = entry_from_file(movie, 1)
     assert entry.taken == meta.taken and entry.location == meta.location
-    summary = dict(read_details(movie).summary)
+    details = read_details(movie)
+    assert (details.width, details.height, details.problem) == (1920, 1080, None)
+    summary = dict(details.summary)
     assert (summary["Camera make"], summary["Camera model"]) == ("Apple", "iPhone 8")
 
 
