@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Date, place, camera and XMP of a QuickTime or MP4 video, from its ``moov`` box.
 
-Flow: the top-level boxes are walked by seeking (the media data, often
-gigabytes, is never read); the ``moov`` box (at most ``MAX_MOOV_BYTES``) and
-an Adobe XMP ``uuid`` box are read whole, then walked in memory:
+Flow: the top-level boxes and those of ``moov`` and ``trak`` are walked by
+seeking (the media data, often gigabytes, and the sample tables, megabytes,
+are never read); ``mvhd``, ``tkhd``, ``udta`` and ``meta`` (each at most
+``MAX_MOOV_BYTES``) and an Adobe XMP ``uuid`` box are read and walked in memory:
 
 - ``mvhd``: the movie's creation time (UTC seconds since 1904);
 - ``trak/tkhd``: the first track with a picture size (the video track);
@@ -33,9 +34,8 @@ from gallery_app.core.metadata.video import (
     text_of,
 )
 
-MAX_MOOV_BYTES = 64 * 1024 * 1024
+MAX_MOOV_BYTES = 64 * 1024 * 1024  # a box read whole (user data; a CR3's moov)
 _XMP_UUID = bytes.fromhex("BE7ACFCB97A942E89C71999491E3AFAC")
-_CONTAINERS = frozenset({b"trak", b"udta"})
 # Apple's metadata keys and iTunes/QuickTime user-data atoms -> Dateline's labels.
 _KEYS = {
     b"com.apple.quicktime.creationdate": "QuickTime CreationDate",
@@ -71,10 +71,25 @@ def read_quicktime(fh: IO[bytes]) -> VideoTags:
     """Walk the top-level boxes of ``fh`` and read ``moov`` and an XMP ``uuid`` box."""
     tags = VideoTags()
     size = fh.seek(0, os.SEEK_END)
-    pos = 0
+    for kind, start, end in _file_boxes(fh, 0, size, tags):
+        if kind == b"moov":
+            _moov(fh, start, end, tags)
+        elif kind == b"uuid" and end - start <= MAX_XMP_BYTES + 16:
+            fh.seek(start)
+            data = fh.read(end - start)
+            if data[:16] == _XMP_UUID and tags.xmp is None:
+                tags.xmp = data[16:]
+    return tags
+
+
+def _file_boxes(
+    fh: IO[bytes], start: int, end: int, tags: VideoTags
+) -> Iterator[tuple[bytes, int, int]]:
+    """(type, body start, body end) of the boxes of ``fh`` in ``[start, end)``, by seeking."""
+    pos = start
     for _ in range(MAX_BOXES):
-        if pos + 8 > size:
-            break
+        if pos + 8 > end:
+            return
         fh.seek(pos)
         head = fh.read(16)
         length, kind = struct.unpack(">I4s", head[:8])
@@ -82,39 +97,37 @@ def read_quicktime(fh: IO[bytes]) -> VideoTags:
         if length == 1 and len(head) == 16:
             length, header = struct.unpack(">Q", head[8:16])[0], 16
         elif length == 0:
-            length = size - pos
+            length = end - pos
         if length < header:
             tags.notes.append("a box of the video has an impossible size; the rest was skipped")
-            break
-        body = length - header
-        if kind == b"moov" and body <= MAX_MOOV_BYTES:
-            fh.seek(pos + header)
-            _moov(fh.read(body), tags)
-        elif kind == b"uuid" and body <= MAX_XMP_BYTES + 16:
-            fh.seek(pos + header)
-            data = fh.read(body)
-            if data[:16] == _XMP_UUID and tags.xmp is None:
-                tags.xmp = data[16:]
+            return
+        yield kind, pos + header, min(pos + length, end)
         pos += length
-    return tags
 
 
-def _moov(data: bytes, tags: VideoTags) -> None:
-    for kind, start, end in boxes(data, 0, len(data)):
-        if kind == b"mvhd":
-            _mvhd(data[start:end], tags)
-        elif kind in _CONTAINERS:
-            _walk(data, start, end, tags)
-        elif kind == b"meta":
-            _meta(data, start, end, tags)
+def _moov(fh: IO[bytes], start: int, end: int, tags: VideoTags) -> None:
+    """The ``moov`` box by seeking: its sample tables (megabytes in a long video) are skipped."""
+    for kind, s, e in _file_boxes(fh, start, end, tags):
+        if kind == b"trak" and not tags.width:
+            for inner, ts, te in _file_boxes(fh, s, e, tags):
+                if inner == b"tkhd":
+                    fh.seek(ts)
+                    _tkhd(fh.read(min(te - ts, 256)), tags)
+        elif kind in (b"mvhd", b"udta", b"meta") and e - s <= MAX_MOOV_BYTES:
+            fh.seek(s)
+            data = fh.read(e - s)
+            if kind == b"mvhd":
+                _mvhd(data, tags)
+            elif kind == b"udta":
+                _walk(data, 0, len(data), tags)
+            else:
+                _meta(data, 0, len(data), tags)
 
 
 def _walk(data: bytes, start: int, end: int, tags: VideoTags) -> None:
-    """The boxes of a ``trak`` or ``udta``."""
+    """The boxes of a ``udta``."""
     for kind, s, e in boxes(data, start, end):
-        if kind == b"tkhd" and not tags.width:
-            _tkhd(data[s:e], tags)
-        elif kind == b"meta":
+        if kind == b"meta":
             _meta(data, s, e, tags)
         elif kind == b"XMP_" and tags.xmp is None and e - s <= MAX_XMP_BYTES:
             tags.xmp = data[s:e]

@@ -10,6 +10,7 @@ import pytest
 
 from gallery_app.core.gallery.entries import entry_from_file
 from gallery_app.core.metadata.details import read_details
+from gallery_app.core.metadata.quicktime import read_quicktime
 from gallery_app.core.metadata.reader import read_metadata
 from gallery_app.core.models import ImageStatus
 from tests.imaging import xmp_packet
@@ -176,3 +177,24 @@ def test_damaged_videos_give_a_card_and_never_raise(tmp_path: Path, data: bytes)
     assert meta.info.status is ImageStatus.UNREADABLE
     assert meta.taken is None
     assert any("not a photo Dateline can show" in w for w in meta.warnings)
+
+
+def test_the_sample_tables_of_a_long_movie_are_not_read(tmp_path: Path) -> None:
+    tables = box(b"mdia", box(b"minf", box(b"stbl", bytes(4 * 1024 * 1024))))
+    movie = make_mov(
+        tmp_path / "long.mov", mvhd(1_589_206_715), box(b"trak", tkhd(640, 360), tables)
+    )
+    read = 0
+    with movie.open("rb") as raw:
+        real_read = raw.read
+
+        def counting_read(n: int = -1) -> bytes:
+            nonlocal read
+            data = real_read(n)
+            read += len(data)
+            return data
+
+        raw.read = counting_read  # type: ignore[method-assign]
+        found = read_quicktime(raw)
+    assert (found.width, found.height) == (640, 360)
+    assert 0 < read < 64 * 1024
