@@ -200,6 +200,10 @@ def read_with_pillow(image: Any) -> ExifTags:
             except Exception as error:  # a broken sub-IFD must not hide the base one
                 log.debug("Pillow: sub-IFD %#x unreadable: %s", ifd, error)
                 ifds[ifd] = {}
+        if not _has_exif_block(image):
+            # No EXIF block: Pillow took the orientation from XMP tiff:Orientation, which the
+            # MWG guidelines leave out (orientation is EXIF's alone) and Qt does not apply.
+            ifds[_BASE] = {k: v for k, v in exif.items() if k != 0x0112}
         return _from_ifds(ifds, "Pillow")
     except Exception as error:  # Pillow raises many kinds on broken EXIF
         log.debug("Pillow getexif failed: %s", error)
@@ -230,6 +234,12 @@ def read_ifd_streams(streams: Mapping[int, bytes]) -> tuple[ExifTags, tuple[int,
     width, height = base.get(0x0100), base.get(0x0101)
     size = (width, height) if isinstance(width, int) and isinstance(height, int) else (0, 0)
     return _from_ifds(ifds, "cr3"), size
+
+
+def _has_exif_block(image: Any) -> bool:
+    """Whether Pillow's ``getexif()`` read an EXIF block (the sources Pillow itself tries)."""
+    info = image.info
+    return bool(info.get("exif") or info.get("Raw profile type exif")) or hasattr(image, "tag_v2")
 
 
 def pillow_user_comment(image: Any) -> str | None:

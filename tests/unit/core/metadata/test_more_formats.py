@@ -8,7 +8,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from PIL import Image, features
+from PIL import Image, PngImagePlugin, features
 
 from gallery_app.core.metadata import jxl
 from gallery_app.core.metadata.reader import read_metadata
@@ -152,3 +152,20 @@ def test_a_damaged_cr3_never_raises(tmp_path: Path, tail: bytes) -> None:
     path.write_bytes(_box(b"ftyp", b"crx \x00\x00\x00\x01crx isom") + tail)
     meta = read_metadata(path)
     assert meta.taken is None and meta.caption is None
+
+
+def test_an_xmp_orientation_without_exif_is_not_the_photo_orientation(tmp_path: Path) -> None:
+    """MWG: orientation is EXIF's alone; XMP tiff:Orientation is not applied (nor by Qt)."""
+    path = tmp_path / "scan.png"
+    packet = (
+        b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        b'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description '
+        b'xmlns:tiff="http://ns.adobe.com/tiff/1.0/" tiff:Orientation="6"/></rdf:RDF></x:xmpmeta>'
+    )
+    info = PngImagePlugin.PngInfo()
+    info.add_itxt("XML:com.adobe.xmp", packet.decode())
+    _picture((30, 20)).save(path, "PNG", pnginfo=info)
+    assert read_metadata(path).info.orientation is None
+    turned = tmp_path / "turned.png"
+    _picture((30, 20)).save(turned, "PNG", exif=exif_block(orientation=6))
+    assert read_metadata(turned).info.orientation == 6
