@@ -142,18 +142,24 @@ def sorted_entries(
 
 
 def insertion_runs(
-    keys: Sequence[SortKey], fresh: Iterable[Entry], key_of: KeyFunc = sort_key
+    keys: Sequence[Any],
+    fresh: Iterable[Entry],
+    key_of: KeyFunc = sort_key,
+    *,
+    row_key: KeyFunc | None = None,
 ) -> list[Run]:
     """Runs ``(row, [(key, entry), …])`` that insert ``fresh`` into a list sorted by ``keys``.
 
     ``row`` is the row the run's first entry has once every earlier run is in,
-    so inserting the runs in the order given keeps the list sorted.
+    so inserting the runs in the order given keeps the list sorted.  With
+    ``row_key``, ``keys`` are the sorted entries themselves and only the few
+    a bisection looks at are keyed (about 14 per new entry among 10,000).
     """
     items = sorted(((key_of(e), e) for e in fresh), key=lambda pair: pair[0])
     runs: list[Run] = []
     last_at = -1
     for inserted, (key, entry) in enumerate(items):
-        at = bisect_right(keys, key)
+        at = bisect_right(keys, key, key=row_key)
         if runs and at == last_at:
             runs[-1][1].append((key, entry))
         else:

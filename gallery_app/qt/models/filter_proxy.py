@@ -9,6 +9,7 @@ status bar ("5 of 11 photos shown").
 Text search folds every entry's caption, title, credit and place once and keeps
 that per entry id (the same text ``core.query.searchable_text`` builds), so a
 keystroke over 10,000 photos costs a substring test per row, not a re-fold.
+Rows inserted or removed are counted once per turn of the event loop.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from gallery_app.core.gallery.query import (
 from gallery_app.core.models import Entry
 from gallery_app.qt.models.filter_state import FilterState
 from gallery_app.qt.models.photos import EntryRole, PhotoModel, ThumbnailRole, ThumbnailStateRole
+from gallery_app.qt.throttle import Throttle
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -54,8 +56,11 @@ class GalleryFilterProxy(QSortFilterProxyModel):
         filter_state.changed.connect(self._on_filter_changed)
         source.modelAboutToBeReset.connect(self._haystacks.clear)
         source.dataChanged.connect(self._on_source_data_changed)
-        for signal in (source.modelReset, source.rowsInserted, source.rowsRemoved):
-            signal.connect(self._emit_counts)
+        source.modelReset.connect(self._emit_counts)
+        # A scan slice inserts up to dozens of runs in one turn: count once, after them.
+        self._recount = Throttle(self._emit_counts, 0, self)
+        for signal in (source.rowsInserted, source.rowsRemoved):
+            signal.connect(self._recount.schedule)
         self._emit_counts()
 
     def photo_model(self) -> PhotoModel:

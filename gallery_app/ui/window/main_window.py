@@ -244,7 +244,7 @@ class MainWindow(QMainWindow):
             if not self._scanning():
                 self.session.drop_photo()
             return
-        if entry.id not in {e.id for e in self.visible_entries()}:
+        if self.parts.proxy.row_of(entry.id) < 0:
             self._filter.clear()  # the photo asked for must show, whatever the filter
         self.nav.select_in_grid(entry)
         self.open_entry(entry)
@@ -254,11 +254,13 @@ class MainWindow(QMainWindow):
             self.start_slideshow()
 
     def _on_rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        # Called per run of a scan slice: O(1) unless a photo was asked for by name;
+        # the notice follows the proxy's count_changed, once per turn.
         self.overview.schedule()
-        model = self.parts.model
-        rows = (model.entry(row) for row in range(first, last + 1))
-        self._follow_request([e for e in rows if e is not None])
-        self._update_notice()
+        if self.session.wants_photo:
+            model = self.parts.model
+            rows = (model.entry(row) for row in range(first, last + 1))
+            self._follow_request([e for e in rows if e is not None])
 
     def _update_notice(self, *_args: object) -> None:
         text = gallery_notice(
