@@ -16,6 +16,9 @@ folder — goes through the ``FolderScanner``:
 4. while the folder stays open, ``updated(gallery)`` again whenever the
    watched folder changes.
 
+Every gallery ``updated`` carries is in time order (``sort_key``), sorted on
+the scan's worker; the user's links change no date or position.
+
 A folder of 500 photos or more seen before opens from its snapshot (the
 last sorted gallery, ``core.store.snapshot``): between steps 1 and 2 it
 comes as ``updated``, before the scan has checked it, and step 3 corrects it

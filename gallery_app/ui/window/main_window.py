@@ -279,12 +279,13 @@ class MainWindow(QMainWindow):
             self._article_stale = False
             pane.set_gallery(self._gallery)
 
-    def update_gallery(self, gallery: Gallery) -> None:
+    def update_gallery(self, gallery: Gallery, *, in_time_order: bool = False) -> None:
         """A newer version of the gallery on screen (scan finished, folder changed,
-        photos relinked): rows change in place, the selection and page stay."""
+        photos relinked): rows change in place, the selection and page stay.
+        ``in_time_order``: see ``PhotoModel.update_gallery``."""
         self._gallery = gallery
         p = self.parts
-        p.model.update_gallery(gallery)
+        p.model.update_gallery(gallery, in_time_order=in_time_order)
         self.overview.schedule()  # filter bar and timeline follow, throttled
         current = self.nav.current
         if current is not None:

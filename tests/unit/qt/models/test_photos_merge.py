@@ -128,3 +128,15 @@ def test_a_rescans_slices_go_in_as_inserts_behind_the_filter(qtbot, pool) -> Non
         e.id for e in sorted(model.entries(), key=lambda e: (e.taken.value, e.id))
     ]
     assert proxy.entry(selection.currentIndex().row()) == chosen
+
+
+def test_a_scans_gallery_in_time_order_is_taken_as_it_comes(qtbot, pool) -> None:
+    model = PhotoModel(ImageLoader(pool))
+    model.set_gallery(Gallery(title="photos", entries=(_entry("b", 2), _entry("a", 1))))
+    assert _ids(model) == ["a", "b"]
+    scanned = (_entry("a", 1), _entry("b", 2), _entry("c", 3))  # sorted by the scan
+    model.update_gallery(Gallery(title="photos", entries=scanned), in_time_order=True)
+    assert _ids(model) == ["a", "b", "c"]
+    model.set_sort_order("name", descending=True)  # another order: sorted here as before
+    model.update_gallery(Gallery(title="photos", entries=scanned), in_time_order=True)
+    assert _ids(model) == ["c", "b", "a"]
