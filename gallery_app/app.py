@@ -172,8 +172,7 @@ def compose(
     window.parts.model.use_thumbnail_provider(thumbnails)
     window.story.use_pool(pool)  # the story timeline lays big folders out off the GUI thread
     loader.entries_added.connect(window.parts.model.merge_entries)
-    # A folder's galleries come sorted from the scan's worker: no re-sort on the GUI thread.
-    loader.updated.connect(functools.partial(window.update_gallery, in_time_order=True))
+    loader.updated.connect(window.update_gallery)
     install_scan_progress(window.statusBar(), loader)
     install_storage_notice(window.statusBar(), notices)
     RelinkAction(window, Relinker(pool, links, catalog, window), window)

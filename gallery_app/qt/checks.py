@@ -42,7 +42,6 @@ from PySide6.QtCore import (
 from shiboken6 import Shiboken
 
 from gallery_app.core.checks.findings import Finding, Severity
-from gallery_app.core.checks.run import check_entry
 from gallery_app.core.models import Entry
 
 log = logging.getLogger(__name__)
@@ -58,7 +57,9 @@ def _same(before: Entry, entry: Entry) -> bool:
 
 
 def _check_with_files(entry: Entry) -> tuple[Finding, ...]:
-    # deferred: the metadata readers are not needed until a gallery is on screen
+    # deferred: the checks and the metadata readers are not needed before the first
+    # frame (the app runs them in a child process; this is the in-process fallback)
+    from gallery_app.core.checks.run import check_entry
     from gallery_app.core.metadata.reader import read_metadata
 
     return check_entry(entry, read=read_metadata)

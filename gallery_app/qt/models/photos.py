@@ -111,6 +111,11 @@ class PhotoModel(QAbstractListModel):
     def _ordered(self, entries: Iterable[Entry]) -> tuple[Entry, ...]:
         return tuple(sorted(entries, key=self._key()))
 
+    def _in_order(self, gallery: Gallery, in_time_order: bool) -> tuple[Entry, ...]:
+        if in_time_order and self._order == (SortOrder.DATE.value, False):
+            return gallery.entries  # sorted by sort_key on a worker already
+        return self._ordered(gallery.entries)
+
     def sort_order(self) -> tuple[str, bool]:
         return self._order
 
@@ -122,14 +127,23 @@ class PhotoModel(QAbstractListModel):
         self._reorder(self._ordered(self._entries))
 
     # -- contents ---------------------------------------------------------
-    def set_gallery(self, gallery: Gallery | None, order: tuple[str, bool] | None = None) -> None:
-        """Show ``gallery``, its rows in ``order`` (default: the order kept, time order first)."""
+    def set_gallery(
+        self,
+        gallery: Gallery | None,
+        order: tuple[str, bool] | None = None,
+        *,
+        in_time_order: bool = False,
+    ) -> None:
+        """Show ``gallery``, its rows in ``order`` (default: the order kept, time order first).
+
+        ``in_time_order``: as for ``update_gallery``.
+        """
         if order is not None:
             self._order = order
         self.beginResetModel()
         self._fetcher.reset()
         self._gallery = gallery
-        self._entries = self._ordered(gallery.entries) if gallery is not None else ()
+        self._entries = self._in_order(gallery, in_time_order) if gallery is not None else ()
         self._rows = {e.id: i for i, e in enumerate(self._entries)}
         self._ids = set(self._rows)
         self.endResetModel()
@@ -191,9 +205,10 @@ class PhotoModel(QAbstractListModel):
         ``sort_key`` already (a scan sorts on its worker), so the time order
         needs no sort on the GUI thread (~20-90 ms at 10,000).
         """
-        original = gallery
-        if not (in_time_order and self._order == (SortOrder.DATE.value, False)):
-            gallery = replace(gallery, entries=self._ordered(gallery.entries))
+        original, gallery = (
+            gallery,
+            replace(gallery, entries=self._in_order(gallery, in_time_order)),
+        )
         if self._same_rows(gallery.entries):
             self._refresh_rows(gallery)
             self._gallery = original

@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         self.nav.current = None
         p = self.parts
         self.stack.setCurrentIndex(GRID_PAGE)
-        p.model.set_gallery(gallery)
+        p.model.set_gallery(gallery, in_time_order=self._in_time_order(gallery))
         self.session.apply_filter(arrival)
         self.overview.refresh_now()
         self._article_stale = True
@@ -254,8 +254,7 @@ class MainWindow(QMainWindow):
             self.start_slideshow()
 
     def _on_rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
-        # Called per run of a scan slice: O(1) unless a photo was asked for by name;
-        # the notice follows the proxy's count_changed, once per turn.
+        # Per run of a scan slice: O(1) (the notice follows the proxy's count_changed).
         self.overview.schedule()
         if self.session.wants_photo:
             model = self.parts.model
@@ -279,13 +278,15 @@ class MainWindow(QMainWindow):
             self._article_stale = False
             pane.set_gallery(self._gallery)
 
-    def update_gallery(self, gallery: Gallery, *, in_time_order: bool = False) -> None:
+    def _in_time_order(self, gallery: Gallery) -> bool:  # a folder's: sorted on a worker
+        return bool(getattr(self._loader, "in_time_order", lambda _g: False)(gallery))
+
+    def update_gallery(self, gallery: Gallery) -> None:
         """A newer version of the gallery on screen (scan finished, folder changed,
-        photos relinked): rows change in place, the selection and page stay.
-        ``in_time_order``: see ``PhotoModel.update_gallery``."""
+        photos relinked): rows change in place, the selection and page stay."""
         self._gallery = gallery
         p = self.parts
-        p.model.update_gallery(gallery, in_time_order=in_time_order)
+        p.model.update_gallery(gallery, in_time_order=self._in_time_order(gallery))
         self.overview.schedule()  # filter bar and timeline follow, throttled
         current = self.nav.current
         if current is not None:
