@@ -49,6 +49,7 @@ class GalleryFilterProxy(QSortFilterProxyModel):
         self._filter_state = filter_state
         self._filter: EntryFilter = filter_state.value
         self._words: list[str] = fold(self._filter.text).split()
+        self._pass_all = self._filter.is_empty  # no filter: every row, at once (a reset asks all)
         self._haystacks: dict[str, str] = {}
         self._last_counts: tuple[int, int] | None = None
         self.setSourceModel(source)
@@ -69,6 +70,8 @@ class GalleryFilterProxy(QSortFilterProxyModel):
         return model
 
     def filterAcceptsRow(self, source_row: int, source_parent: _AnyIndex) -> bool:
+        if self._pass_all:
+            return True
         entry = self.photo_model().entry(source_row)
         if entry is None or not matches_dates(entry, self._filter):
             return False
@@ -114,6 +117,7 @@ class GalleryFilterProxy(QSortFilterProxyModel):
     def _on_filter_changed(self, flt: EntryFilter) -> None:
         self._filter = flt
         self._words = fold(flt.text).split()
+        self._pass_all = flt.is_empty
         self.beginFilterChange()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         self._emit_counts()
