@@ -220,6 +220,7 @@ class FolderScanner(QObject):
             self._queue.clear()
             self._finish = None
             self._drain.stop()
+            self._slice = self._slice_size or SLICE_SIZE  # another folder: learn its cost again
         job = _ScanJob(
             self._scan_id,
             self._folder,

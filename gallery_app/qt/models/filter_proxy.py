@@ -9,7 +9,7 @@ status bar ("5 of 11 photos shown").
 Text search folds every entry's caption, title, credit and place once and keeps
 that per entry id (the same text ``core.query.searchable_text`` builds), so a
 keystroke over 10,000 photos costs a substring test per row, not a re-fold.
-Rows inserted or removed are counted once per turn of the event loop.
+Rows inserted or removed are counted at most twice per turn of the event loop.
 """
 
 from __future__ import annotations
@@ -58,10 +58,11 @@ class GalleryFilterProxy(QSortFilterProxyModel):
         source.modelAboutToBeReset.connect(self._haystacks.clear)
         source.dataChanged.connect(self._on_source_data_changed)
         source.modelReset.connect(self._emit_counts)
-        # A scan slice inserts up to dozens of runs in one turn: count once, after them.
+        # A scan slice inserts up to dozens of runs in one turn: the first change of a
+        # turn is counted at once, the rest once after them.
         self._recount = Throttle(self._emit_counts, 0, self)
         for signal in (source.rowsInserted, source.rowsRemoved):
-            signal.connect(self._recount.schedule)
+            signal.connect(self._on_rows_changed)
         self._emit_counts()
 
     def photo_model(self) -> PhotoModel:
@@ -135,6 +136,11 @@ class GalleryFilterProxy(QSortFilterProxyModel):
             entry = model.entry(row)
             if entry is not None:
                 self._haystacks.pop(entry.id, None)
+
+    def _on_rows_changed(self) -> None:
+        if not self._recount.pending():
+            self._emit_counts()
+        self._recount.schedule()
 
     def _emit_counts(self) -> None:
         counts = self.counts()
