@@ -26,6 +26,7 @@ from gallery_app.core.gallery.query import (
     fold,
     matches_area,
     matches_dates,
+    matches_type,
     searchable_text,
 )
 from gallery_app.core.models import Entry
@@ -66,6 +67,8 @@ class GalleryFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: _AnyIndex) -> bool:
         entry = self.photo_model().entry(source_row)
         if entry is None or not matches_dates(entry, self._filter):
+            return False
+        if not matches_type(entry, self._filter):
             return False
         if not matches_area(entry, self._filter):
             return False

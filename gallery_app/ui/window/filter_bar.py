@@ -1,10 +1,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The filter bar: From / To dates, a preset per day, "include undated", search.
+"""The filter bar: From / To dates, a preset per day, "include undated", file types, search.
 
 Every control writes the shared :class:`FilterState` and is refreshed from it,
 so the timeline, the command line (--from / --to) and this bar always agree.
 A date picker at its minimum shows "Any" and means "no limit on this side".
-Typing in the search field is throttled: the filter is set 150 ms after the
+The date pickers' calendars mark the days that have photos (bold, in the
+accent colour), set once per gallery from the per-day counts the day presets
+use.  The file-type switch hides videos, files that cannot be shown and, if
+asked, RAWs.  Typing in the search field is throttled: the filter is set 150 ms after the
 last keystroke, so a gallery of thousands is not re-filtered per letter.
 """
 
@@ -16,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QSignalBlocker, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gallery_app.core.gallery.file_types import CHOICES
 from gallery_app.core.gallery.query import EntryFilter
 from gallery_app.core.models import Entry
 from gallery_app.qt.models.filter_state import FilterState
@@ -89,6 +93,7 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self._state = filter_state
         self._days: list[dt.date] = []
+        self._marked: list[dt.date] | None = None  # the days the calendars mark now
         self.setAccessibleName("Filter")
 
         self.from_edit = self._date_edit("From date", "Show photos taken on or after this day")
@@ -107,6 +112,13 @@ class FilterBar(QWidget):
         self.undated_check = QCheckBox("Include undated")
         self.undated_check.setAccessibleName("Include undated photos")
         self.undated_check.setToolTip("Also show photos with no date while a date range is set")
+        self.types_combo = QComboBox()
+        self.types_combo.setAccessibleName("File types")
+        self.types_combo.setToolTip(
+            "Which files to show: hide videos and files that cannot be shown, or RAWs too"
+        )
+        for label, hidden, _note in CHOICES:
+            self.types_combo.addItem(label, hidden)
         self.search_edit = _SearchEdit()
         self.search_edit.setAccessibleName("Search")
         self.search_edit.setPlaceholderText("Search (Ctrl+F)")
@@ -127,6 +139,7 @@ class FilterBar(QWidget):
             (self._label("&To", self.to_edit), self.to_edit),
             (self._label("&Day", self.preset_combo), self.preset_combo),
             (self.all_dates_button, self.undated_check),
+            (self._label("F&iles", self.types_combo), self.types_combo),
         ):
             layout.addWidget(_group(self, *group))
         layout.addWidget(self.search_edit)
@@ -136,6 +149,7 @@ class FilterBar(QWidget):
         self.preset_combo.activated.connect(self._on_preset_activated)
         self.all_dates_button.clicked.connect(self._state.clear_dates)
         self.undated_check.toggled.connect(self._state.set_include_undated)
+        self.types_combo.activated.connect(self._on_types_activated)
         self.search_edit.textChanged.connect(self._on_text_edited)
         self.search_edit.returnPressed.connect(self.flush_search)
         filter_state.changed.connect(self._on_filter_changed)
@@ -147,6 +161,7 @@ class FilterBar(QWidget):
         """Offer a preset per day that has photos, and bound the pickers near them."""
         counts = Counter(e.taken.day for e in entries if e.taken is not None)
         self._days = sorted(counts)
+        self._mark_days()
         locale = QLocale()
         with QSignalBlocker(self.preset_combo):
             self.preset_combo.clear()
@@ -163,6 +178,25 @@ class FilterBar(QWidget):
                 edit.setMinimumDate(floor)
                 edit.setDate(floor)
         self._on_filter_changed(self._state.value)
+
+    def _mark_days(self) -> None:
+        """Bold, accent-coloured days with photos in both calendars (only when they changed)."""
+        if self._days == self._marked:
+            return
+        self._marked = list(self._days)
+        mark = QTextCharFormat()
+        mark.setFontWeight(QFont.Weight.Bold)
+        mark.setForeground(self.palette().color(QPalette.ColorRole.Link))
+        for edit in (self.from_edit, self.to_edit):
+            calendar = edit.calendarWidget()
+            calendar.setDateTextFormat(QDate(), QTextCharFormat())  # a null date clears all
+            for day in self._days:
+                calendar.setDateTextFormat(_qdate(day), mark)
+
+    def marked_days(self, edit: QDateEdit) -> list[dt.date]:
+        """The days ``edit``'s calendar shows as having photos."""
+        formats = edit.calendarWidget().dateTextFormat()
+        return sorted(_pydate(day) for day, fmt in formats.items() if fmt.fontWeight() > 500)
 
     def focus_search(self) -> None:
         """Ctrl+F: put the cursor in the search field with its text selected."""
@@ -190,7 +224,7 @@ class FilterBar(QWidget):
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setSpecialValueText(_ANY)
         edit.setAccessibleName(name)
-        edit.setToolTip(f"{tip}; “{_ANY}” means no limit")
+        edit.setToolTip(f"{tip}; “{_ANY}” means no limit; days in bold have photos")
         return edit
 
     def _edit_value(self, edit: QDateEdit) -> dt.date | None:
@@ -207,6 +241,9 @@ class FilterBar(QWidget):
             self._state.set_date_range(day, day)
         else:
             self._state.clear_dates()
+
+    def _on_types_activated(self, index: int) -> None:
+        self._state.set_hidden_types(CHOICES[index][1])
 
     def _on_text_edited(self, _text: str) -> None:
         self._search.schedule()  # restarts: the filter follows the last keystroke
@@ -229,6 +266,10 @@ class FilterBar(QWidget):
         with QSignalBlocker(self.undated_check):
             self.undated_check.setChecked(flt.include_undated)
         self.undated_check.setEnabled(flt.has_date_range)
+        with QSignalBlocker(self.types_combo):
+            choice = [hidden for _label, hidden, _note in CHOICES]
+            index = choice.index(flt.hidden_types) if flt.hidden_types in choice else -1
+            self.types_combo.setCurrentIndex(index)
         self.all_dates_button.setEnabled(flt.has_date_range)
         if flt.text != self.search_edit.text() and not self._search.pending():
             with QSignalBlocker(self.search_edit):

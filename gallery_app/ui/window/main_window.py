@@ -42,6 +42,7 @@ from gallery_app.ui.window.actions import (
     build_menus_and_toolbar,
     build_size_slider,
 )
+from gallery_app.ui.window.file_types_status import FileTypesStatus
 from gallery_app.ui.window.navigation import GRID_PAGE, PHOTO_PAGE, PhotoNavigation
 from gallery_app.ui.window.overview_refresh import OverviewRefresher
 from gallery_app.ui.window.parts import Parts, build_pages, build_parts
@@ -129,6 +130,8 @@ class MainWindow(QMainWindow):
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         self.count_label.setAccessibleName("Photos shown")
         self.statusBar().addPermanentWidget(self.count_label)
+        self.file_types_status = FileTypesStatus(self._filter, self)
+        self.statusBar().addPermanentWidget(self.file_types_status)
 
     def _connect(self) -> None:
         p = self.parts
@@ -245,7 +248,7 @@ class MainWindow(QMainWindow):
                 self.session.drop_photo()
             return
         if entry.id not in {e.id for e in self.visible_entries()}:
-            self._filter.clear()  # the photo asked for must show, whatever the filter
+            self._filter.clear_all()  # the photo asked for must show, whatever the filter
         self.nav.select_in_grid(entry)
         self.open_entry(entry)
 
