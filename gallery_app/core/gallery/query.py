@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from gallery_app.core.gallery.file_types import FileType, file_type
+from gallery_app.core.gallery.labels import file_name
 from gallery_app.core.gallery.uncertainty import matches_days
 from gallery_app.core.geo.area import GeoArea, entry_in_area
 from gallery_app.core.models import Entry
@@ -62,7 +63,7 @@ def searchable_text(entry: Entry) -> str:
     """Caption, title, creator, credit, place and file name, folded, in one string."""
     parts: list[str] = [entry.caption, entry.title or "", entry.creator or "", entry.credit or ""]
     if entry.image is not None:
-        parts.append(entry.image.name)
+        parts.append(file_name(entry))  # "BytheWater · 1920x1080.jpg" finds "bythewater"
     loc = entry.location
     if loc is not None:
         parts += [

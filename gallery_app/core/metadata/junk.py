@@ -50,6 +50,13 @@ SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"^R:? ?\d{1,3}[ ,;]+G:? ?\d{1,3}[ ,;]+B:? ?\d{1,3}\b"),
         "pixel statistics written by a scanner or converter",
     ),
+    (
+        re.compile(
+            r"^(?:(?:\(C\)|©)\s*(?:\d{4}\s+)?|COPYRIGHT\s*(?:\(C\)|©)?\s*\d{4}\s+)[^.!?]{1,60}?"
+            r"(?:\s+(?:CREATED|MADE|EDITED|PROCESSED) WITH [A-Z0-9 .()-]{1,30})?$"
+        ),
+        "a copyright notice (and the editor's note), not a description",
+    ),
     (re.compile(r"^[0-9A-F]{32,128}$"), "a hash or identifier, not words"),
     (re.compile(r"^[\W_]+$"), "punctuation only"),
 )

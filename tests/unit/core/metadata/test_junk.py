@@ -24,6 +24,8 @@ from tests.imaging import exif_block, make_jpeg, xmp_packet
         "R: 139 G: 255 B: 189 Min: 0 Max: 255",
         "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
         "OLYMPUS DIGITAL CAMERA",
+        "(c) 2004 Jakub Steiner\n\nCreated with The GIMP",  # a MATE wallpaper's PNG comment
+        "© 2015 Jane Doe",
         "   ",
     ],
 )
@@ -38,6 +40,8 @@ def test_junk_is_recognised_with_a_reason(text: str) -> None:
         "Satellite image of the Nile delta",
         "Firefighters at the scene in Kharkiv, 3 May 2022",
         "Made by hand in Oaxaca",
+        "Copyright law protesters gather outside parliament in London",
+        "(c) 2004 Jakub Steiner. Sunset over the lake at dusk.",
     ],
 )
 def test_real_captions_pass(text: str) -> None:
