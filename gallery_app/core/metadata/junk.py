@@ -10,6 +10,9 @@ is not thrown away: the file details list every tag as it was read.
 
 The declared list holds exact texts (compared without case or spacing); the
 shape rules catch families of them.  Add to either with a reason.
+``is_placeholder`` is the narrower test for every other text field (title,
+creator, credit, copyright): only what no field can mean — the "x-default"
+key, bare punctuation.
 """
 
 from __future__ import annotations
@@ -79,3 +82,9 @@ def junk_reason(text: str) -> str | None:
 
 def is_junk(text: str) -> bool:
     return junk_reason(text) is not None
+
+
+def is_placeholder(text: str) -> bool:
+    """Text no field can mean: a broken XMP writer's "x-default", or punctuation only."""
+    norm = " ".join(text.upper().split())
+    return norm == "X-DEFAULT" or re.fullmatch(r"[\W_]*", norm) is not None

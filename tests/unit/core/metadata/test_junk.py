@@ -52,3 +52,17 @@ def test_file_falls_back_to_the_next_source(tmp_path: Path) -> None:
     exif = exif_block(description="Market day in Hue")
     path = make_jpeg(tmp_path / "a.jpg", exif=exif, xmp=xmp_packet(description="x-default"))
     assert read_metadata(path).caption == "Market day in Hue"
+
+
+def test_no_text_field_keeps_a_broken_writers_placeholder(tmp_path: Path) -> None:
+    """Ten KDE wallpapers carry XMP dc:rights "x-default" and dc:creator "."."""
+    from gallery_app.core.metadata.junk import is_placeholder
+
+    assert is_placeholder("x-default") and is_placeholder(" . ") and is_placeholder("")
+    assert not is_placeholder("AP") and not is_placeholder("© 2015 Jane Doe")
+    photo = make_jpeg(
+        tmp_path / "wallpaper.jpg",
+        xmp=xmp_packet(rights="x-default", creator="."),
+    )
+    meta = read_metadata(photo)
+    assert meta.copyright is None and meta.creator is None
