@@ -91,7 +91,8 @@ class FolderWatch(QObject):
         def done(files: list[str]) -> None:
             self._relay = None
             if generation == self._generation:
-                self._add([f for f in files if f not in set(self._watcher.files())])
+                watched = set(self._watcher.files())
+                self._add([f for f in files if f not in watched])
 
         def failed(message: str) -> None:
             self._relay = None

@@ -193,6 +193,12 @@ class FilterBar(QWidget):
             for day in self._days:
                 calendar.setDateTextFormat(_qdate(day), mark)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light <-> dark: mark in the new colour
+            self._marked = None
+            self._mark_days()
+
     def marked_days(self, edit: QDateEdit) -> list[dt.date]:
         """The days ``edit``'s calendar shows as having photos."""
         formats = edit.calendarWidget().dateTextFormat()

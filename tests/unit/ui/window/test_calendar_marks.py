@@ -63,3 +63,13 @@ def test_the_same_days_are_not_set_again(bar: FilterBar, monkeypatch: pytest.Mon
     monkeypatch.setattr(calendar, "setDateTextFormat", lambda *a: calls.append(a))
     bar.set_entries(iraq_gallery(undated=1).entries)  # a scan batch that adds no new day
     assert calls == []
+
+
+def test_a_new_palette_marks_in_its_colour(bar: FilterBar) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = bar.palette()
+    palette.setColor(QPalette.ColorRole.Link, QColor("#ff8800"))
+    bar.setPalette(palette)  # as a switch between light and dark does
+    marked = bar.from_edit.calendarWidget().dateTextFormat(QDate(2015, 3, 30))
+    assert marked.foreground().color() == QColor("#ff8800")
