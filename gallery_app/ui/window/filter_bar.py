@@ -5,10 +5,10 @@ Every control writes the shared :class:`FilterState` and is refreshed from it,
 so the timeline, the command line (--from / --to) and this bar always agree.
 A date picker at its minimum shows "Any" and means "no limit on this side".
 The date pickers' calendars mark the days that have photos (bold, in the
-accent colour), set once per gallery from the per-day counts the day presets
-use.  The file-type switch hides videos, files that cannot be shown and, if
-asked, RAWs.  Typing in the search field is throttled: the filter is set 150 ms after the
-last keystroke, so a gallery of thousands is not re-filtered per letter.
+link colour; ``CalendarMarks``), from the per-day counts the day presets use.
+The file-type switch hides videos, files that cannot be shown and, if asked,
+RAWs.  Typing in the search field is throttled: the filter is set 150 ms after
+the last keystroke, so a gallery of thousands is not re-filtered per letter.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QSignalBlocker, Qt
-from PySide6.QtGui import QFont, QKeyEvent, QPalette, QTextCharFormat
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +37,7 @@ from gallery_app.core.models import Entry
 from gallery_app.qt.models.filter_state import FilterState
 from gallery_app.qt.throttle import Throttle
 from gallery_app.ui.common.flow_layout import FlowLayout
+from gallery_app.ui.window.calendar_marks import CalendarMarks
 
 log = logging.getLogger(__name__)
 
@@ -93,11 +94,14 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self._state = filter_state
         self._days: list[dt.date] = []
-        self._marked: list[dt.date] | None = None  # the days the calendars mark now
         self.setAccessibleName("Filter")
 
         self.from_edit = self._date_edit("From date", "Show photos taken on or after this day")
         self.to_edit = self._date_edit("To date", "Show photos taken on or before this day")
+        self._marks = CalendarMarks(
+            [self.from_edit.calendarWidget(), self.to_edit.calendarWidget()],
+            self.palette().color(QPalette.ColorRole.Link),
+        )
         self.preset_combo = QComboBox()
         self.preset_combo.setAccessibleName("Day")
         self.preset_combo.setToolTip("Show one day that has photos")
@@ -161,7 +165,7 @@ class FilterBar(QWidget):
         """Offer a preset per day that has photos, and bound the pickers near them."""
         counts = Counter(e.taken.day for e in entries if e.taken is not None)
         self._days = sorted(counts)
-        self._mark_days()
+        self._marks.set_days(self._days)
         locale = QLocale()
         with QSignalBlocker(self.preset_combo):
             self.preset_combo.clear()
@@ -179,25 +183,10 @@ class FilterBar(QWidget):
                 edit.setDate(floor)
         self._on_filter_changed(self._state.value)
 
-    def _mark_days(self) -> None:
-        """Bold, accent-coloured days with photos in both calendars (only when they changed)."""
-        if self._days == self._marked:
-            return
-        self._marked = list(self._days)
-        mark = QTextCharFormat()
-        mark.setFontWeight(QFont.Weight.Bold)
-        mark.setForeground(self.palette().color(QPalette.ColorRole.Link))
-        for edit in (self.from_edit, self.to_edit):
-            calendar = edit.calendarWidget()
-            calendar.setDateTextFormat(QDate(), QTextCharFormat())  # a null date clears all
-            for day in self._days:
-                calendar.setDateTextFormat(_qdate(day), mark)
-
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:  # light <-> dark: mark in the new colour
-            self._marked = None
-            self._mark_days()
+            self._marks.set_colour(self.palette().color(QPalette.ColorRole.Link))
 
     def marked_days(self, edit: QDateEdit) -> list[dt.date]:
         """The days ``edit``'s calendar shows as having photos."""

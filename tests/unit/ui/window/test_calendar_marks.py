@@ -42,6 +42,22 @@ def test_both_calendars_mark_exactly_the_days_with_photos(bar: FilterBar) -> Non
         assert plain.fontWeight() != QFont.Weight.Bold
 
 
+def test_only_the_page_shown_is_marked_and_turning_it_marks_the_next(bar: FilterBar) -> None:
+    entries = iraq_gallery().entries
+    later = [
+        replace(e, taken=replace(e.taken, value=e.taken.value.replace(year=2016, month=7)))
+        for e in entries
+        if e.taken is not None
+    ][:1]
+    bar.set_entries([*entries, *later])
+    calendar = bar.to_edit.calendarWidget()
+    calendar.setCurrentPage(2015, 3)
+    assert MAR30 in bar.marked_days(bar.to_edit)
+    assert later[0].taken.day not in bar.marked_days(bar.to_edit)  # a year later: not shown
+    calendar.setCurrentPage(2016, 7)  # the user turns to July 2016
+    assert bar.marked_days(bar.to_edit) == [later[0].taken.day]
+
+
 def test_another_gallery_moves_the_marks(bar: FilterBar) -> None:
     entries = iraq_gallery().entries
     moved = [
@@ -52,6 +68,7 @@ def test_another_gallery_moves_the_marks(bar: FilterBar) -> None:
     bar.set_entries(moved)
     only = moved[0].taken
     assert only is not None
+    bar.from_edit.calendarWidget().setCurrentPage(only.day.year, only.day.month)
     assert bar.marked_days(bar.from_edit) == [only.day]  # the old days are cleared
     bar.set_entries([])
     assert bar.marked_days(bar.to_edit) == []
