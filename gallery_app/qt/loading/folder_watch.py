@@ -20,6 +20,7 @@ import logging
 import os
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QFileSystemWatcher, QObject, QThreadPool, Signal
 
 from gallery_app.core.metadata.xmp import sidecar_paths
@@ -89,13 +90,16 @@ class FolderWatch(QObject):
         generation = self._generation
 
         def done(files: list[str]) -> None:
+            if not shiboken6.isValid(self._watcher):
+                return  # the window closed while the sidecars were looked for
             self._relay = None
             if generation == self._generation:
                 watched = set(self._watcher.files())
                 self._add([f for f in files if f not in watched])
 
         def failed(message: str) -> None:
-            self._relay = None
+            if shiboken6.isValid(self._watcher):
+                self._relay = None
             log.warning("the photos of %s are not watched: %s", folder, message)
 
         self._relay = run_task(self._pool, lambda: files_to_watch(photos), done, failed)

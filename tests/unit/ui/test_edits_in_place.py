@@ -83,3 +83,21 @@ def test_the_files_watched_are_bounded_and_sidecars_follow_their_photo(tmp_path:
         photos[2],
     ]
     assert folder_watch.files_to_watch(photos, limit=2) == photos[:2]
+
+
+def test_a_watch_closed_before_its_sidecars_are_found_is_quiet(tmp_path: Path, qtbot: QtBot):
+    import shiboken6
+    from PySide6.QtCore import QThreadPool
+
+    from gallery_app.core.models import Entry, Gallery
+
+    photo = tmp_path / "a.jpg"
+    photo.write_bytes(b"x")
+    pool = QThreadPool()
+    watch = folder_watch.FolderWatch(pool)
+    watch.watch(tmp_path, Gallery(title="t", entries=(Entry(id="a", position=1, image=photo),)))
+    relay = watch._relay
+    assert relay is not None
+    with qtbot.wait_signal(relay.done, timeout=10000):
+        shiboken6.delete(watch)  # the window closed; the worker still reports
+    pool.waitForDone()
