@@ -62,7 +62,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--photos", type=int, default=10_000)
     args = parser.parse_args()
-    app = QApplication([])
+    _app = QApplication([])  # held for the whole run
     made = entries(args.photos)
     state = FilterState()
     model = PhotoModel(ImageLoader(QThreadPool()))
