@@ -47,7 +47,7 @@ from gallery_app.qt.loading.relinker import Relinker
 from gallery_app.qt.loading.scanner import FolderScanner
 from gallery_app.qt.loading.session import OpenRequest
 from gallery_app.qt.loading.thumbnails import ThumbnailProvider
-from gallery_app.qt.models.filter_state import FilterState, remember_file_types
+from gallery_app.qt.models.filter_state import FilterState
 from gallery_app.qt.pools import ThreadPools
 from gallery_app.qt.settings import Settings
 from gallery_app.qt.slideshow import SlideshowController
@@ -158,8 +158,7 @@ def compose(
     pools = ThreadPools.create()
     pool = pools.work
     settings = Settings(notices=notices)
-    filter_state = FilterState()
-    remember_file_types(filter_state, settings)  # the file-type switch outlives a session
+    filter_state = FilterState(settings=settings)  # it keeps the Files choice there
     links = LinkStore(notices=notices)
     catalog = Catalog(notices=notices)
     readers = ReaderPool()  # worker processes, started by the first folder that needs them

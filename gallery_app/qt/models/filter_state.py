@@ -5,8 +5,8 @@ The timeline, the date pickers, the search field and the command line all set
 this object; the filter proxy, the status bar, photo navigation and the
 slideshow all read it.  That is how a filter set in one place shows the same
 photos everywhere.  The file-type switch is a standing choice, not a search:
-:meth:`clear` (a different gallery opens) keeps it, and :func:`remember_file_types`
-keeps it in the settings from one session to the next.
+:meth:`clear` (a different gallery opens) keeps it, and the state
+(given the settings) keeps it there from one session to the next.
 """
 
 from __future__ import annotations
@@ -27,9 +27,11 @@ class FilterState(QObject):
 
     changed = Signal(object)  # the new EntryFilter
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, settings: Settings | None = None) -> None:
         super().__init__(parent)
         self._filter = EntryFilter()
+        if settings is not None:
+            _remember_file_types(self, settings)
 
     @property
     def value(self) -> EntryFilter:
@@ -71,7 +73,7 @@ class FilterState(QObject):
         self.set_filter(EntryFilter())
 
 
-def remember_file_types(state: FilterState, settings: Settings) -> None:
+def _remember_file_types(state: FilterState, settings: Settings) -> None:
     """Start ``state`` with the file types hidden last time, and save each change."""
     state.set_hidden_types(parse_hidden(settings.hidden_file_types))
 

@@ -9,7 +9,7 @@ there whichever view is in front (grid, photo, timeline, map), beside the
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QToolButton, QWidget
 
 from gallery_app.core.gallery.file_types import describe_hidden
 from gallery_app.core.gallery.query import EntryFilter
@@ -40,3 +40,10 @@ class FileTypesStatus(QWidget):
         text = describe_hidden(flt.hidden_types)
         self.label.setText(text)
         self.setVisible(bool(text))
+
+
+def install_file_types_status(bar: QStatusBar, filter_state: FilterState) -> FileTypesStatus:
+    """Put the note in ``bar``, after the "5 of 11 photos shown" count."""
+    status = FileTypesStatus(filter_state, bar)
+    bar.addPermanentWidget(status)
+    return status

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from gallery_app.app import Composition
 from gallery_app.core.gallery.file_types import FileType
-from gallery_app.qt.models.filter_state import FilterState, remember_file_types
+from gallery_app.qt.models.filter_state import FilterState
 from gallery_app.qt.models.map_marks import _passes
 from gallery_app.qt.settings import Settings
 from tests.unit.photo_files import make_tagged_jpeg
@@ -53,7 +53,7 @@ def test_the_switch_hides_videos_and_unreadable_files_everywhere(
     qtbot.wait_until(lambda: timeline.bar_count() == 2)  # March 5, and the undated
     assert timeline.search_counts() is None  # nothing hidden: plain bars
     bar = window.parts.filter_bar
-    status = window.file_types_status
+    status = window.parts.file_types_status
     assert status.isHidden()
 
     combo = bar.types_combo
@@ -102,13 +102,11 @@ def test_another_gallery_keeps_the_choice(
 def test_the_choice_is_kept_for_the_next_session(tmp_path: Path) -> None:
     path = tmp_path / "dateline.ini"
     settings = Settings(path)
-    state = FilterState()
-    remember_file_types(state, settings)
+    state = FilterState(settings=settings)
     assert state.value.hidden_types == frozenset()
     state.set_hidden_types(frozenset({FileType.RAW, FileType.VIDEO, FileType.OTHER}))
     state.clear()  # a different gallery: dates and search go, the choice stays
     settings.sync()
 
-    again = FilterState()
-    remember_file_types(again, Settings(path))
+    again = FilterState(settings=Settings(path))
     assert again.value.hidden_types == {FileType.RAW, FileType.VIDEO, FileType.OTHER}
