@@ -21,6 +21,7 @@ from pathlib import Path
 from gallery_app.core.errors import DatelineError
 from gallery_app.core.imaging import kinds
 from gallery_app.core.metadata import sniff
+from gallery_app.core.metadata.xmp import sidecar_paths
 
 log = logging.getLogger(__name__)
 
@@ -115,42 +116,48 @@ def check_listable(path: Path, *, accept_file: bool = False) -> None:
         raise DatelineError(f"{path}: cannot be listed ({exc.strerror or exc}).") from None
 
 
-class SidecarTimes:
-    """The modification time of a photo's ``.xmp`` sidecar, one listing per folder.
+class SidecarStamps:
+    """The size and mtime of a photo's ``.xmp`` sidecars, one listing per folder.
 
-    The catalog reuses a photo's metadata while its size and mtime match; a
-    sidecar written later (by Dateline's edit panel, darktable, digiKam) must
-    count too, so a scan keys the row by the later of the two times.  Each
-    folder is listed once (the names of its sidecars, lower-cased), not probed
-    with four ``stat`` calls per photo.
+    The catalog reuses a photo's metadata while the photo's size and mtime
+    match *and* so does its sidecar's: a sidecar written, edited, replaced by
+    an older copy or deleted (by Dateline's edit panel, darktable, digiKam, a
+    restore from backup) makes the row stale.  The stamp names each sidecar
+    with its size and mtime (``"photo.xmp:2107:1700000000123456789"``), ""
+    when there is none.  Each folder is listed once, not probed with four
+    ``stat`` calls per photo.
     """
 
     def __init__(self) -> None:
-        self._folders: dict[str, dict[str, int]] = {}
+        self._folders: dict[str, dict[str, tuple[int, int]]] = {}
 
-    def _sidecars(self, folder: str) -> dict[str, int]:
+    def _sidecars(self, folder: str) -> dict[str, tuple[int, int]]:
         found = self._folders.get(folder)
         if found is None:
             found = {}
             try:
                 with os.scandir(folder) as listing:
                     for item in listing:
-                        if item.name.lower().endswith(".xmp"):
+                        if item.name[-4:].lower() == ".xmp":
                             try:
-                                found[item.name.lower()] = item.stat().st_mtime_ns
+                                st = item.stat()
                             except OSError:
                                 continue
+                            found[item.name] = (st.st_size, st.st_mtime_ns)
             except OSError:
                 pass
             self._folders[folder] = found
         return found
 
-    def mtime_of(self, photo: Path | str) -> int:
-        """The newest mtime (ns) of ``photo.jpg.xmp`` / ``photo.xmp``, 0 when there is none."""
-        folder, name = os.path.split(photo)
-        sidecars = self._sidecars(folder)
+    def stamp_of(self, photo: Path | str) -> str:
+        """Name, size and mtime of each sidecar of ``photo`` (any case), "" when none."""
+        photo = Path(photo)
+        sidecars = self._sidecars(os.path.dirname(photo))
         if not sidecars:
-            return 0
-        name = name.lower()
-        stem = os.path.splitext(name)[0]
-        return max(sidecars.get(name + ".xmp", 0), sidecars.get(stem + ".xmp", 0))
+            return ""
+        parts = []
+        for candidate in sidecar_paths(photo):
+            found = sidecars.get(candidate.name)
+            if found is not None and candidate.name != photo.name:
+                parts.append(f"{candidate.name}:{found[0]}:{found[1]}")
+        return "|".join(parts)

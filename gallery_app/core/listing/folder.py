@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """List a folder's photos as ready entries: a ``stat`` per file when the catalog knows them.
 
-``list_folder`` takes each photo's stored ready entry while its size, its
-(and its sidecar's) mtime and the version still match and the day is one its
+``list_folder`` takes each photo's stored ready entry while its size and
+mtime, its sidecar's name, size and mtime, and the version still match and the day is one its
 findings hold for; the others are built — from the catalog's metadata row
 when that is fresh, else by reading the file — in the reader processes when
 there are ``MIN_FILES`` or more, here otherwise, and stored for next time.
@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from gallery_app.core.folders.listing import SidecarTimes, check_listable, photo_stats
+from gallery_app.core.folders.listing import SidecarStamps, check_listable, photo_stats
 from gallery_app.core.folders.pool import MIN_FILES, ReaderPool, default_workers, read_one
 from gallery_app.core.listing.ready import VERSION, Ready
 from gallery_app.core.metadata.values import FileMetadata, unreadable_sentence
@@ -26,8 +26,8 @@ from gallery_app.core.store.rows import decode_metadata, encode_metadata
 
 log = logging.getLogger(__name__)
 
-# A file to build: path, size, mtime_ns (photo or sidecar), its fresh catalog row or None.
-Work = tuple[str, int, int, str | None]
+# A file to build: path, size, mtime_ns, sidecar stamp, its fresh catalog row or None.
+Work = tuple[str, int, int, str, str | None]
 # What building gives back: path, the metadata row when the file was read, the entry.
 Built = tuple[str, str | None, Ready]
 
@@ -58,18 +58,18 @@ def list_folder(
     check_listable(folder)
     day = today.isoformat()
     stored = catalog.ready_under(folder, VERSION)
-    times = SidecarTimes()
+    sidecars = SidecarStamps()
     found: dict[str, tuple[int, float, Ready | None]] = {}
-    todo: list[tuple[str, int, int]] = []
+    todo: list[tuple[str, int, int, str]] = []
     for key, stat in photo_stats(folder):
-        mtime = max(stat.st_mtime_ns, times.mtime_of(key))
+        stamp = (stat.st_size, stat.st_mtime_ns, sidecars.stamp_of(key))
         row = stored.get(key)
         ready = None
-        if row is not None and row[0] == stat.st_size and row[1] == mtime:
-            ready = Ready.from_stored(row[2], row[3])
+        if row is not None and row[:3] == stamp:
+            ready = Ready.from_stored(row[3], row[4])
         if ready is None or not ready.fresh_on(day):
             ready = None
-            todo.append((key, stat.st_size, mtime))
+            todo.append((key, *stamp))
         found[key] = (stat.st_size, stat.st_mtime, ready)
     catalogued = set(stored)
     if todo:
@@ -87,7 +87,7 @@ def list_folder(
 
 def _build(
     folder: Path,
-    todo: list[tuple[str, int, int]],
+    todo: list[tuple[str, int, int, str]],
     catalog: Catalog,
     today: dt.date,
     pool: ReaderPool | None,
@@ -95,12 +95,12 @@ def _build(
     """Build and store the entries of ``todo``; also the paths the catalog has rows of."""
     known = catalog.rows_under(folder)
     work: list[Work] = []
-    for path, size, mtime in todo:
+    for path, size, mtime, sidecar in todo:
         row = known.get(path)
-        fresh = row is not None and row[0] == size and row[1] == mtime
-        work.append((path, size, mtime, row[2] if fresh and row is not None else None))
+        fresh = row is not None and row[:3] == (size, mtime, sidecar)
+        work.append((path, size, mtime, sidecar, row[3] if fresh and row is not None else None))
     built = _run(work, folder, today, pool)
-    stats = {path: (size, mtime) for path, size, mtime in todo}
+    stats = {path: (size, mtime, sidecar) for path, size, mtime, sidecar in todo}
     rows = [(Path(p), *stats[p], row) for p, row, _ready in built if row is not None]
     catalog.put_rows(rows)
     catalog.put_ready((p, *stats[p], VERSION, ready.facts(), ready.body) for p, _r, ready in built)
@@ -129,7 +129,7 @@ def build_many(work: list[Work], root: str, day: str) -> list[Built]:
     sidecars = SidecarIndex()
     today = dt.date.fromisoformat(day)
     out: list[Built] = []
-    for path, _size, _mtime, row in work:
+    for path, _size, _mtime, _sidecar, row in work:
         file = Path(path)
         meta = decode_metadata(row) if row is not None else None
         fresh = None

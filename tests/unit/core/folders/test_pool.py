@@ -53,7 +53,7 @@ def test_worker_processes_give_the_same_gallery_and_catalog_rows(
     assert broken.warnings  # the bad file says what is wrong, the others load
     # The rows the workers sent are stored as they came, ready for the next scan.
     assert len(rows) == 61
-    assert all(decode_metadata(data) is not None for _size, _mtime, data in rows.values())
+    assert all(decode_metadata(data) is not None for _size, _mtime, _sidecar, data in rows.values())
 
 
 def test_a_worker_that_dies_costs_only_the_file_that_killed_it(

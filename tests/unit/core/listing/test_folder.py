@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from gallery_app.core.listing import folder as folder_module
 from gallery_app.core.listing.folder import list_folder
 from gallery_app.core.listing.output import listing_json
 from gallery_app.core.store.catalog import Catalog
+from tests.imaging import xmp_packet
 from tests.unit.photo_files import make_tagged_jpeg
 
 TODAY = dt.date(2026, 12, 3)
@@ -74,3 +76,31 @@ def test_many_files_are_built_in_the_reader_processes_and_come_back_in_order(
     finally:
         pooled_catalog.close()
         here_catalog.close()
+
+
+def _captions(catalog: Catalog, folder: Path) -> list[str]:
+    listing = list_folder(folder, catalog, today=TODAY)
+    doc = json.loads(listing_json(listing, folder.name, SortOrder.DATE, False))
+    return [str(entry.get("caption") or "") for entry in doc["entries"]]
+
+
+def test_a_warm_listing_sees_a_sidecar_restored_with_an_older_time(tmp_path: Path) -> None:
+    """The ready entries are keyed by the sidecar's own name, size and mtime, as the catalog
+    rows are: a sidecar older than its photo, or edited with its time kept, still counts."""
+    folder = tmp_path / "trip"
+    photo = make_tagged_jpeg(folder / "a.jpg", taken=dt.datetime(2015, 3, 30, 9), caption="Own")
+    catalog = Catalog(tmp_path / "catalog.sqlite")
+    try:
+        assert _captions(catalog, folder) == ["Own"]
+        old = photo.stat().st_mtime_ns - 86_400 * 10**9
+        sidecar = folder / "a.jpg.xmp"
+        sidecar.write_bytes(xmp_packet(description="Restored from the backup"))
+        os.utime(sidecar, ns=(old, old))
+        assert _captions(catalog, folder) == ["Restored from the backup"]
+        sidecar.write_bytes(xmp_packet(description="Corrected, and the time kept"))
+        os.utime(sidecar, ns=(old, old))
+        assert _captions(catalog, folder) == ["Corrected, and the time kept"]
+        sidecar.unlink()
+        assert _captions(catalog, folder) == ["Own"]
+    finally:
+        catalog.close()
