@@ -1,0 +1,146 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The basemap's place and country names, placed once per zoom and blitted as static text.
+
+Laying out some 400 names and testing them for overlap took 2–7 ms a frame,
+on the GUI thread (fonts are not for workers).  A zoom's placement does not
+change while the hand pans, so it is worked out once per zoom over the whole
+world (places first, then countries, never two overlapping, a country only
+where it is wide enough on screen for its name) and kept; a frame then
+draws the names whose anchor is on screen as prepared ``QStaticText``.
+Placing over the whole world rather than the view also keeps names from
+popping in and out while panning.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QStaticText
+
+from gallery_app.core.geo.viewport import TILE, Viewport
+
+CITY_LABEL_ZOOM = 4.0
+COUNTRY_LABEL_ZOOM = 2.5
+KEPT = 8  # placements kept (zoom levels)
+CELL = 128.0  # pixels: the grid the overlap test files boxes under
+
+Place = tuple[str, tuple[float, float]]  # name, world point
+Country = tuple[str, tuple[float, float, float, float], tuple[float, float]]  # name, box, point
+
+
+@dataclass(frozen=True)
+class Placed:
+    x: float  # world units: the anchor (a place's dot, a country's middle)
+    y: float
+    dx: float  # pixels from the anchor to the text's top left
+    dy: float
+    text: QStaticText | None  # None: a place whose dot shows but whose name did not fit
+    city: bool
+
+
+class LabelLayout:
+    """Placements of ``cities`` and ``countries`` per zoom and font, painted for a viewport."""
+
+    def __init__(self, cities: list[Place], countries: list[Country]) -> None:
+        self._cities = cities
+        self._countries = countries
+        self._placed: OrderedDict[tuple[float, str], list[Placed]] = OrderedDict()
+        self._texts: dict[tuple[str, str], QStaticText] = {}
+
+    def paint(self, p: QPainter, vp: Viewport, city_pen: QColor, country_pen: QColor) -> None:
+        city_font, country_font = _fonts(p.font())
+        placed = self._placement(vp.zoom, city_font, country_font)
+        seen = vp.visible(margin_px=CELL)
+        shown = [q for q in placed if seen.contains(q.x, q.y)]
+        scale, half_w, half_h = vp.scale, vp.width / 2, vp.height / 2
+        p.save()
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(city_pen)
+        dots = [q for q in shown if q.city]
+        for q in dots:
+            p.drawEllipse(
+                QPointF((q.x - vp.cx) * scale + half_w, (q.y - vp.cy) * scale + half_h), 2.2, 2.2
+            )
+        for font, pen, city in ((city_font, city_pen, True), (country_font, country_pen, False)):
+            p.setFont(font)
+            p.setPen(pen)
+            for q in shown:
+                if q.city is city and q.text is not None:
+                    sx = (q.x - vp.cx) * scale + half_w + q.dx
+                    sy = (q.y - vp.cy) * scale + half_h + q.dy
+                    p.drawStaticText(QPointF(sx, sy), q.text)
+        p.restore()
+
+    def _placement(self, zoom: float, city_font: QFont, country_font: QFont) -> list[Placed]:
+        key = (zoom, city_font.key())
+        found = self._placed.get(key)
+        if found is None:
+            found = self._placed[key] = self._place(zoom, city_font, country_font)
+            if len(self._placed) > KEPT:
+                self._placed.popitem(last=False)
+        return found
+
+    def _place(self, zoom: float, city_font: QFont, country_font: QFont) -> list[Placed]:
+        """Greedy over the world: places first, then countries; no two boxes overlap."""
+        scale = TILE * 2.0**zoom
+        taken = _Boxes()
+        out: list[Placed] = []
+        if zoom >= CITY_LABEL_ZOOM:
+            fm = QFontMetricsF(city_font)
+            for name, (x, y) in self._cities:
+                text = self._text(name, city_font)
+                w = text.size().width()
+                box = QRectF(x * scale + 5, y * scale - 4 - fm.ascent(), w, fm.height())
+                shown = taken.add(box)  # the dot is drawn even when its name is not
+                out.append(Placed(x, y, 5, -4 - fm.ascent(), text if shown else None, True))
+        if zoom >= COUNTRY_LABEL_ZOOM:
+            fm = QFontMetricsF(country_font)
+            for name, (x0, _y0, x1, _y1), (lx, ly) in self._countries:
+                text = self._text(name, country_font)
+                w, h = text.size().width(), fm.height()
+                if (x1 - x0) * scale < w + 8:
+                    continue
+                if taken.add(QRectF(lx * scale - w / 2, ly * scale - h / 2, w, h)):
+                    out.append(Placed(lx, ly, -w / 2, -h / 2, text, False))
+        return out
+
+    def _text(self, name: str, font: QFont) -> QStaticText:
+        key = (name, font.key())
+        found = self._texts.get(key)
+        if found is None:
+            found = self._texts[key] = QStaticText(name)
+            found.setTextFormat(Qt.TextFormat.PlainText)  # a name is never markup
+            found.prepare(font=font)
+        return found
+
+
+class _Boxes:
+    """Boxes filed by grid cell, so a new box is tested only against its neighbours."""
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[int, int], list[QRectF]] = {}
+
+    def add(self, box: QRectF) -> bool:
+        """File ``box`` unless it overlaps one filed before; True when filed."""
+        cells = [
+            (i, j)
+            for i in range(math.floor(box.left() / CELL), math.floor(box.right() / CELL) + 1)
+            for j in range(math.floor(box.top() / CELL), math.floor(box.bottom() / CELL) + 1)
+        ]
+        if any(box.intersects(other) for c in cells for other in self._cells.get(c, ())):
+            return False
+        for c in cells:
+            self._cells.setdefault(c, []).append(box)
+        return True
+
+
+def _fonts(base: QFont) -> tuple[QFont, QFont]:
+    city = QFont(base)
+    city.setItalic(True)
+    country = QFont(base)
+    country.setCapitalization(QFont.Capitalization.AllUppercase)
+    country.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 112)
+    return city, country
