@@ -136,7 +136,8 @@ class BasemapCache:
         if OVERVIEW_ZOOM not in zooms and OVERVIEW_ZOOM in self._zooms:
             zooms.insert(0, OVERVIEW_ZOOM)
         p.save()
-        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        # Not smoothed: a stand-in for a frame or two, drawn at the cost of a plain blit.
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         for zoom in zooms:
             factor = 2.0 ** (vp.zoom - zoom)
             w, h = math.ceil(vp.width / factor), math.ceil(vp.height / factor)

@@ -6,7 +6,8 @@ on the GUI thread (fonts are not for workers).  A zoom's placement does not
 change while the hand pans, so it is worked out once per zoom over the whole
 world (places first, then countries, never two overlapping, a country only
 where it is wide enough on screen for its name) and kept; a frame then
-draws the names whose anchor is on screen as prepared ``QStaticText``.
+draws the names whose anchor is on screen as ``QStaticText``, laid out the
+first time a name shows (placing measures only widths).
 Placing over the whole world rather than the view also keeps names from
 popping in and out while panning.
 """
@@ -17,7 +18,7 @@ import math
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QStaticText
 
 from gallery_app.core.geo.viewport import TILE, Viewport
@@ -37,7 +38,7 @@ class Placed:
     y: float
     dx: float  # pixels from the anchor to the text's top left
     dy: float
-    text: QStaticText | None  # None: a place whose dot shows but whose name did not fit
+    name: str  # "": a place whose dot shows but whose name did not fit
     city: bool
 
 
@@ -49,6 +50,7 @@ class LabelLayout:
         self._countries = countries
         self._placed: OrderedDict[tuple[float, str], list[Placed]] = OrderedDict()
         self._texts: dict[tuple[str, str], QStaticText] = {}
+        self._widths: dict[str, tuple[list[float], float, float]] = {}
 
     def paint(self, p: QPainter, vp: Viewport, city_pen: QColor, country_pen: QColor) -> None:
         city_font, country_font = _fonts(p.font())
@@ -68,10 +70,10 @@ class LabelLayout:
             p.setFont(font)
             p.setPen(pen)
             for q in shown:
-                if q.city is city and q.text is not None:
+                if q.city is city and q.name:
                     sx = (q.x - vp.cx) * scale + half_w + q.dx
                     sy = (q.y - vp.cy) * scale + half_h + q.dy
-                    p.drawStaticText(QPointF(sx, sy), q.text)
+                    p.drawStaticText(QPointF(sx, sy), self._text(q.name, font))
         p.restore()
 
     def _placement(self, zoom: float, city_font: QFont, country_font: QFont) -> list[Placed]:
@@ -84,28 +86,39 @@ class LabelLayout:
         return found
 
     def _place(self, zoom: float, city_font: QFont, country_font: QFont) -> list[Placed]:
-        """Greedy over the world: places first, then countries; no two boxes overlap."""
+        """Greedy over the world: places first, then countries; no two boxes overlap.
+
+        Only arithmetic on widths measured once per font, so a new zoom costs little."""
         scale = TILE * 2.0**zoom
         taken = _Boxes()
         out: list[Placed] = []
         if zoom >= CITY_LABEL_ZOOM:
-            fm = QFontMetricsF(city_font)
-            for name, (x, y) in self._cities:
-                text = self._text(name, city_font)
-                w = text.size().width()
-                box = QRectF(x * scale + 5, y * scale - 4 - fm.ascent(), w, fm.height())
-                shown = taken.add(box)  # the dot is drawn even when its name is not
-                out.append(Placed(x, y, 5, -4 - fm.ascent(), text if shown else None, True))
+            widths, ascent, h = self._metrics(city_font, [n for n, _p in self._cities])
+            for (name, (x, y)), w in zip(self._cities, widths, strict=True):
+                left, top = x * scale + 5, y * scale - 4 - ascent
+                shown = taken.add(left, top, left + w, top + h)  # the dot shows either way
+                out.append(Placed(x, y, 5, -4 - ascent, name if shown else "", True))
         if zoom >= COUNTRY_LABEL_ZOOM:
-            fm = QFontMetricsF(country_font)
-            for name, (x0, _y0, x1, _y1), (lx, ly) in self._countries:
-                text = self._text(name, country_font)
-                w, h = text.size().width(), fm.height()
+            widths, _ascent, h = self._metrics(country_font, [c[0] for c in self._countries])
+            for (name, (x0, _y0, x1, _y1), (lx, ly)), w in zip(
+                self._countries, widths, strict=True
+            ):
                 if (x1 - x0) * scale < w + 8:
                     continue
-                if taken.add(QRectF(lx * scale - w / 2, ly * scale - h / 2, w, h)):
-                    out.append(Placed(lx, ly, -w / 2, -h / 2, text, False))
+                left, top = lx * scale - w / 2, ly * scale - h / 2
+                if taken.add(left, top, left + w, top + h):
+                    out.append(Placed(lx, ly, -w / 2, -h / 2, name, False))
         return out
+
+    def _metrics(self, font: QFont, names: list[str]) -> tuple[list[float], float, float]:
+        """Each name's width, the ascent and the line height in ``font`` (measured once)."""
+        key = font.key()
+        found = self._widths.get(key)
+        if found is None or len(found[0]) != len(names):
+            fm = QFontMetricsF(font)
+            found = ([fm.horizontalAdvance(n) for n in names], fm.ascent(), fm.height())
+            self._widths[key] = found
+        return found
 
     def _text(self, name: str, font: QFont) -> QStaticText:
         key = (name, font.key())
@@ -121,17 +134,20 @@ class _Boxes:
     """Boxes filed by grid cell, so a new box is tested only against its neighbours."""
 
     def __init__(self) -> None:
-        self._cells: dict[tuple[int, int], list[QRectF]] = {}
+        self._cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
 
-    def add(self, box: QRectF) -> bool:
-        """File ``box`` unless it overlaps one filed before; True when filed."""
+    def add(self, x0: float, y0: float, x1: float, y1: float) -> bool:
+        """File the box unless it overlaps one filed before; True when filed."""
         cells = [
             (i, j)
-            for i in range(math.floor(box.left() / CELL), math.floor(box.right() / CELL) + 1)
-            for j in range(math.floor(box.top() / CELL), math.floor(box.bottom() / CELL) + 1)
+            for i in range(math.floor(x0 / CELL), math.floor(x1 / CELL) + 1)
+            for j in range(math.floor(y0 / CELL), math.floor(y1 / CELL) + 1)
         ]
-        if any(box.intersects(other) for c in cells for other in self._cells.get(c, ())):
-            return False
+        for c in cells:
+            for a0, b0, a1, b1 in self._cells.get(c, ()):
+                if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
+                    return False
+        box = (x0, y0, x1, y1)
         for c in cells:
             self._cells.setdefault(c, []).append(box)
         return True
