@@ -17,7 +17,8 @@ tiles, nearest the middle first, then a ring around the view for the next
 pan.  One worker task at a time renders up to ``BATCH`` tiles with a
 painter of its own; when it is done the next batch is picked for the latest
 viewport, so tiles of a zoom the hand has already left are never drawn.
-The first frame, before any tile exists, shows the sea and the labels.
+Until the first tiles arrive (the map just opened), the shapes are drawn in
+place, as they were before tiles.
 """
 
 from __future__ import annotations
@@ -114,7 +115,11 @@ class BasemapCache:
         missing = any(image is None for _key, image in ready)
         if missing or not _world_covers(vp):
             p.fillRect(view, colours.sea)  # under missing tiles, beyond the world's edges
-        if missing:
+        if missing and not self._zooms:
+            # Nothing drawn yet to stand in (the map just opened, its pool busy placing
+            # photos): draw in place with the GUI thread's own painter, as before tiles.
+            self.painter.paint_shapes(p, vp, colours)
+        elif missing:
             self._paint_fallback(p, vp)
         for key, image in ready:
             if image is not None:

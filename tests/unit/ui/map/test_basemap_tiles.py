@@ -87,9 +87,9 @@ def test_shapes_are_drawn_off_the_gui_thread_and_labels_on_it(
         threads["labels"].add(threading.current_thread() is threading.main_thread())
         real_labels(self, *args)  # type: ignore[arg-type]
 
+    _settle(qtbot, view)  # (until the first tiles come, the map draws in place)
     monkeypatch.setattr(BasemapPainter, "paint_shapes", shapes)
     monkeypatch.setattr(BasemapPainter, "paint_labels", labels)
-    _settle(qtbot, view)
     qtbot.keyClick(view, "+")
     _settle(qtbot, view)
     assert threads == {"shapes": {False}, "labels": {True}}
