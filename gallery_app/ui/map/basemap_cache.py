@@ -132,7 +132,10 @@ class BasemapCache:
 
     def is_current(self, vp: Viewport) -> bool:
         """Every tile ``vp`` shows is drawn for it (nothing stretched, for screenshots)."""
-        return all(key in self._tiles for key in tiles_of(vp))
+        current = all(key in self._tiles for key in tiles_of(vp))
+        if not current and self._relay is None:
+            self._owner.update()  # nothing under way: the next paint asks for the tiles
+        return current
 
     def _paint_fallback(self, p: QPainter, vp: Viewport) -> None:
         """The tiles of the nearest zoom that has some, scaled; the world overview under them."""
