@@ -64,8 +64,10 @@ def test_a_worker_that_dies_costs_only_the_file_that_killed_it(
     real_submit = ReaderPool._submit
     calls = iter(range(1000))
 
-    def first_chunk_breaks(self: ReaderPool, chunk: list[Path]) -> object:
-        future = real_submit(self, chunk)
+    def first_chunk_breaks(
+        self: ReaderPool, work: object, chunk: list[str], args: tuple[object, ...]
+    ) -> object:
+        future = real_submit(self, work, chunk, args)  # type: ignore[arg-type]
         if next(calls) == 0:
             broken: Future[object] = Future()
             broken.set_exception(BrokenProcessPool("a worker died"))
