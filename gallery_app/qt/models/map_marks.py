@@ -53,8 +53,8 @@ class MapMarks(QObject):
         self._ready = True
         self._dates_text = _without_area(filter_state.value)
         self._building: set[tuple[int, int]] = set()
-        # Relays stay referenced (never parented) until they fire: a parented
-        # relay crashed PySide6 when its owner was deleted after deleteLater.
+        # The relays under way, by ticket (run_task's relays belong to Qt and go by
+        # themselves once delivered; keeping them here only names what is pending).
         self._relays: dict[int, QObject] = {}
         self._relay_ids = itertools.count()
         filter_state.changed.connect(self._on_filter_changed)
