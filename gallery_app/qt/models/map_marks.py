@@ -27,6 +27,7 @@ from gallery_app.core.gallery.query import EntryFilter, matches_dates, matches_t
 from gallery_app.core.geo.layer import MarkLayer, build_layer
 from gallery_app.core.geo.marks import Mark, build_marks
 from gallery_app.core.models import Entry
+from gallery_app.qt.loading import heap
 from gallery_app.qt.models.filter_state import FilterState
 from gallery_app.qt.workers import run_task
 
@@ -105,6 +106,7 @@ class MapMarks(QObject):
 
         def done(_: object) -> None:
             self._building.discard(key)
+            heap.settle()  # the level lives on: no full collector passes over it later
             if layer is self._layer:
                 self.level_ready.emit(z)
 
@@ -162,6 +164,7 @@ class MapMarks(QObject):
             return
         self._layer = layer
         self._ready = True
+        heap.settle()  # 100,000 marks are long-lived: keep the collector from re-walking them
         self._building.clear()
         self.layer_changed.emit(layer)
 
