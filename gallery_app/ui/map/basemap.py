@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Paint the bundled world: sea, land, borders, lakes and place labels.
+"""Paint the bundled world: sea, land, borders, lakes, rivers, regions and place labels.
 
 Outlines are projected once per level of detail into QPainterPaths in world
 units and drawn through a QTransform, so a pan repaints cached paths and
 never re-projects a vertex.  Colours come from the palette, so light and
-dark both look intended.
+dark both look intended.  Rivers and the borders between regions are the
+ordered ``shape_layers`` drawn over the countries (``geo_layers``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from gallery_app.core.geo.basemap import Basemap, Outline, detail_for
 from gallery_app.core.geo.projection import project
 from gallery_app.core.geo.viewport import Viewport
 from gallery_app.ui.common.painting import is_dark, mix
+from gallery_app.ui.map.geo_layers import GeoLayerColours, GeoLayerData, GeoLayers
 
 CITY_LABEL_ZOOM = 4.0
 COUNTRY_LABEL_ZOOM = 2.5
@@ -41,14 +43,22 @@ class BasemapColours:
         self.label = mix(text, base, 0.35)
         self.country_label = mix(text, base, 0.55)
         self.halo = mix(base, self.land, 0.5)
-        self.key = tuple(c.rgba() for c in (self.sea, self.land, self.border, self.label))
+        self.geo = GeoLayerColours.of(palette)
+        self.key = tuple(
+            c.rgba() for c in (self.sea, self.land, self.border, self.label, self.geo.river)
+        )
 
 
 class BasemapPainter:
     """Cached paths of a :class:`Basemap`, painted for a viewport."""
 
-    def __init__(self, basemap: Basemap) -> None:
+    def __init__(self, basemap: Basemap, layer_data: GeoLayerData | None = None) -> None:
         self.basemap = basemap
+        self.layer_data = layer_data if layer_data is not None else GeoLayerData()
+        self.geo = GeoLayers(self.layer_data)
+        # The ordered layers drawn over the countries, in world units, bottom first.
+        self.shape_layers = (self.geo.paint_rivers, self.geo.paint_region_borders)
+        self.label_boxes: list[QRectF] = []  # where the last frame's labels went
         self._land: dict[int, QPainterPath] = {}
         self._lakes: dict[int, QPainterPath] = {}
         self._countries: dict[tuple[str, int], QPainterPath] = {}
@@ -85,6 +95,8 @@ class BasemapPainter:
         p.setPen(pen)
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawPath(land)
+        for paint_layer in self.shape_layers:
+            paint_layer(p, vp, colours.geo)
         p.restore()
 
     def paint_labels(self, p: QPainter, vp: Viewport, colours: BasemapColours) -> None:
@@ -95,6 +107,7 @@ class BasemapPainter:
             self._paint_cities(p, vp, colours, taken)
         if vp.zoom >= COUNTRY_LABEL_ZOOM:
             self._paint_countries(p, vp, colours, taken)
+        self.label_boxes = taken  # region names, drawn after the marks, keep clear of these
 
     def label_point(self, code: str) -> tuple[float, float] | None:
         """Where a country's name goes (world units): the middle of its largest part."""

@@ -53,7 +53,7 @@ class BasemapCache:
         self.painter = painter
         # The worker draws with a painter of its own: a QPainterPath caches its bounds on
         # first use even when read, so two threads must never draw the same path.
-        self._worker_painter = BasemapPainter(painter.basemap)
+        self._worker_painter = BasemapPainter(painter.basemap, painter.layer_data)
         self._pool = pool
         self._owner = owner  # repainted when a new picture arrives
         self._picture: _Picture | None = None
