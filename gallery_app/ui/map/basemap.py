@@ -26,7 +26,8 @@ from gallery_app.core.geo.basemap import Basemap, Outline, detail_for
 from gallery_app.core.geo.projection import project
 from gallery_app.core.geo.viewport import Viewport
 from gallery_app.ui.common.painting import is_dark, mix
-from gallery_app.ui.map.geo_layers import GeoLayerColours, GeoLayerData, GeoLayers
+from gallery_app.ui.map.geo_layer_data import GeoLayerData
+from gallery_app.ui.map.geo_layers import GeoLayerColours, GeoLayers
 
 CITY_LABEL_ZOOM = 4.0
 COUNTRY_LABEL_ZOOM = 2.5

@@ -6,64 +6,49 @@ after the countries: rivers (blue, thin, from a continent's zoom on) and the
 borders between provinces or states (thin, dashed grey, from a country's zoom
 on).  Region names, at close zoom, are drawn by the map view after the marks,
 wherever no place name, pin or mark label is (``label_room``).  The data is read
-off the GUI thread (``GeoLayerData.load_in``); until it arrives these layers
-draw nothing.  Paths are built per country and level of detail, in world
-units, once, and only for the countries on screen.
+and its paths built off the GUI thread (``geo_layer_data``); until it arrives
+these layers draw nothing.  A frame visits only the countries on screen.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QThreadPool
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QStaticText,
+)
 
-from gallery_app.core.geo.projection import project
-from gallery_app.core.geo.regions import Line, Region, RegionSet, load_regions
-from gallery_app.core.geo.rivers import Rivers, load_rivers
+from gallery_app.core.geo.regions import Line, Region
+from gallery_app.core.geo.rivers import FINE_ZOOM, RIVER_ZOOM
 from gallery_app.core.geo.viewport import Viewport, WorldRect
-from gallery_app.qt.workers import run_task
 from gallery_app.ui.common.painting import is_dark, mix
+from gallery_app.ui.map.geo_layer_data import (
+    GeoLayerData,
+    LabelPlace,
+    PathKey,
+    WorldBox,
+    add_line,
+    lines_path,
+    project_lines,
+)
 
 log = logging.getLogger(__name__)
 
 REGION_BORDER_ZOOM = 5.0  # a country fills much of the view
 REGION_FINE_ZOOM = 7.0
 REGION_LABEL_ZOOM = 5.5
-
-
-class GeoLayerData:
-    """Regions and rivers, shared by every painter of one map; ``None`` until read."""
-
-    def __init__(self, regions: RegionSet | None = None, rivers: Rivers | None = None) -> None:
-        self.regions = regions
-        self.rivers = rivers
-        self._relay: QObject | None = None
-
-    @property
-    def ready(self) -> bool:
-        return self.regions is not None and self.rivers is not None
-
-    def load_in(self, pool: QThreadPool, on_ready: Callable[[], None]) -> None:
-        """Read both files on ``pool`` (about 100 ms), then call ``on_ready`` on the GUI thread."""
-        if self.ready or self._relay is not None:
-            return
-
-        def done(result: tuple[RegionSet, Rivers]) -> None:
-            self.regions, self.rivers = result
-            self._relay = None
-            on_ready()
-
-        def failed(message: str) -> None:
-            log.warning("The map's regions and rivers could not be read: %s", message)
-            self.regions, self.rivers = RegionSet(), Rivers()
-            self._relay = None
-            on_ready()
-
-        self._relay = run_task(pool, lambda: (load_regions(), load_rivers()), done, failed)
 
 
 @dataclass(frozen=True)
@@ -90,27 +75,23 @@ class GeoLayers:
 
     def __init__(self, data: GeoLayerData) -> None:
         self.data = data
-        self._river_paths: dict[int, QPainterPath] = {}
-        self._border_paths: dict[tuple[str, int], QPainterPath] = {}
+        self._paths: dict[PathKey, QPainterPath] = {}  # this painter's own
         self._regions: dict[tuple[str, str], QPainterPath] = {}
+        self._texts: dict[str, QStaticText] = {}
+        self._text_font: str = ""
 
     def paint_rivers(self, p: QPainter, vp: Viewport, colours: GeoLayerColours) -> int:
         """Rivers, in world units (``p`` carries the world transform); the lines drawn."""
         rivers = self.data.rivers
-        lines = rivers.lines(vp.zoom) if rivers is not None else ()
-        if not lines:
+        if rivers is None or vp.zoom < RIVER_ZOOM or not rivers.levels:
             return 0
-        key = id(lines)
-        path = self._river_paths.get(key)
-        if path is None:
-            path = self._river_paths[key] = lines_path(lines)
-        pen = QPen(colours.river, 1.1)
+        level = min(len(rivers.levels) - 1, 1 if vp.zoom >= FINE_ZOOM else 0)
+        pen = QPen(colours.river, 1.0)  # a cosmetic pen of 1 px takes the fast stroker
         pen.setCosmetic(True)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         p.setPen(pen)
         p.setBrush(Qt.BrushStyle.NoBrush)
-        p.drawPath(path)
-        return len(lines)
+        p.drawPath(self._path(("", level), lambda: rivers.levels[level]))
+        return len(rivers.levels[level])
 
     def paint_region_borders(self, p: QPainter, vp: Viewport, colours: GeoLayerColours) -> int:
         """Dashed borders between the regions of the countries on screen; how many countries."""
@@ -119,19 +100,18 @@ class GeoLayers:
             return 0
         detail = 1 if vp.zoom >= REGION_FINE_ZOOM else 0
         shown = vp.visible()
-        pen = QPen(colours.region_border, 0.9, Qt.PenStyle.DashLine)
+        pen = QPen(colours.region_border, 1.0, Qt.PenStyle.CustomDashLine)
         pen.setCosmetic(True)
         pen.setDashPattern([4.0, 3.0])
         p.setPen(pen)
         p.setBrush(Qt.BrushStyle.NoBrush)
         drawn = 0
+        boxes = self.data.boxes
         for country in regions.countries:
-            if not _box_meets(country.box, shown):
+            box = boxes.get(country.iso3)
+            if box is None or not _meets(box, shown):
                 continue
-            key = (country.iso3, detail)
-            path = self._border_paths.get(key)
-            if path is None:
-                path = self._border_paths[key] = lines_path(country.borders(detail))
+            path = self._path((country.iso3, detail), functools.partial(country.borders, detail))
             if not path.isEmpty():
                 p.drawPath(path)
                 drawn += 1
@@ -140,23 +120,28 @@ class GeoLayers:
     def paint_region_labels(
         self, p: QPainter, vp: Viewport, colours: GeoLayerColours, taken: list[QRectF]
     ) -> int:
-        """Region names where the region is wide enough on screen; how many were written."""
-        regions = self.data.regions
-        if regions is None or vp.zoom < REGION_LABEL_ZOOM:
+        """Region names where the region is big enough on screen; how many were written."""
+        if self.data.regions is None or vp.zoom < REGION_LABEL_ZOOM:
             return 0
         shown = vp.visible()
         p.save()
         font = QFont(p.font())
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
         p.setFont(font)
-        fm = QFontMetricsF(font)
+        if font.key() != self._text_font:
+            self._texts.clear()
+            self._text_font = font.key()
+        min_w = 3 * QFontMetricsF(font).height() / vp.scale  # no name fits a smaller region
         p.setPen(colours.region_label)
         written = 0
-        for country in regions.countries:
-            if not _box_meets(country.box, shown):
+        for iso3, box in self.data.boxes.items():
+            if not _meets(box, shown):
                 continue
-            for region in country.regions:
-                written += _paint_region_label(p, vp, region, fm, taken)
+            for place in self.data.labels.get(iso3, ()):
+                if place.box[2] - place.box[0] < min_w:
+                    break  # largest first: the rest are smaller still
+                if shown.contains(place.x, place.y):
+                    written += self._label(p, vp, place, taken)
         p.restore()
         return written
 
@@ -168,38 +153,45 @@ class GeoLayers:
             path = QPainterPath()
             path.setFillRule(Qt.FillRule.OddEvenFill)
             for ring in region.rings():
-                _add_line(path, ring)
+                add_line(path, ring)
                 path.closeSubpath()
             self._regions[key] = path
         return path
 
+    def _path(self, key: PathKey, lines: Callable[[], tuple[Line, ...]]) -> QPainterPath:
+        """A cached path: from the worker's projected lines, or projected here if none."""
+        path = self._paths.get(key)
+        if path is None:
+            projected = self.data.lines.get(key)
+            if projected is None:
+                projected = project_lines(lines())
+            path = self._paths[key] = lines_path(projected)
+        return path
+
+    def _label(self, p: QPainter, vp: Viewport, place: LabelPlace, taken: list[QRectF]) -> int:
+        """The name at its label point, or beside it (inside the region) when a pin is there."""
+        text = self._texts.get(place.name)
+        if text is None:
+            text = self._texts[place.name] = QStaticText(place.name)
+            text.prepare(font=p.font())
+        size = text.size()
+        text_w, text_h = size.width(), size.height()
+        x0, y0, x1, y1 = place.box
+        if (x1 - x0) * vp.scale < text_w + 16 or (y1 - y0) * vp.scale < 2.5 * text_h:
+            return 0  # too small on screen to hold its name
+        sx, sy = vp.to_screen(place.x, place.y)
+        area = QRectF(QPointF(*vp.to_screen(x0, y0)), QPointF(*vp.to_screen(x1, y1)))
+        for dx, dy in _LABEL_TRIES:
+            box = QRectF(sx + dx * text_w - text_w / 2, sy + (dy - 0.5) * text_h, text_w, text_h)
+            if area.contains(box.center()) and not any(box.intersects(t) for t in taken):
+                taken.append(box)
+                p.drawStaticText(box.topLeft(), text)
+                return 1
+        return 0
+
 
 # Where a region's name may go, in text widths and heights from its label point, best first.
 _LABEL_TRIES = ((0, 0), (0, 1.2), (0, -1.2), (0, 2.4), (0, -2.4), (-0.8, 0), (0.8, 0), (-0.8, 1.2))
-
-
-def _paint_region_label(
-    p: QPainter, vp: Viewport, region: Region, fm: QFontMetricsF, taken: list[QRectF]
-) -> int:
-    """The name at its label point, or beside it (inside the region) when a pin is there."""
-    w, s, e, n = region.box
-    x0, y0 = project(w, n)
-    x1, y1 = project(e, s)
-    name = region.name
-    text_w, text_h = fm.horizontalAdvance(name), fm.height()
-    if (x1 - x0) * vp.scale < text_w + 16 or (y1 - y0) * vp.scale < 2.5 * text_h:
-        return 0  # too small on screen to hold its name
-    sx, sy = vp.to_screen(*project(*region.label))
-    if not (0 <= sx <= vp.width and 0 <= sy <= vp.height):
-        return 0
-    area = QRectF(QPointF(*vp.to_screen(x0, y0)), QPointF(*vp.to_screen(x1, y1)))
-    for dx, dy in _LABEL_TRIES:
-        box = QRectF(sx + dx * text_w - text_w / 2, sy + (dy - 0.5) * text_h, text_w, text_h)
-        if area.contains(box.center()) and not any(box.intersects(t) for t in taken):
-            taken.append(box)
-            p.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
-            return 1
-    return 0
 
 
 class Round(Protocol):
@@ -222,25 +214,6 @@ def label_room(*taken: Iterable[QRectF] | Iterable[Round]) -> list[QRectF]:
     return boxes
 
 
-def _box_meets(box: tuple[float, float, float, float], rect: WorldRect) -> bool:
-    w, s, e, n = box
-    x0, y0 = project(w, n)
-    x1, y1 = project(e, s)
+def _meets(box: WorldBox, rect: WorldRect) -> bool:
+    x0, y0, x1, y1 = box
     return x0 <= rect.x1 and x1 >= rect.x0 and y0 <= rect.y1 and y1 >= rect.y0
-
-
-def lines_path(lines: tuple[Line, ...]) -> QPainterPath:
-    """Open lines of (lon, lat) as one path in world units."""
-    path = QPainterPath()
-    for line in lines:
-        if len(line) >= 2:
-            _add_line(path, line)
-    return path
-
-
-def _add_line(path: QPainterPath, line: Line) -> None:
-    x, y = project(*line[0])
-    path.moveTo(x, y)
-    for lon, lat in line[1:]:
-        x, y = project(lon, lat)
-        path.lineTo(x, y)

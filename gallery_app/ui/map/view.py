@@ -41,7 +41,8 @@ from gallery_app.qt.models.map_marks import MapMarks
 from gallery_app.ui.map.basemap import BasemapColours, BasemapPainter
 from gallery_app.ui.map.basemap_cache import BasemapCache
 from gallery_app.ui.map.card import MAX_ENTRIES, card_lines, paint_card
-from gallery_app.ui.map.geo_layers import GeoLayerData, label_room
+from gallery_app.ui.map.geo_layer_data import GeoLayerData
+from gallery_app.ui.map.geo_layers import label_room
 from gallery_app.ui.map.input import MapInput
 from gallery_app.ui.map.legend import paint_legend
 from gallery_app.ui.map.marks import (

@@ -19,7 +19,8 @@ from gallery_app.core.models import Entry, Location
 from gallery_app.qt.models.filter_state import FilterState
 from gallery_app.qt.models.map_marks import MapMarks
 from gallery_app.ui.map.basemap import world_transform
-from gallery_app.ui.map.geo_layers import GeoLayerColours, GeoLayerData, GeoLayers, label_room
+from gallery_app.ui.map.geo_layer_data import GeoLayerData
+from gallery_app.ui.map.geo_layers import GeoLayerColours, GeoLayers, label_room
 from gallery_app.ui.map.view import MapView
 
 TIKRIT = (43.67861, 34.61581)
