@@ -64,7 +64,7 @@ class GeoLayerColours:
         dark = is_dark(palette)
         water = QColor(96, 160, 220) if dark else QColor(64, 128, 200)
         return cls(
-            river=mix(base, water, 0.55 if dark else 0.6),
+            river=mix(base, water, 0.7 if dark else 0.75),
             region_border=mix(base, text, 0.28 if dark else 0.3),
             region_label=mix(text, base, 0.58),
         )
