@@ -107,7 +107,8 @@ class RegionSet:
 
         Names are compared folded (no accents, case, hyphens, "province", a
         leading "al-"), then by their consonants ("Salahuddin" and "Salah ad
-        Din"); a name that fits two regions finds none.
+        Din"); of two regions with the name, the one known by no other name
+        wins; a name that still fits two regions finds none.
         """
         country = self.country(country_code)
         if country is None or not name or not name.strip():
@@ -116,6 +117,8 @@ class RegionSet:
         if not key:
             return None
         exact = [r for r in country.regions if key in {fold_region_name(n) for n in r.names}]
+        if len(exact) > 1:  # "Parwan" is also the old name of Panjshir: the one named only so
+            exact = [r for r in exact if all(fold_region_name(n) == key for n in r.names)]
         if len(exact) == 1:
             return exact[0]
         if exact:

@@ -57,6 +57,13 @@ def test_a_caption_province_finds_its_region(caption_name: str, found: str) -> N
     assert region is not None and region.name == found
 
 
+def test_of_two_regions_with_one_name_the_one_known_only_by_it_wins() -> None:
+    regions = load_regions()
+    parwan, panjshir = regions.find("AF", "Parwan province"), regions.find("AF", "Panjshir")
+    assert parwan is not None and parwan.names == ("Parwan",)
+    assert panjshir is not None and panjshir is not parwan and "Panjshir" in panjshir.names
+
+
 def test_a_name_that_is_no_region_finds_none() -> None:
     regions = load_regions()
     assert regions.find("IQ", "Atlantis province") is None
