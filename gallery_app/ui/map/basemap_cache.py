@@ -73,6 +73,10 @@ class BasemapCache:
         if pic.vp.zoom != vp.zoom or not _covers(pic.vp, vp):
             self._request(vp, colours, dpr)
 
+    def invalidate(self) -> None:
+        """Draw the next frame anew (new layers arrived)."""
+        self._picture = None
+
     def is_current(self, vp: Viewport) -> bool:
         """The picture shows ``vp`` as it is (nothing stretched, nothing pending)."""
         if not OFF_THREAD:

@@ -181,7 +181,8 @@ class MapView(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         vp = self.viewport
         pal = self.palette()
-        self._base.paint(p, vp, BasemapColours(pal), self.devicePixelRatioF())
+        base_colours = BasemapColours(pal)
+        self._base.paint(p, vp, base_colours, self.devicePixelRatioF())
         if self.tiles is not None and self.tiles.enabled:
             paint_tiles(p, vp, self.tiles)
         colours = MarkColours(pal)
@@ -197,7 +198,7 @@ class MapView(QWidget):
         paint_later_labels(p, colours, painted)
         self.hits = painted.hits
         room = label_room(self._basemap.label_boxes, painted.label_boxes, painted.hits)
-        self._basemap.geo.paint_region_labels(p, vp, BasemapColours(pal).geo, room)
+        self._basemap.geo.paint_region_labels(p, vp, base_colours.geo, room)
         self._paint_area(p, colours)
         credit = self.credit_text()
         paint_legend(p, QRectF(self.rect()), pal, colours, self._sprites, painted.dpr, credit)
@@ -236,6 +237,7 @@ class MapView(QWidget):
 
     def _on_geo_layers_ready(self) -> None:
         if shiboken6.isValid(self):  # the view may have closed while they were read
+            self._base.invalidate()  # a picture drawn before they came lacks them
             self.update()
 
     def reset_fit(self) -> None:
