@@ -23,9 +23,12 @@ import logging
 import re
 import threading
 import unicodedata
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from gallery_app.core.geo.projection import mercator_y
 
 log = logging.getLogger(__name__)
 
@@ -160,6 +163,26 @@ def unpack(packed: str, scale: float) -> Line:
         y += nums[k + 1]
         out.append((x / scale, y / scale))
     return tuple(out)
+
+
+def unpack_projected(packed: str, scale: float) -> array[float]:
+    """Delta-encoded integers -> flat world x, y pairs (Web Mercator), in one array.
+
+    Allocates no tuple per point: a worker that prepares thousands of lines
+    must not set the garbage collector running on its thread, where it would
+    finalize Qt objects that belong to the GUI thread.
+    """
+    out = array("d")
+    if not packed:
+        return out
+    nums = packed.split(",")
+    x = y = 0
+    for k in range(0, len(nums) - 1, 2):
+        x += int(nums[k])
+        y += int(nums[k + 1])
+        out.append((x / scale + 180.0) / 360.0)
+        out.append(mercator_y(y / scale))
+    return out
 
 
 def regions_path() -> Path:

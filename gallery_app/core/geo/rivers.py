@@ -3,8 +3,9 @@
 
 ``resources/basemap/rivers.json.gz`` (built by ``tools/build-basemap.py``)
 holds every river line at two levels of detail (a continent, a country and
-closer) as packed delta-encoded integers; :func:`load_rivers` decodes it once
-(a few ms).  A damaged file gives no rivers and a logged sentence.
+closer) as packed delta-encoded integers; :func:`load_rivers` reads it (a few
+ms) and lines are decoded when asked for.  A damaged file gives no rivers and
+a logged sentence.
 """
 
 from __future__ import annotations
@@ -27,14 +28,22 @@ FINE_ZOOM = 4.5  # and at full detail from a country's
 
 @dataclass(frozen=True)
 class Rivers:
-    levels: tuple[tuple[Line, ...], ...] = ()  # coarse first
+    packed: tuple[tuple[str, ...], ...] = ()  # per level (coarse first), packed lines
+    scale: float = 1000.0
     source: str = ""
 
+    def level_for(self, zoom: float) -> int | None:
+        """Which level of detail to draw at ``zoom``: none for the whole world."""
+        if zoom < RIVER_ZOOM or not self.packed:
+            return None
+        return min(len(self.packed) - 1, 1 if zoom >= FINE_ZOOM else 0)
+
     def lines(self, zoom: float) -> tuple[Line, ...]:
-        """The lines to draw at ``zoom``: none for the whole world."""
-        if zoom < RIVER_ZOOM or not self.levels:
+        """The lines to draw at ``zoom``, decoded (lon, lat)."""
+        level = self.level_for(zoom)
+        if level is None:
             return ()
-        return self.levels[min(len(self.levels) - 1, 1 if zoom >= FINE_ZOOM else 0)]
+        return tuple(unpack(s, self.scale) for s in self.packed[level])
 
 
 def rivers_path() -> Path:
@@ -48,9 +57,8 @@ def load_rivers(path: Path | None = None) -> Rivers:
     path = path or rivers_path()
     try:
         data = json.loads(gzip.decompress(path.read_bytes()))
-        scale = float(data["scale"])
-        levels = tuple(tuple(unpack(str(s), scale) for s in level) for level in data["levels"])
-        return Rivers(levels, str(data.get("source", "")))
+        packed = tuple(tuple(str(s) for s in level) for level in data["levels"])
+        return Rivers(packed, float(data["scale"]), str(data.get("source", "")))
     except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:
         log.warning("The map's rivers could not be read from %s (%s); no rivers.", path, exc)
         return Rivers()

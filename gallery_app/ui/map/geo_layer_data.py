@@ -12,6 +12,7 @@ the projected lines, on its own thread, when it first shows them.
 from __future__ import annotations
 
 import logging
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ from PySide6.QtCore import QObject, QThreadPool
 from PySide6.QtGui import QPainterPath
 
 from gallery_app.core.geo.projection import project
-from gallery_app.core.geo.regions import Box, Line, RegionSet, load_regions
+from gallery_app.core.geo.regions import Box, Line, RegionSet, load_regions, unpack_projected
 from gallery_app.core.geo.rivers import Rivers, load_rivers
 from gallery_app.qt.workers import run_task
 
@@ -27,7 +28,7 @@ log = logging.getLogger(__name__)
 
 WorldBox = tuple[float, float, float, float]  # x0, y0, x1, y1 in world units
 PathKey = tuple[str, int]  # ("IRQ", detail) for borders, ("", level) for rivers
-WorldLines = tuple[tuple[float, ...], ...]  # per line x0, y0, x1, y1, ... in world units
+WorldLines = tuple["array[float]", ...]  # per line x0, y0, x1, y1, ... in world units
 
 
 @dataclass(frozen=True)
@@ -93,21 +94,16 @@ def _read_and_prepare() -> tuple[RegionSet, Rivers, Prepared]:
     regions, rivers = load_regions(), load_rivers()
     lines: dict[PathKey, WorldLines] = {}
     for country in regions.countries:
-        for detail in range(len(country.packed_borders)):
-            lines[(country.iso3, detail)] = project_lines(country.borders(detail))
-    for level, river_lines in enumerate(rivers.levels):
-        lines[("", level)] = project_lines(river_lines)
+        for detail, packed in enumerate(country.packed_borders):
+            lines[(country.iso3, detail)] = project_packed(packed, country.scale)
+    for level, packed in enumerate(rivers.packed):
+        lines[("", level)] = project_packed(packed, rivers.scale)
     return regions, rivers, Prepared(country_boxes(regions), label_places(regions), lines)
 
 
-def project_lines(lines: tuple[Line, ...]) -> WorldLines:
-    out = []
-    for line in lines:
-        flat: list[float] = []
-        for lon, lat in line:
-            flat += project(lon, lat)
-        out.append(tuple(flat))
-    return tuple(out)
+def project_packed(packed: tuple[str, ...], scale: float) -> WorldLines:
+    """Packed lines -> projected flat arrays (no tuple per point: see ``unpack_projected``)."""
+    return tuple(unpack_projected(s, scale) for s in packed)
 
 
 def world_box(box: Box) -> WorldBox:

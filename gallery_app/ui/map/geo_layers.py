@@ -12,9 +12,8 @@ these layers draw nothing.  A frame visits only the countries on screen.
 
 from __future__ import annotations
 
-import functools
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -30,8 +29,7 @@ from PySide6.QtGui import (
     QStaticText,
 )
 
-from gallery_app.core.geo.regions import Line, Region
-from gallery_app.core.geo.rivers import FINE_ZOOM, RIVER_ZOOM
+from gallery_app.core.geo.regions import Region
 from gallery_app.core.geo.viewport import Viewport, WorldRect
 from gallery_app.ui.common.painting import is_dark, mix
 from gallery_app.ui.map.geo_layer_data import (
@@ -41,7 +39,7 @@ from gallery_app.ui.map.geo_layer_data import (
     WorldBox,
     add_line,
     lines_path,
-    project_lines,
+    project_packed,
 )
 
 log = logging.getLogger(__name__)
@@ -83,15 +81,15 @@ class GeoLayers:
     def paint_rivers(self, p: QPainter, vp: Viewport, colours: GeoLayerColours) -> int:
         """Rivers, in world units (``p`` carries the world transform); the lines drawn."""
         rivers = self.data.rivers
-        if rivers is None or vp.zoom < RIVER_ZOOM or not rivers.levels:
+        level = rivers.level_for(vp.zoom) if rivers is not None else None
+        if rivers is None or level is None:
             return 0
-        level = min(len(rivers.levels) - 1, 1 if vp.zoom >= FINE_ZOOM else 0)
         pen = QPen(colours.river, 1.0)  # a cosmetic pen of 1 px takes the fast stroker
         pen.setCosmetic(True)
         p.setPen(pen)
         p.setBrush(Qt.BrushStyle.NoBrush)
-        p.drawPath(self._path(("", level), lambda: rivers.levels[level]))
-        return len(rivers.levels[level])
+        p.drawPath(self._path(("", level), rivers.packed[level], rivers.scale))
+        return len(rivers.packed[level])
 
     def paint_region_borders(self, p: QPainter, vp: Viewport, colours: GeoLayerColours) -> int:
         """Dashed borders between the regions of the countries on screen; how many countries."""
@@ -111,7 +109,8 @@ class GeoLayers:
             box = boxes.get(country.iso3)
             if box is None or not _meets(box, shown):
                 continue
-            path = self._path((country.iso3, detail), functools.partial(country.borders, detail))
+            packed = country.packed_borders[min(detail, len(country.packed_borders) - 1)]
+            path = self._path((country.iso3, detail), packed, country.scale)
             if not path.isEmpty():
                 p.drawPath(path)
                 drawn += 1
@@ -158,13 +157,13 @@ class GeoLayers:
             self._regions[key] = path
         return path
 
-    def _path(self, key: PathKey, lines: Callable[[], tuple[Line, ...]]) -> QPainterPath:
+    def _path(self, key: PathKey, packed: tuple[str, ...], scale: float) -> QPainterPath:
         """A cached path: from the worker's projected lines, or projected here if none."""
         path = self._paths.get(key)
         if path is None:
             projected = self.data.lines.get(key)
             if projected is None:
-                projected = project_lines(lines())
+                projected = project_packed(packed, scale)
             path = self._paths[key] = lines_path(projected)
         return path
 

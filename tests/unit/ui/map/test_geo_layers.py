@@ -105,11 +105,11 @@ class _Pin:  # what a mark's Hit says of a pin
 def _blue(image: QImage, colour: QColor) -> int:
     """Pixels close to the river colour."""
     count = 0
-    for y in range(0, image.height(), 2):
-        for x in range(0, image.width(), 2):
+    for y in range(image.height()):
+        for x in range(image.width()):
             c = image.pixelColor(x, y)
             d = abs(c.red() - colour.red()) + abs(c.green() - colour.green())
-            if d + abs(c.blue() - colour.blue()) < 40:
+            if d + abs(c.blue() - colour.blue()) < 60:
                 count += 1
     return count
 
@@ -128,7 +128,7 @@ def test_the_map_reads_the_layers_off_the_gui_thread_and_draws_rivers_close(
     far = _blue(view.grab().toImage(), river)
     view.set_viewport(replace(_vp(6.0), width=view.width(), height=view.height()))
     close = _blue(view.grab().toImage(), river)
-    assert far < close and close > 100
+    assert far < 20 and close > 200  # the Tigris, the Euphrates and their branches
 
 
 def test_a_caption_province_is_drawn_as_that_province(qtbot: QtBot, pool: QThreadPool) -> None:
