@@ -11,6 +11,7 @@ the projected lines, on its own thread, when it first shows them.
 
 from __future__ import annotations
 
+import gc
 import logging
 from array import array
 from collections.abc import Callable
@@ -91,6 +92,18 @@ class GeoLayerData:
 
 
 def _read_and_prepare() -> tuple[RegionSet, Rivers, Prepared]:
+    # No garbage collection on this worker while it allocates: a collection here would
+    # finalize whatever Qt objects of the GUI thread are garbage, on the wrong thread.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _prepare()
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _prepare() -> tuple[RegionSet, Rivers, Prepared]:
     regions, rivers = load_regions(), load_rivers()
     lines: dict[PathKey, WorldLines] = {}
     for country in regions.countries:
