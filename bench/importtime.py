@@ -28,8 +28,8 @@ PROBES = {
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass"
     ),
 }
-NOT_BEFORE_FIRST_FRAME = ("exiv2", "exifread", "defusedxml", "multiprocessing", "jsonschema")
-NOT_FOR_HELP = ("PIL", "PySide6", *NOT_BEFORE_FIRST_FRAME)
+NOT_BEFORE_FIRST_FRAME = ("exiv2", "exifread", "defusedxml", "multiprocessing", "jsonschema", "PIL")
+NOT_FOR_HELP = ("PySide6", *NOT_BEFORE_FIRST_FRAME)
 
 
 def _importtime(code: str) -> dict[str, int]:

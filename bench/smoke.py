@@ -28,6 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import bench_cli  # noqa: E402
 import bench_gui  # noqa: E402
 import bench_metadata  # noqa: E402
 import bench_thumbnails  # noqa: E402
@@ -110,6 +111,17 @@ def run_map() -> None:
     print(done.stdout)
 
 
+def run_cli(tree: Path) -> None:
+    """``bench_cli`` for one round: its four rows (cold, warm, exiftool, exiv2) and commands."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert bench_cli.main([str(tree), "--repeat", "1"]) == 0
+    text = out.getvalue()
+    for label in ("dateline cold", "dateline warm", "exiftool -json", "exiv2 -q -pa", "commands"):
+        assert label in text, text
+    print(text)
+
+
 def main() -> int:
     start = time.perf_counter()
     root = Path(tempfile.mkdtemp(prefix="dateline-bench-smoke-"))
@@ -123,6 +135,7 @@ def main() -> int:
         thumbs = bench_thumbnails.run(big, repeat=1)
         assert any(row["name"].startswith("dateline") for row in thumbs), thumbs
         print(bench_thumbnails.table(thumbs))
+        run_cli(tree)
         run_gui(tree, 36)
         run_map()
     finally:

@@ -12,9 +12,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PIL import Image
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
@@ -28,8 +27,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
 
-from gallery_app.core.imaging import decode, kinds
+from gallery_app.core.imaging import kinds
 from gallery_app.core.textdecode import printable
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +142,10 @@ def decode_image(path: Path, target: QSize | None = None) -> QImage:
         image = _decode_with_qt(path, target)
         if not image.isNull():
             return image
+    # Deferred to the first file Qt cannot read: Pillow and its plugins cost ~50 ms
+    # to import, and a folder of JPEGs never needs them on the way to the first frame.
+    from gallery_app.core.imaging import decode
+
     box = (target.width(), target.height()) if target is not None and target.isValid() else None
     try:
         decoded = decode.decode_fitted(path, box)

@@ -16,14 +16,12 @@ warning that says so.
 from __future__ import annotations
 
 import logging
-import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from gallery_app.core.errors import DatelineError
-from gallery_app.core.folders.listing import SidecarTimes, iter_image_files
+from gallery_app.core.folders.listing import SidecarTimes, check_listable, iter_image_files
 from gallery_app.core.folders.pool import MIN_FILES, ReaderPool, default_workers
 from gallery_app.core.gallery.entries import entry_from_metadata
 from gallery_app.core.gallery.ordering import sort_key
@@ -51,16 +49,7 @@ def list_image_files(path: Path, *, accept_file: bool = False) -> list[Path]:
     """
     if accept_file and path.is_file():
         return [path]
-    what = "file or folder" if accept_file else "folder"
-    if not path.exists():
-        raise DatelineError(f"{path}: no such {what}.")
-    if not path.is_dir():
-        raise DatelineError(f"{path}: not a {'photo file or a ' if accept_file else ''}folder.")
-    try:
-        with os.scandir(path):
-            pass
-    except OSError as exc:
-        raise DatelineError(f"{path}: cannot be listed ({exc.strerror or exc}).") from None
+    check_listable(path, accept_file=accept_file)
     return list(iter_image_files(path))
 
 

@@ -23,6 +23,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from gallery_app.core import paths
 from gallery_app.core.metadata.values import FileMetadata
@@ -44,8 +45,21 @@ CREATE TABLE IF NOT EXISTS files (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+# Entries ready to print (``core.listing``), keyed like ``files`` plus the version of
+# what made them; added beside schema 1 without a bump (a cache: dropping it is harmless).
+_READY_SCHEMA = """
+CREATE TABLE IF NOT EXISTS ready (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    version TEXT NOT NULL,
+    facts TEXT NOT NULL,
+    body TEXT NOT NULL
+) WITHOUT ROWID;
+"""
 
 Row = tuple[int, int, str]  # size, mtime_ns, JSON
+ReadyRow = tuple[int, int, str, str]  # size, mtime_ns, facts, body
 
 
 class Catalog:
@@ -114,6 +128,10 @@ class Catalog:
         elif version != SCHEMA_VERSION:
             raise _Stale(f"schema {version}, expected {SCHEMA_VERSION}")
         conn.execute("SELECT path FROM files LIMIT 1").fetchone()
+        try:
+            conn.executescript(_READY_SCHEMA)
+        except sqlite3.OperationalError as exc:  # read-only: the files rows still serve
+            log.info("catalog %s: no table of ready entries (%s)", conn, exc)
 
     def _open(self) -> sqlite3.Connection:
         ensure_private_dir(self._path.parent)
@@ -206,26 +224,42 @@ class Catalog:
 
     def rows_under(self, folder: Path) -> dict[str, Row]:
         """Every stored row below ``folder`` in one query, keyed by absolute path."""
-        if not _storable(folder):
-            return {}
-        prefix = _key(folder).rstrip("/") + "/"
-        upper = prefix[:-1] + chr(ord("/") + 1)
-        found: dict[str, Row] = {}
-        conn = self._conn()
-        if conn is not None:
-            try:
-                rows = conn.execute(
-                    "SELECT path, size, mtime_ns, data FROM files WHERE path >= ? AND path < ?",
-                    (prefix, upper),
-                ).fetchall()
-            except sqlite3.Error as exc:
-                self._failed(exc, writing=False)
-                rows = []
-            found = {path: (size, mtime, data) for path, size, mtime, data in rows}
-        if self._memory is not None:
+        found = {
+            path: (size, mtime, data)
+            for path, size, mtime, data in self._under(
+                "SELECT path, size, mtime_ns, data FROM files", folder, ()
+            )
+        }
+        if self._memory is not None and _storable(folder):
+            prefix, upper = _range(folder)
             with self._lock:
                 found.update((k, v) for k, v in self._memory.items() if prefix <= k < upper)
         return found
+
+    def ready_under(self, folder: Path, version: str) -> dict[str, ReadyRow]:
+        """The ready entries (``core.listing``) of ``version`` below ``folder``, by path."""
+        return {
+            path: (size, mtime, facts, body)
+            for path, size, mtime, facts, body in self._under(
+                "SELECT path, size, mtime_ns, facts, body FROM ready", folder, (version,)
+            )
+        }
+
+    def _under(self, select: str, folder: Path, version: tuple[str, ...]) -> list[tuple[Any, ...]]:
+        """The rows of ``select`` whose path is below ``folder`` (and of ``version``)."""
+        if not _storable(folder):
+            return []
+        conn = self._conn()
+        if conn is None:
+            return []
+        where = " WHERE path >= ? AND path < ?" + (" AND version = ?" if version else "")
+        try:
+            return list(conn.execute(select + where, (*_range(folder), *version)).fetchall())
+        except sqlite3.Error as exc:
+            if "no such table: ready" in str(exc):
+                return []
+            self._failed(exc, writing=False)
+            return []
 
     def put_many(self, items: Iterable[tuple[Path, int, int, FileMetadata]]) -> None:
         """Store ``(file, size, mtime_ns, metadata)`` rows in one transaction."""
@@ -255,6 +289,19 @@ class Catalog:
             with self._lock:
                 self._memory.update((path, (size, mtime, data)) for path, size, mtime, data in rows)
 
+    def put_ready(self, items: Iterable[tuple[str, int, int, str, str, str]]) -> None:
+        """Store ready entries ``(path, size, mtime_ns, version, facts, body)``; on a disk
+        that refuses, none (they are rebuilt next time)."""
+        rows = [row for row in items if _storable(Path(row[0]))]
+        conn = self._conn() if rows and self._memory is None else None
+        if conn is None:
+            return
+        try:
+            with _transaction(conn):
+                conn.executemany("INSERT OR REPLACE INTO ready VALUES (?, ?, ?, ?, ?, ?)", rows)
+        except sqlite3.Error as exc:
+            log.info("ready entries not stored: %s", exc)
+
     def put(self, file: Path, size: int, mtime_ns: int, meta: FileMetadata) -> None:
         self.put_many([(file, size, mtime_ns, meta)])
 
@@ -272,6 +319,8 @@ class Catalog:
         try:
             with _transaction(conn):
                 conn.executemany("DELETE FROM files WHERE path = ?", [(f,) for f in files])
+                with contextlib.suppress(sqlite3.OperationalError):  # no such table (read-only)
+                    conn.executemany("DELETE FROM ready WHERE path = ?", [(f,) for f in files])
         except sqlite3.Error as exc:
             self._failed(exc, writing=True)
 
@@ -309,6 +358,12 @@ def _is_disk_trouble(exc: BaseException) -> bool:
 
 def _key(path: Path) -> str:
     return str(path.absolute())
+
+
+def _range(folder: Path) -> tuple[str, str]:
+    """The keys below ``folder``: ``prefix <= key < upper``."""
+    prefix = _key(folder).rstrip("/") + "/"
+    return prefix, prefix[:-1] + chr(ord("/") + 1)
 
 
 def _storable(path: Path) -> bool:

@@ -21,11 +21,6 @@ from tests.unit.photo_files import make_tagged_jpeg
 DAY = dt.datetime(2015, 3, 30, 9, 0)
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DATELINE_HOME", str(tmp_path / "home"))
-
-
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     root = tmp_path / "shoot"
@@ -69,8 +64,10 @@ def test_a_worker_that_dies_costs_only_the_file_that_killed_it(
     real_submit = ReaderPool._submit
     calls = iter(range(1000))
 
-    def first_chunk_breaks(self: ReaderPool, chunk: list[Path]) -> object:
-        future = real_submit(self, chunk)
+    def first_chunk_breaks(
+        self: ReaderPool, work: object, chunk: list[str], args: tuple[object, ...]
+    ) -> object:
+        future = real_submit(self, work, chunk, args)  # type: ignore[arg-type]
         if next(calls) == 0:
             broken: Future[object] = Future()
             broken.set_exception(BrokenProcessPool("a worker died"))
