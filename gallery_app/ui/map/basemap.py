@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Paint the bundled world: sea, land, borders, lakes and place labels.
+"""Paint the bundled world: sea, land, borders, lakes, rivers, regions and place labels.
 
 Outlines are projected once per level of detail into QPainterPaths in world
 units and drawn through a QTransform, so a pan repaints cached paths and
 never re-projects a vertex.  Colours come from the palette, so light and
-dark both look intended.
+dark both look intended.  Rivers and the borders between regions are the
+ordered ``shape_layers`` drawn over the countries (``geo_layers``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from gallery_app.core.geo.projection import project
 from gallery_app.core.geo.viewport import Viewport
 from gallery_app.ui.common.painting import is_dark, mix
 from gallery_app.ui.map.basemap_labels import LabelLayout
+from gallery_app.ui.map.geo_layer_data import GeoLayerData
+from gallery_app.ui.map.geo_layers import GeoLayerColours, GeoLayers
 
 
 class BasemapColours:
@@ -39,14 +42,22 @@ class BasemapColours:
         self.label = mix(text, base, 0.35)
         self.country_label = mix(text, base, 0.55)
         self.halo = mix(base, self.land, 0.5)
-        self.key = tuple(c.rgba() for c in (self.sea, self.land, self.border, self.label))
+        self.geo = GeoLayerColours.of(palette)
+        self.key = tuple(
+            c.rgba() for c in (self.sea, self.land, self.border, self.label, self.geo.river)
+        )
 
 
 class BasemapPainter:
     """Cached paths of a :class:`Basemap`, painted for a viewport."""
 
-    def __init__(self, basemap: Basemap) -> None:
+    def __init__(self, basemap: Basemap, layer_data: GeoLayerData | None = None) -> None:
         self.basemap = basemap
+        self.layer_data = layer_data if layer_data is not None else GeoLayerData()
+        self.geo = GeoLayers(self.layer_data)
+        # Drawn over the countries, in world units, bottom first (after SHAPE_LAYERS).
+        self.shape_layers = (self.geo.paint_rivers, self.geo.paint_region_borders)
+        self.label_boxes: list[QRectF] = []  # where the last frame's labels went
         self._land: dict[int, QPainterPath] = {}
         self._lakes: dict[int, QPainterPath] = {}
         self._countries: dict[tuple[str, int], QPainterPath] = {}
@@ -63,19 +74,23 @@ class BasemapPainter:
         self.paint_labels(p, vp, colours)
 
     def paint_shapes(self, p: QPainter, vp: Viewport, colours: BasemapColours) -> None:
-        """Sea, then each of :data:`SHAPE_LAYERS` in order; no text, so a worker may draw them
-        (with a painter of its own: the paths cache their bounds when first read)."""
+        """Sea, each of :data:`SHAPE_LAYERS`, then rivers and region borders; no text, so a
+        worker may draw them (with a painter of its own: paths cache their bounds when read)."""
         p.fillRect(QRectF(0, 0, vp.width, vp.height), colours.sea)
         detail = detail_for(vp.zoom)
         p.save()
         p.setTransform(world_transform(vp))
         for layer in SHAPE_LAYERS:
             layer(self, p, detail, colours)
+        for paint_layer in self.shape_layers:
+            paint_layer(p, vp, colours.geo)
         p.restore()
 
     def paint_labels(self, p: QPainter, vp: Viewport, colours: BasemapColours) -> None:
-        """Place and country names, on the GUI thread only (fonts are not for workers)."""
-        self._label_layout.paint(p, vp, colours.label, colours.country_label)
+        """Place and country names, on the GUI thread only (fonts are not for workers).
+
+        Their boxes are kept: region names, drawn after the marks, keep clear of them."""
+        self.label_boxes = self._label_layout.paint(p, vp, colours.label, colours.country_label)
 
     def label_point(self, code: str) -> tuple[float, float] | None:
         """Where a country's name goes (world units): the middle of its largest part."""

@@ -98,12 +98,13 @@ class BasemapCache:
         self.painter = painter
         # The worker draws with a painter of its own: a QPainterPath caches its bounds on
         # first use even when read, so two threads must never draw the same path.
-        self._worker_painter = BasemapPainter(painter.basemap)
+        self._worker_painter = BasemapPainter(painter.basemap, painter.layer_data)
         self._pool = pool
         self._owner = owner  # repainted when tiles arrive
         self._tiles: OrderedDict[TileKey, QImage] = OrderedDict()
         self._zooms: dict[float, int] = {}  # tiles kept per zoom
         self._style: tuple[object, ...] = ()
+        self._generation = 0  # bumped when the layers change: older tiles are dropped
         self._want: tuple[Viewport, BasemapColours, float] | None = None
         self._relay: QObject | None = None  # the one render under way
 
@@ -129,6 +130,12 @@ class BasemapCache:
         self.painter.paint_labels(p, vp, colours)  # text stays on the GUI thread
         self._want = (vp, colours, dpr)
         self._start_next()
+
+    def invalidate(self) -> None:
+        """Draw every tile anew (new layers arrived); a render under way is dropped."""
+        self._generation += 1
+        self._tiles.clear()
+        self._zooms.clear()
 
     def is_current(self, vp: Viewport) -> bool:
         """Every tile ``vp`` shows is drawn for it (nothing stretched, for screenshots)."""
@@ -156,7 +163,7 @@ class BasemapCache:
         p.restore()
 
     def _restyle(self, colours: BasemapColours, dpr: float) -> None:
-        style = (colours.key, dpr)
+        style = (colours.key, dpr, self._generation)
         if style != self._style:  # a new palette or screen: every tile is redrawn
             self._style = style
             self._tiles.clear()

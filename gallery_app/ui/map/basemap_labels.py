@@ -18,7 +18,7 @@ import math
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QStaticText
 
 from gallery_app.core.geo.viewport import TILE, Viewport
@@ -52,7 +52,10 @@ class LabelLayout:
         self._texts: dict[tuple[str, str], QStaticText] = {}
         self._widths: dict[str, tuple[list[float], float, float]] = {}
 
-    def paint(self, p: QPainter, vp: Viewport, city_pen: QColor, country_pen: QColor) -> None:
+    def paint(
+        self, p: QPainter, vp: Viewport, city_pen: QColor, country_pen: QColor
+    ) -> list[QRectF]:
+        """Draw the names placed for ``vp``'s zoom; return the screen boxes they took."""
         city_font, country_font = _fonts(p.font())
         placed = self._placement(vp.zoom, city_font, country_font)
         seen = vp.visible(margin_px=CELL)
@@ -61,6 +64,7 @@ class LabelLayout:
         p.save()
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(city_pen)
+        boxes: list[QRectF] = []
         dots = [q for q in shown if q.city]
         for q in dots:
             p.drawEllipse(
@@ -73,8 +77,11 @@ class LabelLayout:
                 if q.city is city and q.name:
                     sx = (q.x - vp.cx) * scale + half_w + q.dx
                     sy = (q.y - vp.cy) * scale + half_h + q.dy
-                    p.drawStaticText(QPointF(sx, sy), self._text(q.name, font))
+                    text = self._text(q.name, font)
+                    p.drawStaticText(QPointF(sx, sy), text)
+                    boxes.append(QRectF(QPointF(sx, sy), text.size()))
         p.restore()
+        return boxes
 
     def _placement(self, zoom: float, city_font: QFont, country_font: QFont) -> list[Placed]:
         key = (zoom, city_font.key())

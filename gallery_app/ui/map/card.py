@@ -23,8 +23,9 @@ _WHY = {
     MarkKind.GPS: "GPS position from the photo file",
     MarkKind.GAZETTEER: "place named in the caption or the file, located by the gazetteer",
     MarkKind.STRETCH: "a stretch named in the caption, between two gazetteer places",
-    MarkKind.REGION: "only a country or a province is named; the whole country is drawn",
+    MarkKind.REGION: "only a country (or an unknown province) is named; the whole country is drawn",
 }
+_WHY_PROVINCE = "only a province is named; the whole province is drawn"
 
 
 def card_lines(
@@ -39,7 +40,7 @@ def card_lines(
     head = place if total == 1 else f"{total:,} photos · {place}"
     lines: list[tuple[str, bool]] = [(head, True)]
     if mark is not None:
-        lines.append((_WHY[mark.kind], False))
+        lines.append((_WHY_PROVINCE if mark.province is not None else _WHY[mark.kind], False))
         if mark.disagreement is not None:
             d = mark.disagreement
             lines.append((f"The caption says {d.caption_place.name}, {d.km:,.0f} km away.", False))

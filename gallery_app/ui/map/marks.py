@@ -100,8 +100,7 @@ def paint_shapes(
 ) -> None:
     """Regions first (under everything), then stretches."""
     for group in layer.regions:
-        code = group.first.region_code or ""
-        found = region_paths.get(code)
+        found = region_paths.get(group.first.region_key)
         if found is None:
             continue
         world, (lx, ly) = found
@@ -110,7 +109,7 @@ def paint_shapes(
         p.setPen(pen)
         p.setBrush(colours.region_fill)
         p.drawPath(path)
-        at = QPointF(*vp.to_screen(lx, ly))  # the middle of the country's largest part
+        at = QPointF(*vp.to_screen(lx, ly))  # inside the province, or the country's largest part
         label = f"{_region_label(group)} · {_photos(len(group.marks))}"
         out.hits.append(Hit(_ids(group), at, path=path, label=label))
         out.later.append((at, label, True))

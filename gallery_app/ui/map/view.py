@@ -14,6 +14,7 @@ from __future__ import annotations
 import heapq
 import logging
 
+import shiboken6
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -40,6 +41,8 @@ from gallery_app.qt.models.map_marks import MapMarks
 from gallery_app.ui.map.basemap import BasemapColours, BasemapPainter
 from gallery_app.ui.map.basemap_cache import BasemapCache
 from gallery_app.ui.map.card import MAX_ENTRIES, card_lines, paint_card
+from gallery_app.ui.map.geo_layer_data import GeoLayerData
+from gallery_app.ui.map.geo_layers import label_room
 from gallery_app.ui.map.input import MapInput
 from gallery_app.ui.map.legend import paint_legend
 from gallery_app.ui.map.marks import (
@@ -79,8 +82,12 @@ class MapView(QWidget):
         self.tiles = tiles
         self.filter_state = filter_state
         self.marks = marks
-        self._basemap = BasemapPainter(basemap if basemap is not None else load_basemap())
+        self._layer_data = GeoLayerData()  # rivers and regions, read off the GUI thread
+        self._basemap = BasemapPainter(
+            basemap if basemap is not None else load_basemap(), self._layer_data
+        )
         self._base = BasemapCache(self._basemap, marks.pool, self)
+        self._layer_data.load_in(marks.pool, self._on_geo_layers_ready)
         self.viewport = Viewport(width=max(1, self.width()), height=max(1, self.height()))
         self.selected: str | None = None
         self.hover: Hit | None = None
@@ -136,7 +143,8 @@ class MapView(QWidget):
 
     def is_settled(self) -> bool:
         """Marks placed and the basemap drawn for the viewport shown (for screenshots)."""
-        return self.marks.ready and self._base.is_current(self.viewport)
+        ready = self.marks.ready and self._layer_data.ready
+        return ready and self._base.is_current(self.viewport)
 
     def set_area(self, area: GeoArea | None) -> None:
         self.filter_state.set_area(area)
@@ -173,7 +181,8 @@ class MapView(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         vp = self.viewport
         pal = self.palette()
-        self._base.paint(p, vp, BasemapColours(pal), self.devicePixelRatioF())
+        base_colours = BasemapColours(pal)
+        self._base.paint(p, vp, base_colours, self.devicePixelRatioF())
         if self.tiles is not None and self.tiles.enabled:
             paint_tiles(p, vp, self.tiles)
         colours = MarkColours(pal)
@@ -188,6 +197,8 @@ class MapView(QWidget):
             paint_pins(p, vp, layer, clusters, chosen, colours, painted)
         paint_later_labels(p, colours, painted)
         self.hits = painted.hits
+        room = label_room(self._basemap.label_boxes, painted.label_boxes, painted.hits)
+        self._basemap.geo.paint_region_labels(p, vp, base_colours.geo, room)
         self._paint_area(p, colours)
         credit = self.credit_text()
         paint_legend(p, QRectF(self.rect()), pal, colours, self._sprites, painted.dpr, credit)
@@ -224,6 +235,11 @@ class MapView(QWidget):
         self._describe()
         self.update()
 
+    def _on_geo_layers_ready(self) -> None:
+        if shiboken6.isValid(self):  # the view may have closed while they were read
+            self._base.invalidate()  # a picture drawn before they came lacks them
+            self.update()
+
     def reset_fit(self) -> None:
         """A new gallery: fit it when its marks arrive."""
         self._fitted = False
@@ -231,15 +247,20 @@ class MapView(QWidget):
     def _region_paths(
         self, layer: MarkLayer, vp: Viewport
     ) -> dict[str, tuple[QPainterPath, tuple[float, float]]]:
-        """Each region's outline (world units) and where its label goes."""
+        """Each region's outline (world units) and where its label goes, by region key."""
         detail = detail_for(vp.zoom)
         out = {}
         for group in layer.regions:
-            code = group.first.region_code or ""
-            path = self._basemap.country_path(code, detail)
-            point = self._basemap.label_point(code)
+            mark = group.first
+            if mark.province is not None:  # a province named by the caption: drawn as itself
+                path: QPainterPath | None = self._basemap.geo.region_path(mark.province)
+                point: tuple[float, float] | None = project(*mark.province.label)
+            else:
+                code = mark.region_code or ""
+                path = self._basemap.country_path(code, detail)
+                point = self._basemap.label_point(code)
             if path is not None and point is not None:
-                out[code] = (path, point)
+                out[mark.region_key] = (path, point)
         return out
 
     def _marks_bounds(self) -> WorldRect | None:

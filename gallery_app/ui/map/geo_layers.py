@@ -1,0 +1,218 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The basemap's finer layers: rivers, borders between regions, and region names.
+
+Two entries of the basemap's ordered layers (see ``BasemapPainter``), drawn
+after the countries: rivers (blue, thin, from a continent's zoom on) and the
+borders between provinces or states (thin, dashed grey, from a country's zoom
+on).  Region names, at close zoom, are drawn by the map view after the marks,
+wherever no place name, pin or mark label is (``label_room``).  The data is read
+and its paths built off the GUI thread (``geo_layer_data``); until it arrives
+these layers draw nothing.  A frame visits only the countries on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QStaticText,
+)
+
+from gallery_app.core.geo.regions import Region
+from gallery_app.core.geo.viewport import Viewport, WorldRect
+from gallery_app.ui.common.painting import is_dark, mix
+from gallery_app.ui.map.geo_layer_data import (
+    GeoLayerData,
+    LabelPlace,
+    PathKey,
+    WorldBox,
+    add_line,
+    lines_path,
+    project_packed,
+)
+
+log = logging.getLogger(__name__)
+
+REGION_BORDER_ZOOM = 5.0  # a country fills much of the view
+REGION_FINE_ZOOM = 7.0
+REGION_LABEL_ZOOM = 5.5
+
+
+@dataclass(frozen=True)
+class GeoLayerColours:
+    river: QColor
+    region_border: QColor
+    region_label: QColor
+
+    @classmethod
+    def of(cls, palette: QPalette) -> GeoLayerColours:
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        dark = is_dark(palette)
+        water = QColor(96, 160, 220) if dark else QColor(64, 128, 200)
+        return cls(
+            river=mix(base, water, 0.7 if dark else 0.75),
+            region_border=mix(base, text, 0.28 if dark else 0.3),
+            region_label=mix(text, base, 0.58),
+        )
+
+
+class GeoLayers:
+    """Paints rivers and region borders (shapes) and region names (labels) for a viewport."""
+
+    def __init__(self, data: GeoLayerData) -> None:
+        self.data = data
+        self._paths: dict[PathKey, QPainterPath] = {}  # this painter's own
+        self._regions: dict[tuple[str, str], QPainterPath] = {}
+        self._texts: dict[str, QStaticText] = {}
+        self._text_font: str = ""
+
+    def paint_rivers(self, p: QPainter, vp: Viewport, colours: GeoLayerColours) -> int:
+        """Rivers, in world units (``p`` carries the world transform); the lines drawn."""
+        rivers = self.data.rivers
+        level = rivers.level_for(vp.zoom) if rivers is not None else None
+        if rivers is None or level is None:
+            return 0
+        pen = QPen(colours.river, 1.0)  # a cosmetic pen of 1 px takes the fast stroker
+        pen.setCosmetic(True)
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawPath(self._path(("", level), rivers.packed[level], rivers.scale))
+        return len(rivers.packed[level])
+
+    def paint_region_borders(self, p: QPainter, vp: Viewport, colours: GeoLayerColours) -> int:
+        """Dashed borders between the regions of the countries on screen; how many countries."""
+        regions = self.data.regions
+        if regions is None or vp.zoom < REGION_BORDER_ZOOM:
+            return 0
+        detail = 1 if vp.zoom >= REGION_FINE_ZOOM else 0
+        shown = vp.visible()
+        pen = QPen(colours.region_border, 1.0, Qt.PenStyle.CustomDashLine)
+        pen.setCosmetic(True)
+        pen.setDashPattern([4.0, 3.0])
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        drawn = 0
+        boxes = self.data.boxes
+        for country in regions.countries:
+            box = boxes.get(country.iso3)
+            if box is None or not _meets(box, shown):
+                continue
+            packed = country.packed_borders[min(detail, len(country.packed_borders) - 1)]
+            path = self._path((country.iso3, detail), packed, country.scale)
+            if not path.isEmpty():
+                p.drawPath(path)
+                drawn += 1
+        return drawn
+
+    def paint_region_labels(
+        self, p: QPainter, vp: Viewport, colours: GeoLayerColours, taken: list[QRectF]
+    ) -> int:
+        """Region names where the region is big enough on screen; how many were written."""
+        if self.data.regions is None or vp.zoom < REGION_LABEL_ZOOM:
+            return 0
+        shown = vp.visible()
+        p.save()
+        font = QFont(p.font())
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
+        p.setFont(font)
+        if font.key() != self._text_font:
+            self._texts.clear()
+            self._text_font = font.key()
+        min_w = 3 * QFontMetricsF(font).height() / vp.scale  # no name fits a smaller region
+        p.setPen(colours.region_label)
+        written = 0
+        for iso3, box in self.data.boxes.items():
+            if not _meets(box, shown):
+                continue
+            for place in self.data.labels.get(iso3, ()):
+                if place.box[2] - place.box[0] < min_w:
+                    break  # largest first: the rest are smaller still
+                if shown.contains(place.x, place.y):
+                    written += self._label(p, vp, place, taken)
+        p.restore()
+        return written
+
+    def region_path(self, region: Region) -> QPainterPath:
+        """A region's outline in world units, for drawing a caption's province."""
+        key = (region.country, region.name)
+        path = self._regions.get(key)
+        if path is None:
+            path = QPainterPath()
+            path.setFillRule(Qt.FillRule.OddEvenFill)
+            for ring in region.rings():
+                add_line(path, ring)
+                path.closeSubpath()
+            self._regions[key] = path
+        return path
+
+    def _path(self, key: PathKey, packed: tuple[str, ...], scale: float) -> QPainterPath:
+        """A cached path: from the worker's projected lines, or projected here if none."""
+        path = self._paths.get(key)
+        if path is None:
+            projected = self.data.lines.get(key)
+            if projected is None:
+                projected = project_packed(packed, scale)
+            path = self._paths[key] = lines_path(projected)
+        return path
+
+    def _label(self, p: QPainter, vp: Viewport, place: LabelPlace, taken: list[QRectF]) -> int:
+        """The name at its label point, or beside it (inside the region) when a pin is there."""
+        text = self._texts.get(place.name)
+        if text is None:
+            text = self._texts[place.name] = QStaticText(place.name)
+            text.prepare(font=p.font())
+        size = text.size()
+        text_w, text_h = size.width(), size.height()
+        x0, y0, x1, y1 = place.box
+        if (x1 - x0) * vp.scale < text_w + 16 or (y1 - y0) * vp.scale < 2.5 * text_h:
+            return 0  # too small on screen to hold its name
+        sx, sy = vp.to_screen(place.x, place.y)
+        area = QRectF(QPointF(*vp.to_screen(x0, y0)), QPointF(*vp.to_screen(x1, y1)))
+        for dx, dy in _LABEL_TRIES:
+            box = QRectF(sx + dx * text_w - text_w / 2, sy + (dy - 0.5) * text_h, text_w, text_h)
+            if area.contains(box.center()) and not any(box.intersects(t) for t in taken):
+                taken.append(box)
+                p.drawStaticText(box.topLeft(), text)
+                return 1
+        return 0
+
+
+# Where a region's name may go, in text widths and heights from its label point, best first.
+_LABEL_TRIES = ((0, 0), (0, 1.2), (0, -1.2), (0, 2.4), (0, -2.4), (-0.8, 0), (0.8, 0), (-0.8, 1.2))
+
+
+class Round(Protocol):
+    """A pin or disc on screen (a mark's ``Hit``)."""
+
+    centre: QPointF
+    radius: float
+
+
+def label_room(*taken: Iterable[QRectF] | Iterable[Round]) -> list[QRectF]:
+    """The boxes region names must keep clear of: labels drawn, and every pin or disc."""
+    boxes: list[QRectF] = []
+    for group in taken:
+        for item in group:
+            if isinstance(item, QRectF):
+                boxes.append(item)
+            elif item.radius > 0:
+                r = item.radius + 3
+                boxes.append(QRectF(item.centre.x() - r, item.centre.y() - r, 2 * r, 2 * r))
+    return boxes
+
+
+def _meets(box: WorldBox, rect: WorldRect) -> bool:
+    x0, y0, x1, y1 = box
+    return x0 <= rect.x1 and x1 >= rect.x0 and y0 <= rect.y1 and y1 >= rect.y0
