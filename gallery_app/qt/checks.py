@@ -41,7 +41,6 @@ from PySide6.QtCore import (
 from shiboken6 import Shiboken
 
 from gallery_app.core.checks.findings import Finding, Severity
-from gallery_app.core.checks.run import check_entry
 from gallery_app.core.models import Entry
 
 log = logging.getLogger(__name__)
@@ -52,7 +51,9 @@ DELAY_MS = 250
 
 
 def _check_with_files(entry: Entry) -> tuple[Finding, ...]:
-    # deferred: the metadata readers are not needed until a gallery is on screen
+    # deferred: the check rules (caption parser, gazetteer) and the metadata readers
+    # are not needed before the first frame; they load with the first check
+    from gallery_app.core.checks.run import check_entry
     from gallery_app.core.metadata.reader import read_metadata
 
     return check_entry(entry, read=read_metadata)

@@ -16,9 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from gallery_app.core.exports.writer import export_gallery
 from gallery_app.core.models import Entry, Gallery
-from gallery_app.qt.contact_sheet import write_contact_sheet
 from gallery_app.qt.workers import run_task
 
 
@@ -50,6 +48,11 @@ class Exporter(QObject):
 
     def _run(self, gallery: Gallery, entries: Sequence[Entry], fmt: str, out: Path) -> str:
         """On the worker: one export; what it wrote, in a sentence (errors raise one)."""
+        # deferred: the writers (Pillow, IIIF, story layout) load with the first export,
+        # not before the first frame
+        from gallery_app.core.exports.writer import export_gallery
+        from gallery_app.qt.contact_sheet import write_contact_sheet
+
         if fmt == "pdf":
             pages = write_contact_sheet(
                 gallery, entries, out,

@@ -12,9 +12,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PIL import Image
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
@@ -28,8 +27,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
 
-from gallery_app.core.imaging import decode, kinds
+from gallery_app.core.imaging import kinds
 from gallery_app.core.textdecode import printable
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 log = logging.getLogger(__name__)
 
@@ -131,6 +133,10 @@ def decode_image(path: Path, target: QSize | None = None) -> QImage:
     decoder of ``core/imaging``, the one the thumbnailer uses.  Returns a null
     QImage on failure; the caller decides what to show instead.
     """
+    # deferred: Pillow and its plugins load with the first photo decoded, not before
+    # the first frame (Qt's own readers show most photos without them)
+    from gallery_app.core.imaging import decode
+
     try:
         kind = kinds.classify(path)
     except OSError as error:

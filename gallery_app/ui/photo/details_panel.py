@@ -12,6 +12,7 @@ decision of each text field.  Nothing from a file is rich text.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QShowEvent
@@ -27,10 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gallery_app.core.metadata.details import FileDetails, read_details
 from gallery_app.core.models import Entry
 from gallery_app.qt.workers import run_task
 from gallery_app.ui.photo.caption_panel import plain_label
+
+if TYPE_CHECKING:
+    from gallery_app.core.metadata.details import FileDetails
 
 
 def human_size(size: int | None) -> str:
@@ -137,9 +140,15 @@ class FileDetailsPanel(QWidget):
             return
         self._loaded = path
         self._show_message(f"Reading {path.name}…")
+        # deferred: the readers (libexiv2, exifread, the XMP parser) load with the first
+        # details asked for, not before the first frame
+        from gallery_app.core.metadata.details import read_details
+
         run_task(self._pool, lambda: read_details(path), self._on_details, parent=self)
 
     def _on_details(self, details: object) -> None:
+        from gallery_app.core.metadata.details import FileDetails  # loaded by _request
+
         if isinstance(details, FileDetails) and details.path == self._path:
             self.show_details(details)
 
