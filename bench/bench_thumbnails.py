@@ -41,6 +41,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -117,6 +118,28 @@ def _work_app(files: list[Path]) -> int:
     return sum(shown)
 
 
+def _thread_times(skip: int) -> tuple[int, float, float]:
+    """Threads of this process other than ``skip``: count, seconds on a CPU, waiting for one.
+
+    From ``/proc/self/task/*/schedstat`` (Linux); zeros where it cannot be read.
+    """
+    count, on_cpu, queued = 0, 0.0, 0.0
+    try:
+        tasks = os.listdir("/proc/self/task")
+    except OSError:
+        return 0, 0.0, 0.0
+    for tid in tasks:
+        if int(tid) == skip:
+            continue
+        try:
+            with open(f"/proc/self/task/{tid}/schedstat") as handle:
+                ran, waited, _ = (int(f) for f in handle.read().split())
+        except (OSError, ValueError):
+            continue
+        count, on_cpu, queued = count + 1, on_cpu + ran / 1e9, queued + waited / 1e9
+    return count, on_cpu, queued
+
+
 def worker(kind: str, files: list[Path]) -> dict[str, float]:
     """Run one contender of ours in this (pinned) process; wall and CPU seconds, files made."""
     work = _work_app if kind == "app" else _work_cli
@@ -128,7 +151,15 @@ def worker(kind: str, files: list[Path]) -> dict[str, float]:
 
     cpu, wall = _cpu_self(), time.perf_counter()
     made = work(files)
-    return {"wall": time.perf_counter() - wall, "cpu": _cpu_self() - cpu, "made": made}
+    result = {"wall": time.perf_counter() - wall, "cpu": _cpu_self() - cpu, "made": made}
+    if kind == "app":  # the pool's threads were born with the run and are still there
+        count, on_cpu, queued = _thread_times(threading.get_native_id())
+        result["threads"] = count
+        result["threads_cpu"] = on_cpu
+        result["threads_queued"] = queued  # runnable, waiting for a CPU: the load
+        # Neither on a CPU nor waiting for one: the GIL, the disk, or idle at the end.
+        result["threads_other"] = max(0.0, count * result["wall"] - on_cpu - queued)
+    return result
 
 
 # -- the runner ---------------------------------------------------------------------
@@ -221,7 +252,17 @@ def _row(name: str, cores: int, files: int, found: list[dict[str, float]]) -> di
         # one core means other processes had the CPU (load), not that it waited.
         "busy": statistics.median(r["cpu"] / (r["wall"] * cores) for r in found),
         "walls": walls,
+        "threads": _threads_summary(found),
     }
+
+
+def _threads_summary(found: list[dict[str, float]]) -> str:
+    """The app pool's threads, summed over runs: shares on a CPU / queued for one / other."""
+    if not all("threads_cpu" in r for r in found):
+        return ""
+    parts = [sum(r[k] for r in found) for k in ("threads_cpu", "threads_queued", "threads_other")]
+    total = sum(parts) or 1.0
+    return " / ".join(f"{100 * p / total:.0f} %" for p in parts)
 
 
 def _ratio(slow: dict, fast: dict, key: str) -> str:
@@ -233,8 +274,9 @@ def table(rows: list[dict]) -> str:
     vips = by.get(("vipsthumbnail", 1))
     lines = [
         "| tool | cores | made | wall median s | best s | CPU s | CPU ÷ (wall × cores) | "
-        "× own 1 core, median / best | vips ÷ this, 1 core: wall / CPU |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "× own 1 core, median / best | vips ÷ this, 1 core: wall / CPU | "
+        "pool threads: on a CPU / waiting for one / other waits (GIL, I/O, idle) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         one = by.get((r["name"], 1))
@@ -246,7 +288,8 @@ def table(rows: list[dict]) -> str:
             vs = f"{_ratio(vips, r, 'wall_median')} / {_ratio(vips, r, 'cpu_median')}"
         lines.append(
             f"| {r['name']} | {r['cores']} | {r['made']}/{r['files']} | {r['wall_median']:.2f} | "
-            f"{r['wall_best']:.2f} | {r['cpu_median']:.2f} | {r['busy']:.2f} | {scale} | {vs} |"
+            f"{r['wall_best']:.2f} | {r['cpu_median']:.2f} | {r['busy']:.2f} | {scale} | {vs} | "
+            f"{r['threads']} |"
         )
     return "\n".join(lines)
 
