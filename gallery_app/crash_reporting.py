@@ -34,7 +34,6 @@ from gallery_app.core.store.notices import StorageNotices
 from gallery_app.logs import setup_logging
 
 log = logging.getLogger(__name__)
-qt_log = logging.getLogger("gallery_app.qt.messages")
 
 
 _QT_LEVELS = {
@@ -48,7 +47,7 @@ _QT_LEVELS = {
 
 def _qt_message_handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
     level = _QT_LEVELS.get(kind, logging.WARNING)
-    qt_log.log(level, "%s (%s)", message, context.category)
+    log.log(level, "Qt: %s (%s)", message, context.category)
     if level >= logging.CRITICAL:  # Qt aborts next: say why where the user looks
         print(message, file=sys.stderr)
 

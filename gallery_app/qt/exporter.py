@@ -48,8 +48,8 @@ class Exporter(QObject):
 
     def _run(self, gallery: Gallery, entries: Sequence[Entry], fmt: str, out: Path) -> str:
         """On the worker: one export; what it wrote, in a sentence (errors raise one)."""
-        # deferred: the writers (Pillow, IIIF, story layout) load with the first export,
-        # not before the first frame
+        # Deferred to the first export: the writers bring Pillow and IIIF, which the
+        # window's first frame does not need.
         from gallery_app.core.exports.writer import export_gallery
         from gallery_app.qt.contact_sheet import write_contact_sheet
 

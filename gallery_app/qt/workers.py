@@ -133,10 +133,6 @@ def decode_image(path: Path, target: QSize | None = None) -> QImage:
     decoder of ``core/imaging``, the one the thumbnailer uses.  Returns a null
     QImage on failure; the caller decides what to show instead.
     """
-    # deferred: Pillow and its plugins load with the first photo decoded, not before
-    # the first frame (Qt's own readers show most photos without them)
-    from gallery_app.core.imaging import decode
-
     try:
         kind = kinds.classify(path)
     except OSError as error:
@@ -146,6 +142,10 @@ def decode_image(path: Path, target: QSize | None = None) -> QImage:
         image = _decode_with_qt(path, target)
         if not image.isNull():
             return image
+    # Deferred to the first file Qt cannot read: Pillow and its plugins cost ~50 ms
+    # to import, and a folder of JPEGs never needs them on the way to the first frame.
+    from gallery_app.core.imaging import decode
+
     box = (target.width(), target.height()) if target is not None and target.isValid() else None
     try:
         decoded = decode.decode_fitted(path, box)

@@ -14,13 +14,7 @@ from pathlib import Path
 
 from gallery_app.core.metadata import sniff
 
-RAW_EXTENSIONS: frozenset[str] = frozenset(
-    {
-        ".dng", ".cr2", ".cr3", ".crw", ".nef", ".nrw", ".arw", ".srf", ".sr2", ".orf",
-        ".rw2", ".raf", ".pef", ".srw", ".x3f", ".3fr", ".iiq", ".mrw", ".kdc", ".dcr",
-        ".erf", ".mef", ".mos", ".raw", ".rwl",
-    }
-)  # fmt: skip
+RAW_EXTENSIONS: frozenset[str] = sniff.RAW_EXTENSIONS
 VIDEO_EXTENSIONS: frozenset[str] = frozenset(
     {".mp4", ".mov", ".m4v", ".avi", ".mkv", ".mts", ".m2ts", ".3gp", ".wmv", ".webm", ".mpg"}
 )
@@ -43,12 +37,14 @@ def classify_head(path: Path, head: bytes) -> Kind:
     found = sniff.sniff_bytes(head)
     if head.startswith(_RAF_MAGIC):
         return Kind("raw", "Fujifilm RAF raw photo", "raw")
-    if suffix in RAW_EXTENSIONS and (found is None or found.key in ("tiff", "crw", "mp4")):
+    if suffix in RAW_EXTENSIONS and (
+        found is None or found.key in ("tiff", "crw", "cr3", "raf", "mrw", "mp4")
+    ):
         key = "raw-tiff" if found is not None and found.key == "tiff" else "raw"
         return Kind("raw", f"{suffix[1:].upper()} camera raw photo", key)
     if found is not None and found.is_image:
         return Kind("photo", found.name, found.key)
-    if (found is not None and found.key == "mp4") or suffix in VIDEO_EXTENSIONS:
+    if (found is not None and found.key in ("mp4", "avi")) or suffix in VIDEO_EXTENSIONS:
         return Kind("video", found.name if found else f"{suffix[1:].upper()} video", "video")
     return Kind("other", found.name if found else "a file of unknown type", "other")
 

@@ -22,7 +22,7 @@ import functools
 import os
 import struct
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO
 
 from PIL import ImageFile
@@ -32,6 +32,9 @@ _MAX_CHUNKS = 10_000
 _XMP_KEY = b"XML:com.adobe.xmp"
 _PROFILE = b"Raw profile type "
 _PHOTOSHOP = b"Photoshop 3.0\x00"
+# PNG text chunks that carry the same meaning as the EXIF/IPTC fields (keywords are
+# matched without case: "comment" is written too).
+PNG_TEXT_KEYS = {k.lower(): k for k in ("Title", "Description", "Author", "Copyright", "Comment")}
 
 
 @functools.cache
@@ -51,6 +54,7 @@ class Blocks:
     iptc_app13: bytes | None = None  # "Photoshop 3.0\\0" + 8BIM resources
     xmp: bytes | None = None
     notes: tuple[str, ...] = ()
+    text: dict[str, str] = field(default_factory=dict)  # PNG "Title", "Description"...
 
 
 def _inflate(data: bytes, name: str, notes: list[str]) -> bytes | None:
@@ -117,9 +121,15 @@ def _exif_stream(data: bytes) -> bytes | None:
     return data if data[:4] in (b"II*\x00", b"MM\x00*") else None
 
 
-def _use_text(key: bytes, text: bytes, blocks: Blocks) -> None:
+def _use_text(key: bytes, text: bytes, blocks: Blocks, utf8: bool = False) -> None:
     if key == _XMP_KEY and blocks.xmp is None:
         blocks.xmp = text
+        return
+    name = PNG_TEXT_KEYS.get(key.decode("latin-1").lower())
+    if name is not None:
+        value = text.decode("utf-8", "replace") if utf8 else text.decode("latin-1")
+        if value.strip() and name not in blocks.text:
+            blocks.text[name] = value.strip()
         return
     if not key.startswith(_PROFILE):
         return
@@ -154,7 +164,7 @@ def read_png(fh: IO[bytes]) -> Blocks:
                 continue
             found = _text_chunk(kind, body, notes)
             if found is not None:
-                _use_text(found[0], found[1], blocks)
+                _use_text(found[0], found[1], blocks, utf8=kind == b"iTXt")
         else:
             fh.seek(length + 4, os.SEEK_CUR)
     blocks.notes = tuple(notes)

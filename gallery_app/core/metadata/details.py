@@ -19,15 +19,17 @@ from pathlib import Path
 from typing import Any
 
 from gallery_app.core.metadata import junk, sniff
-from gallery_app.core.metadata.reader import source_values
+from gallery_app.core.metadata.otherkinds import VIDEO_KINDS
+from gallery_app.core.metadata.reader import read_metadata, source_values
 from gallery_app.core.metadata.sources import TEXT_FIELDS
 
 log = logging.getLogger(__name__)
 
-# (label shown, exiv2 key(s) tried in order); the interpreted value is shown.
+# (label shown, exiv2 key(s) tried in order); the interpreted value is shown.  A video's
+# camera comes from Dateline's own reader ("QuickTime Make": ``reader.source_values``).
 SUMMARY_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Camera make", ("Exif.Image.Make",)),
-    ("Camera model", ("Exif.Image.Model",)),
+    ("Camera make", ("Exif.Image.Make", "QuickTime Make")),
+    ("Camera model", ("Exif.Image.Model", "QuickTime Model")),
     ("Lens", ("Exif.Photo.LensModel", "Xmp.aux.Lens", "Exif.Canon.LensModel")),
     ("Exposure", ("Exif.Photo.ExposureTime",)),
     ("Aperture", ("Exif.Photo.FNumber",)),
@@ -96,16 +98,16 @@ def _tags(path: Path) -> tuple[list[Tag], int | None, int | None]:
     return tags, width, height
 
 
-def _summary(tags: list[Tag]) -> tuple[tuple[str, str], ...]:
-    by_key: dict[str, list[str]] = {}
+def _summary(tags: list[Tag], values: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    by_key: dict[str, list[str]] = {label: [value] for label, value in values.items()}
     for tag in tags:
         by_key.setdefault(tag.key, []).append(tag.shown)
     rows: list[tuple[str, str]] = []
     for label, keys in SUMMARY_KEYS:
         for key in keys:
-            values = [v for v in by_key.get(key, ()) if v]
-            if values:
-                rows.append((label, ", ".join(values)))
+            found = [v for v in by_key.get(key, ()) if v]
+            if found:
+                rows.append((label, ", ".join(found)))
                 break
     return tuple(rows)
 
@@ -148,7 +150,19 @@ def read_details(path: Path) -> FileDetails:
         log.info("no tags for %s: %s", path, error)
         tags, width, height = [], None, None
         problem = f"The tags of {path.name} could not be listed ({error})."
+    if kind is not None and kind.key in VIDEO_KINDS:  # Dateline's own reader reads videos
+        problem = None
+        info = read_metadata(path).info
+        width, height = width or info.width, height or info.height
     values = source_values(path)
     return FileDetails(
-        path, size, fmt, width, height, _summary(tags), tuple(tags), decisions(values), problem
+        path,
+        size,
+        fmt,
+        width,
+        height,
+        _summary(tags, values),
+        tuple(tags),
+        decisions(values),
+        problem,
     )

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any, BinaryIO, cast
 
 import exifread
+from PIL import Image
 
 from gallery_app.core import textdecode
 
@@ -199,15 +200,46 @@ def read_with_pillow(image: Any) -> ExifTags:
             except Exception as error:  # a broken sub-IFD must not hide the base one
                 log.debug("Pillow: sub-IFD %#x unreadable: %s", ifd, error)
                 ifds[ifd] = {}
-        raw: dict[str, Any] = {}
-        for name, (ifd, tag) in PILLOW_TAGS.items():
-            value = ifds[ifd].get(tag)
-            if value is not None:
-                raw[name] = _pillow_value(name, value)
-        return build_tags(raw, "Pillow")
+        if not _has_exif_block(image):
+            # No EXIF block: Pillow took the orientation from XMP tiff:Orientation, which the
+            # MWG guidelines leave out (orientation is EXIF's alone) and Qt does not apply.
+            ifds[_BASE] = {k: v for k, v in exif.items() if k != 0x0112}
+        return _from_ifds(ifds, "Pillow")
     except Exception as error:  # Pillow raises many kinds on broken EXIF
         log.debug("Pillow getexif failed: %s", error)
         return ExifTags()
+
+
+def _from_ifds(ifds: Mapping[int, Mapping[int, Any]], reader: str) -> ExifTags:
+    raw: dict[str, Any] = {}
+    for name, (ifd, tag) in PILLOW_TAGS.items():
+        value = ifds.get(ifd, {}).get(tag)
+        if value is not None:
+            raw[name] = _pillow_value(name, value)
+    return build_tags(raw, reader)
+
+
+def read_ifd_streams(streams: Mapping[int, bytes]) -> tuple[ExifTags, tuple[int, int]]:
+    """EXIF kept as one TIFF stream per IFD (a CR3's CMT boxes), keyed by IFD; and the
+    picture size the base IFD states ((0, 0) when it does not).  Empty on broken data."""
+    ifds: dict[int, Mapping[int, Any]] = {}
+    for ifd, data in streams.items():
+        parsed = Image.Exif()
+        try:
+            parsed.load(data)
+            ifds[ifd] = dict(parsed)
+        except Exception as error:  # Pillow raises many kinds on broken EXIF
+            log.debug("Pillow: IFD stream %#x unreadable: %s", ifd, error)
+    base = ifds.get(BASE_IFD, {})
+    width, height = base.get(0x0100), base.get(0x0101)
+    size = (width, height) if isinstance(width, int) and isinstance(height, int) else (0, 0)
+    return _from_ifds(ifds, "cr3"), size
+
+
+def _has_exif_block(image: Any) -> bool:
+    """Whether Pillow's ``getexif()`` read an EXIF block (the sources Pillow itself tries)."""
+    info = image.info
+    return bool(info.get("exif") or info.get("Raw profile type exif")) or hasattr(image, "tag_v2")
 
 
 def pillow_user_comment(image: Any) -> str | None:

@@ -75,13 +75,14 @@ def stored_geometry(image: Any, exif_orientation: int | None) -> tuple[int, int,
     since HEIF writers set both alike.
     """
     width, height = image.size
-    orientation = _orientation_from_transforms(image)
+    transforms = _transforms(image)
+    orientation = None if transforms is None else orientation_of(transforms)
     if orientation is None:
         original = image.info.get("original_orientation")
         orientation = original if isinstance(original, int) else exif_orientation
         if orientation is not None and not 1 <= orientation <= 8:
             orientation = None
-    elif orientation == 1 and exif_orientation is None:
+    elif orientation == 1 and exif_orientation is None and not _says_turn(transforms):
         orientation = None  # not turned and nothing said: null, as for a JPEG without the tag
     elif orientation != exif_orientation and exif_orientation is not None:
         log.debug(
@@ -94,7 +95,13 @@ def stored_geometry(image: Any, exif_orientation: int | None) -> tuple[int, int,
     return width, height, orientation
 
 
-def _orientation_from_transforms(image: Any) -> int | None:
+def _says_turn(transforms: tuple[tuple[Any, ...], ...] | None) -> bool:
+    """Whether the file has an ``irot`` or ``imir`` box (an ``irot`` of 0 says "upright")."""
+    return any(step and step[0] in ("irot", "imir") for step in transforms or ())
+
+
+def _transforms(image: Any) -> tuple[tuple[Any, ...], ...] | None:
+    """pillow-heif's ``transformations`` (an ``irot`` of 0 says "upright"), or None."""
     heif_file = getattr(image, "_heif_file", None)
     try:
         handle = heif_file[image.tell()] if heif_file else None
@@ -104,4 +111,4 @@ def _orientation_from_transforms(image: Any) -> int | None:
     if not isinstance(transforms, tuple):
         log.debug("pillow-heif does not say how this HEIF is turned")
         return None
-    return orientation_of(transforms)
+    return transforms

@@ -14,15 +14,15 @@ from __future__ import annotations
 import functools
 import io
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
 from PIL import Image, UnidentifiedImageError
 
-from gallery_app.core.metadata import containers, exif, iptc, sniff, xmp
+from gallery_app.core.metadata import containers, exif, iptc, otherkinds, sniff
 from gallery_app.core.metadata import heif as heif_geometry
+from gallery_app.core.metadata.embedded import Embedded, xmp_from
 from gallery_app.core.metadata.native import NATIVE_KINDS, NativeUnavailable, read_native
 from gallery_app.core.models import ImageStatus
 
@@ -44,8 +44,6 @@ _PILLOW_FORMATS: dict[str, tuple[str, ...]] = {
 }
 # Kinds exifread understands well enough to try first.
 _EXIFREAD_KINDS = frozenset({"jpeg", "tiff", "heif", "png", "webp"})
-# PNG text chunks that carry the same meaning as the EXIF/IPTC fields.
-_PNG_TEXT_KEYS = ("Title", "Description", "Author", "Copyright", "Comment")
 
 
 @functools.cache
@@ -58,24 +56,6 @@ def heif_support() -> bool:
         return False
     register_heif_opener()
     return True
-
-
-@dataclass(frozen=True)
-class Embedded:
-    """What one pass over a file found: pixel size, status and the metadata blocks."""
-
-    kind: sniff.FileKind | None
-    status: ImageStatus
-    width: int | None = None
-    height: int | None = None
-    exif: exif.ExifTags = field(default_factory=exif.ExifTags)
-    iptc: iptc.IptcTags = field(default_factory=iptc.IptcTags)
-    xmp: dict[str, str] = field(default_factory=dict)
-    png_text: dict[str, str] = field(default_factory=dict)
-    warnings: tuple[str, ...] = ()
-    # exifread skips UserComment; this reads it through Pillow on demand (it costs
-    # a full EXIF parse, and is needed only when no stronger caption exists).
-    user_comment: Callable[[], str | None] = field(default=lambda: None, repr=False, compare=False)
 
 
 def _open_pillow(fh: IO[bytes], path: Path, kind: sniff.FileKind, notes: list[str]) -> Any:
@@ -104,19 +84,6 @@ def _open_pillow(fh: IO[bytes], path: Path, kind: sniff.FileKind, notes: list[st
     except Exception as error:  # Pillow signals broken headers with many types
         notes.append(f"{path.name} could not be opened as a {kind.name}: {error}.")
     return None
-
-
-def _xmp_from(
-    image: Any, path: Path, notes: list[str], fallback: bytes | None = None
-) -> dict[str, str]:
-    packet = (image.info.get("xmp") if image is not None else None) or fallback
-    if not packet:
-        return {}
-    try:
-        return xmp.parse_packet(packet)
-    except xmp.XmpError as error:
-        notes.append(f"The XMP metadata inside {path.name} was ignored: {error}.")
-        return {}
 
 
 def _check_exif(image: Any, path: Path, notes: list[str]) -> None:
@@ -165,23 +132,17 @@ def _cut_short(fh: IO[bytes], key: str, xmp_packet: object) -> bool:
         return False
 
 
-def _png_text(image: Any) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for key in _PNG_TEXT_KEYS:
-        value = image.info.get(key)
-        if isinstance(value, str) and value.strip():
-            out[key] = value.strip()
-    return out
-
-
 def _from_container(
     fh: IO[bytes],
     key: str,
     image: Any,
     found: tuple[exif.ExifTags, iptc.IptcTags],
     notes: list[str],
-) -> tuple[exif.ExifTags, iptc.IptcTags, bytes | None]:
-    """Fill what Pillow's pass left empty from the container's own blocks (``containers``)."""
+) -> tuple[exif.ExifTags, iptc.IptcTags, bytes | None, dict[str, str]]:
+    """Fill what Pillow's pass left empty from the container's own blocks (``containers``).
+
+    The last item: a PNG's text chunks (Title, Description...), wherever they sit.
+    """
     exif_tags, iptc_tags = found
     if key == "png":
         blocks = containers.read_png(fh)
@@ -190,22 +151,29 @@ def _from_container(
     elif key == "jpeg" and image is None and not iptc_tags:
         blocks = containers.read_jpeg_app13(fh)
     else:
-        return exif_tags, iptc_tags, None
+        return exif_tags, iptc_tags, None, {}
     notes.extend(f"In this file, {note}." for note in blocks.notes)
     if not exif_tags and blocks.exif:
         exif_tags = exif.read_with_exifread(io.BytesIO(blocks.exif))
     if not iptc_tags and blocks.iptc_app13:
         iptc_tags = iptc.read_from_jpeg_segments([blocks.iptc_app13])
     has_xmp = image is not None and image.info.get("xmp")
-    return exif_tags, iptc_tags, None if has_xmp else blocks.xmp
+    return exif_tags, iptc_tags, None if has_xmp else blocks.xmp, blocks.text
+
+
+def _native_key(path: Path, kind: sniff.FileKind | None) -> str | None:
+    """The kind as ``native`` knows it: a TIFF named as a camera RAW is "raw-tiff"."""
+    if kind is not None and kind.key == "tiff" and path.suffix.lower() in sniff.RAW_EXTENSIONS:
+        return "raw-tiff"
+    return kind.key if kind is not None else None
 
 
 def _read_natively(
-    fh: IO[bytes], path: Path, kind: sniff.FileKind, notes: list[str]
+    fh: IO[bytes], path: Path, kind: sniff.FileKind, notes: list[str], key: str
 ) -> Embedded | None:
     """One libexiv2 parse; ``None`` (the reason logged) sends the file to the Python readers."""
     try:
-        found = read_native(fh, path, kind.key, Image.MAX_IMAGE_PIXELS)
+        found = read_native(fh, path, key, Image.MAX_IMAGE_PIXELS)
     except NativeUnavailable as why:
         log.info("%s is read by the Python readers: %s", path.name, why)
         return None
@@ -224,11 +192,14 @@ def _read_natively(
         notes.append(_CUT_SHORT.format(name=path.name))
     if found.xmp_problem:
         notes.append(f"The XMP metadata inside {path.name} was ignored: {found.xmp_problem}.")
+    width, height = (
+        (found.width, found.height) if found.width else otherkinds.size_apart(fh, kind.key)
+    )
     return Embedded(
         kind,
-        ImageStatus.OK,
-        found.width,
-        found.height,
+        ImageStatus.UNREADABLE if kind.key == "exv" else ImageStatus.OK,  # EXV: no picture
+        width,
+        height,
         found.exif,
         found.iptc,
         found.xmp,
@@ -242,6 +213,21 @@ _CUT_SHORT = (
 )
 
 
+def _stored_size(image: Any) -> tuple[int, int]:
+    """The stored pixel size: Pillow reports a TIFF turned by its orientation 5-8."""
+    tags = getattr(image, "tag_v2", None) if image.format == "TIFF" else None
+    if tags is not None:
+        width, height = tags.get(256), tags.get(257)
+        if (
+            isinstance(width, int)
+            and isinstance(height, int)
+            and {width, height} == set(image.size)
+        ):
+            return width, height
+    width, height = image.size
+    return width, height
+
+
 def _pillow_iptc(image: Any, key: str) -> iptc.IptcTags:
     """IPTC of a JPEG (its APP13 segments) or TIFF that Pillow opened."""
     if image is not None and key == "jpeg":
@@ -252,6 +238,31 @@ def _pillow_iptc(image: Any, key: str) -> iptc.IptcTags:
     return iptc.IptcTags()
 
 
+def _without_pillow(
+    fh: IO[bytes], path: Path, kind: sniff.FileKind | None, notes: list[str], *, said: bool
+) -> Embedded | None:
+    """libexiv2's read, a video's, or the sentence for a file that is no photo; ``None``: Pillow's.
+
+    ``said``: the notes already say what the file really is (its name lied).
+    """
+    native_key = _native_key(path, kind)
+    if native_key in NATIVE_KINDS and kind is not None:  # camera RAWs too (CRW, CR3, NEF...)
+        if native := _read_natively(fh, path, kind, notes, native_key):
+            return native
+        if kind.key == "jxl":  # a bare codestream (no boxes, so no metadata), or damaged
+            return otherkinds.jxl_size_only(fh, path, kind, notes)
+        if kind.key == "cr3" and (boxed := otherkinds.cr3_boxes(fh, kind, notes)):
+            return boxed
+    if kind is not None and kind.is_image:
+        return None
+    if not said:
+        what = kind.name if kind else "a file of unknown type"
+        notes.append(f"{path.name} is {what}, not a photo Dateline can show.")
+    if kind is not None and kind.key in otherkinds.VIDEO_KINDS:
+        return otherkinds.read_video(fh, path, kind, notes)
+    return Embedded(kind, ImageStatus.UNREADABLE, warnings=tuple(notes))
+
+
 def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
     """Sniff, open headers and read EXIF, IPTC and XMP from an open binary file."""
     containers.pillow_policy()
@@ -260,13 +271,9 @@ def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
     mismatch = sniff.mismatch_warning(path, kind)
     if mismatch:
         notes.append(mismatch)
-    if kind is None or not kind.is_image:
-        if not mismatch:
-            what = kind.name if kind else "a file of unknown type"
-            notes.append(f"{path.name} is {what}, not a photo Dateline can show.")
-        return Embedded(kind, ImageStatus.UNREADABLE, warnings=tuple(notes))
-    if kind.key in NATIVE_KINDS and (native := _read_natively(fh, path, kind, notes)):
-        return native
+    early = _without_pillow(fh, path, kind, notes, said=bool(mismatch))
+    if early is not None or kind is None:
+        return early or Embedded(kind, ImageStatus.UNREADABLE, warnings=tuple(notes))
 
     image = _open_pillow(fh, path, kind, notes) if kind.key in _PILLOW_FORMATS else None
     exif_tags = exif.ExifTags()
@@ -277,7 +284,7 @@ def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
         exif_tags = exif.read_with_pillow(image)
 
     found = (exif_tags, _pillow_iptc(image, kind.key))
-    exif_tags, iptc_tags, extra_xmp = _from_container(fh, kind.key, image, found, notes)
+    exif_tags, iptc_tags, extra_xmp, text = _from_container(fh, kind.key, image, found, notes)
     if iptc_tags.problem:
         notes.append(
             f"The IPTC data in {path.name} is damaged ({iptc_tags.problem}); "
@@ -290,7 +297,7 @@ def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
     _check_exif(image, path, notes)
     if _cut_short(fh, kind.key, image.info.get("xmp")):
         notes.append(_CUT_SHORT.format(name=path.name))
-    width, height = image.size
+    width, height = _stored_size(image)
     if image.format == "HEIF":  # pillow-heif turned it: back to the stored size and its turn
         width, height, turn = heif_geometry.stored_geometry(image, exif_tags.orientation)
         exif_tags = replace(exif_tags, orientation=turn)
@@ -301,8 +308,8 @@ def read_embedded(fh: IO[bytes], path: Path) -> Embedded:
         height,
         exif_tags,
         iptc_tags,
-        _xmp_from(image, path, notes, extra_xmp),
-        _png_text(image) if kind.key == "png" else {},
+        xmp_from(image, path, notes, extra_xmp),
+        text,
         tuple(notes),
         (lambda: exif.pillow_user_comment(image))
         if exif_tags.reader == "exifread" and "UserComment" not in exif_tags.text

@@ -33,6 +33,8 @@ DECLARED: dict[str, str] = {
     "DIGITAL CAMERA": "a camera's default description",
     "KODAK DIGITAL STILL CAMERA IMAGE": "a camera's default description",
     "HDR": "a phone's processing note",
+    "MM": "the byte order mark of an EXIF block, read through a damaged tag offset",
+    "II": "the byte order mark of an EXIF block, read through a damaged tag offset",
 }
 
 # (pattern on the upper-cased text, reason); the first that matches gives the reason.
@@ -52,6 +54,7 @@ SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"^[0-9A-F]{32,128}$"), "a hash or identifier, not words"),
     (re.compile(r"^[\W_]+$"), "punctuation only"),
+    (re.compile(r"^0[0\W_]*$"), "zeros only: an empty field a writer filled with '0'"),
 )
 
 

@@ -35,8 +35,18 @@ from gallery_app.core.metadata.jpeg_head import read_head
 log = logging.getLogger(__name__)
 
 # TIFF stays with Pillow: libexiv2 reads a TIFF without picture data as sound, where
-# Pillow says what is wrong with it.
-NATIVE_KINDS = frozenset({"jpeg", "webp"})
+# Pillow says what is wrong with it.  A TIFF-based camera RAW ("raw-tiff": named .nef,
+# .cr2, .dng...) goes to libexiv2 first, which knows which of its pictures is the full-size
+# one (Pillow sees the first, often a 160 px preview).  JPEG 2000, JPEG XL (ISO BMFF boxes
+# ``Exif`` and ``xml ``), Canon CRW (CIFF) and CR3 (BMFF), Fujifilm RAF and Minolta MRW are
+# read by libexiv2 alone: Pillow has no metadata reader for them.  So is libexiv2's own
+# metadata file (EXV), which has no picture at all.
+NATIVE_KINDS = frozenset(
+    {"jpeg", "webp", "jp2", "jxl", "crw", "cr3", "raf", "mrw", "raw-tiff", "exv"}
+)
+# Kinds whose header may not give libexiv2 a pixel size (a bare JPEG XL codestream, a
+# CRW without its image properties): their metadata is kept and the size looked up apart.
+SIZE_OPTIONAL = frozenset({"jp2", "jxl", "crw", "cr3", "raf", "mrw", "exv"})
 _GROUP_IFD = {"Image": exif.BASE_IFD, "Photo": exif.EXIF_IFD, "GPSInfo": exif.GPS_IFD}
 # libexiv2's key of each EXIF tag Dateline uses -> the tag's name in ``exif.PILLOW_TAGS``.
 _KEY_NAMES: dict[str, str] = {
@@ -61,7 +71,7 @@ _XMP_IN_JPEG = b"http://ns.adobe.com/xap/1.0/\x00"
 
 @dataclass(frozen=True)
 class NativeRead:
-    """What libexiv2 read from one file, in the Python readers' types."""
+    """What libexiv2 read from one file, in the Python readers' types (size 0: not given)."""
 
     width: int
     height: int
@@ -114,7 +124,9 @@ def read_native(fh: IO[bytes], path: Path, kind: str, max_pixels: int | None) ->
         image.readMetadata()
         width, height = image.pixelWidth(), image.pixelHeight()
         if not width or not height:
-            raise NativeUnavailable("no picture size in its header")
+            if kind not in SIZE_OPTIONAL:
+                raise NativeUnavailable("no picture size in its header")
+            width = height = 0
         if max_pixels and width * height > 2 * max_pixels:
             raise NativeUnavailable("it claims more pixels than the decompression-bomb limit")
         tags = exif_tags(image.exifData())

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from gallery_app.core import textdecode
 from gallery_app.core.metadata import junk, xmp
-from gallery_app.core.metadata.imagefile import Embedded, read_embedded
+from gallery_app.core.metadata.embedded import Embedded
+from gallery_app.core.metadata.imagefile import read_embedded
 from gallery_app.core.metadata.resolve import SourceResolver
 from gallery_app.core.metadata.sources import (
     CAPTION_SOURCES,
@@ -45,6 +46,7 @@ def _flatten(embedded: Embedded) -> dict[str, str]:
     if embedded.iptc.block_digest and embedded.iptc.text:
         values[IPTC_DIGEST_CURRENT] = embedded.iptc.block_digest
     values.update((f"PNG {k}", v) for k, v in embedded.png_text.items())
+    values.update(embedded.container)
     values.update(embedded.xmp)
     return values
 

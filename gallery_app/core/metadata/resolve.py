@@ -25,10 +25,11 @@ from gallery_app.core.metadata.dates import (
     parse_iso_date,
     shown,
 )
-from gallery_app.core.metadata.imagefile import Embedded
+from gallery_app.core.metadata.embedded import Embedded
 from gallery_app.core.metadata.sources import (
     DATE_SOURCES,
     GPS_EXIF,
+    GPS_VIDEO,
     GPS_XMP,
     MAX_TEXT_CHARS,
     PLACE_FIELDS,
@@ -38,6 +39,7 @@ from gallery_app.core.metadata.sources import (
     WEAKER_SUFFIX,
     DateSource,
 )
+from gallery_app.core.metadata.video import parse_iso6709
 from gallery_app.core.models import Location, Precision, SourceConflict, TakenAt
 
 log = logging.getLogger(__name__)
@@ -173,6 +175,9 @@ class SourceResolver:
                     xmp.parse_gps(xlon) if xlon else None,
                 )
             )
+        if video_place := self.values.get(GPS_VIDEO):
+            found = parse_iso6709(video_place)
+            candidates.append((GPS_VIDEO, *(found or (None, None))))
         candidates.sort(key=lambda c: not c[0].endswith(SIDECAR_SUFFIX))  # the editor's first
         for label, lat, lon in candidates:
             if lat is None or lon is None:
@@ -205,7 +210,8 @@ class SourceResolver:
             return None
         self.sources["location"] = place_source or (gps[2] if gps else "")
         kind = (place_source or "").split(" ", 1)[0] or None
-        source = kind if kind else ("EXIF GPS" if gps and gps[2] == GPS_EXIF else "XMP")
+        gps_label = gps[2] if gps else ""
+        source = kind or (gps_label if gps_label in (GPS_EXIF, GPS_VIDEO) else "XMP")
         return Location(
             sublocation=parts["sublocation"],
             city=parts["city"],

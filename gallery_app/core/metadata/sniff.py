@@ -33,8 +33,13 @@ BMP = FileKind("bmp", "BMP image", True)
 JP2 = FileKind("jp2", "JPEG 2000 image", True)
 JXL = FileKind("jxl", "JPEG XL image", True)
 CRW = FileKind("crw", "Canon CRW raw file", False)
+CR3 = FileKind("cr3", "Canon CR3 raw file", False)
+RAF = FileKind("raf", "Fujifilm RAF raw file", False)
+MRW = FileKind("mrw", "Minolta MRW raw file", False)
+EXV = FileKind("exv", "Exiv2 metadata file (no picture)", False)
 PSD = FileKind("psd", "Photoshop document", False)
 MP4 = FileKind("mp4", "MP4/QuickTime video", False)
+AVI = FileKind("avi", "AVI video", False)
 EPS = FileKind("eps", "PostScript/EPS document", False)
 PDF = FileKind("pdf", "PDF document", False)
 XMP = FileKind("xmp", "XMP sidecar", False)
@@ -60,6 +65,14 @@ EXTENSION_KINDS: dict[str, frozenset[str]] = {
 }
 
 IMAGE_EXTENSIONS: frozenset[str] = frozenset(EXTENSION_KINDS)
+# Camera RAW files: most are TIFF inside, whose first picture is a small preview.
+RAW_EXTENSIONS: frozenset[str] = frozenset(
+    {
+        ".dng", ".cr2", ".cr3", ".crw", ".nef", ".nrw", ".arw", ".srf", ".sr2", ".orf",
+        ".rw2", ".raf", ".pef", ".srw", ".x3f", ".3fr", ".iiq", ".mrw", ".kdc", ".dcr",
+        ".erf", ".mef", ".mos", ".raw", ".rwl",
+    }
+)  # fmt: skip
 
 _HEIF_BRANDS = frozenset({b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"})
 _AVIF_BRANDS = frozenset({b"avif", b"avis"})
@@ -81,11 +94,15 @@ def sniff_bytes(head: bytes) -> FileKind | None:
             return AVIF
         if brand in _HEIF_BRANDS:
             return HEIF
+        if brand == b"crx ":
+            return CR3
         return MP4
     if head[4:8] in (b"moov", b"mdat", b"wide", b"free"):
         return MP4
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return WEBP
+    if head[:4] == b"RIFF" and head[8:12] == b"AVI ":
+        return AVI
     if head[:6] in (b"GIF87a", b"GIF89a"):
         return GIF
     if head[:2] == b"BM" and len(head) >= 14:
@@ -96,6 +113,12 @@ def sniff_bytes(head: bytes) -> FileKind | None:
         return JXL
     if head[6:14] == b"HEAPCCDR":
         return CRW
+    if head.startswith(b"FUJIFILMCCD-RAW"):
+        return RAF
+    if head.startswith(b"\x00MRM"):
+        return MRW
+    if head.startswith(b"\xff\x01Exiv2"):
+        return EXV
     if head.startswith(b"8BPS"):
         return PSD
     if head.startswith(b"%!PS") or head.startswith(b"\xc5\xd0\xd3\xc6"):

@@ -115,6 +115,13 @@ DATE_SOURCES: tuple[DateSource, ...] = (
     DateSource("XMP photoshop:DateCreated", "iso"),
     DateSource("IPTC Date Created", "iptc", time="IPTC Time Created"),
     DateSource("XMP exif:DateTimeOriginal", "iso"),
+    # Videos (``video``): Apple's key keeps the local time and offset; an AVI's IDIT is the
+    # camera's clock; QuickTime's movie header is UTC; ``©day`` and INFO ICRD may be a year.
+    DateSource("QuickTime CreationDate", "iso"),
+    DateSource("RIFF DateTimeOriginal", "iso"),
+    DateSource("QuickTime CreateDate", "iso"),
+    DateSource("QuickTime ContentCreateDate", "iso"),
+    DateSource("RIFF DateCreated", "iso"),
     DateSource(
         "EXIF DateTimeDigitized",
         "exif",
@@ -135,3 +142,4 @@ MAX_TEXT_CHARS = 20_000
 WEAKER_SUFFIX = " (weaker: not the moment of capture)"
 SIDECAR_SUFFIX = " (sidecar)"
 GPS_EXIF, GPS_XMP = "EXIF GPS", "XMP exif:GPSLatitude/GPSLongitude"
+GPS_VIDEO = "QuickTime GPSCoordinates"  # ISO 6709 text, as phones write it in a video

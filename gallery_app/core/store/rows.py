@@ -30,7 +30,8 @@ log = logging.getLogger(__name__)
 # 3: keywords (XMP dc:subject, IPTC Keywords).
 # 4: JPEG and WebP are read by libexiv2 (core.metadata.native).
 # 5: MWG reconciliation, and the sources that disagree inside a file (``conflicts``).
-READER_VERSION = 5
+# 6: JPEG 2000, JPEG XL, camera RAWs (full-size picture) and videos (MOV, MP4, AVI) read.
+READER_VERSION = 6
 
 
 def _encode_taken(t: TakenAt) -> list[Any]:

@@ -6,7 +6,8 @@ worker thread, which hands the reading of files to worker processes (the
 ``ReaderPool`` given, one per core) and turns their rows into entries.  The
 core batches every 200 entries or 100 ms; the GUI thread takes each batch in
 slices of at most ``slice_size`` entries, one slice per turn of the event loop
-(``entries_added``), so no turn inserts more than a frame's worth of rows,
+(``entries_added``), so no turn inserts more than a frame's worth of rows
+(the slice grows or shrinks with what the last one cost, ``SLICE_BUDGET_S``),
 with ``progress(done, total, rate)`` after each batch, then ``finished(gallery)``
 with the complete, sorted gallery once every slice is in — or
 ``failed(sentence)`` when the folder cannot be listed.  ``cancel()`` stops
@@ -58,7 +59,9 @@ def scan_folder(*args: Any, **kwargs: Any) -> Gallery:
 
 
 MAX_WATCHED_DIRS = 2000
-SLICE_SIZE = 40  # entries taken in per turn of the event loop (~2-4 ms at 10,000 rows)
+SLICE_SIZE = 40  # entries taken in on the first turn of the event loop
+SLICE_BUDGET_S = 0.006  # what one turn may spend taking entries in (a frame is 16 ms)
+SLICE_RANGE = (2, 400)  # the fewest and most entries a turn takes in
 
 
 class _Relay(QObject):
@@ -141,7 +144,8 @@ class FolderScanner(QObject):
         super().__init__(parent)
         self._catalog = catalog
         self._readers = readers
-        self._slice_size = slice_size
+        self._slice_size = slice_size  # fixed (tests), else adapted to SLICE_BUDGET_S
+        self._slice = slice_size or SLICE_SIZE
         self._queue: deque[Entry] = deque()
         self._finish: Callable[[], None] | None = None  # held back until the queue is empty
         self._drain = QTimer(self)
@@ -216,6 +220,7 @@ class FolderScanner(QObject):
             self._queue.clear()
             self._finish = None
             self._drain.stop()
+            self._slice = self._slice_size or SLICE_SIZE  # another folder: learn its cost again
         job = _ScanJob(
             self._scan_id,
             self._folder,
@@ -239,15 +244,30 @@ class FolderScanner(QObject):
 
     def _take_slice(self) -> None:
         """One turn's share of the entries that came in: at most ``slice_size``."""
-        count = min(self._slice_size or SLICE_SIZE, len(self._queue))
+        count = min(self._slice, len(self._queue))
         if count:
+            started = time.perf_counter()
             self.entries_added.emit([self._queue.popleft() for _ in range(count)])
+            self._adapt_slice(count, time.perf_counter() - started)
         if self._queue:
             return
         self._drain.stop()
         finish, self._finish = self._finish, None
         if finish is not None:
             finish()
+
+    def _adapt_slice(self, count: int, spent: float) -> None:
+        """Size the next slice so that taking it in fits ``SLICE_BUDGET_S``.
+
+        What a row costs depends on the rows shown, the filter and the views
+        listening; halfway steps keep one slow turn (the machine was busy)
+        from swinging the size.
+        """
+        if self._slice_size is not None or count < self._slice:
+            return  # fixed by the caller, or a short slice that says little
+        fits = int(SLICE_BUDGET_S * count / spent) if spent > 0 else SLICE_RANGE[1]
+        low, high = SLICE_RANGE
+        self._slice = max(low, min(high, (self._slice + fits) // 2))
 
     def _on_progress(self, scan_id: int, done: int, total: int) -> None:
         if scan_id != self._scan_id:

@@ -131,6 +131,11 @@ class GallerySession(QObject):
         if arrival.has_dates:
             self._filter.set_date_range(arrival.date_from, arrival.date_to)
 
+    @property
+    def wants_photo(self) -> bool:
+        """Whether a photo asked for by name is still to be found among the entries."""
+        return self._photo is not None
+
     def take_photo(self, entries: Iterable[Entry]) -> Entry | None:
         """The entry of the photo asked for, once, when it is among ``entries``."""
         if self._photo is None:

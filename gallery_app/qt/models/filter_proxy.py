@@ -9,6 +9,7 @@ status bar ("5 of 11 photos shown").
 Text search folds every entry's caption, title, credit and place once and keeps
 that per entry id (the same text ``core.query.searchable_text`` builds), so a
 keystroke over 10,000 photos costs a substring test per row, not a re-fold.
+Rows inserted or removed are counted at most twice per turn of the event loop.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from gallery_app.core.gallery.query import (
 from gallery_app.core.models import Entry
 from gallery_app.qt.models.filter_state import FilterState
 from gallery_app.qt.models.photos import EntryRole, PhotoModel, ThumbnailRole, ThumbnailStateRole
+from gallery_app.qt.throttle import Throttle
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -47,6 +49,7 @@ class GalleryFilterProxy(QSortFilterProxyModel):
         self._filter_state = filter_state
         self._filter: EntryFilter = filter_state.value
         self._words: list[str] = fold(self._filter.text).split()
+        self._pass_all = self._filter.is_empty  # no filter: every row, at once (a reset asks all)
         self._haystacks: dict[str, str] = {}
         self._last_counts: tuple[int, int] | None = None
         self.setSourceModel(source)
@@ -54,8 +57,12 @@ class GalleryFilterProxy(QSortFilterProxyModel):
         filter_state.changed.connect(self._on_filter_changed)
         source.modelAboutToBeReset.connect(self._haystacks.clear)
         source.dataChanged.connect(self._on_source_data_changed)
-        for signal in (source.modelReset, source.rowsInserted, source.rowsRemoved):
-            signal.connect(self._emit_counts)
+        source.modelReset.connect(self._emit_counts)
+        # A scan slice inserts up to dozens of runs in one turn: the first change of a
+        # turn is counted at once, the rest once after them.
+        self._recount = Throttle(self._emit_counts, 0, self)
+        for signal in (source.rowsInserted, source.rowsRemoved):
+            signal.connect(self._on_rows_changed)
         self._emit_counts()
 
     def photo_model(self) -> PhotoModel:
@@ -64,6 +71,8 @@ class GalleryFilterProxy(QSortFilterProxyModel):
         return model
 
     def filterAcceptsRow(self, source_row: int, source_parent: _AnyIndex) -> bool:
+        if self._pass_all:
+            return True
         entry = self.photo_model().entry(source_row)
         if entry is None or not matches_dates(entry, self._filter):
             return False
@@ -109,6 +118,7 @@ class GalleryFilterProxy(QSortFilterProxyModel):
     def _on_filter_changed(self, flt: EntryFilter) -> None:
         self._filter = flt
         self._words = fold(flt.text).split()
+        self._pass_all = flt.is_empty
         self.beginFilterChange()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         self._emit_counts()
@@ -126,6 +136,11 @@ class GalleryFilterProxy(QSortFilterProxyModel):
             entry = model.entry(row)
             if entry is not None:
                 self._haystacks.pop(entry.id, None)
+
+    def _on_rows_changed(self) -> None:
+        if not self._recount.pending():
+            self._emit_counts()
+        self._recount.schedule()
 
     def _emit_counts(self) -> None:
         counts = self.counts()

@@ -109,6 +109,33 @@ def paint_placeholder_card(
         painter.restore()
 
 
+def paint_missing_thumbnail(
+    painter: QPainter,
+    square: QRectF,
+    entry: Entry,
+    palette: QPalette,
+    *,
+    loading: bool,
+    failed: bool,
+    inset: float = 0.0,
+) -> None:
+    """A tile with no thumbnail to show: a soft block while it loads, else the compact card.
+
+    The grid and the filmstrip share it, so a photo reads the same in both.
+    """
+    if loading:
+        block = square.adjusted(inset, inset, -inset, -inset)
+        base = palette.color(QPalette.ColorRole.Base)
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(mix(base, palette.color(QPalette.ColorRole.Text), 0.06))
+        painter.drawRoundedRect(block, inset, inset)
+        painter.restore()
+        return
+    status = status_text(entry, failed=failed)
+    paint_placeholder_card(painter, square, entry, palette, compact=True, status=status)
+
+
 def _paint_paper(painter: QPainter, card: QRectF, colours: _Colours, radius: float) -> None:
     gradient = QLinearGradient(card.topLeft(), card.bottomLeft())
     gradient.setColorAt(0.0, colours.paper_top)

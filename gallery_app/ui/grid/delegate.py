@@ -28,7 +28,7 @@ from gallery_app.qt.models.photos import (
 )
 from gallery_app.ui.common.badge import paint_badge
 from gallery_app.ui.common.painting import draw_lines, mix, muted_text, scaled_font, wrapped_lines
-from gallery_app.ui.common.placeholder_card import paint_placeholder_card, status_text
+from gallery_app.ui.common.placeholder_card import paint_missing_thumbnail
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -141,18 +141,13 @@ class GridDelegate(QStyledItemDelegate):
             )
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(target.adjusted(0.5, 0.5, -0.5, -0.5))
-        elif state == ThumbnailState.LOADING:
-            base = palette.color(QPalette.ColorRole.Base)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(mix(base, palette.color(QPalette.ColorRole.Text), 0.06))
-            painter.drawRoundedRect(square.adjusted(4, 4, -4, -4), 4, 4)
         else:
-            failed = state == ThumbnailState.FAILED
-            paint_placeholder_card(
+            paint_missing_thumbnail(
                 painter,
                 square,
                 entry,
                 palette,
-                compact=True,
-                status=status_text(entry, failed=failed),
+                loading=state == ThumbnailState.LOADING,
+                failed=state == ThumbnailState.FAILED,
+                inset=4,
             )

@@ -140,8 +140,8 @@ class FileDetailsPanel(QWidget):
             return
         self._loaded = path
         self._show_message(f"Reading {path.name}…")
-        # deferred: the readers (libexiv2, exifread, the XMP parser) load with the first
-        # details asked for, not before the first frame
+        # Deferred: it brings every metadata reader (exiv2, exifread, XMP), which the
+        # first frame does not need; the tab asks only once it is shown.
         from gallery_app.core.metadata.details import read_details
 
         run_task(self._pool, lambda: read_details(path), self._on_details, parent=self)

@@ -40,7 +40,7 @@ from gallery_app.qt.models.photos import (
 )
 from gallery_app.ui.common.badge import paint_badge
 from gallery_app.ui.common.painting import mix
-from gallery_app.ui.common.placeholder_card import paint_placeholder_card, status_text
+from gallery_app.ui.common.placeholder_card import paint_missing_thumbnail
 from gallery_app.ui.grid.prefetch import ThumbnailPrefetcher
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
@@ -75,18 +75,14 @@ class FilmstripDelegate(QStyledItemDelegate):
             )
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
             painter.drawPixmap(square, pixmap, crop)
-        elif state == ThumbnailState.LOADING:
-            base = palette.color(QPalette.ColorRole.Base)
-            painter.fillRect(square, mix(base, palette.color(QPalette.ColorRole.Text), 0.06))
         else:
-            failed = state == ThumbnailState.FAILED
-            paint_placeholder_card(
+            paint_missing_thumbnail(
                 painter,
                 square,
                 entry,
                 palette,
-                compact=True,
-                status=status_text(entry, failed=failed),
+                loading=state == ThumbnailState.LOADING,
+                failed=state == ThumbnailState.FAILED,
             )
         if has_badge(entry):
             paint_badge(painter, QPointF(square.right() - 7, square.top() + 7), palette, 6)

@@ -88,8 +88,10 @@ class ExportAction(QAction):
     def _on_progress(self, done: int, total: int) -> None:
         if self._progress is not None:
             self._progress.setMaximum(max(1, total))
-            self._progress.setValue(done)
             self._progress.setLabelText(f"Exporting {done} of {total}…")
+            # Last: a modal dialog's setValue runs the event loop, where the export's
+            # end may arrive and close the dialog (self._progress is None after it).
+            self._progress.setValue(done)
 
     def _close_progress(self) -> None:
         if self._progress is not None:

@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         self.nav.current = None
         p = self.parts
         self.stack.setCurrentIndex(GRID_PAGE)
-        p.model.set_gallery(gallery)
+        p.model.set_gallery(gallery, in_time_order=self._in_time_order(gallery))
         self.session.apply_filter(arrival)
         self.overview.refresh_now()
         self._article_stale = True
@@ -244,7 +244,7 @@ class MainWindow(QMainWindow):
             if not self._scanning():
                 self.session.drop_photo()
             return
-        if entry.id not in {e.id for e in self.visible_entries()}:
+        if self.parts.proxy.row_of(entry.id) < 0:
             self._filter.clear()  # the photo asked for must show, whatever the filter
         self.nav.select_in_grid(entry)
         self.open_entry(entry)
@@ -254,11 +254,12 @@ class MainWindow(QMainWindow):
             self.start_slideshow()
 
     def _on_rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        # Per run of a scan slice: O(1) (the notice follows the proxy's count_changed).
         self.overview.schedule()
-        model = self.parts.model
-        rows = (model.entry(row) for row in range(first, last + 1))
-        self._follow_request([e for e in rows if e is not None])
-        self._update_notice()
+        if self.session.wants_photo:
+            model = self.parts.model
+            rows = (model.entry(row) for row in range(first, last + 1))
+            self._follow_request([e for e in rows if e is not None])
 
     def _update_notice(self, *_args: object) -> None:
         text = gallery_notice(
@@ -277,12 +278,15 @@ class MainWindow(QMainWindow):
             self._article_stale = False
             pane.set_gallery(self._gallery)
 
+    def _in_time_order(self, gallery: Gallery) -> bool:  # a folder's: sorted on a worker
+        return bool(getattr(self._loader, "in_time_order", lambda _g: False)(gallery))
+
     def update_gallery(self, gallery: Gallery) -> None:
         """A newer version of the gallery on screen (scan finished, folder changed,
         photos relinked): rows change in place, the selection and page stay."""
         self._gallery = gallery
         p = self.parts
-        p.model.update_gallery(gallery)
+        p.model.update_gallery(gallery, in_time_order=self._in_time_order(gallery))
         self.overview.schedule()  # filter bar and timeline follow, throttled
         current = self.nav.current
         if current is not None:

@@ -104,8 +104,8 @@ class PhotoNavigation(QObject):
         self._count_label.setText(f"{shown} of {total} {noun} shown")
         current = self.current
         if current is not None and self.on_photo_page():
-            ids = [e.id for e in self.visible_entries()]  # "2 of 3" follows a scan's batches
-            if current.id in ids:
+            proxy = self._parts.proxy  # "2 of 3" follows a scan's batches: O(1) per count
+            index = proxy.row_of(current.id)
+            if index >= 0:
                 total = self._parts.model.rowCount()  # "4 of 11": the gallery's numbering
-                index = ids.index(current.id)
-                self._parts.caption_panel.show_entry(current, index, len(ids), total)
+                self._parts.caption_panel.show_entry(current, index, proxy.rowCount(), total)

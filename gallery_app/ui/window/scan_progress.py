@@ -56,8 +56,12 @@ class ScanProgress(QWidget):
     def set_progress(self, done: int, total: int, rate: float) -> None:
         if not self._running:
             return
+        # QProgressBar.setValue repaints at once, and with it every dirty widget of the
+        # window (the grid mid-scan): with updates off it only schedules a paint.
+        self.bar.setUpdatesEnabled(False)
         self.bar.setRange(0, max(1, total))
         self.bar.setValue(done)
+        self.bar.setUpdatesEnabled(True)
         speed = f" · {rate:,.0f}/s" if rate > 0 else ""
         self.label.setText(f"Reading photos… {done:,} of {total:,}{speed}")
 

@@ -14,11 +14,6 @@ from gallery_app.core.store import thumbcache
 from tests.unit.photo_files import make_jpeg
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DATELINE_HOME", str(tmp_path / "home"))
-
-
 def parse(*argv: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser()
     thumbs_cli.add_parser(parser.add_subparsers(dest="command"))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QByteArray, QThreadPool
 
 from gallery_app.core.errors import DatelineError
@@ -16,12 +15,7 @@ from gallery_app.qt.loading.gallery import GalleryLoader
 from gallery_app.qt.settings import Settings
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DATELINE_HOME", str(tmp_path / "home"))
-
-
-def test_settings_round_trip_and_clamp(tmp_path: Path) -> None:
+def test_settings_round_trip_and_clamp(tmp_path: Path, dateline_home: Path) -> None:
     s = Settings()
     assert s.thumbnail_size == 192 and s.slideshow_interval == 5 and s.slideshow_loop
     s.thumbnail_size = 9999
@@ -36,7 +30,7 @@ def test_settings_round_trip_and_clamp(tmp_path: Path) -> None:
     s.sync()
 
     again = Settings()
-    assert again.path.is_relative_to(tmp_path / "home")
+    assert again.path.is_relative_to(dateline_home)
     assert again.thumbnail_size == 512
     assert again.slideshow_interval == 1
     assert again.slideshow_shuffle is True

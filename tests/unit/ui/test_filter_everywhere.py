@@ -32,11 +32,6 @@ FIRST, LAST = dt.date(2015, 3, 30), dt.date(2015, 3, 31)
 EXPECTED = ["e1", "e2", "e3", "e5", "e8", "e6"]  # March 30 (five) and 31 (one), in time order
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DATELINE_HOME", str(tmp_path / "home"))
-
-
 @pytest.fixture
 def manifest(tmp_path: Path) -> Path:
     folder = tmp_path / "story"

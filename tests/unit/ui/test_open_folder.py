@@ -57,7 +57,8 @@ def test_a_folder_fills_the_grid_batch_by_batch_in_date_order(
 ) -> None:
     small_batches = functools.partial(folder_scan.scan_folder, batch_size=2, batch_interval=60)
     monkeypatch.setattr(scanner_module, "scan_folder", small_batches)
-    monkeypatch.setattr(scanner_module, "SLICE_SIZE", 2)  # each batch in its own turn
+    monkeypatch.setattr(scanner_module, "SLICE_SIZE", 2)  # each batch in its own turn,
+    monkeypatch.setattr(scanner_module, "SLICE_RANGE", (2, 2))  # however cheap the inserts
     seen: list[int] = []
     model = app.window.parts.model
     app.loader.entries_added.connect(lambda _batch: seen.append(model.rowCount()))

@@ -19,11 +19,6 @@ from gallery_app.core.folders.scan import list_image_files, scan_folder
 from tests.unit.photo_files import make_jpeg
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DATELINE_HOME", str(tmp_path / "home"))
-
-
 def thumbnails(path: Path) -> int:
     parser = argparse.ArgumentParser()
     thumbs_cli.add_parser(parser.add_subparsers(dest="command"))

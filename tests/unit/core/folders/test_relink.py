@@ -16,11 +16,6 @@ from tests.unit.photo_files import make_tagged_jpeg
 DAY = dt.datetime(2015, 3, 31, 10, 0)
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DATELINE_HOME", str(tmp_path / "home"))
-
-
 def entry(
     ident: str, image: Path | None, caption: str = "", day: dt.datetime | None = None
 ) -> Entry:

@@ -21,11 +21,6 @@ from tests.unit.photo_files import make_tagged_jpeg
 DAY = dt.datetime(2015, 3, 30, 9, 0)
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DATELINE_HOME", str(tmp_path / "home"))
-
-
 @pytest.fixture
 def trip(tmp_path: Path) -> Path:
     folder = tmp_path / "trip"

@@ -44,3 +44,12 @@ def test_undated_entries_go_last() -> None:
 def test_row_ranges() -> None:
     assert row_ranges([5, 1, 2, 3, 7, 8]) == [(1, 3), (5, 5), (7, 8)]
     assert row_ranges([]) == []
+
+
+def test_runs_found_over_the_entries_themselves_match_runs_over_their_keys() -> None:
+    rnd = random.Random(7)
+    entries = [_entry(n, rnd.choice([None, *range(20)])) for n in range(300)]
+    shown = sorted(entries[:250], key=sort_key)
+    by_keys = insertion_runs([sort_key(e) for e in shown], entries[250:])
+    by_rows = insertion_runs(shown, entries[250:], sort_key, row_key=sort_key)
+    assert by_rows == by_keys

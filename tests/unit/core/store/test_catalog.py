@@ -18,11 +18,6 @@ from gallery_app.core.store.catalog import Catalog
 from gallery_app.core.store.rows import READER_VERSION, decode_metadata, encode_metadata
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DATELINE_HOME", str(tmp_path / "home"))
-
-
 def sample(caption: str = "Iraqi soldiers «advance» near Tikrit") -> FileMetadata:
     return FileMetadata(
         caption=caption,
@@ -55,9 +50,9 @@ def test_rows_of_another_version_or_garbage_are_misses() -> None:
     assert decode_metadata('{"v": 1, "caption": 3}') is None
 
 
-def test_hit_only_while_size_and_mtime_match(tmp_path: Path) -> None:
+def test_hit_only_while_size_and_mtime_match(tmp_path: Path, dateline_home: Path) -> None:
     cat = Catalog()
-    assert cat.path.parent == tmp_path / "home" / "cache"
+    assert cat.path.parent == dateline_home / "cache"
     photo = tmp_path / "a.jpg"
     cat.put(photo, 100, 123_456_789, sample())
     assert cat.get(photo, 100, 123_456_789) == sample()
@@ -90,9 +85,11 @@ def test_rows_under_a_folder_only(tmp_path: Path) -> None:
 
 
 def test_corrupt_database_is_set_aside_and_rebuilt(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    dateline_home: Path,
 ) -> None:
-    db = tmp_path / "home" / "cache" / "catalog.sqlite"
+    db = dateline_home / "cache" / "catalog.sqlite"
     db.parent.mkdir(parents=True)
     db.write_bytes(b"this is not a database at all" * 100)
     with caplog.at_level(logging.WARNING):

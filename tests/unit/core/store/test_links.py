@@ -12,11 +12,6 @@ from gallery_app.core.models import Entry, Gallery, ImageStatus
 from gallery_app.core.store.links import LinkStore, gallery_key
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DATELINE_HOME", str(tmp_path / "home"))
-
-
 def _gallery() -> Gallery:
     return Gallery(
         title="Test", id="test-gallery", entries=(Entry("a", 1, caption="A"), Entry("b", 2))
@@ -57,10 +52,10 @@ def test_damaged_file_is_treated_as_empty(tmp_path: Path) -> None:
     assert LinkStore(path).get("test-gallery", "a") == (tmp_path / "y.jpg").resolve()
 
 
-def test_bundled_resources_are_never_written(tmp_path: Path) -> None:
+def test_bundled_resources_are_never_written(tmp_path: Path, dateline_home: Path) -> None:
     store = LinkStore()
     store.set("g", "e", tmp_path / "z.jpg")
-    assert store.path.is_relative_to(tmp_path / "home")
+    assert store.path.is_relative_to(dateline_home)
 
 
 def test_gallery_key_falls_back_to_source_then_title(tmp_path: Path) -> None:

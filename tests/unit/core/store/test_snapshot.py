@@ -7,8 +7,6 @@ import datetime as dt
 import stat
 from pathlib import Path
 
-import pytest
-
 from gallery_app.core.models import (
     Entry,
     Gallery,
@@ -19,11 +17,6 @@ from gallery_app.core.models import (
     TakenAt,
 )
 from gallery_app.core.store import snapshot
-
-
-@pytest.fixture(autouse=True)
-def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DATELINE_HOME", str(tmp_path / "home"))
 
 
 def _gallery(folder: Path, count: int = 600) -> Gallery:

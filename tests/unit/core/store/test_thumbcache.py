@@ -14,11 +14,6 @@ from gallery_app.core.store import thumbcache
 from tests.unit.photo_files import make_jpeg, photo_like
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DATELINE_HOME", str(tmp_path / "home"))
-
-
 def test_name_is_md5_of_file_uri(tmp_path: Path) -> None:
     photo = tmp_path / "a b.jpg"
     uri = photo.absolute().as_uri()

@@ -20,11 +20,6 @@ from gallery_app.qt.loading.gallery import GalleryLoader
 from gallery_app.qt.workers import ImageLoader, run_task
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DATELINE_HOME", str(tmp_path / "home"))
-
-
 @pytest.fixture
 def pool() -> QThreadPool:
     pool = QThreadPool()

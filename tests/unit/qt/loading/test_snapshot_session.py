@@ -66,3 +66,19 @@ def test_a_cancelled_check_keeps_the_folder_as_last_seen(qtbot: QtBot, tmp_path:
     assert shown == [600]  # not cut down to the 120 checked
     assert sentences == [CHECK_CANCELLED]
     assert not loader.scanning
+
+
+def test_the_loader_vouches_only_for_the_folder_galleries_it_sorted(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The window skips re-sorting 10,000 entries only for these; an edited copy is sorted."""
+    loader, scanner = _loader(qtbot)
+    seen: list[Gallery] = []
+    loader.updated.connect(seen.append)
+    loader.load(tmp_path)
+    snapshot, scanned = _gallery(tmp_path, 600), _gallery(tmp_path, 601)
+    scanner.snapshot.emit(snapshot)
+    scanner.finished.emit(scanned)
+    assert [len(g.entries) for g in seen] == [600, 601]
+    assert loader.in_time_order(seen[-1])
+    assert not loader.in_time_order(_gallery(tmp_path, 601))  # equal, but not the one sent

@@ -16,11 +16,6 @@ from gallery_app.qt.loading.thumbnails import ThumbnailProvider, pil_to_qimage
 from tests.unit.photo_files import make_jpeg
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DATELINE_HOME", str(tmp_path / "home"))
-
-
 @pytest.fixture
 def provider(qtbot: QtBot) -> Iterator[ThumbnailProvider]:
     pool = QThreadPool()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
@@ -25,11 +24,6 @@ from gallery_app.qt.workers import ImageLoader
 from tests.unit.photo_files import make_jpeg
 
 ODD_NAMES = ["bad\nname.jpg", "thumb\n1\n2\n3.jpg", "line\n.jpg"]
-
-
-@pytest.fixture(autouse=True)
-def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DATELINE_HOME", str(tmp_path / "home"))
 
 
 def odd_gallery(folder: Path, *, preview: int = 0) -> Gallery:

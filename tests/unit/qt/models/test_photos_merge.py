@@ -15,6 +15,8 @@ from PySide6.QtCore import QItemSelectionModel, QThreadPool
 from gallery_app.core.models import Entry, Gallery, ImageInfo, ImageStatus, Precision, TakenAt
 from gallery_app.core.store import thumbcache
 from gallery_app.qt.loading.thumbnails import ThumbnailProvider
+from gallery_app.qt.models.filter_proxy import GalleryFilterProxy
+from gallery_app.qt.models.filter_state import FilterState
 from gallery_app.qt.models.photos import PhotoModel, ThumbnailRole
 from gallery_app.qt.workers import ImageLoader
 from tests.unit.photo_files import make_jpeg
@@ -96,3 +98,46 @@ def test_thumbnails_come_from_the_shared_cache_preview_first(qtbot, tmp_path, po
     assert texts["Thumb::MTime"] == str(int(photo.stat().st_mtime))
     provider.clear()
     thumbs_pool.waitForDone(5000)
+
+
+def test_a_rescans_slices_go_in_as_inserts_behind_the_filter(qtbot, pool) -> None:
+    """A slice scattered over thousands of rows never re-sorts or re-filters every row
+    (that froze the window for seconds after a rescan); the selection and the count follow."""
+    model = PhotoModel(ImageLoader(pool))
+    state = FilterState()
+    proxy = GalleryFilterProxy(state, model)
+    days = [1 + (n * 7919) % 28 for n in range(2400)]
+    shown = [_entry(f"p{n:04}", day) for n, day in enumerate(days[:2000])]
+    model.set_gallery(Gallery(title="photos", entries=tuple(shown)))
+    state.set_date_range(dt.date(2021, 6, 1), dt.date(2021, 6, 30))  # a filter on screen
+    selection = QItemSelectionModel(proxy)
+    selection.setCurrentIndex(proxy.index(500, 0), QItemSelectionModel.SelectionFlag.Select)
+    chosen = proxy.entry(500)
+    layouts: list[object] = []
+    model.layoutChanged.connect(lambda *_a: layouts.append(1))
+    proxy.layoutChanged.connect(lambda *_a: layouts.append(1))
+    counts: list[list[int]] = []
+    proxy.count_changed.connect(lambda *args: counts.append(list(args)))
+    fresh = [_entry(f"p{n:04}", day) for n, day in enumerate(days) if n >= 2000]
+    for start in range(0, len(fresh), 40):
+        model.merge_entries(fresh[start : start + 40])
+    qtbot.wait_until(lambda: counts[-1:] == [[2400, 2400]])
+    assert len(counts) == 2  # the turn's first insert, then once after all of them
+    assert layouts == []
+    assert model.rowCount() == 2400
+    assert [e.id for e in model.entries()] == [
+        e.id for e in sorted(model.entries(), key=lambda e: (e.taken.value, e.id))
+    ]
+    assert proxy.entry(selection.currentIndex().row()) == chosen
+
+
+def test_a_scans_gallery_in_time_order_is_taken_as_it_comes(qtbot, pool) -> None:
+    model = PhotoModel(ImageLoader(pool))
+    model.set_gallery(Gallery(title="photos", entries=(_entry("b", 2), _entry("a", 1))))
+    assert _ids(model) == ["a", "b"]
+    scanned = (_entry("a", 1), _entry("b", 2), _entry("c", 3))  # sorted by the scan
+    model.update_gallery(Gallery(title="photos", entries=scanned), in_time_order=True)
+    assert _ids(model) == ["a", "b", "c"]
+    model.set_sort_order("name", descending=True)  # another order: sorted here as before
+    model.update_gallery(Gallery(title="photos", entries=scanned), in_time_order=True)
+    assert _ids(model) == ["c", "b", "a"]

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
 
@@ -21,8 +19,7 @@ from tests.unit.ui.shell_fixtures import make_gallery
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("DATELINE_HOME", str(tmp_path / "home"))
+def window(qtbot):
     pool = QThreadPool()
     images = ImageLoader(pool)
     gallery = make_gallery()

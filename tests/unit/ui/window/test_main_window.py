@@ -25,11 +25,6 @@ from tests.unit.ui.shell_fixtures import MARKUP, make_gallery
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DATELINE_HOME", str(tmp_path / "home"))
-
-
 @pytest.fixture
 def pool() -> QThreadPool:
     pool = QThreadPool()

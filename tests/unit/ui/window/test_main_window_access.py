@@ -4,8 +4,6 @@ through the grid page in reading order, and a click on the Mar 30 bar shows 5 of
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import (
@@ -41,8 +39,7 @@ CONTROLS = (
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("DATELINE_HOME", str(tmp_path / "home"))
+def window(qtbot):
     pool = QThreadPool()
     images = ImageLoader(pool)
     gallery = make_gallery()

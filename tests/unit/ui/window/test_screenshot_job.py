@@ -19,11 +19,6 @@ from tests.unit.ui.shell_fixtures import make_gallery
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DATELINE_HOME", str(tmp_path / "home"))
-
-
 @pytest.fixture
 def app(make_app: Callable[..., Composition]) -> Composition:
     return make_app(None, progressive=False)

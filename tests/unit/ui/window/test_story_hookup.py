@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
@@ -21,11 +20,6 @@ from gallery_app.ui.window.main_window import GRID_PAGE, PHOTO_PAGE, MainWindow
 from tests.unit.ui.shell_fixtures import make_gallery
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture(autouse=True)
-def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DATELINE_HOME", str(tmp_path / "home"))
 
 
 @pytest.fixture
