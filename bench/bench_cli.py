@@ -43,6 +43,10 @@ def run(argv: list[str], env: dict[str, str] | None = None) -> float:
     return time.perf_counter() - start
 
 
+def _load(averages: tuple[float, float, float]) -> str:
+    return "/".join(f"{a:.1f}" for a in averages)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("tree", type=Path)
@@ -55,6 +59,11 @@ def main(argv: list[str] | None = None) -> int:
     cli = [sys.executable, "-m", "gallery_app.cli.main", "list", str(args.tree), "--json"]
     exiftool = ["exiftool", "-json", "-fast2", "-r", "-q", str(args.tree)]
     exiv2 = ["exiv2", "-q", "-pa", *files]
+    load_before = os.getloadavg()
+    print("commands (each a fresh process, interleaved):")
+    print(f"  cold/warm: DATELINE_HOME=<empty, then kept> python {' '.join(cli[1:])}")
+    print(f"  exiftool:  {' '.join(exiftool)}")
+    print(f"  exiv2:     exiv2 -q -pa <the {len(files)} files>")
     run(exiftool)  # the file cache warm for everyone
     times: dict[str, list[float]] = {"cold": [], "warm": [], "exiftool": [], "exiv2": []}
     scratch = Path(tempfile.mkdtemp(prefix="dateline-cli-bench-"))
@@ -71,7 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     median = {k: statistics.median(v) for k, v in times.items()}
-    print(f"{len(files)} files; load average at the end: {os.getloadavg()}")
+    print(
+        f"{len(files)} files; load average at the start {_load(load_before)}, "
+        f"at the end {_load(os.getloadavg())} ({os.cpu_count()} cores)"
+    )
     print(f"{'contender':34} {'median s':>9} {'runs':>22} {'× exiftool':>10} {'× exiv2':>8}")
     for key, label in (
         ("cold", "dateline cold (empty catalog)"),

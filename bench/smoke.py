@@ -7,10 +7,10 @@ metadata and thumbnail benchmarks once each, with the peer tools that are
 installed, and the GUI ones in short form: ``bench_gui.py`` (``--screenshot``
 against the floor window, one round), ``gui_stall.py`` (open the tree, page
 down once), ``soak.py`` (30 photos, 12 s) and ``map_pan.py`` (2,000 marks,
-ten frames at two zoom levels), each in its own processes on Qt's offscreen
-platform.  It
-checks that every contender ran and counted every file, never how fast: the
-figures of a smoke run mean nothing.
+ten frames at two zoom levels and a zoom between them), each in its own
+processes on Qt's offscreen platform.  It checks that every contender ran
+and counted every file, never how fast: the figures of a smoke run mean
+nothing.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import bench_cli  # noqa: E402
 import bench_gui  # noqa: E402
 import bench_metadata  # noqa: E402
 import bench_thumbnails  # noqa: E402
@@ -93,7 +94,7 @@ def run_gui(tree: Path, count: int) -> None:
 
 
 def run_map() -> None:
-    """``map_pan`` on 2,000 marks, two zoom levels, ten frames each."""
+    """``map_pan`` on 2,000 marks: ten pan frames at two zoom levels, then 48 wheel steps."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     args = ["--marks", "2000", "--frames", "10", "--zooms", "3,9"]
     done = subprocess.run(
@@ -104,10 +105,21 @@ def run_map() -> None:
         timeout=120,
         check=True,
     )
-    assert "2,000 marks placed" in done.stdout and "all 20 frames" in done.stdout, (
+    assert "2,000 marks placed" in done.stdout and "all 68 frames" in done.stdout, (
         done.stdout + done.stderr[-2000:]
     )
     print(done.stdout)
+
+
+def run_cli(tree: Path) -> None:
+    """``bench_cli`` for one round: its four rows (cold, warm, exiftool, exiv2) and commands."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert bench_cli.main([str(tree), "--repeat", "1"]) == 0
+    text = out.getvalue()
+    for label in ("dateline cold", "dateline warm", "exiftool -json", "exiv2 -q -pa", "commands"):
+        assert label in text, text
+    print(text)
 
 
 def main() -> int:
@@ -124,6 +136,7 @@ def main() -> int:
         assert {"dateline app", "dateline cli"} <= {row["name"] for row in thumbs}, thumbs
         assert all(row["made"] == len(big) for row in thumbs), thumbs
         print(bench_thumbnails.table(thumbs))
+        run_cli(tree)
         run_gui(tree, 36)
         run_map()
     finally:

@@ -158,7 +158,7 @@ def compose(
     pools = ThreadPools.create()
     pool = pools.work
     settings = Settings(notices=notices)
-    filter_state = FilterState()
+    filter_state = FilterState(settings=settings)  # it keeps the Files choice there
     links = LinkStore(notices=notices)
     catalog = Catalog(notices=notices)
     readers = ReaderPool()  # worker processes, started by the first folder that needs them

@@ -43,3 +43,26 @@ if [ -n "${DETAILS_FOLDER:-}" ]; then
         echo "$out/details-$palette.png"
     done
 fi
+# The filter's Files choice ("Photos and RAW": videos and unreadable files hidden, said in the status
+# bar) over a folder of photos, videos and RAWs, and the photo view's zoom level over a folder whose
+# photos have no caption (their names show instead):
+# FILES_FOLDER=~/Pictures/mixed WALLPAPER_FOLDER=/usr/share/wallpapers tools/make-screenshots.sh
+if [ -n "${FILES_FOLDER:-}" ]; then
+    files_home=$(mktemp -d)
+    mkdir -p "$files_home/config"
+    printf '[filter]\nhidden_types=video,other\n' > "$files_home/config/dateline.ini"
+    for palette in light dark; do
+        DATELINE_HOME="$files_home" QT_QPA_PLATFORM=offscreen "$app" "$FILES_FOLDER" \
+            --palette "$palette" --view grid --size 1280x800 --screenshot "$out/files-$palette.png"
+        echo "$out/files-$palette.png"
+    done
+    rm -rf "$files_home"
+fi
+if [ -n "${WALLPAPER_FOLDER:-}" ]; then
+    for palette in light dark; do
+        DATELINE_HOME="$home" QT_QPA_PLATFORM=offscreen "$app" "$WALLPAPER_FOLDER" \
+            --palette "$palette" --view photo --select 5 --size 1280x800 \
+            --screenshot "$out/wallpaper-photo-$palette.png"
+        echo "$out/wallpaper-photo-$palette.png"
+    done
+fi

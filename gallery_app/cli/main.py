@@ -22,10 +22,9 @@ from gallery_app.cli import check as check_cli
 from gallery_app.cli import edit as edit_cli
 from gallery_app.cli import export as export_cli
 from gallery_app.cli import thumbnails as thumbs_cli
-from gallery_app.core.article.importer import read_article_file
+from gallery_app.cli.listing import ready_json
 from gallery_app.core.errors import DatelineError
 from gallery_app.core.gallery.export import gallery_to_dict
-from gallery_app.core.gallery.manifest import dump_manifest, save_manifest
 from gallery_app.core.gallery.ordering import SortOrder, sorted_entries
 from gallery_app.core.gallery.query import EntryFilter, filter_entries, parse_day
 from gallery_app.core.inert import for_json, for_terminal
@@ -207,9 +206,14 @@ def _load(path: Path | None, notices: StorageNotices | None = None) -> Gallery:
 
 
 def _cmd_list(args: argparse.Namespace, notices: StorageNotices) -> int:
+    flt = _filter_from(args)
+    if args.json and flt.is_empty:  # a folder seen before: its stored entries, joined
+        document = ready_json(args.path, args.sort, args.reverse, notices)
+        if document is not None:
+            _print_json_text(document, pretty=args.pretty)
+            return 0
     from gallery_app.core.checks.run import with_finding_warnings  # deferred: the readers
 
-    flt = _filter_from(args)
     gallery, findings = check_cli.checked(_load(args.path, notices))
     gallery = with_finding_warnings(gallery, findings)  # the checks' sentences, as `check`
     shown = sorted_entries(filter_entries(gallery.entries, flt), SortOrder(args.sort), args.reverse)
@@ -233,11 +237,27 @@ def _print_json(document: object, *, pretty: bool = True) -> None:
         text = orjson.dumps(document, option=orjson.OPT_INDENT_2 if pretty else 0).decode()
     except orjson.JSONEncodeError:
         log.info("orjson refused the document; writing it with the json module", exc_info=True)
-        text = json.dumps(document, ensure_ascii=False, indent=2 if pretty else None)
+        separators = None if pretty else (",", ":")
+        text = json.dumps(
+            document, ensure_ascii=False, indent=2 if pretty else None, separators=separators
+        )
+    sys.stdout.write(for_json(text) + "\n")
+
+
+def _print_json_text(text: str, *, pretty: bool) -> None:
+    """A compact JSON document already encoded, indented if asked, made inert."""
+    if pretty:
+        import orjson  # deferred: only the JSON output needs it
+
+        text = orjson.dumps(orjson.loads(text), option=orjson.OPT_INDENT_2).decode()
     sys.stdout.write(for_json(text) + "\n")
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    # deferred: start-up of the other commands (the manifest writer loads jsonschema)
+    from gallery_app.core.article.importer import read_article_file
+    from gallery_app.core.gallery.manifest import dump_manifest, save_manifest
+
     gallery = read_article_file(args.article)
     if args.gallery_id:
         gallery = replace(gallery, id=args.gallery_id)

@@ -109,4 +109,6 @@ def for_json(document: str) -> str:
     same character: the document stays valid and reads back equal, but prints
     inert.  Undecodable bytes become U+FFFD first.
     """
+    if document.isascii() and "\x7f" not in document:  # the usual case, checked in C
+        return document
     return _JSON_RAW_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", printable(document))

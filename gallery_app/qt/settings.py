@@ -247,6 +247,16 @@ class Settings:
         self._qs.setValue("view/info_panel", bool(value))
 
     @property
+    def hidden_file_types(self) -> str:
+        """The file types the filter hides, as ``"video,other"`` ("" for all files)."""
+        raw: Any = self._qs.value("filter/hidden_types", "")
+        return raw if isinstance(raw, str) else ",".join(str(v) for v in raw or [])
+
+    @hidden_file_types.setter
+    def hidden_file_types(self, value: str) -> None:
+        self._qs.setValue("filter/hidden_types", value)
+
+    @property
     def slideshow_interval(self) -> int:
         """Seconds each photo stays on screen, 1–120."""
         return self._int("slideshow/interval", INTERVAL_DEFAULT, INTERVAL_MIN, INTERVAL_MAX)

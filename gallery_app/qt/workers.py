@@ -14,9 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
+    QCoreApplication,
     QIODevice,
     QObject,
     QRunnable,
@@ -50,13 +52,17 @@ class _Task(QRunnable):
         self._relay = relay
 
     def run(self) -> None:
+        relay = self._relay
         try:
             result = self._func()
         except Exception as exc:  # a worker must never take the app down
             log.exception("background task failed")
-            self._relay.failed.emit(str(exc) or exc.__class__.__name__)
+            relay.failed.emit(str(exc) or exc.__class__.__name__)
         else:
-            self._relay.done.emit(result)
+            relay.done.emit(result)
+        # The last touch of the relay from this thread: it is deleted on the GUI thread,
+        # after the result queued above (deleteLater is thread-safe; events keep their order).
+        relay.deleteLater()
 
 
 def run_task(
@@ -68,16 +74,33 @@ def run_task(
 ) -> _Relay:
     """Run ``func`` on ``pool``; call ``on_done(result)`` on the GUI thread.
 
-    Keep the returned relay alive (or pass ``parent``) until it has fired.
+    With ``parent``, the result is dropped when ``parent`` was deleted meanwhile.
+
+    The relay that carries the result back belongs to Qt (a child of the
+    application), never to Python: were Python to own it, the worker's
+    runnable, deleted on the worker thread, could drop its last reference
+    and delete the relay there while the GUI thread delivered its signal or
+    ran its ``deleteLater`` (a use after free: the segmentation faults and
+    bus errors the map's off-thread basemap hit about one test run in four).
+    The worker itself schedules the deletion, after its last signal.
     """
-    relay = _Relay(parent)
-    relay.done.connect(on_done)
+    relay = _Relay(QCoreApplication.instance())
+    relay.done.connect(_guarded(on_done, parent))
     if on_error is not None:
-        relay.failed.connect(on_error)
-    relay.done.connect(relay.deleteLater)  # after the caller's slot, never before it
-    relay.failed.connect(relay.deleteLater)
+        relay.failed.connect(_guarded(on_error, parent))
     pool.start(_Task(func, relay))
     return relay
+
+
+def _guarded(slot: Callable[[Any], None], owner: QObject | None) -> Callable[[Any], None]:
+    if owner is None:
+        return slot
+
+    def call(value: Any) -> None:
+        if shiboken6.isValid(owner):
+            slot(value)
+
+    return call
 
 
 # Kinds Qt's own readers decode well (with DCT scaling for JPEG); the rest go through

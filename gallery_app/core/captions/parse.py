@@ -46,6 +46,7 @@ of Pozzallo"), and cities under half a million people standing alone.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -64,6 +65,8 @@ _FILE_RE = re.compile(
     re.IGNORECASE,
 )
 _FILE_HEAD_RE = re.compile(r"^\s*FILE\b")
+_SPACE_BEFORE_STOP_RE = re.compile(r"\s+([.,;:])")
+_REPEATED_STOP_RE = re.compile(r"([.!?])\.+(?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,18 @@ def parse_caption(text: str, reference: dt.date | None = None) -> ParsedCaption:
     ``reference`` is the date of the article the caption came from, when
     known; it only ever turns a bare weekday into an inferred date.
     """
+    if isinstance(text, str):
+        return _parse_cached(text, reference)
+    return _parse_safely(text, reference)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_cached(text: str, reference: dt.date | None) -> ParsedCaption:
+    """A burst of photos shares one caption: it is read once (the result is frozen)."""
+    return _parse_safely(text, reference)
+
+
+def _parse_safely(text: object, reference: dt.date | None) -> ParsedCaption:
     try:
         return _parse(text, reference)
     except Exception:  # a caption must never take the gallery down
@@ -136,5 +151,5 @@ def _cut(text: str, spans: tuple[tuple[int, int], ...]) -> str:
         at = max(at, end)
     keep.append(text[at:])
     joined = " ".join(part.strip() for part in keep if part.strip())
-    joined = re.sub(r"\s+([.,;:])", r"\1", joined)
-    return re.sub(r"([.!?])\.+(?=\s|$)", r"\1", joined).strip(" |")
+    joined = _SPACE_BEFORE_STOP_RE.sub(r"\1", joined)
+    return _REPEATED_STOP_RE.sub(r"\1", joined).strip(" |")

@@ -41,6 +41,8 @@ SOURCE = names.SOURCE
 COORD_SOURCE = names.COORD_SOURCE
 
 _PARENS_RE = re.compile(r"\([^()]{0,300}\)")
+_CLAUSE_BREAK_RE = re.compile(r"\s[-–—]+\s|:(?!\d)|;")
+_OF_FROM_RE = re.compile(r"^(?:of|from)\s")
 _WEEKDAY_RE = re.compile(
     r"\b(?:on\s+|early\s+|late\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b"
@@ -75,7 +77,7 @@ def _scrub(sentence: str) -> str:
     sentence = FULL_DATE_RE.sub("|", sentence)
     sentence = YEARLESS_DATE_RE.sub("|", sentence)
     sentence = MONTH_YEAR_RE.sub("|", sentence)
-    sentence = re.sub(r"\s[-–—]+\s|:(?!\d)|;", "|", sentence)  # "KABUL, Afghanistan - A boy"
+    sentence = _CLAUSE_BREAK_RE.sub("|", sentence)  # "KABUL, Afghanistan - A boy"
     return _WEEKDAY_RE.sub("|", sentence)
 
 
@@ -201,7 +203,7 @@ def _walk_back(before: list[str], anchor: Anchor) -> Location | None:
     if j < 0:
         return names.location(", ".join(parts), None, None, region, anchor)
     segment = before[j]
-    if re.match(r"^(?:of|from)\s", segment):
+    if _OF_FROM_RE.match(segment):
         return None  # "John Smith, of Toledo, Ohio", "Husseinu, 20, from Dakar, Senegal"
     if rules.RELATIVE.pattern.match(segment):  # "..., south of Mosul, Iraq"
         return names.location(", ".join([segment, *parts]), None, segment, region, anchor)

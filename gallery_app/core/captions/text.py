@@ -20,6 +20,10 @@ _TAIL_CHARS = 1000  # the credit sits at the very end, so keep the tail too
 
 _TAG_RE = re.compile(r"<[^<>]{0,400}>")
 _SPACE_RE = re.compile(r"\s+")
+_BLANKS_RE = re.compile(r"[ \t\f\v\u00a0]+")
+_LINE_BREAK_RE = re.compile(r"\s*\n\s*")
+_AGENCY_RE = re.compile(r"\b(?:AP|Press|Reuters|REUTERS|AFP|Getty)\b")
+_CREDIT_LIKE_RE = re.compile(r"[,/|©]|\b(?i:via)\b|^\S+(?:\s+\S+)?$|\bPhoto\b")
 _END_RE = re.compile(r"[.!?](?=[\"”’')]?\s+[\"“(]?[A-Z0-9])")
 _WORD_BEFORE_RE = re.compile(r"(\S{1,12})$")
 
@@ -115,9 +119,9 @@ def split_credit_line(text: str) -> tuple[str, str | None]:
     last = lines[-1]
     words = last.split()
     sentence_like = not 1 <= len(words) <= 8 or len(last) > 80 or last.endswith((".", "?", "!"))
-    if sentence_like and not re.search(r"\b(?:AP|Press|Reuters|REUTERS|AFP|Getty)\b", last):
+    if sentence_like and not _AGENCY_RE.search(last):
         return text, None
-    if not re.search(r"[,/|©]|\b(?i:via)\b|^\S+(?:\s+\S+)?$|\bPhoto\b", last):
+    if not _CREDIT_LIKE_RE.search(last):
         return text, None
     return "\n".join(lines[:-1]), last
 
@@ -135,16 +139,18 @@ def clean_lines(text: object) -> str:
         return ""
     if len(text) > MAX_CHARS + _TAIL_CHARS:
         text = text[:MAX_CHARS] + " … " + text[-_TAIL_CHARS:]
-    text = _TAG_RE.sub(" ", text)
-    text = html.unescape(text)
-    text = "".join(
-        c if c.isprintable() or c.isspace() else " "
-        for c in unicodedata.normalize("NFC", text)
-        if unicodedata.category(c) != "Cs"
-    )
+    if "<" in text:
+        text = _TAG_RE.sub(" ", text)
+    text = unicodedata.normalize("NFC", html.unescape(text))
+    if not text.isprintable():  # controls, surrogates, line breaks: character by character
+        text = "".join(
+            c if c.isprintable() or c.isspace() else " "
+            for c in text
+            if unicodedata.category(c) != "Cs"
+        )
     text = text.replace("\u2019", "'").replace("\u2018", "'")
-    text = re.sub(r"[ \t\f\v\u00a0]+", " ", text)
-    return re.sub(r"\s*\n\s*", "\n", text.replace("\r", "\n")).strip()
+    text = _BLANKS_RE.sub(" ", text)
+    return _LINE_BREAK_RE.sub("\n", text.replace("\r", "\n")).strip()
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

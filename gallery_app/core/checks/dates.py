@@ -120,6 +120,13 @@ def date_rule(w: Witnesses) -> list[Issue]:
     ]
 
 
+def future_until(file: TakenAt, today: dt.date) -> dt.date | None:
+    """The last day ``metadata_rule`` judges ``file``'s date as it does ``today``
+    (``None``: every later day alike)."""
+    last_future_day = file.value.date() - _DAY_TOLERANCE - dt.timedelta(days=1)
+    return last_future_day if today <= last_future_day else None
+
+
 def metadata_rule(w: Witnesses) -> list[Issue]:
     """A file's capture date in the future, or before photography existed."""
     file = w.file.taken if w.file is not None else None

@@ -55,8 +55,10 @@ def _claimed(w: Witnesses) -> tuple[Location, Witness] | None:
 
 def place_rule(w: Witnesses) -> list[Issue]:
     claimed = _claimed(w)
+    if claimed is None:
+        return []  # before the file's point: looking its city up may load the city index
     point = _file_point(w)
-    if claimed is None or point is None:
+    if point is None:
         return []
     loc, claim = claimed
     lat, lon, source = point

@@ -15,6 +15,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import replace
 
+from gallery_app.core.checks.dates import future_until
 from gallery_app.core.checks.findings import Finding
 from gallery_app.core.checks.rules import RULES
 from gallery_app.core.checks.witnesses import ReadFile, gather
@@ -80,8 +81,22 @@ def with_finding_warnings(gallery: Gallery, findings: Iterable[Finding]) -> Gall
         by_entry.setdefault(finding.entry, []).append(finding.message)
     if not by_entry:
         return gallery
-    entries = []
-    for entry in gallery.entries:
-        extra = [m for m in by_entry.get(entry.id, ()) if m not in entry.warnings]
-        entries.append(replace(entry, warnings=(*entry.warnings, *dict.fromkeys(extra))))
-    return replace(gallery, entries=tuple(entries))
+    entries = tuple(with_messages(entry, by_entry.get(entry.id, ())) for entry in gallery.entries)
+    return replace(gallery, entries=entries)
+
+
+def with_messages(entry: Entry, messages: Iterable[str]) -> Entry:
+    """``entry`` with each of the findings' ``messages`` among its warnings (once)."""
+    extra = [m for m in messages if m not in entry.warnings]
+    return replace(entry, warnings=(*entry.warnings, *dict.fromkeys(extra)))
+
+
+def findings_last_day(entry: Entry, today: dt.date) -> dt.date | None:
+    """The last day on which ``check_entry`` is sure to find what it finds ``today``.
+
+    Only the capture-date-in-the-future rule reads the calendar: while the file's
+    date is not in the future, it never will be; while it is, it stops being so
+    on its day.  ``None``: the same on every later day.
+    """
+    file = entry.file.taken if entry.file is not None else None
+    return future_until(file, today) if file is not None else None

@@ -9,21 +9,26 @@ panel for the photo shown), and only for sidecars that mention Dateline at all.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 from gallery_app.core.edits.sidecar import read_sidecar_record
 from gallery_app.core.edits.xmpkeys import NAMESPACE
-from gallery_app.core.metadata.xmp import find_sidecar
+from gallery_app.core.metadata.xmp import SidecarIndex, find_sidecar
 from gallery_app.core.models import Entry, Gallery
 
 _MARK = NAMESPACE.encode("ascii")
 
 
-def with_sidecar_record(entry: Entry) -> Entry:
-    """``entry`` with the record from its photo's sidecar (when it has none of its own)."""
+def with_sidecar_record(entry: Entry, find: Callable[[Path], Path | None] = find_sidecar) -> Entry:
+    """``entry`` with the record from its photo's sidecar (when it has none of its own).
+
+    ``find`` finds the sidecar (``SidecarIndex.find``: one listing per folder).
+    """
     if entry.corrections or entry.image is None:
         return entry
-    sidecar = find_sidecar(entry.image)
+    sidecar = find(entry.image)
     if sidecar is None:
         return entry
     try:
@@ -37,4 +42,5 @@ def with_sidecar_record(entry: Entry) -> Entry:
 def with_sidecar_records(gallery: Gallery) -> Gallery:
     if gallery.source is None or not gallery.source.is_dir():
         return gallery
-    return replace(gallery, entries=tuple(with_sidecar_record(e) for e in gallery.entries))
+    find = SidecarIndex().find
+    return replace(gallery, entries=tuple(with_sidecar_record(e, find) for e in gallery.entries))

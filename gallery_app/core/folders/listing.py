@@ -18,8 +18,10 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from gallery_app.core.errors import DatelineError
 from gallery_app.core.imaging import kinds
 from gallery_app.core.metadata import sniff
+from gallery_app.core.metadata.xmp import sidecar_paths
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +43,10 @@ def _is_photo(entry: os.DirEntry[str]) -> bool:
 
 
 def _walk(
-    folder: str, seen_dirs: set[tuple[int, int]], seen_files: set[tuple[int, int]], out: list[str]
+    folder: str,
+    seen_dirs: set[tuple[int, int]],
+    seen_files: set[tuple[int, int]],
+    out: list[tuple[str, os.stat_result]],
 ) -> None:
     try:
         with os.scandir(folder) as it:
@@ -64,7 +69,7 @@ def _walk(
                 _walk(entry.path, seen_dirs, seen_files, out)
         elif entry.is_file() and key not in seen_files and _is_photo(entry):
             seen_files.add(key)
-            out.append(entry.path)
+            out.append((entry.path, st))
 
 
 def _order(path: str, root: str) -> tuple[str, str]:
@@ -78,53 +83,81 @@ def _order(path: str, root: str) -> tuple[str, str]:
 
 def iter_image_files(folder: Path) -> Iterator[Path]:
     """Every photo under ``folder`` (recursively), each real file once, sorted by path."""
+    for path, _stat in photo_stats(folder):
+        yield Path(path)
+
+
+def photo_stats(folder: Path) -> list[tuple[str, os.stat_result]]:
+    """``iter_image_files`` as path strings, each with the ``stat`` the walk took of it
+    (a listing of 10,000 photos need not build 10,000 ``Path`` objects nor stat twice)."""
     root = os.fspath(folder)
     try:
         st = os.stat(root)
     except OSError as error:
         log.info("Cannot open folder %s: %s", folder, error)
-        return
-    found: list[str] = []
+        return []
+    found: list[tuple[str, os.stat_result]] = []
     _walk(root, {(st.st_dev, st.st_ino)}, set(), found)
-    for path in sorted(found, key=lambda p: _order(p, root)):
-        yield Path(path)
+    found.sort(key=lambda item: _order(item[0], root))
+    return found
 
 
-class SidecarTimes:
-    """The modification time of a photo's ``.xmp`` sidecar, one listing per folder.
+def check_listable(path: Path, *, accept_file: bool = False) -> None:
+    """Raise a DatelineError with a sentence unless ``path`` is a folder that can be listed."""
+    what = "file or folder" if accept_file else "folder"
+    if not path.exists():
+        raise DatelineError(f"{path}: no such {what}.")
+    if not path.is_dir():
+        raise DatelineError(f"{path}: not a {'photo file or a ' if accept_file else ''}folder.")
+    try:
+        with os.scandir(path):
+            pass
+    except OSError as exc:
+        raise DatelineError(f"{path}: cannot be listed ({exc.strerror or exc}).") from None
 
-    The catalog reuses a photo's metadata while its size and mtime match; a
-    sidecar written later (by Dateline's edit panel, darktable, digiKam) must
-    count too, so a scan keys the row by the later of the two times.  Each
-    folder is listed once (the names of its sidecars, lower-cased), not probed
-    with four ``stat`` calls per photo.
+
+class SidecarStamps:
+    """The size and mtime of a photo's ``.xmp`` sidecars, one listing per folder.
+
+    The catalog reuses a photo's metadata while the photo's size and mtime
+    match *and* so does its sidecar's: a sidecar written, edited, replaced by
+    an older copy or deleted (by Dateline's edit panel, darktable, digiKam, a
+    restore from backup) makes the row stale.  The stamp names each sidecar
+    with its size and mtime (``"photo.xmp:2107:1700000000123456789"``), ""
+    when there is none.  Each folder is listed once, not probed with four
+    ``stat`` calls per photo.
     """
 
     def __init__(self) -> None:
-        self._folders: dict[str, dict[str, int]] = {}
+        self._folders: dict[str, dict[str, tuple[int, int]]] = {}
 
-    def _sidecars(self, folder: str) -> dict[str, int]:
+    def _sidecars(self, folder: str) -> dict[str, tuple[int, int]]:
         found = self._folders.get(folder)
         if found is None:
             found = {}
             try:
                 with os.scandir(folder) as listing:
                     for item in listing:
-                        if item.name.lower().endswith(".xmp"):
+                        if item.name[-4:].lower() == ".xmp":
                             try:
-                                found[item.name.lower()] = item.stat().st_mtime_ns
+                                st = item.stat()
                             except OSError:
                                 continue
+                            found[item.name] = (st.st_size, st.st_mtime_ns)
             except OSError:
                 pass
             self._folders[folder] = found
         return found
 
-    def mtime_of(self, photo: Path) -> int:
-        """The newest mtime (ns) of ``photo.jpg.xmp`` / ``photo.xmp``, 0 when there is none."""
+    def stamp_of(self, photo: Path | str) -> str:
+        """Name, size and mtime of each sidecar of ``photo`` (any case), "" when none."""
+        photo = Path(photo)
         sidecars = self._sidecars(os.path.dirname(photo))
         if not sidecars:
-            return 0
-        name = photo.name.lower()
-        stem = os.path.splitext(name)[0]
-        return max(sidecars.get(name + ".xmp", 0), sidecars.get(stem + ".xmp", 0))
+            return ""
+        parts = []
+        for candidate in sidecar_paths(photo):
+            found = sidecars.get(candidate.name)
+            if found is not None and candidate.name != photo.name:
+                parts.append(f"{candidate.name}:{found[0]}:{found[1]}")
+        return "|".join(parts)

@@ -19,9 +19,9 @@ from __future__ import annotations
 import logging
 import os
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from gallery_app.core.metadata.values import FileMetadata, unreadable_sentence
 from gallery_app.core.store.rows import encode_metadata
@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from gallery_app.core.metadata.xmp import SidecarIndex
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+I = TypeVar("I")  # noqa: E741 (an item of work)
 
 CHUNK = 48  # files per task: large enough to amortise the hand-over, small enough to stream
 # Below this many files to read, starting processes costs more than it saves.
@@ -105,10 +108,28 @@ class ReaderPool:
         ``should_stop()`` is polled between chunks; when it says stop, the
         chunks not yet read are cancelled and the iteration ends.
         """
+        paths = [str(f) for f in files]
+        for path, row in self.run(read_rows, paths, (), _lost_row, should_stop):
+            yield Path(path), row
+
+    def run(
+        self,
+        work: Callable[..., list[T]],
+        items: Sequence[I],
+        args: tuple[object, ...],
+        lost: Callable[[I], T],
+        should_stop: Callable[[], bool] | None = None,
+    ) -> Iterator[T]:
+        """``work(chunk, *args)`` over ``items`` in chunks, in the workers; results in order.
+
+        ``work`` is a module-level function (it is pickled by name) returning one
+        result per item.  When a worker dies, the chunk is done again item by
+        item in a fresh pool; an item that kills that one too gives ``lost(item)``.
+        """
         from concurrent.futures.process import BrokenProcessPool  # deferred, as in _pool
 
-        chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
-        pending = deque((chunk, self._submit(chunk)) for chunk in chunks)
+        chunks = [list(items[i : i + CHUNK]) for i in range(0, len(items), CHUNK)]
+        pending = deque((chunk, self._submit(work, chunk, args)) for chunk in chunks)
         while pending:
             chunk, future = pending.popleft()
             if should_stop is not None and should_stop():
@@ -117,27 +138,38 @@ class ReaderPool:
                 future.cancel()
                 return
             try:
-                rows = future.result()
+                results = future.result()
             except BrokenProcessPool:
                 log.warning("a reader process died; reading %d files one by one", len(chunk))
                 self.close()
-                rows = [row for file in chunk for row in self._alone(file)]
-                pending = deque((c, self._submit(c)) for c, _lost in pending)
-            for path, row in rows:
-                yield Path(path), row
+                results = [r for item in chunk for r in self._alone(work, item, args, lost)]
+                pending = deque((c, self._submit(work, c, args)) for c, _ in pending)
+            yield from results
 
-    def _submit(self, chunk: list[Path]) -> Future[list[tuple[str, str]]]:
-        return self._pool().submit(read_rows, [str(f) for f in chunk])
+    def _submit(
+        self, work: Callable[..., list[T]], chunk: list[I], args: tuple[object, ...]
+    ) -> Future[list[T]]:
+        return self._pool().submit(work, chunk, *args)
 
-    def _alone(self, file: Path) -> list[tuple[str, str]]:
+    def _alone(
+        self,
+        work: Callable[..., list[T]],
+        item: I,
+        args: tuple[object, ...],
+        lost: Callable[[I], T],
+    ) -> list[T]:
         from concurrent.futures.process import BrokenProcessPool  # deferred, as in _pool
 
         try:
-            return self._submit([file]).result()
+            return self._submit(work, [item], args).result()
         except BrokenProcessPool:
-            log.warning("reading %s stopped the reader process", file)
+            log.warning("reading %s stopped the reader process", item)
             self.close()
-            meta = FileMetadata.unreadable(
-                unreadable_sentence(file.name, "the metadata reader stopped on it")
-            )
-            return [(str(file), encode_metadata(meta))]
+            return [lost(item)]
+
+
+def _lost_row(path: str) -> tuple[str, str]:
+    """The catalog row of a file that stopped the reader process."""
+    name = Path(path).name
+    meta = FileMetadata.unreadable(unreadable_sentence(name, "the metadata reader stopped on it"))
+    return (path, encode_metadata(meta))

@@ -5,8 +5,8 @@ This is the headless heart of "open a folder": the Qt ``FolderScanner`` runs it
 on a worker thread and ``gallery-cli list`` runs it in the foreground.
 
 Flow: list the image files (fast, so the total is known at once) → for each
-file, ``stat`` it and take its metadata from the catalog when size and mtime
-match, else read the file and remember the result → hand entries out in
+file, ``stat`` it and take its metadata from the catalog when its size and
+mtime, and its sidecar's, match, else read the file and remember the result → hand entries out in
 batches (every ``batch_size`` entries or ``batch_interval`` seconds, never one
 call per file) → sort by date taken (undated last, path as tie-break) and
 number the entries.  A cancelled scan returns what it had read, sorted, with a
@@ -16,14 +16,12 @@ warning that says so.
 from __future__ import annotations
 
 import logging
-import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from gallery_app.core.errors import DatelineError
-from gallery_app.core.folders.listing import SidecarTimes, iter_image_files
+from gallery_app.core.folders.listing import SidecarStamps, check_listable, iter_image_files
 from gallery_app.core.folders.pool import MIN_FILES, ReaderPool, default_workers
 from gallery_app.core.gallery.entries import entry_from_metadata
 from gallery_app.core.gallery.ordering import sort_key
@@ -51,16 +49,7 @@ def list_image_files(path: Path, *, accept_file: bool = False) -> list[Path]:
     """
     if accept_file and path.is_file():
         return [path]
-    what = "file or folder" if accept_file else "folder"
-    if not path.exists():
-        raise DatelineError(f"{path}: no such {what}.")
-    if not path.is_dir():
-        raise DatelineError(f"{path}: not a {'photo file or a ' if accept_file else ''}folder.")
-    try:
-        with os.scandir(path):
-            pass
-    except OSError as exc:
-        raise DatelineError(f"{path}: cannot be listed ({exc.strerror or exc}).") from None
+    check_listable(path, accept_file=accept_file)
     return list(iter_image_files(path))
 
 
@@ -112,7 +101,7 @@ def scan_folder(
     return scan.gallery()
 
 
-Stat = tuple[Path, int, int]  # file, size, mtime_ns
+Stat = tuple[Path, int, int, str]  # file, size, mtime_ns, sidecar stamp
 
 
 class _Scan:
@@ -133,7 +122,7 @@ class _Scan:
         self.entries: list[Entry] = []
         self.pending: list[Entry] = []
         self.seen: set[str] = set()
-        self.sidecar_times = SidecarTimes()  # a row is keyed by the later of photo and sidecar
+        self.sidecars = SidecarStamps()  # a row is fresh while photo and sidecar are unchanged
         self.cancelled = False
         self.last_flush = time.monotonic()
 
@@ -176,11 +165,11 @@ class _Scan:
             self.seen.add(key)
             row = known.get(key)
             meta = None
-            mtime = max(stat.st_mtime_ns, self.sidecar_times.mtime_of(file))
-            if row is not None and row[0] == stat.st_size and row[1] == mtime:
-                meta = decode_metadata(row[2])
+            stamp = (stat.st_size, stat.st_mtime_ns, self.sidecars.stamp_of(file))
+            if row is not None and row[:3] == stamp:
+                meta = decode_metadata(row[3])
             if meta is None:
-                misses.append((file, stat.st_size, mtime))
+                misses.append((file, *stamp))
             else:
                 self.add(file, meta)
         return misses
@@ -195,8 +184,8 @@ class _Scan:
         """Read the files the catalog did not know, storing each row as it comes."""
         if self.cancelled or not misses:
             return
-        stats = {file: (size, mtime) for file, size, mtime in misses}
-        fresh: list[tuple[Path, int, int, str]] = []
+        stats = {file: (size, mtime, sidecar) for file, size, mtime, sidecar in misses}
+        fresh: list[tuple[Path, int, int, str, str]] = []
         for file, row in self._rows(misses, pool, should_stop):
             meta = decode_metadata(row)
             if meta is None:
@@ -216,7 +205,7 @@ class _Scan:
     def _rows(
         self, misses: list[Stat], pool: ReaderPool | None, should_stop: StopCheck | None
     ) -> Iterator[tuple[Path, str]]:
-        files = [file for file, _size, _mtime in misses]
+        files = [file for file, *_stamp in misses]
         if pool is not None:
             yield from pool.read(files, should_stop)
             return

@@ -14,6 +14,8 @@ the words around it.
 
 from __future__ import annotations
 
+import re
+
 from gallery_app.core.inert import isolate
 from gallery_app.core.models import Entry, FileMetadata, Location, Precision, TakenAt
 
@@ -154,9 +156,30 @@ def caption_with_credit(entry: Entry) -> str:
     return f"{caption} ({credit})" if caption else credit
 
 
+# File names that say nothing about the picture: a wallpaper package names every
+# picture by its size ("BytheWater/contents/images/1920x1080.jpg") and ships a
+# "screenshot.jpg" beside it; the folder is then the picture's name.
+_SAYS_NOTHING = re.compile(
+    r"^(?:\d{2,5}\s*[x×]\s*\d{2,5}|screenshot|preview|thumbnail|wallpaper|background|default)$",
+    re.IGNORECASE,
+)
+_PACKAGING_FOLDERS = frozenset({"contents", "images", "image", "img", "preview", "previews"})
+
+
 def file_name(entry: Entry) -> str:
-    """The photo's file name, or "" for an entry with no file."""
-    return entry.image.name if entry.image is not None else ""
+    """The photo's file name, or "" for an entry with no file.
+
+    A name that says nothing ("1920x1080.jpg", "screenshot.jpg") is led by
+    the nearest folder that does: "BytheWater · 1920x1080.jpg".
+    """
+    image = entry.image
+    if image is None:
+        return ""
+    if _SAYS_NOTHING.match(image.stem):
+        for folder in list(image.parents)[:3]:
+            if folder.name and folder.name.lower() not in _PACKAGING_FOLDERS:
+                return f"{folder.name} · {image.name}"
+    return image.name
 
 
 def heading_text(entry: Entry) -> str:

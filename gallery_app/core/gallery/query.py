@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Which entries a filter shows: date range, undated toggle, text search, map area.
+"""Which entries a filter shows: date range, undated toggle, text search, map area, file types.
 
 The GUI's filter proxy and ``gallery-cli list`` both call :func:`matches`, so a
 filter set anywhere shows the same photos everywhere.
@@ -12,6 +12,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from gallery_app.core.gallery.file_types import FileType, file_type
+from gallery_app.core.gallery.labels import file_name
 from gallery_app.core.gallery.uncertainty import matches_days
 from gallery_app.core.geo.area import GeoArea, entry_in_area
 from gallery_app.core.models import Entry
@@ -26,6 +28,8 @@ class EntryFilter:
     default everywhere — timeline, pickers, ``gallery-app --from`` and
     ``gallery-cli list --from`` — so "April 3" means the photos of April 3.
     ``area`` is the rectangle dragged on the map (``None``: anywhere).
+    ``hidden_types`` are the file types the file-type switch hides (videos,
+    files that cannot be shown, RAWs); photos are never hidden by type.
     """
 
     date_from: dt.date | None = None
@@ -33,6 +37,7 @@ class EntryFilter:
     include_undated: bool = False
     text: str = ""
     area: GeoArea | None = None
+    hidden_types: frozenset[FileType] = frozenset()
 
     @property
     def has_date_range(self) -> bool:
@@ -40,7 +45,12 @@ class EntryFilter:
 
     @property
     def is_empty(self) -> bool:
-        return not self.has_date_range and not self.text.strip() and self.area is None
+        return (
+            not self.has_date_range
+            and not self.text.strip()
+            and self.area is None
+            and not self.hidden_types
+        )
 
 
 def fold(text: str) -> str:
@@ -53,7 +63,7 @@ def searchable_text(entry: Entry) -> str:
     """Caption, title, creator, credit, place and file name, folded, in one string."""
     parts: list[str] = [entry.caption, entry.title or "", entry.creator or "", entry.credit or ""]
     if entry.image is not None:
-        parts.append(entry.image.name)
+        parts.append(file_name(entry))  # "BytheWater · 1920x1080.jpg" finds "bythewater"
     loc = entry.location
     if loc is not None:
         parts += [
@@ -95,8 +105,17 @@ def matches_area(entry: Entry, flt: EntryFilter) -> bool:
     return flt.area is None or entry_in_area(entry, flt.area)
 
 
+def matches_type(entry: Entry, flt: EntryFilter) -> bool:
+    return not flt.hidden_types or file_type(entry) not in flt.hidden_types
+
+
 def matches(entry: Entry, flt: EntryFilter) -> bool:
-    return matches_dates(entry, flt) and matches_text(entry, flt.text) and matches_area(entry, flt)
+    return (
+        matches_type(entry, flt)
+        and matches_dates(entry, flt)
+        and matches_text(entry, flt.text)
+        and matches_area(entry, flt)
+    )
 
 
 def filter_entries(entries: Iterable[Entry], flt: EntryFilter) -> list[Entry]:

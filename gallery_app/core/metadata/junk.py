@@ -10,6 +10,9 @@ is not thrown away: the file details list every tag as it was read.
 
 The declared list holds exact texts (compared without case or spacing); the
 shape rules catch families of them.  Add to either with a reason.
+``is_placeholder`` is the narrower test for every other text field (title,
+creator, credit, copyright): only what no field can mean — the "x-default"
+key, bare punctuation.
 """
 
 from __future__ import annotations
@@ -52,6 +55,13 @@ SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"^R:? ?\d{1,3}[ ,;]+G:? ?\d{1,3}[ ,;]+B:? ?\d{1,3}\b"),
         "pixel statistics written by a scanner or converter",
     ),
+    (
+        re.compile(
+            r"^(?:(?:\(C\)|©)\s*(?:\d{4}\s+)?|COPYRIGHT\s*(?:\(C\)|©)?\s*\d{4}\s+)[^.!?]{1,60}?"
+            r"(?:\s+(?:CREATED|MADE|EDITED|PROCESSED) WITH [A-Z0-9 .()-]{1,30})?$"
+        ),
+        "a copyright notice (and the editor's note), not a description",
+    ),
     (re.compile(r"^[0-9A-F]{32,128}$"), "a hash or identifier, not words"),
     (re.compile(r"^[\W_]+$"), "punctuation only"),
     (re.compile(r"^0[0\W_]*$"), "zeros only: an empty field a writer filled with '0'"),
@@ -75,3 +85,9 @@ def junk_reason(text: str) -> str | None:
 
 def is_junk(text: str) -> bool:
     return junk_reason(text) is not None
+
+
+def is_placeholder(text: str) -> bool:
+    """Text no field can mean: a broken XMP writer's "x-default", or punctuation only."""
+    norm = " ".join(text.upper().split())
+    return norm == "X-DEFAULT" or re.fullmatch(r"[\W_]*", norm) is not None

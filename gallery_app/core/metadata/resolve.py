@@ -68,6 +68,9 @@ class SourceResolver:
         if name == "caption" and junk.is_junk(value):
             log.debug("%s: %s %r is camera boilerplate", self.path.name, label, value)
             return None
+        if junk.is_placeholder(value):  # "x-default" as the copyright of ten wallpapers
+            log.debug("%s: %s %r is a placeholder", self.path.name, label, value)
+            return None
         return value
 
     def _record_conflicts(self, found: tuple[SourceConflict, ...]) -> None:

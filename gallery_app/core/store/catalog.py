@@ -2,10 +2,11 @@
 """The catalog: what was read from each photo file, so a folder seen before opens at once.
 
 A SQLite database in ``paths.cache_dir()`` maps a file's absolute path, size
-and modification time (ns) to its ``FileMetadata`` stored as versioned JSON.
-A row is used only while size and mtime still match; otherwise the file is
-read again.  The database is a cache: a schema bump or a damaged file is set
-aside (renamed beside it, logged) and a fresh one is built — never a reason
+and modification time (ns), and its ``.xmp`` sidecar's name, size and mtime
+(``folders.listing.SidecarStamps``), to its ``FileMetadata`` stored as
+versioned JSON.  A row is used only while all of them still match; otherwise
+the file is read again.  The database is a cache: a schema bump or a damaged
+file is set aside (renamed beside it, logged) and a fresh one is built — never a reason
 for the app not to start.  A disk that refuses to write (read-only, full, the
 folder missing) is not damage: the file is left as it is, rows are kept in
 memory for the session and the user is told once.  The file is private (0600).
@@ -23,6 +24,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from gallery_app.core import paths
 from gallery_app.core.metadata.values import FileMetadata
@@ -33,23 +35,39 @@ from gallery_app.core.store.rows import decode_metadata, encode_metadata
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1  # bump when the table layout or the JSON shape changes
+SCHEMA_VERSION = 2  # bump when the table layout or the JSON shape changes
+# 2: the sidecar's own name, size and mtime (``sidecar``) are part of a row's freshness.
 DB_NAME = "catalog.sqlite"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY,
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
+    sidecar TEXT NOT NULL,
     data TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+# Entries ready to print (``core.listing``), keyed like ``files`` plus the version of
+# what made them (a cache: dropping it is harmless).
+_READY_SCHEMA = """
+CREATE TABLE IF NOT EXISTS ready (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    sidecar TEXT NOT NULL,
+    version TEXT NOT NULL,
+    facts TEXT NOT NULL,
+    body TEXT NOT NULL
+) WITHOUT ROWID;
+"""
 
-Row = tuple[int, int, str]  # size, mtime_ns, JSON
+Row = tuple[int, int, str, str]  # size, mtime_ns, sidecar stamp, JSON
+ReadyRow = tuple[int, int, str, str, str]  # size, mtime_ns, sidecar stamp, facts, body
 
 
 class Catalog:
-    """Path + size + mtime → FileMetadata, in SQLite.  Safe to share between threads.
+    """Path + size + mtime + sidecar stamp → FileMetadata, in SQLite.  Thread-safe.
 
     When the database cannot be written (a read-only or full disk, a missing
     folder) the catalog keeps what it learns in memory for this session
@@ -114,6 +132,10 @@ class Catalog:
         elif version != SCHEMA_VERSION:
             raise _Stale(f"schema {version}, expected {SCHEMA_VERSION}")
         conn.execute("SELECT path FROM files LIMIT 1").fetchone()
+        try:
+            conn.executescript(_READY_SCHEMA)
+        except sqlite3.OperationalError as exc:  # read-only: the files rows still serve
+            log.info("catalog %s: no table of ready entries (%s)", conn, exc)
 
     def _open(self) -> sqlite3.Connection:
         ensure_private_dir(self._path.parent)
@@ -186,8 +208,8 @@ class Catalog:
 
     # -- reading and writing -------------------------------------------------
 
-    def get(self, file: Path, size: int, mtime_ns: int) -> FileMetadata | None:
-        """The stored metadata of ``file`` if it has not changed since, else None."""
+    def get(self, file: Path, size: int, mtime_ns: int, sidecar: str = "") -> FileMetadata | None:
+        """The stored metadata of ``file`` if it (and its sidecar) has not changed, else None."""
         if not _storable(file):
             return None
         row = self._memory.get(_key(file)) if self._memory is not None else None
@@ -195,68 +217,106 @@ class Catalog:
         if conn is not None:
             try:
                 row = conn.execute(
-                    "SELECT size, mtime_ns, data FROM files WHERE path = ?", (_key(file),)
+                    "SELECT size, mtime_ns, sidecar, data FROM files WHERE path = ?",
+                    (_key(file),),
                 ).fetchone()
             except sqlite3.Error as exc:
                 self._failed(exc, writing=False)
                 return None
-        if row is None or row[0] != size or row[1] != mtime_ns:
+        if row is None or tuple(row[:3]) != (size, mtime_ns, sidecar):
             return None
-        return decode_metadata(row[2])
+        return decode_metadata(row[3])
 
     def rows_under(self, folder: Path) -> dict[str, Row]:
         """Every stored row below ``folder`` in one query, keyed by absolute path."""
-        if not _storable(folder):
-            return {}
-        prefix = _key(folder).rstrip("/") + "/"
-        upper = prefix[:-1] + chr(ord("/") + 1)
-        found: dict[str, Row] = {}
-        conn = self._conn()
-        if conn is not None:
-            try:
-                rows = conn.execute(
-                    "SELECT path, size, mtime_ns, data FROM files WHERE path >= ? AND path < ?",
-                    (prefix, upper),
-                ).fetchall()
-            except sqlite3.Error as exc:
-                self._failed(exc, writing=False)
-                rows = []
-            found = {path: (size, mtime, data) for path, size, mtime, data in rows}
-        if self._memory is not None:
+        found = {
+            path: (size, mtime, side, data)
+            for path, size, mtime, side, data in self._under(
+                "SELECT path, size, mtime_ns, sidecar, data FROM files", folder, ()
+            )
+        }
+        if self._memory is not None and _storable(folder):
+            prefix, upper = _range(folder)
             with self._lock:
                 found.update((k, v) for k, v in self._memory.items() if prefix <= k < upper)
         return found
 
-    def put_many(self, items: Iterable[tuple[Path, int, int, FileMetadata]]) -> None:
-        """Store ``(file, size, mtime_ns, metadata)`` rows in one transaction."""
+    def ready_under(self, folder: Path, version: str) -> dict[str, ReadyRow]:
+        """The ready entries (``core.listing``) of ``version`` below ``folder``, by path."""
+        return {
+            path: (size, mtime, side, facts, body)
+            for path, size, mtime, side, facts, body in self._under(
+                "SELECT path, size, mtime_ns, sidecar, facts, body FROM ready", folder, (version,)
+            )
+        }
+
+    def _under(self, select: str, folder: Path, version: tuple[str, ...]) -> list[tuple[Any, ...]]:
+        """The rows of ``select`` whose path is below ``folder`` (and of ``version``)."""
+        if not _storable(folder):
+            return []
+        conn = self._conn()
+        if conn is None:
+            return []
+        where = " WHERE path >= ? AND path < ?" + (" AND version = ?" if version else "")
+        try:
+            return list(conn.execute(select + where, (*_range(folder), *version)).fetchall())
+        except sqlite3.Error as exc:
+            if "no such table: ready" in str(exc):
+                return []
+            self._failed(exc, writing=False)
+            return []
+
+    def put_many(self, items: Iterable[tuple[Path, int, int, str, FileMetadata]]) -> None:
+        """Store ``(file, size, mtime_ns, sidecar stamp, metadata)`` rows in one transaction."""
         rows = []
-        for f, size, mtime, meta in items:
+        for f, size, mtime, sidecar, meta in items:
             try:
-                rows.append((f, size, mtime, encode_metadata(meta)))
+                rows.append((f, size, mtime, sidecar, encode_metadata(meta)))
             except ValueError:
                 continue  # read again next time
         self.put_rows(rows)
 
-    def put_rows(self, items: Iterable[tuple[Path, int, int, str]]) -> None:
+    def put_rows(self, items: Iterable[tuple[Path, int, int, str, str]]) -> None:
         """Store rows already encoded (``encode_metadata``, as reader processes send them)."""
         # A name that is not valid UTF-8 cannot be a SQLite TEXT key: such a file
         # is simply read again next time.
-        rows = [(_key(f), size, mtime, data) for f, size, mtime, data in items if _storable(f)]
+        rows = [
+            (_key(f), size, mtime, sidecar, data)
+            for f, size, mtime, sidecar, data in items
+            if _storable(f)
+        ]
         if not rows:
             return
         if self._memory is None and (conn := self._conn()) is not None:
             try:
                 with _transaction(conn):
-                    conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", rows)
+                    conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", rows)
                 return
             except sqlite3.Error as exc:
                 self._failed(exc, writing=True)
         if self._memory is not None:
             with self._lock:
-                self._memory.update((path, (size, mtime, data)) for path, size, mtime, data in rows)
+                self._memory.update(
+                    (key, (size, mtime, side, data)) for key, size, mtime, side, data in rows
+                )
 
-    def put(self, file: Path, size: int, mtime_ns: int, meta: FileMetadata) -> None:
-        self.put_many([(file, size, mtime_ns, meta)])
+    def put_ready(self, items: Iterable[tuple[str, int, int, str, str, str, str]]) -> None:
+        """Store ready entries ``(path, size, mtime_ns, sidecar stamp, version, facts, body)``;
+        on a disk that refuses, none (they are rebuilt next time)."""
+        rows = [row for row in items if _storable(Path(row[0]))]
+        conn = self._conn() if rows and self._memory is None else None
+        if conn is None:
+            return
+        try:
+            with _transaction(conn):
+                conn.executemany("INSERT OR REPLACE INTO ready VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        except sqlite3.Error as exc:
+            log.info("ready entries not stored: %s", exc)
+
+    def put(
+        self, file: Path, size: int, mtime_ns: int, meta: FileMetadata, sidecar: str = ""
+    ) -> None:
+        self.put_many([(file, size, mtime_ns, sidecar, meta)])
 
     def forget(self, files: Iterable[str]) -> None:
         """Drop rows by absolute path (files that are gone)."""
@@ -272,6 +332,8 @@ class Catalog:
         try:
             with _transaction(conn):
                 conn.executemany("DELETE FROM files WHERE path = ?", [(f,) for f in files])
+                with contextlib.suppress(sqlite3.OperationalError):  # no such table (read-only)
+                    conn.executemany("DELETE FROM ready WHERE path = ?", [(f,) for f in files])
         except sqlite3.Error as exc:
             self._failed(exc, writing=True)
 
@@ -309,6 +371,12 @@ def _is_disk_trouble(exc: BaseException) -> bool:
 
 def _key(path: Path) -> str:
     return str(path.absolute())
+
+
+def _range(folder: Path) -> tuple[str, str]:
+    """The keys below ``folder``: ``prefix <= key < upper``."""
+    prefix = _key(folder).rstrip("/") + "/"
+    return prefix, prefix[:-1] + chr(ord("/") + 1)
 
 
 def _storable(path: Path) -> bool:

@@ -131,14 +131,19 @@ class LinkStore:
 
     def apply(self, gallery: Gallery) -> Gallery:
         """Return ``gallery`` with every linked entry pointing at its linked file."""
-        key, legacy = gallery_key(gallery), legacy_gallery_key(gallery)
-        links = self.links_for(key)
-        if legacy != key and legacy in self._links:
-            links = {**self.links_for(legacy), **links}
+        links = self.links_of(gallery)
         if not links:
             return gallery
         entries = tuple(link_entry(e, links[e.id]) if e.id in links else e for e in gallery.entries)
         return replace(gallery, entries=entries)
+
+    def links_of(self, gallery: Gallery) -> dict[str, Path]:
+        """The links of ``gallery`` (under its key, or its legacy key), by entry id."""
+        key, legacy = gallery_key(gallery), legacy_gallery_key(gallery)
+        links = self.links_for(key)
+        if legacy != key and legacy in self._links:
+            links = {**self.links_for(legacy), **links}
+        return links
 
     def _read(self) -> dict[str, dict[str, str]]:
         try:

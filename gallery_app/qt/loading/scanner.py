@@ -17,7 +17,8 @@ carries a warning saying so).
 Every result carries the number of the scan it belongs to, so anything from
 an older scan (the user opened another folder meanwhile) is dropped here.
 
-While a folder is open its directories are watched; a change starts a quiet
+While a folder is open its directories and photos are watched
+(``folder_watch.FolderWatch``: files edited in place too); a change starts a quiet
 rescan after ``rescan_delay_ms`` (changes that arrive meanwhile are folded
 into it).  Thanks to the catalog only changed files are read, and the result
 comes as ``rescanned(gallery)`` — no batches, no progress — for the model to
@@ -27,7 +28,6 @@ take in place of the old gallery.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from collections import deque
@@ -35,13 +35,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from gallery_app.core.errors import DatelineError
 from gallery_app.core.folders.pool import ReaderPool
 from gallery_app.core.models import Entry, Gallery
 from gallery_app.core.store.catalog import Catalog
 from gallery_app.core.store.snapshot import load_snapshot, save_snapshot
+from gallery_app.qt.loading.folder_watch import FolderWatch
 from gallery_app.qt.throttle import Throttle
 
 log = logging.getLogger(__name__)
@@ -58,7 +59,6 @@ def scan_folder(*args: Any, **kwargs: Any) -> Gallery:
     return scan(*args, **kwargs)
 
 
-MAX_WATCHED_DIRS = 2000
 SLICE_SIZE = 40  # entries taken in on the first turn of the event loop
 SLICE_BUDGET_S = 0.006  # what one turn may spend taking entries in (a frame is 16 ms)
 SLICE_RANGE = (2, 400)  # the fewest and most entries a turn takes in
@@ -165,8 +165,8 @@ class FolderScanner(QObject):
         self._started_at = 0.0
         self._folder: Path | None = None
         self._watch = watch
-        self._watcher = QFileSystemWatcher(self)
-        self._watcher.directoryChanged.connect(self._on_directory_changed)
+        self._folder_watch = FolderWatch(pool, self)
+        self._folder_watch.changed.connect(self._on_folder_changed)
         self._rescan = Throttle(self._on_rescan_due, rescan_delay_ms, self)
         self._rescan_wanted = False
 
@@ -308,24 +308,15 @@ class FolderScanner(QObject):
         self.failed.emit(message)
 
     def _watch_gallery(self, gallery: Gallery) -> None:
-        if not self._watch or self._folder is None:
-            return
-        dirs = {str(self._folder)}
-        for entry in gallery.entries:
-            if entry.image is not None and len(dirs) < MAX_WATCHED_DIRS:
-                dirs.add(os.path.dirname(entry.image))  # string work: pathlib is slow at 10,000
-        new = sorted(dirs - set(self._watcher.directories()))
-        if new:
-            self._watcher.addPaths(new)
+        if self._watch and self._folder is not None:
+            self._folder_watch.watch(self._folder, gallery)
 
     def _stop_watching(self) -> None:
         self._rescan.cancel()
         self._rescan_wanted = False
-        watched = self._watcher.directories()
-        if watched:
-            self._watcher.removePaths(watched)
+        self._folder_watch.clear()
 
-    def _on_directory_changed(self, _path: str) -> None:
+    def _on_folder_changed(self) -> None:
         self._rescan_wanted = True
         self._rescan.schedule()  # changes meanwhile fold into the one rescan
 

@@ -173,8 +173,8 @@ def gallery_notice(gallery: Gallery | None, *, shown: int, scanning: bool) -> st
         return ""
     if gallery.entries:
         return (
-            "No photo matches the date range or search. "
-            "“All dates” and an empty search field show them all again."
+            "No photo matches the date range, search or file types. "
+            "“All dates”, an empty search field and “All files” show them all again."
         )
     if scanning:
         return ""

@@ -27,6 +27,7 @@ from gallery_app.core.gallery.query import (
     fold,
     matches_area,
     matches_dates,
+    matches_type,
     searchable_text,
 )
 from gallery_app.core.models import Entry
@@ -75,6 +76,8 @@ class GalleryFilterProxy(QSortFilterProxyModel):
             return True
         entry = self.photo_model().entry(source_row)
         if entry is None or not matches_dates(entry, self._filter):
+            return False
+        if not matches_type(entry, self._filter):
             return False
         if not matches_area(entry, self._filter):
             return False

@@ -2,7 +2,7 @@
 """The marks the map shows, kept in step with the gallery and the shared filter.
 
 Flow: ``set_entries`` -> ``core.geo.marks.build_marks`` (reads captions and
-the gazetteer, so always on a worker) -> on every date or text change of the
+the gazetteer, so always on a worker) -> on every date, text or file-type change of the
 :class:`FilterState`, the marks of the entries it lets through ->
 ``core.geo.layer.build_layer`` -> ``layer_changed(MarkLayer)``.  Stepping
 through the timeline's days therefore moves the marks.  The area part of the
@@ -23,7 +23,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from gallery_app.core.gallery.query import EntryFilter, matches_dates, matches_text
+from gallery_app.core.gallery.query import EntryFilter, matches_dates, matches_text, matches_type
 from gallery_app.core.geo.layer import MarkLayer, build_layer
 from gallery_app.core.geo.marks import Mark, build_marks
 from gallery_app.core.models import Entry
@@ -53,8 +53,8 @@ class MapMarks(QObject):
         self._ready = True
         self._dates_text = _without_area(filter_state.value)
         self._building: set[tuple[int, int]] = set()
-        # Relays stay referenced (never parented) until they fire: a parented
-        # relay crashed PySide6 when its owner was deleted after deleteLater.
+        # The relays under way, by ticket (run_task's relays belong to Qt and go by
+        # themselves once delivered; keeping them here only names what is pending).
         self._relays: dict[int, QObject] = {}
         self._relay_ids = itertools.count()
         filter_state.changed.connect(self._on_filter_changed)
@@ -173,4 +173,6 @@ def _without_area(flt: EntryFilter) -> EntryFilter:
 def _passes(entry: Entry | None, flt: EntryFilter) -> bool:
     if entry is None:
         return False
-    return flt.is_empty or (matches_dates(entry, flt) and matches_text(entry, flt.text))
+    return flt.is_empty or (
+        matches_type(entry, flt) and matches_dates(entry, flt) and matches_text(entry, flt.text)
+    )

@@ -9,11 +9,11 @@ dark both look intended.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
     QColor,
-    QFont,
-    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPalette,
@@ -25,9 +25,7 @@ from gallery_app.core.geo.basemap import Basemap, Outline, detail_for
 from gallery_app.core.geo.projection import project
 from gallery_app.core.geo.viewport import Viewport
 from gallery_app.ui.common.painting import is_dark, mix
-
-CITY_LABEL_ZOOM = 4.0
-COUNTRY_LABEL_ZOOM = 2.5
+from gallery_app.ui.map.basemap_labels import LabelLayout
 
 
 class BasemapColours:
@@ -52,9 +50,9 @@ class BasemapPainter:
         self._land: dict[int, QPainterPath] = {}
         self._lakes: dict[int, QPainterPath] = {}
         self._countries: dict[tuple[str, int], QPainterPath] = {}
-        self._cities = [(c.name, project(c.lon, c.lat)) for c in basemap.cities]
+        cities = [(c.name, project(c.lon, c.lat)) for c in basemap.cities]
         places = [(c, found) for c in basemap.countries if (found := _label_place(c)) is not None]
-        self._labels = [found for _c, found in places]
+        self._label_layout = LabelLayout(cities, [found for _c, found in places])
         self._label_points = {
             key.upper(): found[2] for c, found in places for key in (c.iso2, c.iso3) if key
         }
@@ -65,36 +63,19 @@ class BasemapPainter:
         self.paint_labels(p, vp, colours)
 
     def paint_shapes(self, p: QPainter, vp: Viewport, colours: BasemapColours) -> None:
-        """Sea, land, lakes and borders: no text, so a worker thread may draw them."""
+        """Sea, then each of :data:`SHAPE_LAYERS` in order; no text, so a worker may draw them
+        (with a painter of its own: the paths cache their bounds when first read)."""
         p.fillRect(QRectF(0, 0, vp.width, vp.height), colours.sea)
         detail = detail_for(vp.zoom)
         p.save()
         p.setTransform(world_transform(vp))
-        # Fills without anti-aliasing (an anti-aliased world costs ~100 ms);
-        # the borders drawn over them with it hide the steps.
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(colours.land)
-        land = self._land_path(detail)
-        p.drawPath(land)
-        p.setBrush(colours.sea)
-        p.drawPath(self._lake_path(detail))
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        pen = QPen(colours.border, 1.0)
-        pen.setCosmetic(True)
-        p.setPen(pen)
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.drawPath(land)
+        for layer in SHAPE_LAYERS:
+            layer(self, p, detail, colours)
         p.restore()
 
     def paint_labels(self, p: QPainter, vp: Viewport, colours: BasemapColours) -> None:
-        """Place and country names, on the GUI thread only: text drawn on a worker while the
-        window draws text too crashed the offscreen platform now and then (a bus error)."""
-        taken: list[QRectF] = []  # labels never overlap: places first, then countries
-        if vp.zoom >= CITY_LABEL_ZOOM:
-            self._paint_cities(p, vp, colours, taken)
-        if vp.zoom >= COUNTRY_LABEL_ZOOM:
-            self._paint_countries(p, vp, colours, taken)
+        """Place and country names, on the GUI thread only (fonts are not for workers)."""
+        self._label_layout.paint(p, vp, colours.label, colours.country_label)
 
     def label_point(self, code: str) -> tuple[float, float] | None:
         """Where a country's name goes (world units): the middle of its largest part."""
@@ -111,7 +92,8 @@ class BasemapPainter:
             path = self._countries[key] = outline_path(outline, detail)
         return path
 
-    def _land_path(self, detail: int) -> QPainterPath:
+    def land_path(self, detail: int) -> QPainterPath:
+        """Every country's outline in one path (world units), built once per detail."""
         path = self._land.get(detail)
         if path is None:
             path = QPainterPath()
@@ -120,7 +102,8 @@ class BasemapPainter:
             self._land[detail] = path
         return path
 
-    def _lake_path(self, detail: int) -> QPainterPath:
+    def lake_path(self, detail: int) -> QPainterPath:
+        """Every lake in one path (world units), built once per detail."""
         path = self._lakes.get(detail)
         if path is None:
             path = QPainterPath()
@@ -129,54 +112,40 @@ class BasemapPainter:
             self._lakes[detail] = path
         return path
 
-    def _paint_countries(
-        self, p: QPainter, vp: Viewport, colours: BasemapColours, taken: list[QRectF]
-    ) -> None:
-        """Country names where the country is wide enough on screen to hold them."""
-        p.save()
-        font = QFont(p.font())
-        font.setCapitalization(QFont.Capitalization.AllUppercase)
-        font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 112)
-        p.setFont(font)
-        fm = QFontMetricsF(font)
-        p.setPen(colours.country_label)
-        shown = vp.visible()
-        for name, (x0, _y0, x1, _y1), (lx, ly) in self._labels:
-            width = (x1 - x0) * vp.scale
-            text_w = fm.horizontalAdvance(name)
-            if width < text_w + 8 or not shown.contains(lx, ly):
-                continue
-            sx, sy = vp.to_screen(lx, ly)
-            box = QRectF(sx - text_w / 2, sy - fm.height() / 2, text_w, fm.height())
-            if any(box.intersects(t) for t in taken):
-                continue
-            taken.append(box)
-            p.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
-        p.restore()
 
-    def _paint_cities(
-        self, p: QPainter, vp: Viewport, colours: BasemapColours, taken: list[QRectF]
-    ) -> None:
-        p.save()
-        font = QFont(p.font())
-        font.setItalic(True)
-        p.setFont(font)
-        fm = QFontMetricsF(font)
-        rect = vp.visible(margin_px=40)
-        for name, (x, y) in self._cities:
-            if not rect.contains(x, y):
-                continue
-            sx, sy = vp.to_screen(x, y)
-            box = QRectF(sx + 5, sy - 4 - fm.ascent(), fm.horizontalAdvance(name), fm.height())
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(colours.label)
-            p.drawEllipse(QPointF(sx, sy), 2.2, 2.2)
-            if any(box.intersects(t) for t in taken):
-                continue
-            taken.append(box)
-            p.setPen(colours.label)
-            p.drawText(QPointF(sx + 5, sy - 4), name)
-        p.restore()
+def _fill_land(base: BasemapPainter, p: QPainter, detail: int, colours: BasemapColours) -> None:
+    # Fills without anti-aliasing (an anti-aliased world costs ~100 ms);
+    # the borders drawn over them with it hide the steps.
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(colours.land)
+    p.drawPath(base.land_path(detail))
+
+
+def _fill_lakes(base: BasemapPainter, p: QPainter, detail: int, colours: BasemapColours) -> None:
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(colours.sea)
+    p.drawPath(base.lake_path(detail))
+
+
+def _stroke_borders(
+    base: BasemapPainter, p: QPainter, detail: int, colours: BasemapColours
+) -> None:
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    pen = QPen(colours.border, 1.0)
+    pen.setCosmetic(True)
+    p.setPen(pen)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawPath(base.land_path(detail))
+
+
+# The basemap's shapes, drawn in this order (each sets its own pen, brush and hints).
+SHAPE_LAYERS: tuple[Callable[[BasemapPainter, QPainter, int, BasemapColours], None], ...] = (
+    _fill_land,
+    _fill_lakes,
+    _stroke_borders,
+)
 
 
 def _label_place(

@@ -11,6 +11,7 @@ under the pointer without a second pass over the data.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 
@@ -46,7 +47,7 @@ class MarkColours:
         self.region_fill.setAlphaF(0.13)
 
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
     """Something painted that the pointer can hover or click."""
 
@@ -150,12 +151,13 @@ def paint_pins(
     scale, cx, cy = vp.scale, vp.cx, vp.cy
     half_w, half_h = vp.width / 2, vp.height / 2
     counts: list[tuple[QPointF, int, bool]] = []
+    hits, names = out.hits, layer.names
     for c in clusters:
         n = len(c.members)
         centre = QPointF((c.x - cx) * scale + half_w, (c.y - cy) * scale + half_h)
         if n == 1 and c.flags & DISAGREES:
             _paint_conflict(p, vp, centre, layer.pins[c.members[0]], colours, out)
-        radius = PIN_R if n == 1 else round(min(22.0, 9.0 + 6.4 * math.log10(n)) * 2) / 2
+        radius = PIN_R if n == 1 else _radius(n)
         gps = bool(c.flags & FROM_FILE)
         if c is selected:
             p.setPen(Qt.PenStyle.NoPen)
@@ -171,13 +173,19 @@ def paint_pins(
         p.drawPixmap(QPointF(centre.x() - side, centre.y() - side), pix)
         if n > 1:
             counts.append((centre, n, gps))
-        label = layer.names[c.tag] if c.tag >= 0 else ""
+        label = names[c.tag] if c.tag >= 0 else ""
         if label and n > 1:
             label = f"{label} · {_photos(n)}"
-        out.hits.append(Hit((), centre, radius, cluster=c, label=label, layer=layer))
+        hits.append(Hit((), centre, radius, None, None, c, label, layer))
         if label and len(out.label_boxes) < MAX_LABELS:
             _label(p, centre + QPointF(radius + 4, 0), label, colours, out)
     _paint_counts(p, counts, bold, colours, out)
+
+
+@functools.lru_cache(maxsize=512)
+def _radius(n: int) -> float:
+    """A cluster's disc grows with the log of its count, in half pixels."""
+    return round(min(22.0, 9.0 + 6.4 * math.log10(n)) * 2) / 2
 
 
 def paint_later_labels(p: QPainter, colours: MarkColours, out: Painted) -> None:
@@ -198,15 +206,13 @@ def _paint_counts(
     p.save()
     p.setFont(font)
     pen: bool | None = None
+    key = font.key()  # once a frame: QFont.key() builds a string
     for centre, n, gps in counts:
         if pen is not gps:
             p.setPen(colours.base if gps else colours.text)
             pen = gps
-        text = out.sprites.text(f"{n:,}", font)
-        size = text.size()
-        p.drawStaticText(
-            QPointF(centre.x() - size.width() / 2, centre.y() - size.height() / 2), text
-        )
+        text, w, h = out.sprites.text(f"{n:,}", font, key)
+        p.drawStaticText(QPointF(centre.x() - w / 2, centre.y() - h / 2), text)
     p.restore()
 
 

@@ -22,20 +22,23 @@ LIMIT = 2048
 class SpriteCache:
     def __init__(self) -> None:
         self._items: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
-        self._texts: OrderedDict[tuple[str, str], QStaticText] = OrderedDict()
+        self._texts: OrderedDict[tuple[str, str], tuple[QStaticText, float, float]] = OrderedDict()
 
     def clear(self) -> None:
         self._items.clear()
         self._texts.clear()
 
-    def text(self, text: str, font: QFont) -> QStaticText:
-        """A laid-out text (a cluster's count): drawn in microseconds, laid out once."""
-        key = (text, font.key())
+    def text(self, text: str, font: QFont, font_key: str) -> tuple[QStaticText, float, float]:
+        """A laid-out text (a cluster's count) and its size: laid out once, drawn in
+        microseconds.  ``font_key`` is ``font.key()``, worked out once by the caller."""
+        key = (text, font_key)
         found = self._texts.get(key)
         if found is None:
-            found = self._texts[key] = QStaticText(text)
-            found.setTextFormat(Qt.TextFormat.PlainText)
-            found.prepare(font=font)
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(font=font)
+            size = static.size()
+            found = self._texts[key] = (static, size.width(), size.height())
             if len(self._texts) > LIMIT:
                 self._texts.popitem(last=False)
         return found

@@ -32,6 +32,7 @@ from gallery_app.core.gallery.labels import (
     coordinates_text,
     credit_text,
     describe_precision,
+    file_name,
     file_sources_lines,
     format_date,
     place_text,
@@ -67,6 +68,12 @@ def plain_label(name: str, *, selectable: bool = True, wrap: bool = True) -> QLa
         )
     label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
     return label
+
+
+def _no_caption(entry: Entry) -> str:
+    """What the panel says of a photo without a caption: so, and its name."""
+    name = file_name(entry)
+    return f"No caption ({name})." if name else "No caption."
 
 
 class LinkButton(QPushButton):
@@ -161,7 +168,7 @@ class CaptionPanel(QWidget):
             shown = f" ({index + 1} of {count} shown)" if count < total else ""
             self.position.setText(f"{entry.position} of {total}{shown}")
         self._set(self.title, entry.title or "")
-        self._set(self.caption, entry.caption or "No caption.")
+        self._set(self.caption, entry.caption or _no_caption(entry))
         self._set(
             self.file_photo, "File photo (taken earlier than the story)" if entry.file_photo else ""
         )

@@ -8,8 +8,10 @@ generation number, so a photo that arrives after the user has moved on is
 dropped.  ``ready`` fires once the photo (or the card) is on screen.
 
 Zoom is in "percent of the photo's own pixels" where 100 % means one photo
-pixel per device pixel (crisp on high-DPI screens).  Fit never enlarges a
-small photo beyond 100 %.  The credit is painted on the photo's corner so it
+pixel per device pixel (crisp on high-DPI screens).  Fit fills the window, so
+a small photo is enlarged past 100 % (smoothly); ``1`` shows it pixel for
+pixel, ``0`` fits it again, ``+``/``-`` step, and the level shows in the
+top-left corner.  The credit is painted on the photo's opposite corner so it
 stays visible even with the caption panel hidden.
 """
 
@@ -38,6 +40,7 @@ from gallery_app.qt.workers import ImageLoader
 from gallery_app.ui.common.painting import mix
 from gallery_app.ui.common.placeholder_card import paint_placeholder_card, status_text
 from gallery_app.ui.photo.paint import has_file, known_size, paint_credit
+from gallery_app.ui.photo.zoom_badge import ZoomBadge
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +82,8 @@ class PhotoView(QWidget):
         self._link_button.setAccessibleName("Link a photo file to this entry")
         self._link_button.hide()
         self._link_button.clicked.connect(self._on_link_clicked)
+        self.zoom_badge = ZoomBadge(self)
+        self.zoom_changed.connect(self._on_zoom_changed)
 
     # -- public API -----------------------------------------------------------
     def entry(self) -> Entry | None:
@@ -102,6 +107,7 @@ class PhotoView(QWidget):
         self._pending = 0
         self._fit = True
         self._drag_from = None
+        self.zoom_badge.hide()
         self.setAccessibleDescription(self._describe(entry))
         if entry is not None and self._has_file(entry):
             assert entry.image is not None
@@ -137,8 +143,10 @@ class PhotoView(QWidget):
         """Zoom to ``percent``, keeping the photo point under ``anchor`` in place."""
         if self._natural.isEmpty():
             return
-        percent = max(min(MIN_PERCENT, self._fit_scale() * 100), min(MAX_PERCENT, percent))
-        new_scale = percent / 100 / self.devicePixelRatioF()
+        ratio = self.devicePixelRatioF()
+        fit = self._fit_scale() * ratio * 100  # a tiny photo may fit at more than the maximum
+        percent = max(min(MIN_PERCENT, fit), min(max(MAX_PERCENT, fit), percent))
+        new_scale = percent / 100 / ratio
         anchor = anchor if anchor is not None else QPointF(self.rect().center())
         before = self._to_photo(anchor)
         self._fit = False
@@ -155,12 +163,10 @@ class PhotoView(QWidget):
     _known_size = staticmethod(known_size)
 
     def _fit_scale(self) -> float:
-        """Logical px per photo px that fits the photo, never above 100 %."""
+        """Logical px per photo px that fits the photo to the window (a small one grows)."""
         if self._natural.isEmpty():
             return 1.0
-        sx = self.width() / self._natural.width()
-        sy = self.height() / self._natural.height()
-        return min(sx, sy, 1.0 / self.devicePixelRatioF())
+        return min(self.width() / self._natural.width(), self.height() / self._natural.height())
 
     def _fit_target(self) -> QSize:
         ratio = self.devicePixelRatioF()
@@ -306,7 +312,7 @@ class PhotoView(QWidget):
                 paint_placeholder_card(painter, area, entry, palette, compact=False, status=status)
             return
         rect = self._photo_rect()
-        smooth = self.zoom_percent() < 200
+        smooth = self._fit or self.zoom_percent() < 200  # past 200 % the pixels are the point
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
         painter.drawPixmap(rect, self._pixmap, QRectF(self._pixmap.rect()))
         self._paint_credit(painter, rect.intersected(QRectF(self.rect())), entry, palette)
@@ -327,20 +333,23 @@ class PhotoView(QWidget):
         else:
             self._clamp_centre()
 
+    def _on_zoom_changed(self, percent: float) -> None:
+        if self._pixmap is not None:
+            self.zoom_badge.show_zoom(percent, fit=self._fit)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.zoom_in()
-        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
-            self.zoom_out()
-        elif ctrl and key == Qt.Key.Key_0:
-            self.zoom_fit()
-        elif ctrl and key == Qt.Key.Key_1:
-            self.zoom_actual()
-        else:
+        zoom = {
+            Qt.Key.Key_Plus: self.zoom_in,
+            Qt.Key.Key_Equal: self.zoom_in,
+            Qt.Key.Key_Minus: self.zoom_out,
+            Qt.Key.Key_Underscore: self.zoom_out,
+            Qt.Key.Key_0: self.zoom_fit,  # also Ctrl+0, as in most viewers
+            Qt.Key.Key_1: self.zoom_actual,  # also Ctrl+1
+        }.get(Qt.Key(event.key()))
+        if zoom is None:
             super().keyPressEvent(event)  # arrows, Space, Home/End go to the window
             return
+        zoom()
         event.accept()
 
     def wheelEvent(self, event: QWheelEvent) -> None:

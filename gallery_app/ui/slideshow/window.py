@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from gallery_app.core.gallery.badges import badge_reasons
-from gallery_app.core.gallery.labels import credit_text, format_date, place_text
+from gallery_app.core.gallery.labels import credit_text, format_date, heading_text, place_text
 from gallery_app.core.inert import isolate
 from gallery_app.core.models import Entry
 from gallery_app.qt.slideshow import SlideshowController
@@ -302,7 +302,7 @@ class SlideshowWindow(QWidget):
             )
             if p
         )
-        caption = "" if self._shows_card() else isolate(entry.caption or entry.title or "")
+        caption = "" if self._shows_card() else isolate(entry.caption or heading_text(entry))
         reasons = badge_reasons(entry)  # the caption's truth, on screen during the show
         credit = " · ".join(p for p in (*(f"⚠ {r}" for r in reasons[:1]), credit_text(entry)) if p)
         return head, caption, credit

@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""How many photos of each timeline bar match the search text.
+"""How many photos of each timeline bar the search text and the file-type switch let through.
 
-The folded search text and bar of each entry are worked out once per gallery
-(on the first search), so a keystroke in the search field only does substring
-tests: 10,000 photos take a few milliseconds.
+The folded search text, file type and bar of each entry are worked out once
+per gallery (on the first search), so a keystroke in the search field only
+does substring tests: 10,000 photos take a few milliseconds.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 
-from gallery_app.core.gallery.query import fold, searchable_text
+from gallery_app.core.gallery.file_types import FileType, file_type
+from gallery_app.core.gallery.query import EntryFilter, fold, searchable_text
 from gallery_app.core.gallery.timeline import Timeline
 from gallery_app.core.models import Entry
 
@@ -20,12 +21,13 @@ NOWHERE = -1  # outside every bar
 
 
 class SearchCounts:
-    """Per-bar counts of the entries matching a search; ``None`` when no search."""
+    """Per-bar counts of the entries matching a search and the file types shown;
+    ``None`` when there is no search and no type is hidden."""
 
     def __init__(self) -> None:
         self._entries: list[Entry] = []
         self._timeline: Timeline | None = None
-        self._haystacks: list[tuple[str, int]] = []
+        self._haystacks: list[tuple[str, FileType, int]] = []
         self.per_bar: list[int] | None = None
         self.undated = 0
 
@@ -34,18 +36,21 @@ class SearchCounts:
         self._timeline = timeline
         self._haystacks = []  # built on the first search, not for every gallery opened
 
-    def recount(self, text: str) -> None:
-        if not text.strip() or self._timeline is None:
+    def recount(self, flt: EntryFilter) -> None:
+        hidden = flt.hidden_types
+        if (not flt.text.strip() and not hidden) or self._timeline is None:
             self.per_bar = None
             return
         counts = [0] * len(self._timeline.buckets)
         undated = 0
-        words = fold(text).split()
+        words = fold(flt.text).split()
         if len(self._haystacks) != len(self._entries):
             starts = [b.start for b in self._timeline.buckets]
-            self._haystacks = [(searchable_text(e), self._bar_of(e, starts)) for e in self._entries]
-        for haystack, bar in self._haystacks:
-            if not all(word in haystack for word in words):
+            self._haystacks = [
+                (searchable_text(e), file_type(e), self._bar_of(e, starts)) for e in self._entries
+            ]
+        for haystack, kind, bar in self._haystacks:
+            if kind in hidden or not all(word in haystack for word in words):
                 continue
             if bar == UNDATED:
                 undated += 1

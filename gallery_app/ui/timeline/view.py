@@ -142,8 +142,8 @@ class TimelineView(QWidget):
         self.update()
 
     def _recount_text(self, flt: EntryFilter) -> None:
-        """How many photos of each bar match the search text (None: no search)."""
-        self._search.recount(flt.text)
+        """How many photos of each bar match the search text and file types (None: all)."""
+        self._search.recount(flt)
 
     def _is_selected(self, bucket: Bucket) -> bool:
         flt = self._filter_state.value

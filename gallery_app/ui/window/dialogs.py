@@ -38,7 +38,7 @@ PHOTO_FILTER = "Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic);;All file
 WIDGET_KEYS: tuple[tuple[str, str], ...] = (
     ("Enter / double-click", "Open the photo"),
     ("+ / −, wheel", "Zoom the photo"),
-    ("Ctrl+0 / Ctrl+1", "Fit the photo / 100 %"),
+    ("0 / 1 (or Ctrl+0 / Ctrl+1)", "Fit the photo to the window / 100 %"),
     ("Ctrl+wheel", "Thumbnail size in the grid"),
     ("Slideshow: Space", "Pause or resume"),
     ("Slideshow: + / −", "Longer or shorter interval"),

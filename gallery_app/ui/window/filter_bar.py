@@ -1,11 +1,14 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The filter bar: From / To dates, a preset per day, "include undated", search.
+"""The filter bar: From / To dates, a preset per day, "include undated", file types, search.
 
 Every control writes the shared :class:`FilterState` and is refreshed from it,
 so the timeline, the command line (--from / --to) and this bar always agree.
 A date picker at its minimum shows "Any" and means "no limit on this side".
-Typing in the search field is throttled: the filter is set 150 ms after the
-last keystroke, so a gallery of thousands is not re-filtered per letter.
+The date pickers' calendars mark the days that have photos (bold, in the
+link colour; ``CalendarMarks``), from the per-day counts the day presets use.
+The file-type switch hides videos, files that cannot be shown and, if asked,
+RAWs.  Typing in the search field is throttled: the filter is set 150 ms after
+the last keystroke, so a gallery of thousands is not re-filtered per letter.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QSignalBlocker, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,11 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gallery_app.core.gallery.file_types import CHOICES
 from gallery_app.core.gallery.query import EntryFilter
 from gallery_app.core.models import Entry
 from gallery_app.qt.models.filter_state import FilterState
 from gallery_app.qt.throttle import Throttle
 from gallery_app.ui.common.flow_layout import FlowLayout
+from gallery_app.ui.window.calendar_marks import CalendarMarks
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +98,10 @@ class FilterBar(QWidget):
 
         self.from_edit = self._date_edit("From date", "Show photos taken on or after this day")
         self.to_edit = self._date_edit("To date", "Show photos taken on or before this day")
+        self._marks = CalendarMarks(
+            [self.from_edit.calendarWidget(), self.to_edit.calendarWidget()],
+            self.palette().color(QPalette.ColorRole.Link),
+        )
         self.preset_combo = QComboBox()
         self.preset_combo.setAccessibleName("Day")
         self.preset_combo.setToolTip("Show one day that has photos")
@@ -107,6 +116,13 @@ class FilterBar(QWidget):
         self.undated_check = QCheckBox("Include undated")
         self.undated_check.setAccessibleName("Include undated photos")
         self.undated_check.setToolTip("Also show photos with no date while a date range is set")
+        self.types_combo = QComboBox()
+        self.types_combo.setAccessibleName("File types")
+        self.types_combo.setToolTip(
+            "Which files to show: hide videos and files that cannot be shown, or RAWs too"
+        )
+        for label, hidden, _note in CHOICES:
+            self.types_combo.addItem(label, hidden)
         self.search_edit = _SearchEdit()
         self.search_edit.setAccessibleName("Search")
         self.search_edit.setPlaceholderText("Search (Ctrl+F)")
@@ -127,6 +143,7 @@ class FilterBar(QWidget):
             (self._label("&To", self.to_edit), self.to_edit),
             (self._label("&Day", self.preset_combo), self.preset_combo),
             (self.all_dates_button, self.undated_check),
+            (self._label("F&iles", self.types_combo), self.types_combo),
         ):
             layout.addWidget(_group(self, *group))
         layout.addWidget(self.search_edit)
@@ -136,6 +153,7 @@ class FilterBar(QWidget):
         self.preset_combo.activated.connect(self._on_preset_activated)
         self.all_dates_button.clicked.connect(self._state.clear_dates)
         self.undated_check.toggled.connect(self._state.set_include_undated)
+        self.types_combo.activated.connect(self._on_types_activated)
         self.search_edit.textChanged.connect(self._on_text_edited)
         self.search_edit.returnPressed.connect(self.flush_search)
         filter_state.changed.connect(self._on_filter_changed)
@@ -147,6 +165,7 @@ class FilterBar(QWidget):
         """Offer a preset per day that has photos, and bound the pickers near them."""
         counts = Counter(e.taken.day for e in entries if e.taken is not None)
         self._days = sorted(counts)
+        self._marks.set_days(self._days)
         locale = QLocale()
         with QSignalBlocker(self.preset_combo):
             self.preset_combo.clear()
@@ -163,6 +182,16 @@ class FilterBar(QWidget):
                 edit.setMinimumDate(floor)
                 edit.setDate(floor)
         self._on_filter_changed(self._state.value)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light <-> dark: mark in the new colour
+            self._marks.set_colour(self.palette().color(QPalette.ColorRole.Link))
+
+    def marked_days(self, edit: QDateEdit) -> list[dt.date]:
+        """The days ``edit``'s calendar shows as having photos."""
+        formats = edit.calendarWidget().dateTextFormat()
+        return sorted(_pydate(day) for day, fmt in formats.items() if fmt.fontWeight() > 500)
 
     def focus_search(self) -> None:
         """Ctrl+F: put the cursor in the search field with its text selected."""
@@ -190,7 +219,7 @@ class FilterBar(QWidget):
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setSpecialValueText(_ANY)
         edit.setAccessibleName(name)
-        edit.setToolTip(f"{tip}; “{_ANY}” means no limit")
+        edit.setToolTip(f"{tip}; “{_ANY}” means no limit; days in bold have photos")
         return edit
 
     def _edit_value(self, edit: QDateEdit) -> dt.date | None:
@@ -207,6 +236,9 @@ class FilterBar(QWidget):
             self._state.set_date_range(day, day)
         else:
             self._state.clear_dates()
+
+    def _on_types_activated(self, index: int) -> None:
+        self._state.set_hidden_types(CHOICES[index][1])
 
     def _on_text_edited(self, _text: str) -> None:
         self._search.schedule()  # restarts: the filter follows the last keystroke
@@ -229,6 +261,10 @@ class FilterBar(QWidget):
         with QSignalBlocker(self.undated_check):
             self.undated_check.setChecked(flt.include_undated)
         self.undated_check.setEnabled(flt.has_date_range)
+        with QSignalBlocker(self.types_combo):
+            choice = [hidden for _label, hidden, _note in CHOICES]
+            index = choice.index(flt.hidden_types) if flt.hidden_types in choice else -1
+            self.types_combo.setCurrentIndex(index)
         self.all_dates_button.setEnabled(flt.has_date_range)
         if flt.text != self.search_edit.text() and not self._search.pending():
             with QSignalBlocker(self.search_edit):

@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         self.count_label.setAccessibleName("Photos shown")
-        self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().insertPermanentWidget(0, self.count_label)  # before the filter's notes
 
     def _connect(self) -> None:
         p = self.parts
@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
                 self.session.drop_photo()
             return
         if self.parts.proxy.row_of(entry.id) < 0:
-            self._filter.clear()  # the photo asked for must show, whatever the filter
+            self._filter.clear_all()  # the photo asked for must show, whatever the filter
         self.nav.select_in_grid(entry)
         self.open_entry(entry)
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QLabel,
+    QMainWindow,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -33,6 +34,7 @@ from gallery_app.ui.photo.filmstrip import Filmstrip
 from gallery_app.ui.photo.view import PhotoView
 from gallery_app.ui.slideshow.window import SlideshowWindow
 from gallery_app.ui.timeline.view import TimelineView
+from gallery_app.ui.window.file_types_status import FileTypesStatus, install_file_types_status
 from gallery_app.ui.window.filter_bar import FilterBar
 
 
@@ -52,10 +54,11 @@ class Parts:
     side_tabs: QTabWidget
     article_pane: ArticlePane
     slideshow_window: SlideshowWindow
+    file_types_status: FileTypesStatus  # in the status bar, after the "5 of 11 shown" count
 
 
 def build_parts(
-    window: QWidget,
+    window: QMainWindow,
     filter_state: FilterState,
     image_loader: ImageLoader,
     slideshow: SlideshowController,
@@ -78,6 +81,7 @@ def build_parts(
         side_tabs=build_side_tabs(window, caption_panel, details_panel),
         article_pane=ArticlePane(window),
         slideshow_window=SlideshowWindow(slideshow, window),
+        file_types_status=install_file_types_status(window.statusBar(), filter_state),
     )
 
 

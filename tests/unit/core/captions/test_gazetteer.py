@@ -124,3 +124,19 @@ def test_the_index_is_built_once() -> None:
     first = gazetteer._get_index()
     lookup_place("Berlin")
     assert gazetteer._get_index() is first
+
+
+def test_a_caption_without_a_place_does_not_load_the_city_index() -> None:
+    # ~190,000 city names folded cost ~1.7 s of CPU: a folder of captions that name
+    # no place (or only a country or a US state) must not pay it.
+    code = (
+        "from gallery_app.core.captions import gazetteer\n"
+        "from gallery_app.core.captions.parse import parse_caption\n"
+        "parse_caption('Benchmark photo 12: Sony DSLR-A200')\n"
+        "print(gazetteer.us_state('Calif.') is not None, gazetteer.country_code('Iraq'))\n"
+        "print(gazetteer._index is None)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.split() == ["True", "IQ", "True"]

@@ -728,3 +728,13 @@ def test_any_text_gives_a_parsed_caption(text: str) -> None:
     parsed = parse_caption(text)
     assert isinstance(parsed, ParsedCaption)
     assert all(isinstance(w, str) and w for w in parsed.warnings)
+
+
+def test_a_caption_shared_by_a_burst_of_photos_is_read_once() -> None:
+    from gallery_app.core.captions.parse import parse_caption as parse
+
+    text = "BAGHDAD, Iraq (AP) — Smoke rises over the city, Sunday, March 29, 2015."
+    first = parse(text)
+    assert parse(text) is first  # the same frozen reading, not a second parse
+    assert parse(text + " ") is not first
+    assert parse("Tab\there, a\x07bell and <b>tags</b>").text == "Tab here, a bell and tags"

@@ -53,7 +53,7 @@ def test_worker_processes_give_the_same_gallery_and_catalog_rows(
     assert broken.warnings  # the bad file says what is wrong, the others load
     # The rows the workers sent are stored as they came, ready for the next scan.
     assert len(rows) == 61
-    assert all(decode_metadata(data) is not None for _size, _mtime, data in rows.values())
+    assert all(decode_metadata(data) is not None for _size, _mtime, _sidecar, data in rows.values())
 
 
 def test_a_worker_that_dies_costs_only_the_file_that_killed_it(
@@ -64,8 +64,10 @@ def test_a_worker_that_dies_costs_only_the_file_that_killed_it(
     real_submit = ReaderPool._submit
     calls = iter(range(1000))
 
-    def first_chunk_breaks(self: ReaderPool, chunk: list[Path]) -> object:
-        future = real_submit(self, chunk)
+    def first_chunk_breaks(
+        self: ReaderPool, work: object, chunk: list[str], args: tuple[object, ...]
+    ) -> object:
+        future = real_submit(self, work, chunk, args)  # type: ignore[arg-type]
         if next(calls) == 0:
             broken: Future[object] = Future()
             broken.set_exception(BrokenProcessPool("a worker died"))

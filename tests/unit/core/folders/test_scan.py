@@ -144,3 +144,22 @@ def test_a_sidecar_written_edited_or_deleted_after_the_first_scan_is_seen(trip: 
     after = captions(scan_folder(trip, catalog).entries)
     assert not any("editor" in c or "in place" in c for c in after)
     assert photo.exists()
+
+
+def test_a_sidecar_older_than_its_photo_counts_by_its_own_size_and_time(trip: Path) -> None:
+    """A sidecar restored from a backup (older than the photo) or edited by a tool that
+    keeps its time: the catalog must not keep serving what the photo said alone."""
+    catalog = Catalog()
+    photo = trip / "a.jpg"
+    scan_folder(trip, catalog)
+    old = photo.stat().st_mtime_ns - 86_400 * 10**9  # a day before the photo
+    sidecar = trip / "a.jpg.xmp"
+    sidecar.write_bytes(xmp_packet(description="Restored from the backup"))
+    os.utime(sidecar, ns=(old, old))
+    assert "Restored from the backup" in captions(scan_folder(trip, catalog).entries)
+    sidecar.write_bytes(xmp_packet(description="Corrected, and the time kept"))
+    os.utime(sidecar, ns=(old, old))
+    assert "Corrected, and the time kept" in captions(scan_folder(trip, catalog).entries)
+    sidecar.unlink()
+    after = captions(scan_folder(trip, catalog).entries)
+    assert not any("backup" in c or "Corrected" in c for c in after)

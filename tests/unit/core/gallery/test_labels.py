@@ -39,3 +39,21 @@ def test_dates_show_what_is_known(
 
 def test_undated_is_said_plainly() -> None:
     assert format_date(None) != "" and "1970" not in format_date(None)
+
+
+def test_a_name_that_says_nothing_is_led_by_its_folder() -> None:
+    from pathlib import Path
+
+    from gallery_app.core.gallery.labels import file_name, heading_text
+    from gallery_app.core.gallery.query import matches_text
+    from gallery_app.core.models import Entry
+
+    def entry(path: str) -> Entry:
+        return Entry(id=path, position=1, image=Path(path))
+
+    packaged = entry("/usr/share/wallpapers/BytheWater/contents/images/1920x1080.jpg")
+    assert heading_text(packaged) == "BytheWater · 1920x1080.jpg"
+    assert file_name(entry("/w/Kite/contents/screenshot.jpg")) == "Kite · screenshot.jpg"
+    assert file_name(entry("/photos/2024/IMG_0001.JPG")) == "IMG_0001.JPG"  # says enough
+    assert file_name(entry("/photos/Holiday/2560x1600.png")) == "Holiday · 2560x1600.png"
+    assert matches_text(packaged, "bythewater")

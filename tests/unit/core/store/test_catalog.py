@@ -58,6 +58,12 @@ def test_hit_only_while_size_and_mtime_match(tmp_path: Path, dateline_home: Path
     assert cat.get(photo, 100, 123_456_789) == sample()
     assert cat.get(photo, 101, 123_456_789) is None
     assert cat.get(photo, 100, 123_456_790) is None
+    # The sidecar's stamp is part of the row's freshness.
+    cat.put(photo, 100, 123_456_789, sample(), sidecar="a.xmp:10:5")
+    assert cat.get(photo, 100, 123_456_789, "a.xmp:10:5") == sample()
+    assert cat.get(photo, 100, 123_456_789, "a.xmp:11:5") is None
+    assert cat.get(photo, 100, 123_456_789) is None  # the sidecar was deleted
+    cat.put(photo, 100, 123_456_789, sample())
     # Reopening finds the row again.
     cat.close()
     assert Catalog().get(photo, 100, 123_456_789) == sample()
@@ -68,14 +74,15 @@ def test_rows_under_a_folder_only(tmp_path: Path) -> None:
     inside = tmp_path / "trip" / "day1" / "a.jpg"
     cat.put_many(
         [
-            (inside, 1, 1, sample()),
+            (inside, 1, 1, "", sample()),
             (
                 tmp_path / "trip0" / "b.jpg",
                 1,
                 1,
+                "",
                 sample(),
             ),  # a sibling whose name shares the prefix
-            (tmp_path / "other.jpg", 1, 1, sample()),
+            (tmp_path / "other.jpg", 1, 1, "", sample()),
         ]
     )
     assert list(cat.rows_under(tmp_path / "trip")) == [str(inside)]
@@ -158,8 +165,8 @@ def test_rows_from_an_older_reader_are_read_again(tmp_path: Path) -> None:
     stat = photo.stat()
     with sqlite3.connect(cat.path) as conn:
         conn.execute(
-            "INSERT INTO files VALUES (?, ?, ?, ?)",
-            (str(photo.absolute()), stat.st_size, stat.st_mtime_ns, old_row),
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?)",
+            (str(photo.absolute()), stat.st_size, stat.st_mtime_ns, "", old_row),
         )
     assert cat.get(photo, stat.st_size, stat.st_mtime_ns) is None
     cat.put(photo, stat.st_size, stat.st_mtime_ns, meta)

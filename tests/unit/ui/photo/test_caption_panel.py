@@ -102,3 +102,19 @@ def test_nothing_selected(qtbot) -> None:
     assert panel.position.text() == "No photos shown"
     assert not panel.caption.isVisible()
     assert not panel.link_file.isVisible()
+
+
+def test_a_photo_without_a_caption_is_named(qtbot) -> None:
+    from pathlib import Path
+
+    panel = make_panel(qtbot, [])
+    entry = replace(
+        wire_gallery().entries[0],
+        caption="",
+        title=None,
+        image=Path("/usr/share/wallpapers/Kite/contents/images/1920x1080.jpg"),
+    )
+    panel.show_entry(entry, 0, 11)
+    assert panel.caption.text() == "No caption (Kite · 1920x1080.jpg)."
+    panel.show_entry(replace(entry, image=None), 0, 11)
+    assert panel.caption.text() == "No caption."

@@ -130,3 +130,47 @@ def test_a_photo_shown_while_the_view_was_small_is_sharp_once_it_grows(
     view.resize(900, 600)
     qtbot.wait_until(lambda: view.is_settled() and view._pixmap.width() >= 880, timeout=10_000)
     assert view._pixmap.width() <= 1200  # the window's size, not a needless full decode
+
+
+def _small_photo(tmp_path, size=(150, 100)):
+    from PIL import Image
+
+    from gallery_app.core.models import Entry, ImageInfo, ImageStatus
+
+    path = tmp_path / "small.png"
+    Image.new("RGB", size, (200, 30, 30)).save(path)
+    return Entry(id="small", position=1, image=path, info=ImageInfo(ImageStatus.OK, *size))
+
+
+def test_fit_enlarges_a_small_photo_to_the_window_and_says_how_much(view, qtbot, tmp_path):
+    with qtbot.wait_signal(view.ready, timeout=10_000):
+        view.show_entry(_small_photo(tmp_path))  # 150 x 100 in a 600 x 400 view
+    ratio = view.devicePixelRatioF()
+    assert view.is_fit()
+    assert view.zoom_percent() == pytest.approx(400 * ratio)
+    assert view._photo_rect().width() == pytest.approx(600)  # the whole width, not 150 px
+    badge = view.zoom_badge
+    assert badge.isVisible() and badge.accessibleName() == "Zoom"
+    assert badge.text() == f"Fit {400 * ratio:.0f} %"
+    shot = view.grab().toImage()
+    edge = shot.pixelColor(round(20 * ratio), round(200 * ratio))  # far outside 150 px
+    assert edge.red() > 150 and edge.green() < 80  # the photo's red, enlarged
+
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_1)  # pixel for pixel
+    assert view.zoom_percent() == pytest.approx(100)
+    assert not view.is_fit()
+    assert badge.text() == "100 %"
+    qtbot.keyClick(view, Qt.Key.Key_Plus)
+    assert badge.text() == "125 %"
+    qtbot.keyClick(view, Qt.Key.Key_0)  # fit again
+    assert view.is_fit() and badge.text().startswith("Fit ")
+
+
+def test_the_badge_hides_on_a_placeholder_card(view, qtbot, tmp_path) -> None:
+    with qtbot.wait_signal(view.ready, timeout=10_000):
+        view.show_entry(_small_photo(tmp_path))
+    assert view.zoom_badge.isVisible()
+    with qtbot.wait_signal(view.ready, timeout=1000):
+        view.show_entry(wire_gallery().entries[0])
+    assert not view.zoom_badge.isVisible()

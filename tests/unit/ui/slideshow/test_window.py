@@ -188,3 +188,15 @@ def test_card_tells_the_caption_once_with_the_overlay_on_or_off(show, qtbot):
     # The card is dark in any theme: the show is black, a light card would glare.
     middle = without_band.pixelColor(window.width() // 2, window.height() // 2)
     assert middle.lightnessF() < 0.3
+
+
+def test_the_band_names_a_photo_without_a_caption(show, tmp_path):
+    """A wallpaper has no caption: the band says which picture it is."""
+    from dataclasses import replace
+
+    _controller, window, entries = show
+    photo = tmp_path / "Kite" / "contents" / "images" / "1920x1080.jpg"
+    entry = replace(entries[2], caption="", title=None, image=photo)
+    window._shows_card = lambda: False  # as when the photo itself is on screen
+    _head, caption, _credit = window._overlay_texts(entry)
+    assert "Kite · 1920x1080.jpg" in caption
