@@ -28,8 +28,19 @@ PROBES = {
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass"
     ),
 }
-NOT_BEFORE_FIRST_FRAME = ("exiv2", "exifread", "defusedxml", "multiprocessing", "jsonschema", "PIL")
+NOT_BEFORE_FIRST_FRAME = (
+    "PIL", "exiv2", "exifread", "defusedxml", "multiprocessing", "jsonschema", "rawpy",
+    "pillow_heif",
+)  # fmt: skip
 NOT_FOR_HELP = ("PySide6", *NOT_BEFORE_FIRST_FRAME)
+# Our own modules that load on first use (a thumbnail, a scan, a check, an export).
+OURS_ON_FIRST_USE = (
+    "gallery_app.core.imaging.decode",
+    "gallery_app.core.store.thumbcache",
+    "gallery_app.core.metadata.reader",
+    "gallery_app.core.checks.run",
+    "gallery_app.core.exports.writer",
+)
 
 
 def _importtime(code: str) -> dict[str, int]:
@@ -82,8 +93,11 @@ def main(argv: list[str] | None = None) -> int:
         for name, values in ranked[: args.top]:
             print(f"  {statistics.median(values) / 1000:8.1f} ms  {name}")
         heavy = NOT_FOR_HELP if "help" in title else NOT_BEFORE_FIRST_FRAME
-        loaded = sorted({n.split(".")[0] for n in _all_modules(code)} & set(heavy))
+        modules = _all_modules(code)
+        loaded = sorted({n.split(".")[0] for n in modules} & set(heavy))
         print(f"  heavy libraries loaded: {', '.join(loaded) or 'none'}")
+        early = sorted(set(modules) & set(OURS_ON_FIRST_USE))
+        print(f"  first-use modules of ours loaded: {', '.join(early) or 'none'}")
     return 0
 
 

@@ -133,7 +133,8 @@ def main() -> int:
         assert {"dateline cold (new catalog)", "dateline warm (catalog)"} <= names, names
         print(bench_metadata.table(meta))
         thumbs = bench_thumbnails.run(big, repeat=1)
-        assert any(row["name"].startswith("dateline") for row in thumbs), thumbs
+        assert {"dateline app", "dateline cli"} <= {row["name"] for row in thumbs}, thumbs
+        assert all(row["made"] == len(big) for row in thumbs), thumbs
         print(bench_thumbnails.table(thumbs))
         run_cli(tree)
         run_gui(tree, 36)

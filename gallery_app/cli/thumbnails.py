@@ -31,6 +31,14 @@ if TYPE_CHECKING:
 SIZE_CHOICES = ("normal", "large", "x-large", "xx-large")
 
 
+def default_jobs() -> int:
+    """One thread per CPU this process may run on, as the window's thumbnail pool has."""
+    try:
+        return len(os.sched_getaffinity(0))  # a container or ``taskset`` may give fewer
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
+
+
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Add the ``thumbnails`` sub-command to ``gallery-cli``'s sub-parsers."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
@@ -49,9 +57,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument(
         "--jobs",
         type=int,
-        default=os.cpu_count() or 1,
+        default=default_jobs(),
         metavar="N",
-        help="threads to use (default: one per core)",
+        help="threads to use (default: one per core it may use)",
     )
     return parser
 

@@ -8,7 +8,7 @@ import io
 import struct
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageDraw
 
 
 def exif_with_preview(preview_jpeg: bytes, orientation: int = 1) -> bytes:
@@ -59,3 +59,18 @@ def make_tagged_jpeg(
         exif.get_ifd(0x8769)[0x9003] = taken.strftime("%Y:%m:%d %H:%M:%S")
     Image.new("RGB", size, (90, 120, 150)).save(path, "JPEG", exif=exif.tobytes())
     return path
+
+
+def photo_like(size: tuple[int, int], mode: str = "RGB") -> Image.Image:
+    """Gradients, shapes and fine noise: blocks with real AC energy, as in a photo."""
+    width, height = size
+    red = Image.linear_gradient("L").resize(size)
+    green = Image.radial_gradient("L").resize(size)
+    blue = Image.effect_noise(size, 60)
+    image = Image.merge("RGB", (red, green, blue))
+    draw = ImageDraw.Draw(image)
+    for n in range(12):
+        x, y = (n * 97) % width, (n * 61) % height
+        draw.ellipse((x, y, x + width // 5, y + height // 6), fill=(250 - n * 15, 30, n * 20))
+        draw.line((0, y, width, height - y), fill=(255, 255, 255), width=3)
+    return image.convert(mode)

@@ -2,8 +2,10 @@
 """Decode any supported photo to an upright Pillow image that fits a box.
 
 One path for the grid, photo view, slideshow and thumbnailer (see the package
-docstring).  JPEGs are decoded at 1/2, 1/4 or 1/8 scale by the decoder itself
-(``Image.draft``); a truncated JPEG or PNG shows the part that arrived.
+docstring).  A JPEG is read once and handed to ``jpeg.decode_jpeg`` (decoded
+at 1/2, 1/4 or 1/8 scale by libjpeg itself, progressive ones without the scans
+that scale ignores); a truncated JPEG or PNG shows the part that arrived.
+Orientation is applied to the fitted picture, not the full-size one.
 
 RAW files: the camera's embedded full-size JPEG preview is used when it covers
 the box, because it is the camera's own rendering and costs a JPEG decode
@@ -17,39 +19,25 @@ from __future__ import annotations
 import functools
 import io
 import logging
-from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from gallery_app.core.imaging import kinds
+from gallery_app.core.imaging import jpeg, kinds
+from gallery_app.core.imaging.fitting import TRANSPOSE, TURNED, Decoded, fit, orientation_of, turn
 from gallery_app.core.metadata import containers
 
 log = logging.getLogger(__name__)
 
+__all__ = ["DecodeError", "Decoded", "decode_fitted"]
+
 # LibRaw's flip code -> the EXIF orientation that turns its embedded preview upright.
 _LIBRAW_FLIP = {3: 3, 5: 8, 6: 6}
-_TRANSPOSE = {
-    2: Image.Transpose.FLIP_LEFT_RIGHT,
-    3: Image.Transpose.ROTATE_180,
-    4: Image.Transpose.FLIP_TOP_BOTTOM,
-    5: Image.Transpose.TRANSPOSE,
-    6: Image.Transpose.ROTATE_270,
-    7: Image.Transpose.TRANSVERSE,
-    8: Image.Transpose.ROTATE_90,
-}
 
 
 class DecodeError(Exception):
     """The file holds no picture Dateline can show; the message says why, in a sentence."""
-
-
-@dataclass(frozen=True)
-class Decoded:
-    """The fitted upright picture and the upright pixel size of the original."""
-
-    image: Image.Image
-    source_size: tuple[int, int]
 
 
 @functools.cache
@@ -75,53 +63,61 @@ def decode_fitted(path: Path, box: tuple[int, int] | None = None) -> Decoded:
     """
     _register_plugins()
     try:
-        kind = kinds.classify(path)
+        handle = path.open("rb")
     except OSError as error:
         raise DecodeError(f"{path.name} cannot be read: {error.strerror or error}.") from error
-    if kind.family in ("video", "other"):
-        raise DecodeError(f"{path.name} is {_article(kind.name)}, not a photo Dateline can show.")
-    try:
-        if kind.family == "raw":
-            return _raw_or_first_page(path, box, kind)
-        if kind.key == "heif":
-            return _decode_heif(path, box)
-        return _decode_pillow(path, box)
-    except DecodeError:
-        raise
-    except UnidentifiedImageError as error:  # its message names the path, not the problem
-        raise DecodeError(f"{path.name} is not a picture Pillow can read.") from error
-    except (OSError, EOFError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
-        raise DecodeError(f"{path.name} could not be decoded: {error}.") from error
-    except RuntimeError as error:  # a codec plugin's own failure (libjxl says "Generic Error")
-        log.info("decoder plugin failed on %s: %s", path, error)
-        raise DecodeError(f"{path.name} could not be decoded by its codec.") from error
+    with handle:
+        try:
+            kind = kinds.classify_head(path, handle.read(kinds.HEAD_BYTES))
+        except OSError as error:
+            raise DecodeError(f"{path.name} cannot be read: {error.strerror or error}.") from error
+        if kind.family in ("video", "other"):
+            name = _article(kind.name)
+            raise DecodeError(f"{path.name} is {name}, not a photo Dateline can show.")
+        try:
+            return _decode_kind(path, handle, kind, box)
+        except DecodeError:
+            raise
+        except UnidentifiedImageError as error:  # its message names the path, not the problem
+            raise DecodeError(f"{path.name} is not a picture Pillow can read.") from error
+        except (OSError, EOFError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
+            raise DecodeError(f"{path.name} could not be decoded: {error}.") from error
+        except RuntimeError as error:  # a codec plugin's own failure (libjxl: "Generic Error")
+            log.info("decoder plugin failed on %s: %s", path, error)
+            raise DecodeError(f"{path.name} could not be decoded by its codec.") from error
+
+
+def _decode_kind(
+    path: Path, handle: BinaryIO, kind: kinds.Kind, box: tuple[int, int] | None
+) -> Decoded:
+    """A JPEG from the handle already open (one open, one pass); the rest by path."""
+    if kind.family == "photo" and kind.key == "jpeg":
+        handle.seek(0)
+        return jpeg.decode_jpeg(handle, box)
+    if kind.family == "raw":
+        return _raw_or_first_page(path, box, kind)
+    if kind.key == "heif":
+        return _decode_heif(path, box)
+    return _decode_pillow(path, box)
 
 
 def _article(name: str) -> str:
     return name if name.startswith("a ") else ("an " if name[0] in "AEIOU" else "a ") + name
 
 
-def _fit(image: Image.Image, box: tuple[int, int] | None) -> Image.Image:
-    if box is not None and (image.width > box[0] or image.height > box[1]):
-        image.thumbnail(box, Image.Resampling.BICUBIC, reducing_gap=2.0)
-    if image.mode not in ("RGB", "RGBA"):
-        has_alpha = image.mode in ("LA", "PA", "RGBa", "La") or "transparency" in image.info
-        image = image.convert("RGBA" if has_alpha else "RGB")
-    return image
-
-
 def _decode_pillow(path: Path, box: tuple[int, int] | None) -> Decoded:
+    """Any format Pillow opens (PNG, TIFF, WebP, GIF, ...); fitted, then turned upright."""
     with Image.open(path) as image:
-        width, height = image.size
-        if image.getexif().get(0x0112) in (5, 6, 7, 8):
-            width, height = height, width
-        if box is not None:
-            turned = (box[1], box[0]) if (width, height) != image.size else box
-            image.draft("RGB", turned)
-        upright = ImageOps.exif_transpose(image)
-        fitted = _fit(upright, box)
-        fitted.load()
-        return Decoded(fitted, (width, height))
+        turned = orientation_of(image) in TURNED
+        source = (image.height, image.width) if turned else image.size
+        target = (box[1], box[0]) if box is not None and turned else box
+        if target is not None:
+            image.draft("RGB", target)
+        image.load()
+        # Read again once loaded, as ``ImageOps.exif_transpose`` does: a TIFF's
+        # tags can change with the page actually loaded.
+        orientation = orientation_of(image)
+        return Decoded(turn(fit(image, target), orientation), source)
 
 
 def _decode_heif(path: Path, box: tuple[int, int] | None) -> Decoded:
@@ -135,7 +131,7 @@ def _decode_heif(path: Path, box: tuple[int, int] | None) -> Decoded:
     image = heif.to_pillow()  # rotation boxes applied; raises EOFError when data is missing
     upright = ImageOps.exif_transpose(image)
     size = upright.size  # before fitting: ``thumbnail`` shrinks in place
-    fitted = _fit(upright, box)
+    fitted = fit(upright, box)
     fitted.load()
     return Decoded(fitted, size)
 
@@ -163,14 +159,14 @@ def _decode_raw(path: Path, box: tuple[int, int] | None) -> Decoded:
             full = (raw.sizes.width, raw.sizes.height)
             preview = _raw_preview(raw, flip, box)
             if preview is not None and _covers(preview.image.size, box):
-                return Decoded(_fit(preview.image, box), preview.source_size)
+                return Decoded(fit(preview.image, box), preview.source_size)
             try:
                 rgb = raw.postprocess(half_size=True, use_camera_wb=True, output_bps=8)
             except (rawpy.LibRawError, MemoryError) as error:
                 if preview is None or max(preview.image.size) < _SMALLEST_PREVIEW:
                     raise
                 log.info("%s: LibRaw failed (%s); showing its small preview", path.name, error)
-                return Decoded(_fit(preview.image, box), preview.source_size)
+                return Decoded(fit(preview.image, box), preview.source_size)
     except (rawpy.LibRawError, MemoryError) as error:
         reason = error.args[0] if error.args else error
         if isinstance(reason, bytes):
@@ -181,7 +177,7 @@ def _decode_raw(path: Path, box: tuple[int, int] | None) -> Decoded:
     upright = Image.fromarray(rgb)  # LibRaw has turned it: the full size turns with it
     if (upright.width > upright.height) != (full[0] > full[1]):
         full = (full[1], full[0])
-    return Decoded(_fit(upright, box), full)
+    return Decoded(fit(upright, box), full)
 
 
 _SMALLEST_PREVIEW = 64  # px: LibRaw reports 8 x 8 "previews" that are no picture
@@ -202,11 +198,11 @@ def _raw_preview(raw: object, flip: int, box: tuple[int, int] | None) -> Decoded
     if thumb.format != rawpy.ThumbFormat.JPEG:
         return None
     try:
-        with Image.open(io.BytesIO(thumb.data)) as jpeg:
+        with Image.open(io.BytesIO(thumb.data)) as embedded:
             if box is not None:
-                jpeg.draft("RGB", box)
-            method = _TRANSPOSE.get(flip)
-            upright = jpeg.transpose(method) if method is not None else jpeg.convert("RGB")
+                embedded.draft("RGB", box)
+            method = TRANSPOSE.get(flip)
+            upright = embedded.transpose(method) if method is not None else embedded.convert("RGB")
     except (OSError, ValueError):
         return None
     return Decoded(upright, upright.size)

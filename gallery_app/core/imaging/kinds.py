@@ -19,6 +19,7 @@ VIDEO_EXTENSIONS: frozenset[str] = frozenset(
     {".mp4", ".mov", ".m4v", ".avi", ".mkv", ".mts", ".m2ts", ".3gp", ".wmv", ".webm", ".mpg"}
 )
 _RAF_MAGIC = b"FUJIFILMCCD-RAW"
+HEAD_BYTES = max(sniff.HEAD_SIZE, len(_RAF_MAGIC))  # what ``classify_head`` needs to see
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def classify_head(path: Path, head: bytes) -> Kind:
 def classify(path: Path) -> Kind:
     """Read the first bytes of ``path`` and classify it; OSError propagates."""
     with path.open("rb") as fh:
-        return classify_head(path, fh.read(max(sniff.HEAD_SIZE, len(_RAF_MAGIC))))
+        return classify_head(path, fh.read(HEAD_BYTES))
 
 
 def name_by_extension(path: Path) -> str | None:

@@ -74,11 +74,12 @@ def remove_stale_temporaries(path: Path, now: float | None = None) -> list[Path]
     return removed
 
 
-def write_bytes_atomic(path: Path, data: bytes, *, mode: int = 0o666) -> None:
+def write_bytes_atomic(path: Path, data: bytes, *, mode: int = 0o666, durable: bool = True) -> None:
     """Write ``data`` to a temporary file beside ``path``, fsync, then rename.
 
     ``mode`` applies to a new file only (the umask filters it); a replaced
-    file keeps its own permission bits.
+    file keeps its own permission bits.  ``durable=False`` skips the fsync:
+    still atomic for readers, for files that can be made again (a cache).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     keep = _existing_mode(path)
@@ -89,7 +90,8 @@ def write_bytes_atomic(path: Path, data: bytes, *, mode: int = 0o666) -> None:
             handle.flush()
             if keep is not None and hasattr(os, "fchmod"):
                 os.fchmod(handle.fileno(), keep)
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -23,7 +23,6 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QFileSystemWatcher, QObject, QThreadPool, Signal
 
-from gallery_app.core.metadata.xmp import sidecar_paths
 from gallery_app.core.models import Gallery
 from gallery_app.qt.workers import run_task
 
@@ -38,6 +37,9 @@ def files_to_watch(photos: list[str], limit: int = MAX_WATCHED_FILES) -> list[st
 
     Runs on a worker: one directory listing per folder.
     """
+    # deferred: the XMP module brings defusedxml, which the first frame does not need
+    from gallery_app.core.metadata.xmp import sidecar_paths
+
     listings: dict[str, frozenset[str]] = {}
     found: list[str] = []
     for photo in photos:

@@ -126,3 +126,15 @@ def test_stale_check_costs_no_directory_listing(
     monkeypatch.setattr(os, "listdir", no_listing)
     write_text_atomic(tmp_path / "t.json", "data")
     assert atomic.remove_stale_temporaries(tmp_path / "t.json") == []
+
+
+def test_only_cache_writes_skip_the_flush(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Documents are flushed to disk before the rename; thumbnails (a cache) are not."""
+    flushed: list[int] = []
+    monkeypatch.setattr(os, "fsync", flushed.append)
+    write_bytes_atomic(tmp_path / "manifest.json", b"{}")
+    assert len(flushed) == 1
+    monkeypatch.setenv("DATELINE_HOME", str(tmp_path / "home"))
+    made = thumbcache.ensure_thumbnail(make_jpeg(tmp_path / "photo.jpg"), "normal")
+    assert made.created and made.path is not None and made.path.stat().st_size > 0
+    assert len(flushed) == 1

@@ -8,10 +8,10 @@ import os
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops, ImageOps, ImageStat
 
 from gallery_app.core.store import thumbcache
-from tests.unit.photo_files import make_jpeg
+from tests.unit.photo_files import make_jpeg, photo_like
 
 
 def test_name_is_md5_of_file_uri(tmp_path: Path) -> None:
@@ -132,3 +132,31 @@ def test_real_truncated_heic_gets_a_fail_marker() -> None:
     result = thumbcache.ensure_thumbnail(REAL_HEIC, "large")
     assert result.failed
     assert thumbcache.has_failed(REAL_HEIC)
+
+
+@pytest.mark.parametrize("progressive", [False, True], ids=["baseline", "progressive"])
+@pytest.mark.parametrize("orientation", [1, 6])
+def test_thumbnail_looks_like_a_reference_downscale(
+    tmp_path: Path, progressive: bool, orientation: int
+) -> None:
+    """DCT scaling, the DC-only path for progressive files and turning the small picture
+    last change nothing a person would see: the stored PNG against the full-size photo
+    turned upright and shrunk with Lanczos differs by about one level in 256."""
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    photo = tmp_path / "big.jpg"
+    photo_like((3000, 2000)).save(
+        photo, "JPEG", quality=90, progressive=progressive, exif=exif.tobytes()
+    )
+    made = thumbcache.ensure_thumbnail(photo, "large")
+    assert made.created and made.path is not None
+    with Image.open(made.path) as png:
+        thumb = png.convert("RGB")
+    assert thumb.size == ((256, 171) if orientation == 1 else (171, 256))
+    with Image.open(photo) as full:
+        reference = ImageOps.exif_transpose(full).resize(thumb.size, Image.Resampling.LANCZOS)
+    diff = ImageChops.difference(thumb, reference).convert("L")
+    assert ImageStat.Stat(diff).mean[0] < 2.0
+    histogram = diff.histogram()
+    within_8 = sum(histogram[:9]) / sum(histogram)
+    assert within_8 > 0.99  # 99 % of pixels within 8 levels
