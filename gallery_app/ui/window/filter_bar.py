@@ -87,6 +87,25 @@ def _group(parent: QWidget, *widgets: QWidget) -> QWidget:
     return box
 
 
+def _types_combo() -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName("File types")
+    combo.setToolTip("Which files to show: hide videos and files that cannot be shown, or RAWs too")
+    for label, hidden, _note in CHOICES:
+        combo.addItem(label, hidden)
+    return combo
+
+
+def _search_field() -> _SearchEdit:
+    edit = _SearchEdit()
+    edit.setAccessibleName("Search")
+    edit.setPlaceholderText("Search (Ctrl+F)")
+    edit.setToolTip("Search captions, titles, creators, credits and places")
+    edit.setClearButtonEnabled(True)
+    edit.setMinimumWidth(220)
+    return edit
+
+
 class FilterBar(QWidget):
     """Date range, day presets, undated toggle and throttled search, in rows that wrap."""
 
@@ -116,19 +135,8 @@ class FilterBar(QWidget):
         self.undated_check = QCheckBox("Include undated")
         self.undated_check.setAccessibleName("Include undated photos")
         self.undated_check.setToolTip("Also show photos with no date while a date range is set")
-        self.types_combo = QComboBox()
-        self.types_combo.setAccessibleName("File types")
-        self.types_combo.setToolTip(
-            "Which files to show: hide videos and files that cannot be shown, or RAWs too"
-        )
-        for label, hidden, _note in CHOICES:
-            self.types_combo.addItem(label, hidden)
-        self.search_edit = _SearchEdit()
-        self.search_edit.setAccessibleName("Search")
-        self.search_edit.setPlaceholderText("Search (Ctrl+F)")
-        self.search_edit.setToolTip("Search captions, titles, creators, credits and places")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(220)
+        self.types_combo = _types_combo()
+        self.search_edit = _search_field()
 
         # Restarted by every keystroke: the filter follows the last one.
         self._search = Throttle(self._apply_search, SEARCH_DELAY_MS, self, restart=True)
