@@ -161,7 +161,7 @@ def compose(
     filter_state = FilterState(settings=settings)  # it keeps the Files choice there
     links = LinkStore(notices=notices)
     catalog = Catalog(notices=notices)
-    readers = ReaderPool()  # worker processes, started by the first folder that needs them
+    readers = ReaderPool(niceness=10)  # processes, started when needed; the window comes first
     scanner = FolderScanner(catalog, pools.scan, readers=readers)
     thumbnails = ThumbnailProvider(pools.thumbnails, notices=notices)
     load = functools.partial(load_gallery, catalog=catalog)  # the catalog is thread-safe

@@ -80,8 +80,11 @@ def read_one(file: Path, sidecars: SidecarIndex | None = None) -> FileMetadata:
 class ReaderPool:
     """Worker processes that read photo files; started on first use, kept until ``close``."""
 
-    def __init__(self, workers: int | None = None) -> None:
+    def __init__(self, workers: int | None = None, *, niceness: int = 0) -> None:
         self.workers = workers or default_workers()
+        # > 0: the workers yield the CPU to everything else (the window's own process);
+        # on an idle machine they run as fast as ever.
+        self.niceness = niceness
         self._executor: ProcessPoolExecutor | None = None
 
     def _pool(self) -> ProcessPoolExecutor:
@@ -91,7 +94,12 @@ class ReaderPool:
             from concurrent.futures import ProcessPoolExecutor
 
             context = multiprocessing.get_context("spawn")
-            self._executor = ProcessPoolExecutor(self.workers, mp_context=context)
+            self._executor = ProcessPoolExecutor(
+                self.workers,
+                mp_context=context,
+                initializer=_lower_priority if self.niceness > 0 else None,
+                initargs=(self.niceness,),
+            )
         return self._executor
 
     def close(self) -> None:
@@ -166,6 +174,14 @@ class ReaderPool:
             log.warning("reading %s stopped the reader process", item)
             self.close()
             return [lost(item)]
+
+
+def _lower_priority(niceness: int) -> None:
+    """In a new worker process: run at a lower CPU priority than the process that started it."""
+    try:
+        os.nice(niceness)
+    except OSError as exc:  # not allowed here: read at the usual priority
+        log.info("Reader process keeps its priority: %s", exc)
 
 
 def _lost_row(path: str) -> tuple[str, str]:

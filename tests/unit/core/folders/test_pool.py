@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -83,3 +84,15 @@ def test_a_worker_that_dies_costs_only_the_file_that_killed_it(
     assert [path for path, _row in rows] == files
     assert all(decode_metadata(row) is not None for _path, row in rows)
     assert pool_module.default_workers() >= 1
+
+
+def test_the_window_s_readers_yield_the_cpu_and_the_cli_s_do_not() -> None:
+    """The app's pool runs its processes at a lower priority, so a scan on a busy machine
+    does not take the CPU from the window; a pool with no niceness keeps the usual one."""
+    own = os.nice(0)
+    for niceness, expected in ((5, min(own + 5, 19)), (0, own)):
+        pool = ReaderPool(1, niceness=niceness)
+        try:
+            assert pool._pool().submit(os.nice, 0).result(timeout=60) == expected
+        finally:
+            pool.close()
