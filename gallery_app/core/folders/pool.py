@@ -97,7 +97,7 @@ class ReaderPool:
             self._executor = ProcessPoolExecutor(
                 self.workers,
                 mp_context=context,
-                initializer=_lower_priority if self.niceness > 0 else None,
+                initializer=_lower_priority,
                 initargs=(self.niceness,),
             )
         return self._executor
@@ -178,6 +178,8 @@ class ReaderPool:
 
 def _lower_priority(niceness: int) -> None:
     """In a new worker process: run at a lower CPU priority than the process that started it."""
+    if niceness <= 0:
+        return
     try:
         os.nice(niceness)
     except OSError as exc:  # not allowed here: read at the usual priority

@@ -90,7 +90,7 @@ def _decode(data: dict[str, Any]) -> Basemap:
     scale = float(data["scale"])
 
     def outline(item: dict[str, Any]) -> Outline:
-        levels = tuple(tuple(_ring(r, scale) for r in level) for level in item["levels"])
+        levels = tuple(tuple(ring_from_deltas(r, scale) for r in level) for level in item["levels"])
         return Outline(
             str(item["name"]), levels, str(item.get("iso2", "")), str(item.get("iso3", ""))
         )
@@ -105,7 +105,8 @@ def _decode(data: dict[str, Any]) -> Basemap:
     )
 
 
-def _ring(deltas: list[int], scale: float) -> Ring:
+def ring_from_deltas(deltas: list[int], scale: float) -> Ring:
+    """Delta-encoded integers (x, y, dx, dy, ...) in 1/scale degrees -> (lon, lat) pairs."""
     out: list[tuple[float, float]] = []
     x = y = 0
     for k in range(0, len(deltas) - 1, 2):

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gallery_app.core.geo.basemap import ring_from_deltas
 from gallery_app.core.geo.projection import mercator_y
 
 log = logging.getLogger(__name__)
@@ -155,14 +156,7 @@ def unpack(packed: str, scale: float) -> Line:
     """Delta-encoded integers ("1200,340,-3,2") -> (lon, lat) pairs."""
     if not packed:
         return ()
-    nums = [int(v) for v in packed.split(",")]
-    out: list[tuple[float, float]] = []
-    x = y = 0
-    for k in range(0, len(nums) - 1, 2):
-        x += nums[k]
-        y += nums[k + 1]
-        out.append((x / scale, y / scale))
-    return tuple(out)
+    return ring_from_deltas([int(v) for v in packed.split(",")], scale)
 
 
 def unpack_projected(packed: str, scale: float) -> array[float]:

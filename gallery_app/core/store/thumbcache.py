@@ -36,6 +36,7 @@ from PIL import Image, PngImagePlugin, UnidentifiedImageError
 from gallery_app import __version__
 from gallery_app.core import paths
 from gallery_app.core.imaging import decode
+from gallery_app.core.imaging.fitting import TRANSPOSE
 from gallery_app.core.store.atomic import write_bytes_atomic
 from gallery_app.core.store.notices import THUMBNAILS, StorageNotices
 from gallery_app.core.textdecode import printable
@@ -353,17 +354,6 @@ def _preview_and_orientation(path: Path) -> tuple[bytes | None, int]:
     return (data if ok else None), orientation
 
 
-_TRANSPOSE = {
-    2: Image.Transpose.FLIP_LEFT_RIGHT,
-    3: Image.Transpose.ROTATE_180,
-    4: Image.Transpose.FLIP_TOP_BOTTOM,
-    5: Image.Transpose.TRANSPOSE,
-    6: Image.Transpose.ROTATE_270,
-    7: Image.Transpose.TRANSVERSE,
-    8: Image.Transpose.ROTATE_90,
-}
-
-
 def embedded_preview_image(path: Path, min_edge: int = 0) -> Image.Image | None:
     """The embedded preview decoded and turned upright, if its long edge is ≥ ``min_edge``."""
     data, orientation = _preview_and_orientation(path)
@@ -376,5 +366,5 @@ def embedded_preview_image(path: Path, min_edge: int = 0) -> Image.Image | None:
             upright: Image.Image = preview.convert("RGB")
     except _READ_ERRORS:
         return None
-    method = _TRANSPOSE.get(orientation)
+    method = TRANSPOSE.get(orientation)
     return upright.transpose(method) if method is not None else upright
