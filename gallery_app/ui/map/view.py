@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QResizeEvent,
+    QShowEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QWidget
@@ -87,7 +88,6 @@ class MapView(QWidget):
             basemap if basemap is not None else load_basemap(), self._layer_data
         )
         self._base = BasemapCache(self._basemap, marks.pool, self)
-        self._layer_data.load_in(marks.pool, self._on_geo_layers_ready)
         self.viewport = Viewport(width=max(1, self.width()), height=max(1, self.height()))
         self.selected: str | None = None
         self.hover: Hit | None = None
@@ -175,6 +175,13 @@ class MapView(QWidget):
             self._fitted = True
             self.fit_all()
         super().resizeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Rivers and regions are read when the map is first shown, not when the window
+        # is built: their ~0.7 s of Python on a worker would share the interpreter with
+        # the first screen and a folder's scan.
+        self._layer_data.load_in(self.marks.pool, self._on_geo_layers_ready)
+        super().showEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)

@@ -158,3 +158,26 @@ def test_a_caption_province_is_drawn_as_that_province(qtbot: QtBot, pool: QThrea
     assert on_screen.contains(tikrit) and hit.path.contains(tikrit)
     assert not hit.path.contains(baghdad)
     assert view.viewport.zoom >= 5.5  # fitted on the province, closer than the world
+
+
+def test_the_layers_are_read_when_the_map_is_first_shown_not_when_the_window_is_built(
+    qtbot: QtBot, pool: QThreadPool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A window builds its map page at start-up; reading rivers and regions then would
+    share the interpreter with the first screen and a folder's scan."""
+    asked: list[GeoLayerData] = []
+    real = GeoLayerData.load_in
+
+    def counted(self: GeoLayerData, *args: object) -> None:
+        asked.append(self)
+        real(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(GeoLayerData, "load_in", counted)
+    state = FilterState()
+    view = MapView(state, MapMarks(state, pool))
+    qtbot.addWidget(view)
+    assert asked == []
+    view.resize(320, 240)
+    view.show()
+    assert len(asked) == 1
+    qtbot.wait_until(lambda: asked[0].ready, timeout=60_000)
