@@ -87,7 +87,12 @@ def _current_os_error() -> OSError | None:
 def setup_logging(
     level: int = logging.INFO, notices: StorageNotices | None = None
 ) -> logging.Handler | None:
-    """Attach a rotating log file to the root logger (once); never fails."""
+    """Attach a rotating log file to the root logger (once); never fails.
+
+    Python warnings (a library's note about a damaged file) go to the log too,
+    not to the user's terminal.
+    """
+    logging.captureWarnings(True)
     root = logging.getLogger()
     for handler in root.handlers:
         if getattr(handler, "_dateline", False):

@@ -97,7 +97,7 @@ class ReaderPool:
             self._executor = ProcessPoolExecutor(
                 self.workers,
                 mp_context=context,
-                initializer=_lower_priority,
+                initializer=_start_worker,
                 initargs=(self.niceness,),
             )
         return self._executor
@@ -176,8 +176,17 @@ class ReaderPool:
             return [lost(item)]
 
 
-def _lower_priority(niceness: int) -> None:
-    """In a new worker process: run at a lower CPU priority than the process that started it."""
+def _start_worker(niceness: int) -> None:
+    """In a new worker process: no library warnings on the terminal, and the given priority.
+
+    Pillow warns (``UserWarning``) about damaged tags in files it still reads; in
+    a worker those went straight to the user's terminal.  The reader says
+    itself what it cannot read, so they are dropped here.
+    """
+    logging.captureWarnings(True)
+    noted = logging.getLogger("py.warnings")
+    noted.addHandler(logging.NullHandler())
+    noted.propagate = False
     if niceness <= 0:
         return
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import warnings
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -96,3 +97,16 @@ def test_the_window_s_readers_yield_the_cpu_and_the_cli_s_do_not() -> None:
             assert pool._pool().submit(os.nice, 0).result(timeout=60) == expected
         finally:
             pool.close()
+
+
+def test_a_library_warning_in_a_reader_process_does_not_reach_the_terminal(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    """Pillow warns about damaged tags in files it still reads; the user's terminal
+    must not fill with them while a folder is listed."""
+    pool = ReaderPool(1)
+    try:
+        pool._pool().submit(warnings.warn, "Tag data larger than file").result(timeout=60)
+    finally:
+        pool.close()
+    assert "Tag data larger than file" not in capfd.readouterr().err
