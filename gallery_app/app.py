@@ -56,10 +56,10 @@ from gallery_app.ui.checks.dock import install_checks_dock
 from gallery_app.ui.common.screen_fit import show_full_screen
 from gallery_app.ui.common.theme import apply_palette
 from gallery_app.ui.edit.controller import EditingController, install_editing
-from gallery_app.ui.map.page import attach_map
 from gallery_app.ui.window.details_action import FileDetailsAction
 from gallery_app.ui.window.export_action import ExportAction
 from gallery_app.ui.window.file_menu import add_to_file_menu
+from gallery_app.ui.window.lazy_map import LazyMap
 from gallery_app.ui.window.main_window import MainWindow
 from gallery_app.ui.window.relink_action import RelinkAction
 from gallery_app.ui.window.scan_progress import install_scan_progress
@@ -187,7 +187,7 @@ def compose(
     )
     window.parts.details_panel.use_pool(pool)
     FileDetailsAction(window, window)
-    attach_map(window, settings, filter_state, pools.map)
+    LazyMap(window, settings, filter_state, pools.map)  # the map is built when first shown
     return Composition(
         pools,
         settings,
