@@ -59,6 +59,7 @@ from gallery_app.ui.edit.controller import EditingController, install_editing
 from gallery_app.ui.window.details_action import FileDetailsAction
 from gallery_app.ui.window.export_action import ExportAction
 from gallery_app.ui.window.file_menu import add_to_file_menu
+from gallery_app.ui.window.first_screen import hold_for_first_screen
 from gallery_app.ui.window.lazy_map import LazyMap
 from gallery_app.ui.window.main_window import MainWindow
 from gallery_app.ui.window.relink_action import RelinkAction
@@ -162,7 +163,7 @@ def compose(
     links = LinkStore(notices=notices)
     catalog = Catalog(notices=notices)
     readers = ReaderPool(niceness=10)  # processes, started when needed; the window comes first
-    scanner = FolderScanner(catalog, pools.scan, readers=readers)
+    scanner = FolderScanner(catalog, pools.scan, readers=readers, hold_check=True)
     thumbnails = ThumbnailProvider(pools.thumbnails, notices=notices)
     load = functools.partial(load_gallery, catalog=catalog)  # the catalog is thread-safe
     loader = FolderGalleryLoader(pool, load, scanner, links, progressive=progressive)
@@ -177,6 +178,11 @@ def compose(
     install_storage_notice(window.statusBar(), notices)
     RelinkAction(window, Relinker(pool, links, catalog, window), window)
     findings = FindingsBook(pool, parent=window)  # the Checks panel and the grid's badges
+    # The checks' run and a snapshot's check start once the first screen is up (a
+    # screenshot's never: it shows the snapshot, and their work would end unused at exit).
+    shown = [window.gallery_shown, loader.updated]
+    idle = window.parts.model.thumbnails_idle
+    hold_for_first_screen(shown, idle, findings, scanner, window, release=progressive)
     model = window.parts.model
     model.use_findings(findings)
     install_checks_dock(window, findings, model.entries, window.open_entry, window.commands.search)

@@ -149,6 +149,7 @@ class ScreenshotJob(QObject):
         if dock is not None:
             dock.show()
         if book is not None:
+            book.release()  # held for the first screen: this view shows the checks
             self._checks.append(book.is_settled)
 
     def _start_slideshow(self, entry: Entry) -> None:
