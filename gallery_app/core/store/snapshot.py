@@ -23,19 +23,34 @@ from typing import Any
 import orjson
 
 from gallery_app.core import paths
-from gallery_app.core.models import ContextLink, Entry, Gallery
+from gallery_app.core.models import ContextLink, Correction, Entry, Gallery
 from gallery_app.core.store.atomic import write_bytes_atomic
-from gallery_app.core.store.rows import READER_VERSION, Codec, codec_for
+from gallery_app.core.store.rows import (
+    READER_VERSION,
+    Codec,
+    codec_for,
+    metadata_doc,
+    metadata_from_doc,
+)
 
 log = logging.getLogger(__name__)
 
-VERSION = 1  # bump when the layout changes; READER_VERSION is stored beside it
+# Bump when the layout changes; READER_VERSION is stored beside it.
+# 2: an entry's ``file`` (what the photo file said) and its corrections come back as
+#    FileMetadata and Correction (they came back as dicts), its field sources as pairs.
+VERSION = 2
 MIN_ENTRIES = 500  # smaller folders scan from the catalog in well under a frame's worth
 _CODECS: dict[str, Codec] = {
     name: codec_for(hint)
     for name, hint in typing.get_type_hints(Entry).items()
     if hint is not ContextLink | None
 }
+_CODECS["file"] = (metadata_doc, metadata_from_doc)
+_CODECS["corrections"] = (
+    lambda cs: [vars(c) for c in cs],
+    lambda docs: tuple(Correction(**d) for d in docs),
+)
+_CODECS["field_sources"] = (list, lambda pairs: tuple((str(k), str(v)) for k, v in pairs))
 
 
 def snapshot_path(folder_id: str) -> Path:
