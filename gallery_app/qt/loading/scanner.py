@@ -92,8 +92,10 @@ class _ScanJob(QRunnable):
         quiet: bool,
         readers: ReaderPool | None,
         screen_ready: threading.Event | None = None,
+        hold_s: float | None = CHECK_HOLD_S,
     ) -> None:
         super().__init__()
+        self._hold_s = hold_s
         self._scan_id, self._folder, self._catalog = scan_id, folder, catalog
         self._relay, self._stop, self._quiet = relay, stop, quiet
         self._readers = readers
@@ -108,7 +110,7 @@ class _ScanJob(QRunnable):
                 # The check shares the interpreter with the GUI thread: it starts once
                 # the snapshot's first screen is painted with its thumbnails.
                 if self._screen_ready is not None:
-                    self._screen_ready.wait(CHECK_HOLD_S)
+                    self._screen_ready.wait(self._hold_s)
                     if self._stop.is_set():  # cancelled or closing before the check began
                         stopped = "The check against the disk was stopped before it began."
                         relay.done.emit(sid, replace(shown, warnings=(stopped,)))
@@ -161,6 +163,7 @@ class FolderScanner(QObject):
     ) -> None:
         super().__init__(parent)
         self._hold_check = hold_check  # a snapshot's check waits for screen_ready()
+        self._hold_s: float | None = CHECK_HOLD_S
         self._catalog = catalog
         self._readers = readers
         self._slice_size = slice_size  # fixed (tests), else adapted to SLICE_BUDGET_S
@@ -220,6 +223,14 @@ class FolderScanner(QObject):
         self._stop_watching()
         self._folder = None
 
+    def hold_until_asked(self) -> None:
+        """A snapshot's check waits for ``screen_ready()`` (or a cancel) however long it takes.
+
+        For ``--screenshot``, which shows the snapshot and exits: a check started
+        meanwhile would only slow the picture and be thrown away.
+        """
+        self._hold_s = None
+
     def screen_ready(self) -> None:
         """The window's first screen is on screen: a snapshot's check may start now."""
         self._screen_ready.set()
@@ -257,6 +268,7 @@ class FolderScanner(QObject):
             quiet,
             self._readers,
             self._screen_ready if self._hold_check and not quiet else None,
+            self._hold_s,
         )
         self._pool.start(job)
 

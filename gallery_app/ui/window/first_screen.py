@@ -89,4 +89,6 @@ def hold_for_first_screen(
     if release:
         first.settled.connect(findings.release)
         first.settled.connect(scanner.screen_ready)
+    else:
+        scanner.hold_until_asked()
     return first

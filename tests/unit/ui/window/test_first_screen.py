@@ -27,6 +27,10 @@ class _Window(QObject):
 class _Scanner:
     def __init__(self) -> None:
         self.ready = 0
+        self.held_until_asked = False
+
+    def hold_until_asked(self) -> None:
+        self.held_until_asked = True
 
     def screen_ready(self) -> None:
         self.ready += 1
@@ -99,7 +103,7 @@ def test_a_screenshot_holds_them_until_asked(qtbot: QtBot, pool: QThreadPool) ->
     window.gallery_shown.emit(None)
     window.thumbnails_idle.emit()
     qtbot.wait_until(lambda: not book._timer.isActive(), timeout=5_000)
-    assert scanner.ready == 0 and not book.is_settled()
+    assert scanner.ready == 0 and scanner.held_until_asked and not book.is_settled()
     with qtbot.wait_signal(book.changed, timeout=60_000):
         book.release()  # --view checks asks for them
     assert book.is_settled() and book.findings()
