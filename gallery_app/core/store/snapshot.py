@@ -29,6 +29,7 @@ from gallery_app.core.store.rows import READER_VERSION, Codec, codec_for
 log = logging.getLogger(__name__)
 
 VERSION = 1  # bump when the layout changes; READER_VERSION is stored beside it
+DUMP_SLICE = 200  # entries per orjson call: each holds the interpreter lock ~1 ms
 MIN_ENTRIES = 500  # smaller folders scan from the catalog in well under a frame's worth
 _CODECS: dict[str, Codec] = {
     name: codec_for(hint)
@@ -69,19 +70,35 @@ def save_snapshot(gallery: Gallery) -> None:
         return
     if any(e.context is not None for e in gallery.entries):
         return  # folders have no article context; anything else is not a folder's listing
-    doc = {
+    head = {
         "v": VERSION,
         "reader": READER_VERSION,
         "id": gallery.id,
         "title": gallery.title,
         "source": str(gallery.source),
-        "entries": [_encode(e) for e in gallery.entries],
     }
     try:
-        data = orjson.dumps(doc)
+        data = _dumps(head, gallery.entries)
         write_bytes_atomic(snapshot_path(gallery.id), data, mode=0o600)
     except (OSError, TypeError, orjson.JSONEncodeError) as error:
         log.info("snapshot of %s not stored: %s", gallery.source, error)
+
+
+def _dumps(head: dict[str, Any], entries: tuple[Entry, ...]) -> bytes:
+    """``head`` with ``"entries"`` added, as JSON, encoded ``DUMP_SLICE`` entries per call.
+
+    This runs on the scan's thread, in the window's process: one ``orjson.dumps``
+    of 10,000 entries holds Python's interpreter lock for tens of milliseconds,
+    and the window waits for it as long.
+    """
+    parts = [orjson.dumps(head)[:-1], b',"entries":[']
+    for start in range(0, len(entries), DUMP_SLICE):
+        if start:
+            parts.append(b",")
+        chunk = [_encode(e) for e in entries[start : start + DUMP_SLICE]]
+        parts.append(orjson.dumps(chunk)[1:-1])
+    parts.append(b"]}")
+    return b"".join(parts)
 
 
 def load_snapshot(folder: Path) -> Gallery | None:
