@@ -24,11 +24,17 @@ import orjson
 from gallery_app.core import paths
 from gallery_app.core.models import ContextLink, Entry, Gallery
 from gallery_app.core.store.atomic import write_bytes_atomic
-from gallery_app.core.store.rows import READER_VERSION, Codec, codec_for
+from gallery_app.core.store.rows import (
+    READER_VERSION,
+    Codec,
+    codec_for,
+    metadata_doc,
+    metadata_from_doc,
+)
 
 log = logging.getLogger(__name__)
 
-VERSION = 1  # bump when the layout changes; READER_VERSION is stored beside it
+VERSION = 2  # bump when the layout changes; READER_VERSION is stored beside it
 DUMP_SLICE = 200  # entries per orjson call: each holds the interpreter lock ~1 ms
 MIN_ENTRIES = 500  # smaller folders scan from the catalog in well under a frame's worth
 _CODECS: dict[str, Codec] = {
@@ -36,6 +42,8 @@ _CODECS: dict[str, Codec] = {
     for name, hint in typing.get_type_hints(Entry).items()
     if hint is not ContextLink | None
 }
+_CODECS["file"] = (metadata_doc, metadata_from_doc)  # a FileMetadata, not a plain dict
+_CODECS["field_sources"] = (list, lambda v: tuple(tuple(pair) for pair in v))  # hashable
 
 
 def snapshot_path(folder_id: str) -> Path:
@@ -64,12 +72,22 @@ def _decoder() -> Callable[[dict[str, Any]], Entry]:
     return decode
 
 
+def worth_keeping(gallery: Gallery) -> bool:
+    """Whether ``gallery`` is a finished folder listing big enough to be kept."""
+    if len(gallery.entries) < MIN_ENTRIES or gallery.warnings or gallery.source is None:
+        return False
+    # folders have no article context; anything else is not a folder's listing
+    return all(e.context is None for e in gallery.entries)
+
+
 def save_snapshot(gallery: Gallery) -> None:
     """Store ``gallery`` (a finished folder scan) for the next opening; quiet on failure."""
-    if len(gallery.entries) < MIN_ENTRIES or gallery.warnings or gallery.source is None:
-        return
-    if any(e.context is not None for e in gallery.entries):
-        return  # folders have no article context; anything else is not a folder's listing
+    if worth_keeping(gallery):
+        write_snapshot(gallery)
+
+
+def write_snapshot(gallery: Gallery) -> None:
+    """Store ``gallery``, which the caller found ``worth_keeping``; quiet on failure."""
     head = {
         "v": VERSION,
         "reader": READER_VERSION,

@@ -39,9 +39,10 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from gallery_app.core.errors import DatelineError
 from gallery_app.core.folders.pool import ReaderPool
+from gallery_app.core.folders.snapshot_job import store_snapshot
 from gallery_app.core.models import Entry, Gallery
 from gallery_app.core.store.catalog import Catalog
-from gallery_app.core.store.snapshot import load_snapshot, save_snapshot
+from gallery_app.core.store.snapshot import load_snapshot, save_snapshot, worth_keeping
 from gallery_app.qt.loading.folder_watch import FolderWatch
 from gallery_app.qt.throttle import Throttle
 
@@ -112,7 +113,34 @@ class _ScanJob(QRunnable):
             relay.failed.emit(sid, f"The folder {self._folder.name} could not be read ({exc}).")
         else:
             relay.done.emit(sid, gallery)
-            save_snapshot(gallery)  # here, off the GUI thread: ~5 MB of JSON at 10,000
+            self._keep(gallery)
+
+    def _keep(self, gallery: Gallery) -> None:
+        """The snapshot for the next opening (~5 MB of JSON at 10,000 photos).
+
+        Written by a reader process from the catalog's rows when there are
+        both: encoding it here took the interpreter lock from the GUI thread.
+        """
+        if not worth_keeping(gallery):
+            return
+        catalog, readers = self._catalog, self._readers
+        files = [str(e.image) for e in gallery.entries if e.image is not None]
+        if (
+            readers is not None
+            and catalog is not None
+            and not catalog.memory_only
+            and len(files) == len(gallery.entries)
+            and readers.submit(
+                store_snapshot,
+                str(gallery.source),
+                gallery.title,
+                gallery.id,
+                files,
+                str(catalog.path),
+            )
+        ):
+            return
+        save_snapshot(gallery)
 
 
 class FolderScanner(QObject):
