@@ -176,8 +176,7 @@ def compose(
     install_scan_progress(window.statusBar(), loader)
     install_storage_notice(window.statusBar(), notices)
     RelinkAction(window, Relinker(pool, links, catalog, window), window)
-    findings = FindingsBook(pool, parent=window)  # the Checks panel and the grid's badges
-    findings.defer_while(lambda: loader.scanning)  # one run when a scan ends, not one per pause
+    findings = FindingsBook(pool, parent=window, busy=lambda: loader.scanning)  # panel, badges
     model = window.parts.model
     model.use_findings(findings)
     install_checks_dock(window, findings, model.entries, window.open_entry, window.commands.search)

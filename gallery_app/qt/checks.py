@@ -120,7 +120,12 @@ class FindingsBook(QObject):
     run_finished = Signal(int, object)  # from the pool: generation, {id: (entry, findings)}
 
     def __init__(
-        self, pool: QThreadPool, check: CheckEntry | None = None, parent: QObject | None = None
+        self,
+        pool: QThreadPool,
+        check: CheckEntry | None = None,
+        parent: QObject | None = None,
+        *,
+        busy: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self._pool = pool
@@ -148,7 +153,10 @@ class FindingsBook(QObject):
         self._feed.timeout.connect(self._feed_slice)
         self._feed_state: tuple[int, tuple[Entry, ...], _Done, list[bytes]] = (0, (), {}, [])
         self._feed_at = 0
-        self._busy: Callable[[], bool] = lambda: False
+        # No run starts while ``busy()`` (a folder scan adding rows): a run compares and
+        # pickles every entry, a slice per turn; started in each pause of a long scan,
+        # that was the same work over and over.  One run follows the scan.
+        self._busy: Callable[[], bool] = busy or (lambda: False)
         self._results = QTimer(self)  # reads a child's answer a slice per turn
         self._results.setInterval(0)
         self._results.timeout.connect(self._take_results)
@@ -172,15 +180,6 @@ class FindingsBook(QObject):
         model.rowsInserted.connect(self.schedule)
         model.rowsRemoved.connect(self.schedule)
         model.dataChanged.connect(self._on_data_changed)
-
-    def defer_while(self, busy: Callable[[], bool]) -> None:
-        """No run starts while ``busy()`` (a folder scan adding rows): one run at its end.
-
-        A run compares and pickles every entry on the GUI thread, a slice per
-        turn; started in each pause of a long scan, that was the scan's work
-        done over and over.
-        """
-        self._busy = busy
 
     def schedule(self, *_args: object) -> None:
         """Check again soon (restarting the wait: a burst of changes is one run)."""

@@ -178,14 +178,13 @@ def test_no_check_runs_while_a_scan_is_adding_rows(qtbot: QtBot) -> None:
         checked.append(entry.id)
         return check_entry(entry)
 
-    book = FindingsBook(pool, check=check)
     scanning = {"now": True, "asked": 0}
 
     def busy() -> bool:
         scanning["asked"] += 1
         return bool(scanning["now"])
 
-    book.defer_while(busy)
+    book = FindingsBook(pool, check=check, busy=busy)
     model = PhotoModel(ImageLoader(pool))
     model.use_findings(book)
     model.set_gallery(load_gallery(None, read_files=False))
