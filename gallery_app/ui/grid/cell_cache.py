@@ -6,8 +6,8 @@ A grid cell is a picture, a badge and three lines of laid-out text: about
 every visible cell whenever rows are inserted (a scan's slice), so during a
 scan that cost came back on almost every turn.  ``CellCache`` keeps the
 painted cells (``QPixmap``, at the screen's pixel ratio) keyed by everything
-the painting reads — the entry itself (by identity: an updated entry is a
-new object), the cell's size, its selected/hover/focus state, the
+the painting reads — the entry (the same object, or an equal one but for
+its number, which no cell shows), the cell's size, its selected/hover/focus state, the
 thumbnail (``QPixmap.cacheKey``) and its loading state, the badge, the
 palette, the font and the thumbnail edge — so a cached copy is always what
 painting afresh would give.  At most ``LIMIT`` cells are kept (a few
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from dataclasses import replace
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QPainter, QPixmap
@@ -52,7 +53,7 @@ class CellCache:
         ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
         full_key = (entry.id, key, rect.width(), rect.height(), ratio)
         found = self._cells.get(full_key)
-        if found is not None and found[0] is entry:
+        if found is not None and _same_card(found[0], entry):
             self._cells.move_to_end(full_key)
             painter.drawPixmap(rect.topLeft(), found[1])
             return
@@ -64,7 +65,20 @@ class CellCache:
             paint(cell, QRect(QPoint(0, 0), rect.size()))
         finally:
             cell.end()
-        self._cells[full_key] = (entry, pixmap)  # holds the entry: its id() is not reused
+        self._cells[full_key] = (entry, pixmap)
         while len(self._cells) > self._limit:
             self._cells.popitem(last=False)
         painter.drawPixmap(rect.topLeft(), pixmap)
+
+
+def _same_card(before: Entry, entry: Entry) -> bool:
+    """Whether ``entry`` paints as ``before``: the same object, or equal but for its number.
+
+    A finished scan numbers its entries anew (new objects, same photos): the
+    cells on screen need not be painted again for that.
+    """
+    if before is entry:
+        return True
+    if before.position != entry.position:
+        entry = replace(entry, position=before.position)
+    return entry == before

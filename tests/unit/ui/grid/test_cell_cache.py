@@ -62,3 +62,22 @@ def test_the_cache_keeps_at_most_its_limit() -> None:
         )
     painter.end()
     assert len(cache) == 2
+
+
+def test_a_photo_numbered_anew_is_not_painted_again(qtbot: QtBot) -> None:
+    pool = QThreadPool()
+    model = PhotoModel(ImageLoader(pool))
+    gallery = load_gallery(None, read_files=False)
+    model.set_gallery(gallery)
+    delegate = GridDelegate(thumbnail_size=128)
+    first = _render(delegate, model, 0)
+    painted: list[int] = []
+    real = delegate._paint_cell
+    delegate._paint_cell = lambda *args: (painted.append(1), real(*args))  # type: ignore[method-assign]
+    model.replace_entry(replace(gallery.entries[0], position=99))  # a scan's final numbering
+    assert _render(delegate, model, 0) == first
+    assert painted == []
+    model.replace_entry(replace(gallery.entries[0], position=98, caption="New words"))
+    _render(delegate, model, 0)
+    assert painted == [1]
+    pool.waitForDone(5000)
