@@ -7,7 +7,10 @@ heartbeat records the longest gap between beats and their 99th percentile
 (goal ≤ 16 ms, one frame), and how much CPU the GUI thread itself used within
 each gap (``time.thread_time``: on a loaded machine a long gap with little
 CPU in it is the process waiting for a core or the interpreter lock, not
-work done on the GUI thread); the first
+work done on the GUI thread) and, per stall listed (``--gaps``), the CPU of
+the process's other threads meanwhile (they share the interpreter lock);
+``--turns`` names the GUI-thread handlers that spent each stall's CPU,
+``--profile`` writes a cProfile of the GUI thread only; the first
 screen counts as shown when every visible grid cell has a picture (an
 embedded preview or the thumbnail; goal ≤ 0.5 s after the window appears);
 after the scan, the grid is paged down ``--pages`` times, each page waited
@@ -42,6 +45,12 @@ def main(argv: list[str] | None = None) -> int:
         "(a profile hook on the GUI thread: slower, for finding, not for figures)",
     )
     parser.add_argument(
+        "--switch-ms",
+        type=float,
+        metavar="MS",
+        help="set sys.setswitchinterval after the app is built (to compare; default: the app's)",
+    )
+    parser.add_argument(
         "--profile", type=Path, metavar="FILE", help="cProfile of the GUI thread only (CPU time)"
     )
     args = parser.parse_args(argv)
@@ -59,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication(sys.argv[:1])
     parts = compose()
+    if args.switch_ms is not None:
+        sys.setswitchinterval(args.switch_ms / 1000)
+    print(f"switch interval: {sys.getswitchinterval() * 1000:g} ms")
     window, grid, model = parts.window, parts.window.parts.grid, parts.window.parts.model
     window.resize(1280, 800)
     clock = QElapsedTimer()
