@@ -39,7 +39,6 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from gallery_app.core.errors import DatelineError
 from gallery_app.core.folders.pool import ReaderPool
-from gallery_app.core.folders.snapshot_job import store_snapshot
 from gallery_app.core.models import Entry, Gallery
 from gallery_app.core.store.catalog import Catalog
 from gallery_app.core.store.snapshot import load_snapshot, save_snapshot, worth_keeping
@@ -119,27 +118,29 @@ class _ScanJob(QRunnable):
         """The snapshot for the next opening (~5 MB of JSON at 10,000 photos).
 
         Written by a reader process from the catalog's rows when there are
-        both: encoding it here took the interpreter lock from the GUI thread.
+        both (encoding it here took the interpreter lock from the GUI thread);
+        this thread waits for it without holding the lock, so the snapshot is
+        there when the job ends, as before.  Else, or if that fails, here.
         """
         if not worth_keeping(gallery):
             return
+        # deferred: the entry builder brings the metadata readers (Pillow), not for the first frame
+        from gallery_app.core.folders.snapshot_job import store_snapshot
+
         catalog, readers = self._catalog, self._readers
         files = [str(e.image) for e in gallery.entries if e.image is not None]
-        if (
-            readers is not None
-            and catalog is not None
-            and not catalog.memory_only
-            and len(files) == len(gallery.entries)
-            and readers.submit(
-                store_snapshot,
-                str(gallery.source),
-                gallery.title,
-                gallery.id,
-                files,
-                str(catalog.path),
+        if readers is not None and catalog is not None and not catalog.memory_only:
+            args = (str(gallery.source), gallery.title, gallery.id, files, str(catalog.path))
+            future = (
+                readers.submit(store_snapshot, *args)
+                if len(files) == len(gallery.entries)
+                else None
             )
-        ):
-            return
+            try:
+                if future is not None and future.result() is True:
+                    return
+            except Exception as exc:  # a dead reader process: write it here instead
+                log.info("the snapshot of %s is written here: %s", gallery.source, exc)
         save_snapshot(gallery)
 
 

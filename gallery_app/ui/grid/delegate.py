@@ -67,6 +67,10 @@ class GridDelegate(QStyledItemDelegate):
     def set_thumbnail_size(self, px: int) -> None:
         self._size = px
 
+    def paint_afresh(self) -> None:
+        """Forget the painted cells: every cell is painted again when next shown."""
+        self._cells.clear()
+
     def text_height(self, font: QFont) -> float:
         date = QFontMetricsF(scaled_font(font, 0.92, weight=QFont.Weight.DemiBold))
         body = QFontMetricsF(scaled_font(font, 0.92))
