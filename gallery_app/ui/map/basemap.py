@@ -15,6 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QPainter,
     QPainterPath,
     QPalette,
@@ -87,10 +88,15 @@ class BasemapPainter:
         p.restore()
 
     def paint_labels(self, p: QPainter, vp: Viewport, colours: BasemapColours) -> None:
-        """Place and country names, on the GUI thread only (fonts are not for workers).
-
-        Their boxes are kept: region names, drawn after the marks, keep clear of them."""
+        """Place and country names (in ``p``'s font), placed once per zoom over the world,
+        so a tile draws exactly its part of each.  Their boxes are kept: region names,
+        drawn after the marks, keep clear of them."""
         self.label_boxes = self._label_layout.paint(p, vp, colours.label, colours.country_label)
+
+    def label_boxes_for(self, vp: Viewport, font: QFont) -> list[QRectF]:
+        """Where :meth:`paint_labels` writes names in ``vp`` (nothing drawn); none while the
+        names of ``vp``'s zoom are not placed yet (its tiles are not drawn either)."""
+        return self._label_layout.boxes(vp, font)
 
     def label_point(self, code: str) -> tuple[float, float] | None:
         """Where a country's name goes (world units): the middle of its largest part."""

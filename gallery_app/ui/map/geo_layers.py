@@ -12,6 +12,7 @@ these layers draw nothing.  A frame visits only the countries on screen.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from PySide6.QtGui import (
 from gallery_app.core.geo.regions import Region
 from gallery_app.core.geo.viewport import Viewport, WorldRect
 from gallery_app.ui.common.painting import is_dark, mix
+from gallery_app.ui.map.basemap_labels import Boxes
 from gallery_app.ui.map.geo_layer_data import (
     GeoLayerData,
     LabelPlace,
@@ -116,12 +118,22 @@ class GeoLayers:
                 drawn += 1
         return drawn
 
+    def shows_region_labels(self, vp: Viewport) -> bool:
+        """Whether :meth:`paint_region_labels` writes anything at ``vp``'s zoom."""
+        return self.data.regions is not None and vp.zoom >= REGION_LABEL_ZOOM
+
     def paint_region_labels(
-        self, p: QPainter, vp: Viewport, colours: GeoLayerColours, taken: list[QRectF]
+        self,
+        p: QPainter,
+        vp: Viewport,
+        colours: GeoLayerColours,
+        taken: Boxes | Iterable[QRectF],
     ) -> int:
-        """Region names where the region is big enough on screen; how many were written."""
-        if self.data.regions is None or vp.zoom < REGION_LABEL_ZOOM:
+        """Region names where the region is big enough on screen and nothing else is (``taken``:
+        see :func:`label_room`); how many were written."""
+        if not self.shows_region_labels(vp):
             return 0
+        room = taken if isinstance(taken, Boxes) else label_room(taken)
         shown = vp.visible()
         p.save()
         font = QFont(p.font())
@@ -140,7 +152,7 @@ class GeoLayers:
                 if place.box[2] - place.box[0] < min_w:
                     break  # largest first: the rest are smaller still
                 if shown.contains(place.x, place.y):
-                    written += self._label(p, vp, place, taken)
+                    written += self._label(p, vp, place, room)
         p.restore()
         return written
 
@@ -167,7 +179,7 @@ class GeoLayers:
             path = self._paths[key] = lines_path(projected)
         return path
 
-    def _label(self, p: QPainter, vp: Viewport, place: LabelPlace, taken: list[QRectF]) -> int:
+    def _label(self, p: QPainter, vp: Viewport, place: LabelPlace, taken: Boxes) -> int:
         """The name at its label point, or beside it (inside the region) when a pin is there."""
         text = self._texts.get(place.name)
         if text is None:
@@ -182,8 +194,8 @@ class GeoLayers:
         area = QRectF(QPointF(*vp.to_screen(x0, y0)), QPointF(*vp.to_screen(x1, y1)))
         for dx, dy in _LABEL_TRIES:
             box = QRectF(sx + dx * text_w - text_w / 2, sy + (dy - 0.5) * text_h, text_w, text_h)
-            if area.contains(box.center()) and not any(box.intersects(t) for t in taken):
-                taken.append(box)
+            fits = area.contains(box.center())
+            if fits and taken.add(box.left(), box.top(), box.right(), box.bottom()):
                 p.drawStaticText(box.topLeft(), text)
                 return 1
         return 0
@@ -200,17 +212,22 @@ class Round(Protocol):
     radius: float
 
 
-def label_room(*taken: Iterable[QRectF] | Iterable[Round]) -> list[QRectF]:
-    """The boxes region names must keep clear of: labels drawn, and every pin or disc."""
-    boxes: list[QRectF] = []
-    for group in taken:
-        for item in group:
-            if isinstance(item, QRectF):
-                boxes.append(item)
-            elif item.radius > 0:
-                r = item.radius + 3
-                boxes.append(QRectF(item.centre.x() - r, item.centre.y() - r, 2 * r, 2 * r))
-    return boxes
+def label_room(
+    boxes: Iterable[QRectF],
+    rounds: Iterable[Round] = (),
+    discs: Iterable[tuple[float, float, float]] = (),
+) -> Boxes:
+    """What region names must keep clear of: labels drawn, pins and discs (as ``Round`` or
+    as centre x, y and radius), filed by grid cell for quick overlap tests."""
+    room = Boxes()
+    for b in boxes:
+        room.file(b.left(), b.top(), b.right(), b.bottom())
+    from_rounds = ((i.centre.x(), i.centre.y(), i.radius) for i in rounds)
+    for x, y, radius in itertools.chain(discs, from_rounds):
+        if radius > 0:
+            r = radius + 3
+            room.file(x - r, y - r, x + r, y + r)
+    return room
 
 
 def _meets(box: WorldBox, rect: WorldRect) -> bool:

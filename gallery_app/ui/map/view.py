@@ -32,7 +32,6 @@ from PySide6.QtWidgets import QWidget
 
 from gallery_app.core.geo.area import GeoArea
 from gallery_app.core.geo.basemap import Basemap, detail_for, load_basemap
-from gallery_app.core.geo.cluster import Cluster, Level
 from gallery_app.core.geo.layer import MarkLayer
 from gallery_app.core.geo.projection import project
 from gallery_app.core.geo.viewport import Viewport, WorldRect
@@ -87,24 +86,23 @@ class MapView(QWidget):
         self._basemap = BasemapPainter(
             basemap if basemap is not None else load_basemap(), self._layer_data
         )
-        self._base = BasemapCache(self._basemap, marks.pool, self)
         self.viewport = Viewport(width=max(1, self.width()), height=max(1, self.height()))
         self.selected: str | None = None
         self.hover: Hit | None = None
         self.hover_pos: QPointF | None = None
         self.band: QRectF | None = None  # the Shift+drag rectangle, in pixels
-        self.hits: list[Hit] = []
+        self._painted: Painted | None = None  # what the last frame painted, for hit tests
         self._fitted = False
         self._sprites = SpriteCache()
         self._card_cache: tuple[object, list[tuple[str, bool]]] | None = None
         self.input = MapInput(self)
+        self._base = BasemapCache(self._basemap, self)  # its timers are children: after input
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setMinimumSize(240, 180)
         self.setAccessibleName("Map")
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         marks.layer_changed.connect(self._on_layer_changed)
-        marks.level_ready.connect(lambda _z: self.update())
         if tiles is not None:
             tiles.tile_ready.connect(self.update)
         filter_state.changed.connect(lambda _f: self.update())
@@ -114,6 +112,17 @@ class MapView(QWidget):
     @property
     def layer(self) -> MarkLayer:
         return self.marks.layer
+
+    @property
+    def hits(self) -> list[Hit]:
+        """Every shape the last frame painted, bottom first (worked out once when asked)."""
+        painted = self._painted
+        if painted is None:
+            return []
+        if painted.pins is not None:
+            painted.hits = painted.all_hits()
+            painted.pins = None
+        return painted.hits
 
     def set_current(self, entry_id: str | None) -> None:
         if entry_id != self.selected:
@@ -196,16 +205,16 @@ class MapView(QWidget):
         painted = Painted(self._sprites, self.devicePixelRatioF())
         layer = self.layer
         paint_shapes(p, vp, layer, self._region_paths(layer, vp), colours, painted)
-        self.marks.ensure_level(vp.level)
-        level = layer.index.cached(vp.level) or layer.index.nearest_cached(vp.level)
-        if level is not None:
-            clusters = level.query(vp.visible(margin_px=30))
-            chosen = self._selected_cluster(layer, level)
-            paint_pins(p, vp, layer, clusters, chosen, colours, painted)
+        level = layer.index.level(vp.level)
+        shown = level.query_indices(vp.visible(margin_px=30))
+        paint_pins(p, vp, layer, level, shown, self._selected_cluster(layer), colours, painted)
         paint_later_labels(p, colours, painted)
-        self.hits = painted.hits
-        room = label_room(self._basemap.label_boxes, painted.label_boxes, painted.hits)
-        self._basemap.geo.paint_region_labels(p, vp, base_colours.geo, room)
+        self._painted = painted
+        if self._basemap.geo.shows_region_labels(vp):
+            boxes = (*self._basemap.label_boxes_for(vp, p.font()), *painted.label_boxes)
+            discs = painted.pins.discs() if painted.pins is not None else []
+            room = label_room(boxes, painted.hits, discs)
+            self._basemap.geo.paint_region_labels(p, vp, base_colours.geo, room)
         self._paint_area(p, colours)
         credit = self.credit_text()
         paint_legend(p, QRectF(self.rect()), pal, colours, self._sprites, painted.dpr, credit)
@@ -227,11 +236,10 @@ class MapView(QWidget):
         self._card_cache = (key, lines)
         return lines
 
-    def _selected_cluster(self, layer: MarkLayer, level: Level) -> Cluster | None:
+    def _selected_cluster(self, layer: MarkLayer) -> int:
+        """The cluster of the current zoom that holds the selected photo's pin, or -1."""
         k = layer.pin_of.get(self.selected or "")
-        if k is None:
-            return None
-        return level.cluster_at(*layer.index.points[k])
+        return -1 if k is None else layer.index.cluster_of(self.viewport.level, k)
 
     # -- internals ------------------------------------------------------------------
     def _on_layer_changed(self, layer: MarkLayer) -> None:

@@ -90,7 +90,7 @@ def test_bundled_gallery_is_nine_at_tikrit_and_two_on_the_road() -> None:
     assert len(layer.pins) == 9 and {m.kind for m in layer.pins} == {MarkKind.GAZETTEER}
     (road,) = layer.stretches
     assert len(road.marks) == 2 and road.first.label == "the main road between Baghdad and Tikrit"
-    assert layer.index.level(6).cells and len(layer.index.level(6)) == 1
+    assert len(layer.index.level(6)) == 1 and layer.index.level(6).cluster(0).count == 9
 
 
 def test_area_filter_takes_points_and_stretch_ends() -> None:
