@@ -77,7 +77,7 @@ class GeoLayers:
         self.data = data
         self._paths: dict[PathKey, QPainterPath] = {}  # this painter's own
         self._regions: dict[tuple[str, str], QPainterPath] = {}
-        self._texts: dict[str, QStaticText] = {}
+        self._texts: dict[str, tuple[QStaticText, float, float]] = {}
         self._text_font: str = ""
 
     def paint_rivers(self, p: QPainter, vp: Viewport, colours: GeoLayerColours) -> int:
@@ -181,22 +181,32 @@ class GeoLayers:
 
     def _label(self, p: QPainter, vp: Viewport, place: LabelPlace, taken: Boxes) -> int:
         """The name at its label point, or beside it (inside the region) when a pin is there."""
-        text = self._texts.get(place.name)
-        if text is None:
-            text = self._texts[place.name] = QStaticText(place.name)
+        found = self._texts.get(place.name)
+        if found is None:
+            text = QStaticText(place.name)
+            text.setTextFormat(Qt.TextFormat.PlainText)  # a name is never markup
             text.prepare(font=p.font())
-        size = text.size()
-        text_w, text_h = size.width(), size.height()
+            size = text.size()
+            found = self._texts[place.name] = (text, size.width(), size.height())
+        text, text_w, text_h = found
+        scale = vp.scale
         x0, y0, x1, y1 = place.box
-        if (x1 - x0) * vp.scale < text_w + 16 or (y1 - y0) * vp.scale < 2.5 * text_h:
+        if (x1 - x0) * scale < text_w + 16 or (y1 - y0) * scale < 2.5 * text_h:
             return 0  # too small on screen to hold its name
-        sx, sy = vp.to_screen(place.x, place.y)
-        area = QRectF(QPointF(*vp.to_screen(x0, y0)), QPointF(*vp.to_screen(x1, y1)))
+        ox, oy = vp.width / 2 - vp.cx * scale, vp.height / 2 - vp.cy * scale
+        sx, sy = place.x * scale + ox, place.y * scale + oy
+        left, top, right, bottom = (
+            x0 * scale + ox,
+            y0 * scale + oy,
+            x1 * scale + ox,
+            y1 * scale + oy,
+        )
         for dx, dy in _LABEL_TRIES:
-            box = QRectF(sx + dx * text_w - text_w / 2, sy + (dy - 0.5) * text_h, text_w, text_h)
-            fits = area.contains(box.center())
-            if fits and taken.add(box.left(), box.top(), box.right(), box.bottom()):
-                p.drawStaticText(box.topLeft(), text)
+            bx, by = sx + dx * text_w - text_w / 2, sy + (dy - 0.5) * text_h
+            mx, my = bx + text_w / 2, by + text_h / 2
+            inside = left <= mx <= right and top <= my <= bottom
+            if inside and taken.add(bx, by, bx + text_w, by + text_h):
+                p.drawStaticText(QPointF(bx, by), text)
                 return 1
         return 0
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen
 
 from gallery_app.core.geo.cluster import Cluster, FloatArray, IntArray, Level
 from gallery_app.core.geo.distance import format_km
@@ -28,6 +28,7 @@ from gallery_app.ui.common.painting import is_dark, mix
 from gallery_app.ui.map import sprites
 from gallery_app.ui.map.basemap import world_transform
 from gallery_app.ui.map.basemap_labels import Boxes
+from gallery_app.ui.map.pin_style import PinStyle
 from gallery_app.ui.map.sprites import SpriteCache
 
 PIN_R = 7.0
@@ -211,8 +212,10 @@ def paint_pins(
         _paint_conflict(p, vp, QPointF(pins.sx[j], pins.sy[j]), mark, colours, out)
     bold = QFont(p.font())
     bold.setBold(True)
-    style = _PinStyle(out, colours, bold)
-    draw, sprite = p.drawPixmap, style.sprite
+    style = PinStyle(
+        out.sprites, (colours.gps, colours.caption, colours.base, colours.text), bold, out.dpr
+    )
+    draw, ready, sprite = p.drawPixmap, style.ready, style.sprite
     for x, y, r, g, n in zip(
         pins.sx.tolist(),
         pins.sy.tolist(),
@@ -221,48 +224,18 @@ def paint_pins(
         counts.tolist(),
         strict=True,
     ):
-        pix, half_w, half_h = sprite(r, g, n)
+        pix, half_w, half_h = ready.get((r, g, n)) or sprite(x, y, r, g, n)
         draw(round(x - half_w), round(y - half_h), pix)
+    style.paint_counts(p)
     for j in np.flatnonzero(shown == selected).tolist():  # over its neighbours, with a halo
         x, y, r = float(pins.sx[j]), float(pins.sy[j]), float(pins.radius[j])
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(colours.halo)
         p.drawEllipse(QPointF(x, y), r + 5, r + 5)
-        pix, half_w, half_h = sprite(r, bool(gps[j]), int(counts[j]))
+        pix, half_w, half_h = sprite(x, y, r, bool(gps[j]), int(counts[j]))
         draw(round(x - half_w), round(y - half_h), pix)
+        style.paint_counts(p)
     _paint_pin_labels(p, pins, counts, colours, out)
-
-
-class _PinStyle:
-    """Pin sprites by (radius, from the file, count), kept across frames while the colours,
-    font and pixel ratio hold: one dict look-up a pin."""
-
-    def __init__(self, out: Painted, colours: MarkColours, font: QFont) -> None:
-        self._out, self._colours, self._font = out, colours, font
-        self._font_key = font.key()
-        style = (colours.key, self._font_key, out.dpr)
-        self._frame: dict[tuple[float, bool, int], tuple[QPixmap, float, float]] = out.sprites.memo(
-            "pins", style
-        )
-
-    def sprite(self, radius: float, gps: bool, count: int) -> tuple[QPixmap, float, float]:
-        """The sprite and the offsets from its top left to the pin's centre."""
-        key = (radius, gps, count)
-        found = self._frame.get(key)
-        if found is None:
-            c = self._colours
-            pix = sprites.pin(
-                self._out.sprites,
-                radius,
-                c.gps if gps else c.caption,
-                c.base,
-                solid=gps,
-                count=(count, self._font, self._font_key, c.base if gps else c.text),
-                dpr=self._out.dpr,
-            )
-            dpr = self._out.dpr
-            found = self._frame[key] = (pix, pix.width() / dpr / 2, pix.height() / dpr / 2)
-        return found
 
 
 def _paint_pin_labels(

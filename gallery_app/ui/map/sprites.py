@@ -119,6 +119,26 @@ def disc(
     return pin(cache, radius, fill, edge, solid=solid, dpr=dpr)
 
 
+def glyph(
+    cache: SpriteCache,
+    ch: str,
+    font: QFont,
+    font_key: str,
+    pen: QColor,
+    size: tuple[float, float],
+    dpr: float,
+) -> QPixmap:
+    """One character in a cell of its advance and the line's height (a count's digit)."""
+    key = ("glyph", ch, font_key, pen.rgba(), dpr)
+
+    def draw(qp: QPainter) -> None:
+        qp.setFont(font)
+        qp.setPen(pen)
+        qp.drawText(QRectF(0, 0, *size), Qt.AlignmentFlag.AlignCenter, ch)
+
+    return cache.get(key, size, dpr, draw)
+
+
 def label(
     cache: SpriteCache,
     text: str,
