@@ -10,6 +10,7 @@ ordered ``shape_layers`` drawn over the countries (``geo_layers``).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt
@@ -30,6 +31,8 @@ from gallery_app.ui.common.painting import is_dark, mix
 from gallery_app.ui.map.basemap_labels import LabelLayout
 from gallery_app.ui.map.geo_layer_data import GeoLayerData
 from gallery_app.ui.map.geo_layers import GeoLayerColours, GeoLayers
+
+DETAILS = (0, 1, 2)  # the basemap's levels of detail (``detail_for``)
 
 
 class BasemapColours:
@@ -62,6 +65,7 @@ class BasemapPainter:
         self._land: dict[int, QPainterPath] = {}
         self._lakes: dict[int, QPainterPath] = {}
         self._countries: dict[tuple[str, int], QPainterPath] = {}
+        self._partial: dict[tuple[int, int], tuple[QPainterPath, int]] = {}  # warming up
         cities = [(c.name, project(c.lon, c.lat)) for c in basemap.cities]
         places = [(c, found) for c in basemap.countries if (found := _label_place(c)) is not None]
         self._label_layout = LabelLayout(cities, [found for _c, found in places])
@@ -115,22 +119,44 @@ class BasemapPainter:
 
     def land_path(self, detail: int) -> QPainterPath:
         """Every country's outline in one path (world units), built once per detail."""
-        path = self._land.get(detail)
-        if path is None:
-            path = QPainterPath()
-            for c in self.basemap.countries:
-                path.addPath(outline_path(c, detail))
-            self._land[detail] = path
-        return path
+        return self._built(self._land, detail, self.basemap.countries)
 
     def lake_path(self, detail: int) -> QPainterPath:
         """Every lake in one path (world units), built once per detail."""
-        path = self._lakes.get(detail)
-        if path is None:
-            path = QPainterPath()
-            for lake in self.basemap.lakes:
-                path.addPath(outline_path(lake, detail))
-            self._lakes[detail] = path
+        return self._built(self._lakes, detail, self.basemap.lakes)
+
+    def warm(self, budget_s: float) -> bool:
+        """Build outlines of the paths a later zoom needs, for up to ``budget_s`` seconds
+        (between frames, so that reaching a new level of detail stalls nothing); True when
+        every path is built."""
+        deadline = time.perf_counter() + budget_s
+        for detail in DETAILS:
+            for built, outlines in (
+                (self._land, self.basemap.countries),
+                (self._lakes, self.basemap.lakes),
+            ):
+                if detail in built:
+                    continue
+                path, done = self._partial.get((id(built), detail), (QPainterPath(), 0))
+                while done < len(outlines):
+                    path.addPath(outline_path(outlines[done], detail))
+                    done += 1
+                    if time.perf_counter() >= deadline:
+                        self._partial[(id(built), detail)] = (path, done)
+                        return False
+                built[detail] = path
+                self._partial.pop((id(built), detail), None)
+        return True
+
+    def _built(
+        self, built: dict[int, QPainterPath], detail: int, outlines: tuple[Outline, ...]
+    ) -> QPainterPath:
+        path = built.get(detail)
+        if path is None:  # finish what warming began, if anything
+            path, done = self._partial.pop((id(built), detail), (QPainterPath(), 0))
+            for outline in outlines[done:]:
+                path.addPath(outline_path(outline, detail))
+            built[detail] = path
         return path
 
 

@@ -113,6 +113,7 @@ class BasemapCache:
         self._style: tuple[object, ...] = ()
         self._generation = 0  # bumped when the layers change: older tiles are dropped
         self._want: tuple[Viewport, BasemapColours, float] | None = None
+        self._warm = False  # every level of detail's outlines built
         self._slice = QTimer(owner)
         self._slice.setSingleShot(True)
         self._slice.timeout.connect(self._render_slice)
@@ -214,7 +215,7 @@ class BasemapCache:
         return batch
 
     def _start_next(self) -> None:
-        if self._missing(1) and not self._slice.isActive():
+        if (self._missing(1) or not self._warm) and not self._slice.isActive():
             self._slice.start(0)  # after the events and paints already queued
 
     def _render_slice(self) -> None:
@@ -225,7 +226,8 @@ class BasemapCache:
         start, drawn = time.perf_counter(), 0
         while (time.perf_counter() - start) * 1000 < SLICE_MS:
             batch = self._missing(1)
-            if not batch:
+            if not batch:  # all shown: build what the next level of detail will need
+                self._warm = self.painter.warm(SLICE_MS / 1000)
                 break
             for key, image in render_tiles(self.painter, batch, colours, dpr, self._owner.font()):
                 self._keep(key, image)

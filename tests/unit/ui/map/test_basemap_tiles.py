@@ -157,3 +157,17 @@ def test_each_zoom_keeps_its_tiles(qtbot: QtBot, view: MapView) -> None:
     _settle(qtbot, view)
     qtbot.keyClick(view, "-")
     assert view.is_settled()  # back at the zoom before: drawn at once, nothing to render
+
+
+def test_outlines_are_built_ahead_in_short_steps_and_match_those_built_at_once(
+    qtbot: QtBot,
+) -> None:
+    warmed = BasemapPainter(load_basemap())
+    steps = 0
+    while not warmed.warm(0.0):  # no time at all: one outline a step
+        steps += 1
+    assert steps > 100  # hundreds of countries and lakes, a few at a time
+    at_once = BasemapPainter(load_basemap())
+    for detail in (0, 1, 2):
+        assert warmed.land_path(detail).elementCount() == at_once.land_path(detail).elementCount()
+        assert warmed.lake_path(detail).elementCount() == at_once.lake_path(detail).elementCount()
