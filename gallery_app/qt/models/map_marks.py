@@ -53,6 +53,8 @@ class MapMarks(QObject):
         self._generation = 0
         self._ready = True
         self._dates_text = _without_area(filter_state.value)
+        self._active = True
+        self._behind = False  # the filter moved while the map was hidden
         # The relays under way, by ticket (run_task's relays belong to Qt and go by
         # themselves once delivered; keeping them here only names what is pending).
         self._relays: dict[int, QObject] = {}
@@ -78,6 +80,14 @@ class MapMarks(QObject):
     def ready(self) -> bool:
         """True once the marks of the last gallery given are placed."""
         return self._ready
+
+    def set_active(self, active: bool) -> None:
+        """Follow the filter only while the map is shown: a hidden map's marks are brought
+        up to date when it is shown again, so stepping through days elsewhere costs nothing."""
+        self._active = active
+        if active and self._behind:
+            self._behind = False
+            self._rebuild()
 
     def set_entries(self, entries: Sequence[Entry]) -> None:
         """Place ``entries`` on a worker (reading captions and the gazetteer takes seconds)."""
@@ -121,6 +131,7 @@ class MapMarks(QObject):
             return
         self._marks = marks
         self._by_id = {m.entry_id: m for m in marks}
+        self._behind = False
         self._rebuild()
 
     def _on_filter_changed(self, flt: EntryFilter) -> None:
@@ -128,7 +139,10 @@ class MapMarks(QObject):
         if dates_text != self._dates_text:
             self._dates_text = dates_text
             self._generation += 1
-            self._rebuild()
+            if self._active:
+                self._rebuild()
+            else:
+                self._behind = True
 
     def _rebuild(self) -> None:
         flt, entries, marks = self._dates_text, self._entries, self._marks

@@ -83,9 +83,9 @@ class MapView(QWidget):
         self.filter_state = filter_state
         self.marks = marks
         self._layer_data = GeoLayerData()  # rivers and regions, read off the GUI thread
-        self._basemap = BasemapPainter(
-            basemap if basemap is not None else load_basemap(), self._layer_data
-        )
+        self._given_basemap = basemap
+        self._painter: BasemapPainter | None = None  # read when first needed (see _basemap)
+        self._cache: BasemapCache | None = None
         self.viewport = Viewport(width=max(1, self.width()), height=max(1, self.height()))
         self.selected: str | None = None
         self.hover: Hit | None = None
@@ -96,7 +96,6 @@ class MapView(QWidget):
         self._sprites = SpriteCache()
         self._card_cache: tuple[object, list[tuple[str, bool]]] | None = None
         self.input = MapInput(self)
-        self._base = BasemapCache(self._basemap, self)  # its timers are children: after input
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setMinimumSize(240, 180)
@@ -107,6 +106,21 @@ class MapView(QWidget):
             tiles.tile_ready.connect(self.update)
         filter_state.changed.connect(lambda _f: self.update())
         self._describe()
+
+    @property
+    def _basemap(self) -> BasemapPainter:
+        """The bundled world, read when the map first paints (or fits), not when the window
+        is built: ~0.15 s that a window whose map is never shown does not spend."""
+        if self._painter is None:
+            world = self._given_basemap if self._given_basemap is not None else load_basemap()
+            self._painter = BasemapPainter(world, self._layer_data)
+        return self._painter
+
+    @property
+    def _base(self) -> BasemapCache:
+        if self._cache is None:
+            self._cache = BasemapCache(self._basemap, self)
+        return self._cache
 
     # -- public API -----------------------------------------------------------
     @property
@@ -252,7 +266,8 @@ class MapView(QWidget):
 
     def _on_geo_layers_ready(self) -> None:
         if shiboken6.isValid(self):  # the view may have closed while they were read
-            self._base.invalidate()  # a picture drawn before they came lacks them
+            if self._cache is not None:
+                self._cache.invalidate()  # a picture drawn before they came lacks them
             self.update()
 
     def reset_fit(self) -> None:

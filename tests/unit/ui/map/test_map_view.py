@@ -258,3 +258,21 @@ def test_the_status_bar_shows_the_area_and_clears_it(qtbot: QtBot) -> None:
     assert status.label.text() == "Area: 33.10° N – 35.20° N, 42.00° E – 45.10° E"
     qtbot.mouseClick(status.clear_button, Qt.MouseButton.LeftButton)
     assert state.value.area is None and status.isHidden()
+
+
+def test_the_world_is_read_when_the_map_first_paints_not_when_it_is_built(
+    qtbot: QtBot, pool: QThreadPool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gallery_app.ui.map import view as view_module
+
+    reads: list[int] = []
+    real = view_module.load_basemap
+    monkeypatch.setattr(view_module, "load_basemap", lambda: reads.append(1) or real())
+    state = FilterState()
+    widget = MapView(state, MapMarks(state, pool))
+    qtbot.addWidget(widget)
+    assert reads == []  # a window whose map is never shown never reads it
+    widget.resize(640, 400)
+    widget.show()
+    widget.grab()
+    assert reads == [1]
