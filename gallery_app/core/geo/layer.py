@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from gallery_app.core.geo.cluster import ClusterIndex
+from gallery_app.core.geo.cluster import MIXED, ClusterIndex
 from gallery_app.core.geo.marks import Mark, MarkKind, marks_points
 from gallery_app.core.geo.projection import project, project_many
 from gallery_app.core.geo.viewport import WorldRect, bounds_of
@@ -72,7 +72,10 @@ def build_layer(marks: Sequence[Mark], cell_px: float = 56.0) -> MarkLayer:
             regions.setdefault(m.group_key, []).append(m)
     world = [project(lon, lat) for lon, lat in marks_points(marks)]
     name_ids: dict[str, int] = {}
-    tags = [name_ids.setdefault(m.point.name if m.point else "", len(name_ids)) for m in pins]
+    tags = [  # a pin with no name has no tag (MIXED): its cluster is never labelled ""
+        name_ids.setdefault(m.point.name, len(name_ids)) if m.point and m.point.name else MIXED
+        for m in pins
+    ]
     order = tuple(m.entry_id for m in marks)
     return MarkLayer(
         pins=tuple(pins),

@@ -97,6 +97,11 @@ class BasemapPainter:
         drawn after the marks, keep clear of them."""
         self.label_boxes = self._label_layout.paint(p, vp, colours.label, colours.country_label)
 
+    def place_labels(self, vp: Viewport, font: QFont) -> bool:
+        """Place the names of ``vp``'s zoom (a few ms, once per zoom) unless they are; True
+        when this did the work (a tile's slice then ends, to keep slices short)."""
+        return self._label_layout.prepare(vp.zoom, font)
+
     def label_boxes_for(self, vp: Viewport, font: QFont) -> list[QRectF]:
         """Where :meth:`paint_labels` writes names in ``vp`` (nothing drawn); none while the
         names of ``vp``'s zoom are not placed yet (its tiles are not drawn either)."""
@@ -126,9 +131,9 @@ class BasemapPainter:
         return self._built(self._lakes, detail, self.basemap.lakes)
 
     def warm(self, budget_s: float) -> bool:
-        """Build outlines of the paths a later zoom needs, for up to ``budget_s`` seconds
-        (between frames, so that reaching a new level of detail stalls nothing); True when
-        every path is built."""
+        """Build outlines of the paths a later zoom needs (countries, lakes, rivers, region
+        borders), for up to ``budget_s`` seconds (between frames, so that reaching a new level
+        of detail stalls nothing); True when every path is built."""
         deadline = time.perf_counter() + budget_s
         for detail in DETAILS:
             for built, outlines in (
@@ -146,7 +151,7 @@ class BasemapPainter:
                         return False
                 built[detail] = path
                 self._partial.pop((id(built), detail), None)
-        return True
+        return self.geo.warm(deadline)
 
     def _built(
         self, built: dict[int, QPainterPath], detail: int, outlines: tuple[Outline, ...]

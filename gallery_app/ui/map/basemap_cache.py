@@ -156,8 +156,9 @@ class BasemapCache:
             self._start_next()
 
     def invalidate(self) -> None:
-        """Draw every tile anew (new layers arrived)."""
+        """Draw every tile anew (new layers arrived), and build their paths ahead."""
         self._generation += 1
+        self._warm = False
         self._tiles.clear()
         self._zooms.clear()
 
@@ -222,14 +223,18 @@ class BasemapCache:
         """Draw missing tiles for the latest viewport for up to ``SLICE_MS``."""
         if self._want is None:
             return
-        _vp, colours, dpr = self._want
+        vp, colours, dpr = self._want
+        font = self._owner.font()
         start, drawn = time.perf_counter(), 0
+        if self._missing(1) and self.painter.place_labels(vp, font):
+            self._start_next()  # the names of a new zoom placed: tiles in the next slices
+            return
         while (time.perf_counter() - start) * 1000 < SLICE_MS:
             batch = self._missing(1)
             if not batch:  # all shown: build what the next level of detail will need
                 self._warm = self.painter.warm(SLICE_MS / 1000)
                 break
-            for key, image in render_tiles(self.painter, batch, colours, dpr, self._owner.font()):
+            for key, image in render_tiles(self.painter, batch, colours, dpr, font):
                 self._keep(key, image)
             drawn += 1
         if drawn:

@@ -117,16 +117,28 @@ class LabelLayout:
             if q.name
         ]
 
-    def _shown(self, vp: Viewport, city_font: QFont, country_font: QFont) -> list[Placed]:
-        """The placed names whose dot or text reaches into ``vp``, by a grid of cells."""
-        key = (vp.zoom, city_font.key())
+    def prepare(self, zoom: float, font: QFont) -> bool:
+        """Place the names of ``zoom`` in ``font`` unless they are; True when this placed them."""
+        city_font, country_font = _fonts(font)
+        if (zoom, city_font.key()) in self._grids:
+            return False
+        self._grid_for(zoom, city_font, country_font)
+        return True
+
+    def _grid_for(
+        self, zoom: float, city_font: QFont, country_font: QFont
+    ) -> dict[tuple[int, int], list[Placed]]:
+        key = (zoom, city_font.key())
         grid = self._grids.get(key)
         if grid is None:
-            grid = self._grids[key] = _grid(
-                self._placement(vp.zoom, city_font, country_font), vp.zoom
-            )
+            grid = self._grids[key] = _grid(self._placement(zoom, city_font, country_font), zoom)
             if len(self._grids) > KEPT:
                 self._grids.popitem(last=False)
+        return grid
+
+    def _shown(self, vp: Viewport, city_font: QFont, country_font: QFont) -> list[Placed]:
+        """The placed names whose dot or text reaches into ``vp``, by a grid of cells."""
+        grid = self._grid_for(vp.zoom, city_font, country_font)
         scale = vp.scale
         x0, y0 = (vp.cx * scale - vp.width / 2), (vp.cy * scale - vp.height / 2)
         x1, y1 = x0 + vp.width, y0 + vp.height

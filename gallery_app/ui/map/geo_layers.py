@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
@@ -168,6 +169,16 @@ class GeoLayers:
                 path.closeSubpath()
             self._regions[key] = path
         return path
+
+    def warm(self, deadline: float) -> bool:
+        """Build the paths of rivers and region borders ahead (between frames) until
+        ``deadline`` (``time.perf_counter``); True when every one read so far is built."""
+        for key in self.data.lines:
+            if key not in self._paths:
+                self._paths[key] = lines_path(self.data.lines[key])
+                if time.perf_counter() >= deadline:
+                    return False
+        return True
 
     def _path(self, key: PathKey, packed: tuple[str, ...], scale: float) -> QPainterPath:
         """A cached path: from the worker's projected lines, or projected here if none."""

@@ -252,6 +252,8 @@ def _paint_pin_labels(
         if len(out.label_boxes) >= MAX_LABELS:
             break
         label = _pin_label(names[int(tags[j])], int(counts[j]))
+        if not label:
+            continue
         at = QPointF(pins.sx[j] + pins.radius[j] + 4, pins.sy[j])
         _label(p, at, label, colours, out)
 

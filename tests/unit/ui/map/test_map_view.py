@@ -276,3 +276,21 @@ def test_the_world_is_read_when_the_map_first_paints_not_when_it_is_built(
     widget.show()
     widget.grab()
     assert reads == [1]
+
+
+def test_pins_with_no_place_name_get_no_empty_label(qtbot: QtBot, pool: QThreadPool) -> None:
+    state = FilterState()
+    view = MapView(state, MapMarks(state, pool))
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    entries = [
+        Entry(id=str(k), position=k, location=Location(lat=48.0 + k, lon=2.0, source="EXIF GPS"))
+        for k in range(3)
+    ]
+    with qtbot.wait_signal(view.marks.layer_changed, timeout=60_000):
+        view.marks.set_entries(entries)
+    view.grab()
+    assert len(view.hits) == 3 and all(h.label == "" for h in view.hits)
+    painted = view._painted
+    assert painted is not None and painted.label_boxes == []  # no blank label beside a pin
