@@ -308,6 +308,8 @@ def _label(
     )
     w, h = pix.width() / out.dpr, pix.height() / out.dpr
     x = at.x() - w / 2 if centred else at.x()
+    if centred:  # a region's name whose middle is near the edge stays whole on screen
+        x = max(2.0, min(x, p.viewport().width() - w - 2.0))
     y = at.y() - h / 2
     if not out.taken.add(x, y, x + w, y + h):
         return  # labels never overlap: the first painted wins

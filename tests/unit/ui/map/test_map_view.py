@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QThreadPool
@@ -294,3 +295,24 @@ def test_pins_with_no_place_name_get_no_empty_label(qtbot: QtBot, pool: QThreadP
     assert len(view.hits) == 3 and all(h.label == "" for h in view.hits)
     painted = view._painted
     assert painted is not None and painted.label_boxes == []  # no blank label beside a pin
+
+
+def test_a_regions_name_near_the_edge_stays_whole_on_screen(
+    qtbot: QtBot, pool: QThreadPool
+) -> None:
+    state = FilterState()
+    view = MapView(state, MapMarks(state, pool))
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    loc = Location(region="Washington", country="United States", country_code="US")
+    with qtbot.wait_signal(view.marks.layer_changed, timeout=60_000):
+        view.marks.set_entries([Entry(id="w", position=1, location=loc)])
+    x, y = project(-120.5, 47.4)  # the middle of Washington state, put near the left edge
+    scale = 256 * 2.0**4
+    view.set_viewport(replace(view.viewport, zoom=4.0, cx=x + (400 - 10) / scale, cy=y))
+    view.grab()
+    painted = view._painted
+    assert painted is not None and painted.label_boxes
+    (box,) = painted.label_boxes
+    assert box.left() >= 0 and box.right() <= view.width()
