@@ -4,7 +4,7 @@
 At integer zoom ``z`` the world is cut into square cells of ``cell_px``
 screen pixels; the points of one cell make one :class:`Cluster` at their
 mean.  Every level from 0 to :data:`MAX_LEVEL` is built at once, with numpy,
-when the index is made (on the map's worker for a big gallery: about 0.1 s
+when the index is made (on the map's worker for a big gallery: about 0.25 s of CPU
 for 100,000 points, most of it outside the interpreter's lock), so panning
 and zooming never wait for a level and no worker runs while the hand moves.
 
