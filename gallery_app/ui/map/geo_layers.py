@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 REGION_BORDER_ZOOM = 5.0  # a country fills much of the view
 REGION_FINE_ZOOM = 7.0
 REGION_LABEL_ZOOM = 5.5
+NEW_NAMES = 8  # region names laid out in one frame (about 0.2 ms each the first time)
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,8 @@ class GeoLayers:
         self._regions: dict[tuple[str, str], QPainterPath] = {}
         self._texts: dict[str, tuple[QStaticText, float, float]] = {}
         self._text_font: str = ""
+        self._new_texts = 0
+        self.unfinished = False  # the last frame left names to lay out: paint again
 
     def paint_rivers(self, p: QPainter, vp: Viewport, colours: GeoLayerColours) -> int:
         """Rivers, in world units (``p`` carries the world transform); the lines drawn."""
@@ -146,6 +149,8 @@ class GeoLayers:
         min_w = 3 * QFontMetricsF(font).height() / vp.scale  # no name fits a smaller region
         p.setPen(colours.region_label)
         written = 0
+        self._new_texts = 0
+        self.unfinished = False
         for iso3, box in self.data.boxes.items():
             if not _meets(box, shown):
                 continue
@@ -193,7 +198,11 @@ class GeoLayers:
     def _label(self, p: QPainter, vp: Viewport, place: LabelPlace, taken: Boxes) -> int:
         """The name at its label point, or beside it (inside the region) when a pin is there."""
         found = self._texts.get(place.name)
+        if found is None and self._new_texts >= NEW_NAMES:
+            self.unfinished = True  # laid out by the next frames: one frame lays out a few
+            return 0
         if found is None:
+            self._new_texts += 1
             text = QStaticText(place.name)
             text.setTextFormat(Qt.TextFormat.PlainText)  # a name is never markup
             text.prepare(font=p.font())

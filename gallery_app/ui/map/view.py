@@ -15,7 +15,7 @@ import heapq
 import logging
 
 import shiboken6
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -167,7 +167,8 @@ class MapView(QWidget):
     def is_settled(self) -> bool:
         """Marks placed and the basemap drawn for the viewport shown (for screenshots)."""
         ready = self.marks.ready and self._layer_data.ready
-        return ready and self._base.is_current(self.viewport)
+        names_done = not self._basemap.geo.unfinished  # every region name laid out
+        return ready and names_done and self._base.is_current(self.viewport)
 
     def set_area(self, area: GeoArea | None) -> None:
         self.filter_state.set_area(area)
@@ -229,6 +230,8 @@ class MapView(QWidget):
             discs = painted.pins.discs() if painted.pins is not None else []
             room = label_room(boxes, painted.hits, discs)
             self._basemap.geo.paint_region_labels(p, vp, base_colours.geo, room)
+            if self._basemap.geo.unfinished:
+                QTimer.singleShot(0, self, self.update)  # the other names in the next frames
         self._paint_area(p, colours)
         credit = self.credit_text()
         paint_legend(p, QRectF(self.rect()), pal, colours, self._sprites, painted.dpr, credit)
