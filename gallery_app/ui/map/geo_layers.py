@@ -126,6 +126,10 @@ class GeoLayers:
         """Whether :meth:`paint_region_labels` writes anything at ``vp``'s zoom."""
         return self.data.regions is not None and vp.zoom >= REGION_LABEL_ZOOM
 
+    def forget_names(self) -> None:
+        """No region names are drawn now: none are left to lay out either."""
+        self.unfinished = False
+
     def paint_region_labels(
         self,
         p: QPainter,

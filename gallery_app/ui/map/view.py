@@ -232,6 +232,8 @@ class MapView(QWidget):
             self._basemap.geo.paint_region_labels(p, vp, base_colours.geo, room)
             if self._basemap.geo.unfinished:
                 QTimer.singleShot(0, self, self.update)  # the other names in the next frames
+        else:
+            self._basemap.geo.forget_names()  # none to lay out at this zoom
         self._paint_area(p, colours)
         credit = self.credit_text()
         paint_legend(p, QRectF(self.rect()), pal, colours, self._sprites, painted.dpr, credit)

@@ -187,3 +187,19 @@ def test_the_layers_are_read_when_the_map_is_first_shown_not_when_the_window_is_
     view.show()
     assert len(asked) == 1
     qtbot.wait_until(lambda: asked[0].ready, timeout=60_000)
+
+
+def test_names_left_to_lay_out_do_not_hold_the_map_once_the_zoom_leaves_them(
+    qtbot: QtBot, pool: QThreadPool
+) -> None:
+    state = FilterState()
+    view = MapView(state, MapMarks(state, pool))
+    qtbot.addWidget(view)
+    view.resize(640, 480)
+    view.show()
+    qtbot.wait_until(view.is_settled, timeout=60_000)  # the layers arrived
+    view.set_viewport(replace(_vp(6.0), width=view.width(), height=view.height()))
+    view.repaint()  # one frame: a few of the provinces' names, the rest left for later
+    view.set_viewport(replace(_vp(4.0), width=view.width(), height=view.height()))
+    view.repaint()  # no region names at this zoom: none left to lay out
+    qtbot.wait_until(view.is_settled, timeout=60_000)
