@@ -177,7 +177,7 @@ def compose(
     install_scan_progress(window.statusBar(), loader)
     install_storage_notice(window.statusBar(), notices)
     RelinkAction(window, Relinker(pool, links, catalog, window), window)
-    findings = FindingsBook(pool, parent=window)  # the Checks panel and the grid's badges
+    findings = FindingsBook(pool, parent=window, busy=lambda: loader.scanning)  # panel, badges
     # The checks' run and a snapshot's check start once the first screen is up (a
     # screenshot's never: it shows the snapshot, and their work would end unused at exit).
     shown = [window.gallery_shown, loader.updated]

@@ -71,6 +71,8 @@ class StoryHookup(QObject):
         self._rebuild.setSingleShot(True)
         self._rebuild.setInterval(REBUILD_MS)
         self._rebuild.timeout.connect(self._on_rebuild)
+        self._stale = False  # the rows changed while the page was hidden
+        window.stack.currentChanged.connect(self._on_page_changed)
         model = window.parts.model
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
             signal.connect(self._rebuild.start)  # restarts the timer: no work per signal
@@ -133,7 +135,7 @@ class StoryHookup(QObject):
     def show_page(self) -> None:
         current = self._window.parts.grid.current_entry()
         if self._lazy.is_built():
-            self._on_rebuild()  # what the model holds now, not what it held 400 ms ago
+            self._rebuild_now()  # what the model holds now, not what it held 400 ms ago
         page = self.page  # built now, with the model's rows, the first time
         if current is not None:
             page.set_current(current)
@@ -144,9 +146,28 @@ class StoryHookup(QObject):
         return not self._lazy.is_built() or not self.page.view.is_pending()
 
     def _on_rebuild(self) -> None:
+        """Lay the story out again; while the page is hidden, only when it is next shown.
+
+        Laying out 10,000 entries costs the GUI thread tens of milliseconds:
+        a scan's pauses must not pay for it on a page nobody is looking at (and
+        a story never shown is laid out when it is built).
+        """
         self._rebuild.stop()
-        if self._lazy.is_built():  # an unseen story is laid out when first shown
-            self._fill(self.page)
+        if not self._lazy.is_built():
+            return
+        if self._window.stack.currentIndex() != self.index:
+            self._stale = True
+            return
+        self._rebuild_now()
+
+    def _on_page_changed(self, index: int) -> None:
+        if index == self.index and self._stale and self._lazy.is_built():
+            self._rebuild_now()
+
+    def _rebuild_now(self) -> None:
+        self._rebuild.stop()
+        self._stale = False
+        self._fill(self.page)
 
     def _fill(self, page: StoryPage) -> None:
         gallery = self._window.gallery
