@@ -108,6 +108,20 @@ class ReaderPool:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None
 
+    def submit(self, work: Callable[..., T], *args: object) -> Future[T]:
+        """``work(*args)`` in a worker (the pool starts on first use); its future.
+
+        A worker that dies breaks the pool: every future still open then
+        raises ``BrokenProcessPool``, and the caller ``close()``-s the pool so
+        the next ``submit`` starts a fresh one.
+        """
+        return self._pool().submit(work, *args)
+
+    def pids(self) -> list[int]:
+        """The worker processes' ids, none before the first use (benchmarks read their CPU)."""
+        processes = getattr(self._executor, "_processes", None) or {}
+        return list(processes)
+
     def read(
         self, files: list[Path], should_stop: Callable[[], bool] | None = None
     ) -> Iterator[tuple[Path, str]]:
