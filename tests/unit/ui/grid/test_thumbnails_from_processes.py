@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -84,5 +86,21 @@ def test_generated_folder_fills_the_grid_from_worker_processes(
         assert (pixmap.width() > pixmap.height()) == (width > height), entry.id
         assert thumbcache.lookup(entry.image, "normal") is not None  # the cache the CLI shares
     assert processes.made == len(gallery.entries)  # every one came from a worker process
+    provider.clear()
+    threads.waitForDone()
+
+
+def test_a_killed_worker_is_replaced_and_the_photo_still_gets_its_thumbnail(
+    qtbot: QtBot, tmp_path: Path, processes: ThumbnailProcesses
+) -> None:
+    photo = make_jpeg(tmp_path / "after.jpg", (1200, 900))
+    for pid in processes.pool.pids():
+        os.kill(pid, signal.SIGKILL)  # as a decoder crashing on a hostile file would
+    threads = QThreadPool()
+    provider = ThumbnailProvider(threads, processes=processes)
+    with qtbot.wait_signal(provider.thumbnail_ready, timeout=120_000) as ready:
+        provider.request("after", photo, 128)
+    _key, image, is_preview = ready.args
+    assert not is_preview and (image.width(), image.height()) == (128, 96)
     provider.clear()
     threads.waitForDone()
