@@ -96,7 +96,8 @@ class _ThumbJob(QRunnable):
 
     The quick phase (high priority) hands back a cached thumbnail, a failure,
     or the camera's embedded preview; only when no final image came out does
-    it queue the full phase (low priority), which decodes and stores.
+    it queue the full phase (low priority), which decodes and stores — or,
+    when the worker processes are running, hands the decode to them at once.
     """
 
     def __init__(
@@ -142,28 +143,29 @@ class _ThumbJob(QRunnable):
         preview = thumbcache.embedded_preview_image(self._path, min_edge=self._edge * 2 // 3)
         if preview is not None:
             self._emit(_fit(pil_to_qimage(preview), self._edge), True)
-        if not self._stale():
+        if not self._stale() and not self._to_processes(thumbcache.size_name_for(self._edge)):
             full = _ThumbJob(
                 self._provider, self._generation, self._key, self._path, self._edge, full=True
             )
             self._provider.pool.start(full, FULL)
+
+    def _to_processes(self, size: str) -> bool:
+        """Hand the decode to the worker processes when they take it (no wait in the queue)."""
+        processes = self._provider.processes
+        if processes is None or not processes.accept(self._provider.pending()):
+            return False
+        provider, generation, key, edge = self._provider, self._generation, self._key, self._edge
+        processes.submit(
+            self._path, size, lambda made: provider.deliver(generation, key, edge, made)
+        )
+        return True
 
     def _make(self) -> None:
         if self._stale():
             return
         thumbcache = _cache()
         size = thumbcache.size_name_for(self._edge)
-        processes = self._provider.processes
-        if processes is not None and processes.accept(self._provider.pending()):
-            provider, generation, key, edge = (
-                self._provider,
-                self._generation,
-                self._key,
-                self._edge,
-            )
-            processes.submit(
-                self._path, size, lambda made: provider.deliver(generation, key, edge, made)
-            )
+        if self._to_processes(size):
             return
         result = thumbcache.ensure_thumbnail(
             self._path, size, keep_image=True, notices=self._provider.notices
