@@ -17,6 +17,10 @@ on all of them alike.
   timed from the first request to the last final image (cache lookup,
   embedded-preview look, decode, PNG into the freedesktop cache, pixels
   handed back, QImage for the grid); CPU time includes the workers'.
+- ``dateline app, threads only``: the same provider without its worker
+  processes (the app's fallback, and its path before them): every thumbnail
+  on the thumbnail threads; where the threads waited says what the
+  interpreter lock costs (the "other" share).
 - ``dateline cli``: ``gallery-cli thumbnails`` (``cli.thumbnails.make_all``,
   its default ``--jobs``: one per CPU), the same cache entries.
 - ``vipsthumbnail -s 256`` and ``mogrify -thumbnail`` with their own
@@ -43,6 +47,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -84,27 +89,30 @@ def _work_cli(files: list[Path]) -> int:
     return counts["made"]
 
 
-def _app_provider() -> tuple[Any, Any, float]:
+def _app_provider(processes_on: bool = True) -> tuple[Any, Any, float]:
     """The provider as ``app.compose`` builds it, its worker processes started and warm.
 
     The processes start once per session (the app starts them when thumbnails
-    pile up); their start-up is measured apart, as the window's is.
+    pile up); their start-up is measured apart, as the window's is.  Without
+    them: the app's fallback, every thumbnail made on its threads.
     """
     from gallery_app.qt.loading.thumb_processes import ThumbnailProcesses
     from gallery_app.qt.loading.thumbnails import ThumbnailProvider
     from gallery_app.qt.pools import ThreadPools
 
     pools = ThreadPools.create()
-    processes = ThumbnailProcesses.create()
+    processes = ThumbnailProcesses.create() if processes_on else None
     provider = ThumbnailProvider(pools.thumbnails, processes=processes)
     started = time.perf_counter()
+    if processes is None:
+        return pools, provider, 0.0
     processes.start()
     while not processes.ready():  # the warm-up answers on the pool's own thread
         time.sleep(0.005)
     return pools, provider, time.perf_counter() - started
 
 
-def _work_app(files: list[Path], pools: Any, provider: Any) -> int:
+def _work_app(files: list[Path], pools: Any, provider: Any, at_end: Callable[[], None]) -> int:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtGui import QImage
 
@@ -122,6 +130,7 @@ def _work_app(files: list[Path], pools: Any, provider: Any) -> int:
         provider.request(f"row-{n}", path, EDGE)
     QTimer.singleShot(600_000, loop.quit)
     loop.exec()
+    at_end()  # before ``waitForDone``, which ends the pool's threads
     pools.wait_for_done(10_000)
     return sum(shown)
 
@@ -130,30 +139,44 @@ def worker(kind: str, files: list[Path]) -> dict[str, float]:
     """Run one contender of ours in this (pinned) process; wall and CPU seconds, files made."""
     from gallery_app.core.store import thumbcache  # noqa: F401  imports outside the timing
 
-    pids: list[int] = []
+    tasks: list[tuple[int | str, str]] = []  # the processes or threads that make thumbnails
     extra: dict[str, float] = {}
-    if kind == "app":  # the QGuiApplication and the warm processes outside the timed part
+    after: list[tuple[float, float, float]] = []
+
+    def at_end() -> None:  # the workers' figures when the last thumbnail arrived
+        if kind == "threads":  # the pool's threads, born with the run (the main one left out)
+            me = str(threading.get_native_id())
+            tasks[:] = [("self", tid) for tid in os.listdir("/proc/self/task") if tid != me]
+        after.append(workers_times(tasks))
+
+    if kind in ("app", "threads"):  # the QGuiApplication and warm processes outside the timing
         from PySide6.QtGui import QGuiApplication
 
         QGuiApplication.instance() or QGuiApplication(["bench"])
-        pools, provider, extra["start"] = _app_provider()
-        pids = provider.processes.pool.pids()
-        work: Callable[[list[Path]], int] = lambda f: _work_app(f, pools, provider)  # noqa: E731
+        pools, provider, start = _app_provider(kind == "app")
+        if provider.processes is not None:
+            extra["start"] = start
+            tasks = [(pid, "") for pid in provider.processes.pool.pids()]
+        work: Callable[[list[Path]], int] = lambda f: _work_app(f, pools, provider, at_end)  # noqa: E731
     else:
         work = _work_cli
-    before = workers_times(pids)
+    before = workers_times(tasks)
     cpu, wall = cpu_self(), time.perf_counter()
     made = work(files)
     wall, cpu = time.perf_counter() - wall, cpu_self() - cpu
-    after = workers_times(pids)
-    result = {"wall": wall, "cpu": cpu + after[0] - before[0], "made": made, **extra}
-    if pids:  # where the worker processes spent the run
-        on_cpu, queued = after[1] - before[1], after[2] - before[2]
-        result["threads"] = len(pids)
+    if not after:
+        at_end()
+    result = {"wall": wall, "cpu": cpu + after[0][0] - before[0], "made": made, **extra}
+    if kind == "threads":
+        result["cpu"] = cpu  # the threads' CPU is the process's
+    if tasks:  # where the workers spent the run
+        on_cpu, queued = after[0][1] - before[1], after[0][2] - before[2]
+        result["threads"] = len(tasks)
         result["threads_cpu"] = on_cpu
         result["threads_queued"] = queued  # runnable, waiting for a CPU: the load
-        # Neither on a CPU nor waiting for one: the disk, the hand-over, or idle at the end.
-        result["threads_other"] = max(0.0, len(pids) * wall - on_cpu - queued)
+        # Neither on a CPU nor waiting for one: the GIL, the disk, idle at the end.
+        result["threads_other"] = max(0.0, len(tasks) * wall - on_cpu - queued)
+    if kind == "app":
         result["window_cpu"] = cpu  # the app's own process: requests, hand-over, QImage
         provider.close()
     return result
@@ -233,10 +256,10 @@ def contenders(cpus: list[int], tools: bool) -> list[tuple[str, int, Run]]:
         ("vipsthumbnail", "vipsthumbnail", _vips),
         ("ImageMagick mogrify", "mogrify", _magick),
     )
-    for kind in ("app", "cli"):
+    for kind, name in (("app", "app"), ("threads", "app, threads only"), ("cli", "cli")):
         for pinned in sets:
             found.append(
-                (f"dateline {kind}", len(pinned), lambda f, o, k=kind, p=pinned: _ours(k, p, f, o))
+                (f"dateline {name}", len(pinned), lambda f, o, k=kind, p=pinned: _ours(k, p, f, o))
             )
     for name, tool, build in builds:
         if tools and shutil.which(tool) and shutil.which("taskset"):
@@ -312,7 +335,7 @@ def table(rows: list[dict]) -> str:
         "| tool | cores | made | wall median s | best s | CPU s | CPU ÷ (wall × cores) | "
         "× own 1 core, median / best | ÷ vipsthumbnail's own two-core gain | "
         "vips ÷ this, 1 core: wall / CPU | "
-        "worker processes: on a CPU / waiting for one / other (I/O, hand-over, idle) | notes |",
+        "workers: on a CPU / waiting for one / other (GIL, I/O, idle at the end) | notes |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     vips2 = by.get(("vipsthumbnail", 2))
@@ -352,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="interleaved rounds")
     parser.add_argument("--no-tools", action="store_true", help="Dateline only")
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--worker", choices=("app", "cli"), help=argparse.SUPPRESS)
+    parser.add_argument("--worker", choices=("app", "threads", "cli"), help=argparse.SUPPRESS)
     args, rest = parser.parse_known_args(argv)
     if args.worker:
         files = [args.folder, *map(Path, rest)]

@@ -34,10 +34,10 @@ def proc_times(pid: int | str, task: str = "") -> tuple[float, float, float]:
     return cpu, ran / 1e9, waited / 1e9
 
 
-def workers_times(pids: list[int]) -> tuple[float, float, float]:
-    """CPU, on-CPU and runqueue seconds summed over the worker processes ``pids``."""
+def workers_times(tasks: list[tuple[int | str, str]]) -> tuple[float, float, float]:
+    """CPU, on-CPU and runqueue seconds summed over ``(pid, thread id or "")`` pairs."""
     sums = [0.0, 0.0, 0.0]
-    for pid in pids:
-        for n, value in enumerate(proc_times(pid)):
+    for pid, task in tasks:
+        for n, value in enumerate(proc_times(pid, task)):
             sums[n] += value
     return sums[0], sums[1], sums[2]
