@@ -18,7 +18,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from gallery_app.core.store import thumbcache
 from gallery_app.core.store.notices import StorageNotices
 
 
@@ -60,6 +59,8 @@ class _Kept(StorageNotices):
 
 def make_pixels(path: str, size: str) -> MadeThumb:
     """In a worker: the thumbnail of ``path`` at the cache ``size`` ("large"...), as pixels."""
+    from gallery_app.core.store import thumbcache  # deferred: Pillow loads in the workers only
+
     notices = _Kept()
     result = thumbcache.ensure_thumbnail(Path(path), size, keep_image=True, notices=notices)
     image = result.image

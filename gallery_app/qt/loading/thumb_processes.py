@@ -27,13 +27,15 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gallery_app.core.folders.pool import ReaderPool
 from gallery_app.core.store import thumbjob
 from gallery_app.core.store.thumbjob import MadeThumb
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +81,7 @@ class ThumbnailProcesses:
             self._state, self._warming = "starting", self.pool.workers
         try:
             warmups = [self.pool.submit(thumbjob.warm) for _ in range(self.pool.workers)]
-        except (OSError, RuntimeError, BrokenProcessPool) as exc:
+        except (OSError, RuntimeError) as exc:  # BrokenProcessPool is a RuntimeError
             self._give_up(exc)
             return
         for future in warmups:
@@ -112,7 +114,7 @@ class ThumbnailProcesses:
         epoch = self._epoch
         try:
             future = self.pool.submit(thumbjob.make_pixels, path, size)
-        except BrokenProcessPool:
+        except RuntimeError:  # a broken pool (BrokenProcessPool), or one already shut down
             self._replace(epoch)
             future = self.pool.submit(thumbjob.make_pixels, path, size)
         with self._lock:
@@ -126,6 +128,9 @@ class ThumbnailProcesses:
             self._futures.discard(future)
         if future.cancelled():
             return  # the view moved on (``cancel``): nobody waits for it
+        # deferred: multiprocessing loads with the first worker, not with the window
+        from concurrent.futures.process import BrokenProcessPool
+
         error = future.exception()
         if error is None:
             self.made += 1

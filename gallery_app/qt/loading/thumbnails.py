@@ -33,12 +33,13 @@ from PySide6.QtGui import QImage
 
 from gallery_app.core import paths
 from gallery_app.core.store.notices import THUMBNAILS, StorageNotices
-from gallery_app.core.store.thumbjob import MadeThumb, Pixels
 from gallery_app.qt.loading.thumb_processes import ThumbnailProcesses
 from gallery_app.qt.workers import read_image
 
 if TYPE_CHECKING:
     from PIL import Image
+
+    from gallery_app.core.store.thumbjob import MadeThumb, Pixels
 
 log = logging.getLogger(__name__)
 
