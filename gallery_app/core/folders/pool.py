@@ -108,7 +108,21 @@ class ReaderPool:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None
 
-    def submit(self, work: Callable[..., object], *args: object) -> Future[object] | None:
+    def submit(self, work: Callable[..., T], *args: object) -> Future[T]:
+        """``work(*args)`` in a worker (the pool starts on first use); its future.
+
+        A worker that dies breaks the pool: every future still open then
+        raises ``BrokenProcessPool``, and the caller ``close()``-s the pool so
+        the next ``submit`` starts a fresh one.
+        """
+        return self._pool().submit(work, *args)
+
+    def pids(self) -> list[int]:
+        """The worker processes' ids, none before the first use (benchmarks read their CPU)."""
+        processes = getattr(self._executor, "_processes", None) or {}
+        return list(processes)
+
+    def offer(self, work: Callable[..., object], *args: object) -> Future[object] | None:
         """Start ``work(*args)`` (a module-level function) in a worker; no need to wait.
 
         Its failure is logged.  None when the pool cannot take work (it broke,
@@ -117,7 +131,7 @@ class ReaderPool:
         from concurrent.futures.process import BrokenProcessPool  # deferred, as in _pool
 
         try:
-            future = self._pool().submit(work, *args)
+            future = self.submit(work, *args)
         except (BrokenProcessPool, RuntimeError) as exc:
             log.info("the reader processes cannot take %s: %s", work.__name__, exc)
             return None
