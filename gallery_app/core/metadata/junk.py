@@ -87,7 +87,10 @@ def is_junk(text: str) -> bool:
     return junk_reason(text) is not None
 
 
+_PUNCTUATION_ONLY = re.compile(r"[\W_]*")
+
+
 def is_placeholder(text: str) -> bool:
     """Text no field can mean: a broken XMP writer's "x-default", or punctuation only."""
     norm = " ".join(text.upper().split())
-    return norm == "X-DEFAULT" or re.fullmatch(r"[\W_]*", norm) is not None
+    return norm == "X-DEFAULT" or _PUNCTUATION_ONLY.fullmatch(norm) is not None
