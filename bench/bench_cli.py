@@ -69,7 +69,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--exiftool-repeat", type=int, default=1)
     args = parser.parse_args(argv)
+    from bytecode import ensure_bytecode  # bench/ is the script's folder, first on sys.path
+
     from gallery_app.core.folders.listing import iter_image_files
+
+    print(ensure_bytecode())
 
     files = [str(p) for p in iter_image_files(args.tree)]
     cli = [sys.executable, "-m", "gallery_app.cli.main", "list", str(args.tree), "--json"]
