@@ -46,6 +46,7 @@ from gallery_app.qt.loading.gallery import GalleryLoader
 from gallery_app.qt.loading.relinker import Relinker
 from gallery_app.qt.loading.scanner import FolderScanner
 from gallery_app.qt.loading.session import OpenRequest
+from gallery_app.qt.loading.thumb_processes import ThumbnailProcesses
 from gallery_app.qt.loading.thumbnails import ThumbnailProvider
 from gallery_app.qt.models.filter_state import FilterState
 from gallery_app.qt.pools import ThreadPools
@@ -138,7 +139,7 @@ class Composition:
             self.findings.stop()
         self.scanner.stop()
         self.scanner.close_readers()
-        self.thumbnails.clear()
+        self.thumbnails.close()  # its worker processes too
         self.pools.clear()
         self.thumbnails.wait_for_done(3000)
         self.pools.wait_for_done(3000)
@@ -164,7 +165,9 @@ def compose(
     catalog = Catalog(notices=notices)
     readers = ReaderPool(niceness=10)  # processes, started when needed; the window comes first
     scanner = FolderScanner(catalog, pools.scan, readers=readers, hold_check=True)
-    thumbnails = ThumbnailProvider(pools.thumbnails, notices=notices)
+    # The full phase of each thumbnail in processes of its own once thumbnails pile up.
+    makers = ThumbnailProcesses.create()
+    thumbnails = ThumbnailProvider(pools.thumbnails, notices=notices, processes=makers)
     load = functools.partial(load_gallery, catalog=catalog)  # the catalog is thread-safe
     loader = FolderGalleryLoader(pool, load, scanner, links, progressive=progressive)
     image_loader = ImageLoader(pool)
@@ -178,11 +181,7 @@ def compose(
     install_storage_notice(window.statusBar(), notices)
     RelinkAction(window, Relinker(pool, links, catalog, window), window)
     findings = FindingsBook(pool, parent=window, busy=lambda: loader.scanning)  # panel, badges
-    # The checks' run and a snapshot's check start once the first screen is up (a
-    # screenshot's never: it shows the snapshot, and their work would end unused at exit).
-    shown = [window.gallery_shown, loader.updated]
-    idle = window.parts.model.thumbnails_idle
-    hold_for_first_screen(shown, idle, findings, scanner, window, release=progressive)
+    hold_for_first_screen(window, loader, findings, scanner, release=progressive)  # not screenshots
     model = window.parts.model
     model.use_findings(findings)
     install_checks_dock(window, findings, model.entries, window.open_entry, window.commands.search)

@@ -22,7 +22,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 
 from gallery_app.qt.checks import FindingsBook
+from gallery_app.qt.loading.folder_session import FolderGalleryLoader
 from gallery_app.qt.loading.scanner import FolderScanner
+from gallery_app.ui.window.main_window import MainWindow
 
 MAX_WAIT_MS = 1000
 
@@ -71,21 +73,24 @@ class FirstScreen(QObject):
 
 
 def hold_for_first_screen(
-    shown: list[SignalInstance],
-    thumbnails_idle: SignalInstance,
+    window: MainWindow,
+    loader: FolderGalleryLoader,
     findings: FindingsBook,
     scanner: FolderScanner,
-    parent: QObject,
     *,
     release: bool = True,
 ) -> FirstScreen:
     """Hold the checks' runs and a snapshot's check until each gallery's first screen is up.
 
-    ``release=False`` (``--screenshot``): held until the process ends, or until a
-    caller asks (``FindingsBook.release`` for ``--view checks``).
+    The screen is the window's gallery (``gallery_shown``) or a newer version of
+    it (the loader's ``updated``: a snapshot shown in place).  ``release=False``
+    (``--screenshot``, which shows the snapshot and exits): held until the
+    process ends, or until a caller asks (``FindingsBook.release`` for
+    ``--view checks``).
     """
     findings.hold()
-    first = FirstScreen(shown, thumbnails_idle, parent)
+    shown = [window.gallery_shown, loader.updated]
+    first = FirstScreen(shown, window.parts.model.thumbnails_idle, window)
     if release:
         first.settled.connect(findings.release)
         first.settled.connect(scanner.screen_ready)

@@ -19,9 +19,16 @@ from gallery_app.ui.window.first_screen import FirstScreen, hold_for_first_scree
 
 
 class _Window(QObject):
+    """The window's and loader's signals in one object (``parts.model`` is itself)."""
+
     gallery_shown = Signal(object)
     updated = Signal(object)
     thumbnails_idle = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts = self
+        self.model = self
 
 
 class _Scanner:
@@ -73,8 +80,7 @@ def test_the_checks_run_once_the_first_screen_is_up(qtbot: QtBot, pool: QThreadP
     model = PhotoModel(ImageLoader(pool))
     model.use_findings(book)
     scanner = _Scanner()
-    held = [window.gallery_shown]
-    hold_for_first_screen(held, window.thumbnails_idle, book, scanner, window)
+    hold_for_first_screen(window, window, book, scanner)
     model.set_gallery(load_gallery(None, read_files=False))
     window.gallery_shown.emit(None)
     qtbot.wait_until(lambda: not book._timer.isActive(), timeout=5_000)  # the run came due
@@ -91,14 +97,7 @@ def test_a_screenshot_holds_them_until_asked(qtbot: QtBot, pool: QThreadPool) ->
     model = PhotoModel(ImageLoader(pool))
     model.use_findings(book)
     scanner = _Scanner()
-    hold_for_first_screen(
-        [window.gallery_shown],
-        window.thumbnails_idle,
-        book,
-        scanner,
-        window,
-        release=False,
-    )
+    hold_for_first_screen(window, window, book, scanner, release=False)
     model.set_gallery(load_gallery(None, read_files=False))
     window.gallery_shown.emit(None)
     window.thumbnails_idle.emit()
