@@ -254,7 +254,7 @@ def _without_pillow(
         if kind.key == "cr3" and (boxed := otherkinds.cr3_boxes(fh, kind, notes)):
             return boxed
     if kind is not None and kind.key == "x3f":
-        return otherkinds.x3f_size_only(fh, path, kind, notes)
+        return otherkinds.read_x3f(fh, path, kind, notes)
     if kind is not None and kind.is_image:
         return None
     if kind is not None and kind.key in otherkinds.VIDEO_KINDS:

@@ -12,6 +12,7 @@ place and camera.  Each returns an ``Embedded``.
 
 from __future__ import annotations
 
+import io
 import logging
 import struct
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from gallery_app.core.metadata.cr3 import read_cr3
 from gallery_app.core.metadata.embedded import Embedded, xmp_from
 from gallery_app.core.metadata.matroska import read_matroska
 from gallery_app.core.metadata.mpegts import read_mpegts
+from gallery_app.core.metadata.native import NativeUnavailable, read_native
 from gallery_app.core.metadata.quicktime import read_quicktime
 from gallery_app.core.metadata.riff import read_riff
 from gallery_app.core.metadata.video import VideoTags
@@ -91,17 +93,36 @@ def read_video(fh: IO[bytes], path: Path, kind: sniff.FileKind, notes: list[str]
     )
 
 
-def x3f_size_only(fh: IO[bytes], path: Path, kind: sniff.FileKind, notes: list[str]) -> Embedded:
-    """A Sigma X3F: its size from its own header (libexiv2 and Pillow read none of it)."""
+def read_x3f(fh: IO[bytes], path: Path, kind: sniff.FileKind, notes: list[str]) -> Embedded:
+    """A Sigma X3F: its size from its own header, its metadata from its embedded JPEG's EXIF.
+
+    libexiv2 and Pillow read neither; the JPEG's header is read by libexiv2 from memory.
+    """
     try:
-        found = rawsize.x3f_size(fh)
+        found = rawsize.read_x3f(fh)
     except (OSError, struct.error) as error:
         log.info("%s: X3F header unreadable: %s", path.name, error)
         found = None
     if found is None:
         notes.append(f"{path.name} could not be opened as a {kind.name}: its header is damaged.")
         return Embedded(kind, ImageStatus.UNREADABLE, warnings=tuple(notes))
-    return Embedded(kind, ImageStatus.OK, *found, warnings=tuple(notes))
+    if found.jpeg is not None:
+        try:
+            inner = read_native(io.BytesIO(found.jpeg.data), path, "jpeg", None)
+        except NativeUnavailable as why:
+            log.info("%s: the X3F's embedded JPEG gave no metadata: %s", path.name, why)
+        else:
+            return Embedded(
+                kind,
+                ImageStatus.OK,
+                found.width,
+                found.height,
+                inner.exif,
+                inner.iptc,
+                inner.xmp,
+                warnings=tuple(notes),
+            )
+    return Embedded(kind, ImageStatus.OK, found.width, found.height, warnings=tuple(notes))
 
 
 def cr3_boxes(fh: IO[bytes], kind: sniff.FileKind, notes: list[str]) -> Embedded | None:

@@ -8,7 +8,8 @@ converter keeps, previews); Dateline reports the one exiftool's
 - Fujifilm RAF: its header directory (offset 0x5C) holds
   ``RawImageCroppedSize`` (tag 0x111, height then width);
 - Sigma X3F: the full-size JPEG the camera embeds (an ``IMA2`` section whose
-  JPEG opens with EXIF, exiftool's JpgFromRaw), else the header's size;
+  JPEG opens with EXIF, exiftool's JpgFromRaw), else the header's size; that
+  JPEG's header is handed back too, for its EXIF (date, camera, orientation);
 - Panasonic RW2 and Phase One IIQ are read from libexiv2's tags (``native``):
   the crop inside the sensor borders, and the EXIF pixel dimensions.
 
@@ -21,9 +22,10 @@ from __future__ import annotations
 import io
 import os
 import struct
+from dataclasses import dataclass
 from typing import IO
 
-from gallery_app.core.metadata.jpeg_head import read_head
+from gallery_app.core.metadata.jpeg_head import JpegHead, read_head
 
 RAF_MAGIC = b"FUJIFILMCCD-RAW"
 X3F_MAGIC = b"FOVb"
@@ -58,8 +60,23 @@ def raf_size(fh: IO[bytes]) -> tuple[int, int] | None:
     return None
 
 
+@dataclass(frozen=True)
+class X3f:
+    """A Sigma X3F's size, and the header of its embedded JPEG (which holds its EXIF)."""
+
+    width: int
+    height: int
+    jpeg: JpegHead | None = None
+
+
 def x3f_size(fh: IO[bytes]) -> tuple[int, int] | None:
     """A Sigma X3F's size: its embedded full-size JPEG's, else its header's."""
+    found = read_x3f(fh)
+    return (found.width, found.height) if found else None
+
+
+def read_x3f(fh: IO[bytes]) -> X3f | None:
+    """The X3F in ``fh``: its embedded full-size JPEG's size (exiftool's), else its header's."""
     fh.seek(0)
     head = fh.read(48)
     if not head.startswith(X3F_MAGIC) or len(head) < 48:
@@ -67,14 +84,14 @@ def x3f_size(fh: IO[bytes]) -> tuple[int, int] | None:
     (version,) = struct.unpack("<I", head[4:8])
     at = 40 if version >> 16 >= 4 else 28
     width, height = struct.unpack("<II", head[at : at + 8])
-    embedded = _x3f_jpeg_size(fh)
+    embedded = _x3f_jpeg(fh)
     if embedded:
-        return embedded
-    return (width, height) if width and height else None
+        return X3f(embedded.width, embedded.height, embedded)
+    return X3f(width, height) if width and height else None
 
 
-def _x3f_jpeg_size(fh: IO[bytes]) -> tuple[int, int] | None:
-    """The frame size of the JPEG in the first ``IMA2`` section that carries EXIF."""
+def _x3f_jpeg(fh: IO[bytes]) -> JpegHead | None:
+    """The header of the JPEG in the first ``IMA2`` section that carries EXIF."""
     file_size = fh.seek(0, os.SEEK_END)
     if file_size < 16:
         return None
@@ -96,5 +113,5 @@ def _x3f_jpeg_size(fh: IO[bytes]) -> tuple[int, int] | None:
             continue
         found = read_head(io.BytesIO(section[28:]))
         if found is not None:
-            return found.width, found.height
+            return found
     return None

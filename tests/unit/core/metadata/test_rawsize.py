@@ -19,7 +19,7 @@ from gallery_app.core.imaging import kinds
 from gallery_app.core.metadata import rawsize
 from gallery_app.core.metadata.reader import read_metadata
 from gallery_app.core.models import ImageStatus
-from tests.imaging import exif_block
+from tests.imaging import exif_block, jpeg_segment
 
 
 def _raf(entries: list[tuple[int, bytes]], count: int | None = None) -> bytes:
@@ -55,12 +55,13 @@ def test_a_damaged_raf_header_gives_no_size(data: bytes) -> None:
 
 
 def _jpeg(size: tuple[int, int]) -> bytes:
+    """A JPEG that opens with its EXIF segment, as Sigma's embedded JPEG does (no JFIF)."""
     out = io.BytesIO()
-    Image.new("RGB", size, "grey").save(out, "JPEG", exif=exif_block(description="x"))
+    Image.new("RGB", size, "grey").save(out, "JPEG")
     data = out.getvalue()
-    if data[2:4] == b"\xff\xe0":  # Sigma's JPEG opens with its EXIF: drop Pillow's JFIF segment
-        data = data[:2] + data[4 + int.from_bytes(data[4:6], "big") :]
-    return data
+    data = data[:2] + data[4 + int.from_bytes(data[4:6], "big") :]  # Pillow's JFIF segment
+    exif = exif_block(description="Harbour at dawn", date_original="2009:11:28 13:05:20")
+    return data[:2] + jpeg_segment(0xE1, b"Exif\x00\x00" + exif) + data[2:]
 
 
 def _x3f(version: int, size: tuple[int, int], jpeg: bytes | None) -> bytes:
@@ -85,6 +86,8 @@ def test_an_x3f_reports_its_embedded_full_size_jpeg_else_its_header(tmp_path: Pa
     meta = read_metadata(with_jpeg)
     assert (meta.info.width, meta.info.height) == (264, 176)
     assert meta.info.status is ImageStatus.OK and meta.warnings == ()
+    assert meta.caption == "Harbour at dawn"  # the embedded JPEG's EXIF is the X3F's metadata
+    assert meta.taken is not None and meta.taken.iso() == "2009-11-28T13:05:20"
     assert kinds.classify(with_jpeg).family == "raw"
     bare = tmp_path / "sd14.x3f"
     bare.write_bytes(_x3f(0x20000, (2268, 1512), None))
