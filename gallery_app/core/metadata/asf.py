@@ -1,11 +1,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Frame size, duration and date of an ASF video (``.wmv``, ``.asf``), from its header.
+"""Frame size and duration of an ASF video (``.wmv``, ``.asf``), from its header.
 
 Flow: an ASF file opens with one Header Object whose children are walked by
 seeking (each child: a 16-byte GUID and a 64-bit size); two are read:
 
-- File Properties: the creation date (100 ns ticks since 1601, UTC) and the
-  play duration (100 ns ticks, including the preroll, in milliseconds);
+- File Properties: the play duration (100 ns ticks), which includes the
+  preroll (in milliseconds);
 - Stream Properties: for the first video stream, the encoded picture size,
   which exiftool reports as ImageWidth/ImageHeight.
 
@@ -15,7 +15,6 @@ every walk is bounded and stops at a size beyond its parent.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import struct
 import uuid
@@ -39,8 +38,6 @@ VIDEO_STREAMS = frozenset(
     }
 )
 _MAX_OBJECT = 64 * 1024
-_EPOCH = dt.datetime(1601, 1, 1, tzinfo=dt.UTC)
-DATE_LABEL = "ASF CreationDate"
 
 
 def read_asf(fh: IO[bytes]) -> VideoTags:
@@ -76,13 +73,7 @@ def read_asf(fh: IO[bytes]) -> VideoTags:
 def _file_properties(body: bytes, tags: VideoTags) -> None:
     if len(body) < 64:
         return
-    created, _packets, play, _send, preroll = struct.unpack("<QQQQQ", body[24:64])
-    if created:
-        try:
-            moment = _EPOCH + dt.timedelta(microseconds=created // 10)
-            tags.put(DATE_LABEL, moment.strftime("%Y-%m-%dT%H:%M:%SZ"))
-        except OverflowError:
-            pass
+    play, _send, preroll = struct.unpack("<QQQ", body[40:64])
     seconds = play / 1e7 - preroll / 1000
     if 0 < seconds < 1e8:
         tags.duration = seconds

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from gallery_app.core.metadata import asf, h264, matroska, mpegts, sniff
+from gallery_app.core.metadata.details import read_details
 from gallery_app.core.metadata.reader import read_metadata
 from gallery_app.core.models import ImageStatus
 
@@ -226,3 +227,20 @@ def test_a_transport_stream_without_video_is_read_only_so_far(tmp_path: Path) ->
         found = mpegts.read_mpegts(raw)
         assert raw.tell() <= (mpegts.MAX_PACKETS + 1) * 192
     assert found.width == 0
+
+
+def test_the_details_of_a_wmv_give_its_size_and_length_without_a_problem(tmp_path: Path) -> None:
+    path = tmp_path / "clip.wmv"
+    path.write_bytes(_asf_file(640, 480, 42.5))
+    details = read_details(path)
+    assert (details.width, details.height, details.format) == (640, 480, "ASF/WMV video")
+    assert details.duration == pytest.approx(42.5)
+    assert details.problem is None
+
+
+def test_a_file_libexiv2_refuses_is_said_plainly(tmp_path: Path) -> None:
+    path = tmp_path / "odd.jpg"
+    path.write_bytes(b"not a picture at all" * 8)
+    problem = read_details(path).problem
+    assert problem is not None and problem.startswith("The tags of odd.jpg could not be listed: ")
+    assert "ErrorCode" not in problem and str(tmp_path) not in problem
