@@ -61,8 +61,15 @@ def test_a_name_that_says_nothing_is_led_by_its_folder() -> None:
 
 @pytest.mark.parametrize(
     ("seconds", "text"),
-    [(None, ""), (0.0, ""), (float("nan"), ""), (0.4, "0:00"), (42.5, "0:42"), (725, "12:05")]
-    + [(3723, "1:02:03")],
+    [
+        (None, ""),
+        (0.0, ""),
+        (float("nan"), ""),
+        (0.4, "0:00"),
+        (42.5, "0:42"),
+        (725, "12:05"),
+        (3723, "1:02:03"),
+    ],
 )
 def test_a_video_length_reads_as_a_player_shows_it(seconds: float | None, text: str) -> None:
     assert duration_text(seconds) == text
