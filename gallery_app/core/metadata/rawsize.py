@@ -53,10 +53,14 @@ def raf_size(fh: IO[bytes]) -> tuple[int, int] | None:
         if len(entry) < 4:
             return None
         tag, length = struct.unpack(">HH", entry)
+        if tag != _RAF_CROPPED:
+            fh.seek(length, os.SEEK_CUR)  # other entries are skipped, not read
+            continue
         value = fh.read(length)
-        if tag == _RAF_CROPPED and len(value) >= 4:
-            height, width = struct.unpack(">HH", value[:4])
-            return (width, height) if width and height else None
+        if len(value) < 4:
+            return None
+        height, width = struct.unpack(">HH", value[:4])
+        return (width, height) if width and height else None
     return None
 
 
