@@ -12,14 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from gallery_app.core.metadata import otherkinds, sniff
+from gallery_app.core.metadata import sniff
 
 RAW_EXTENSIONS: frozenset[str] = sniff.RAW_EXTENSIONS
 VIDEO_EXTENSIONS: frozenset[str] = frozenset(
     {".mp4", ".mov", ".m4v", ".avi", ".mkv", ".mts", ".m2ts", ".3gp", ".wmv", ".asf", ".webm"}
     | {".mpg"}
 )
-VIDEO_KEYS = otherkinds.VIDEO_KINDS  # ``sniff`` keys of the videos whose headers are read
+VIDEO_KEYS = sniff.VIDEO_KEYS
 _RAF_MAGIC = b"FUJIFILMCCD-RAW"
 HEAD_BYTES = max(sniff.HEAD_SIZE, len(_RAF_MAGIC))  # what ``classify_head`` needs to see
 

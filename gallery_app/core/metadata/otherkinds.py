@@ -42,7 +42,7 @@ _VIDEO_READERS: dict[str, Callable[[IO[bytes]], VideoTags]] = {
     "mkv": read_matroska,
     "mpegts": read_mpegts,
 }
-VIDEO_KINDS = frozenset(_VIDEO_READERS)
+VIDEO_KINDS = sniff.VIDEO_KEYS
 
 
 def size_apart(fh: IO[bytes], key: str) -> tuple[int | None, int | None]:

@@ -51,6 +51,9 @@ EPS = FileKind("eps", "PostScript/EPS document", False)
 PDF = FileKind("pdf", "PDF document", False)
 XMP = FileKind("xmp", "XMP sidecar", False)
 
+# The video kinds whose headers Dateline reads (``otherkinds`` has a reader for each).
+VIDEO_KEYS = frozenset({MP4.key, AVI.key, ASF.key, MKV.key, MPEGTS.key})
+
 # Extensions and the kinds their content may have.
 EXTENSION_KINDS: dict[str, frozenset[str]] = {
     ".jpg": frozenset({"jpeg"}),

@@ -244,3 +244,9 @@ def test_a_file_libexiv2_refuses_is_said_plainly(tmp_path: Path) -> None:
     problem = read_details(path).problem
     assert problem is not None and problem.startswith("The tags of odd.jpg could not be listed: ")
     assert "ErrorCode" not in problem and str(tmp_path) not in problem
+
+
+def test_every_video_kind_sniffed_has_a_header_reader() -> None:
+    from gallery_app.core.metadata import otherkinds
+
+    assert set(otherkinds._VIDEO_READERS) == sniff.VIDEO_KEYS
