@@ -39,7 +39,8 @@ FUZZ = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-TIME_BOUND = 2.0  # seconds per file; a sound file takes about a millisecond
+TIME_BOUND = 2.0  # seconds of this thread's CPU per file (a sound file takes about a millisecond);
+# CPU, not wall time, so that a busy machine does not fail the guard against runaway parsing
 
 _SEEDS: dict[str, bytes] = {}
 
@@ -74,9 +75,9 @@ def _check(data: bytes, name: str = "fuzz.jpg") -> FileMetadata:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / name
         path.write_bytes(data)
-        start = time.monotonic()
+        start = time.thread_time()
         meta = read_metadata(path)
-        elapsed = time.monotonic() - start
+        elapsed = time.thread_time() - start
     assert elapsed < TIME_BOUND, f"{elapsed:.2f} s"
     assert isinstance(meta, FileMetadata)
     for warning in meta.warnings:
@@ -188,9 +189,9 @@ def test_caption_parser_on_long_adversarial_text(pieces: list[str]) -> None:
     from gallery_app.core.captions.parse import parse_caption
 
     text = "".join(pieces)
-    start = time.monotonic()
+    start = time.thread_time()
     parse_caption(text)
-    assert time.monotonic() - start < TIME_BOUND
+    assert time.thread_time() - start < TIME_BOUND
 
 
 @settings(max_examples=40, deadline=None)
@@ -200,9 +201,9 @@ def test_article_importer_on_long_adversarial_text(pieces: list[str]) -> None:
     from gallery_app.core.errors import ArticleError
 
     text = "".join(pieces)
-    start = time.monotonic()
+    start = time.thread_time()
     try:
         import_article(text)
     except ArticleError as error:
         assert str(error) and "\n" not in str(error)
-    assert time.monotonic() - start < TIME_BOUND
+    assert time.thread_time() - start < TIME_BOUND

@@ -4,98 +4,25 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from gallery_app.core.article import importer as article_module
 from gallery_app.core.article.importer import (
-    ArticleItem,
     import_article,
     parse_article,
-    read_article_file,
     relate,
 )
 from gallery_app.core.article.lines import BOILERPLATE_RULES
 from gallery_app.core.errors import ArticleError
-
-SEED = Path("/work/shared/seeds/000_434daab715aed8b6.txt")
-
-# A trimmed copy of a saved HuffPost article, in the seed's layout.
-TRIMMED = """\
-Iraqi FM Wants More Airstrikes Against ISIS, Supports Russia’s Role In Syria
-
-He says Iraq and the coalition are winning the war against ISIS and should ramp it up.
-|
-Open Image Modal
-Anadolu Agency via Getty Images
-
-Iraqi Foreign Minister Ibrahim al-Jaafari said Friday that he would like more U.S.-led \
-coalition airstrikes against the Islamic State in Iraq.
-
-"The Iraqi military has been winning,"   he said.   "The Iraqi military and international \
-coalition played a decisive role."
-
-Earlier this month, at least a dozen Russian planes flew over Iraq and Iran, delivering \
-military equipment to Russia’s new air base in Syria.
-
-Touching on the refugees from Syria, Iraq and other conflict zones flooding Europe, \
-al-Jaafari asked the receiving nations to treat the refugees with respect.
-
-Fighting In Iraq
-(01 of3)
-Open Image Modal
-In this Monday, March 30, 2015 file photo Iraqi security forces launch a rocket against \
-Islamic State extremist positions during clashes in Tikrit, 80 miles north of Baghdad, Iraq. \
-(AP Photo/Khalid Mohammed, File) (credit:ASSOCIATED PRESS)
-(2 of 3)
-Open Image Modal
-In this Friday, April 3, 2015 file photo, an Iraqi soldier plays his guitar atop his armored \
-vehicle on the main road between Baghdad and Tikrit. (AP Photo/Khalid Mohammed, File) \
-(credit:ASSOCIATED PRESS)
-(03 of 3)
-Open Image Modal
-Shiite militiamen celebrate at one of Saddam Hussein's palaces in Tikrit, 80 miles north of \
-Baghdad, Iraq, Friday, April 3, 2015. (AP Photo/Khalid Mohammed) (credit:ASSOCIATED PRESS)
-
-Our 2024 Coverage Needs You
-
-As Americans head to the polls in 2024, the very future of our country is at stake.
-
-to keep our news free for all.
-
-Support HuffPost
-"""
-
-NO_GALLERY = """\
-Council Approves New Bridge
-
-The vote ends a decade of debate.
-
-The city council voted 7-2 on Tuesday to build a new bridge over the river.
-
-Construction is due to start next spring, the mayor said.
-"""
-
-
-def _no_fields(text: str) -> SimpleNamespace:
-    """A caption reader that finds nothing, so a test sees the article's own fields."""
-    return SimpleNamespace(
-        taken=None, location=None, creator=None, credit=None, file_photo=False, warnings=()
-    )
-
-
-def _gallery(items: str, *, before: str = "First paragraph here.", after: str = "") -> str:
-    return f"Headline\n\n{before}\n\nThe Gallery\n{items}\n\n{after}\n"
-
-
-def _item(counter: str, caption: str) -> str:
-    return f"{counter}\nOpen Image Modal\n{caption} (credit:AP)"
-
+from tests.unit.core.article.article_texts import (
+    NO_GALLERY,
+    TRIMMED,
+)
+from tests.unit.core.article.article_texts import gallery_text as _gallery
+from tests.unit.core.article.article_texts import item_text as _item
+from tests.unit.core.article.article_texts import no_fields as _no_fields
 
 # --- the article text -------------------------------------------------------
 
@@ -361,119 +288,3 @@ def test_a_failing_caption_reader_costs_one_caption_not_the_import(
     gallery = import_article(_gallery(_item("(1 of 1)", "Caption.")))
     assert gallery.entries[0].caption == "Caption."
     assert gallery.entries[0].warnings == ("The caption could not be read for date and place.",)
-
-
-# --- files ------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("encoding", "bom"),
-    [
-        ("utf-8", b"\xef\xbb\xbf"),
-        ("utf-16-le", b"\xff\xfe"),
-        ("utf-16-be", b"\xfe\xff"),
-        ("utf-8", b""),
-    ],
-)
-def test_read_file_in_unicode_encodings(tmp_path: Path, encoding: str, bom: bytes) -> None:
-    path = tmp_path / "story.txt"
-    path.write_bytes(bom + TRIMMED.encode(encoding))
-    gallery = read_article_file(path)
-    assert gallery.article is not None
-    assert gallery.article.headline.startswith("Iraqi FM Wants")
-    assert "Russia’s" in gallery.article.headline
-    assert len(gallery.entries) == 3
-    assert gallery.source == path and gallery.id == "story"
-    assert not any("encod" in w or "read as" in w for w in gallery.warnings)
-
-
-def test_read_file_in_windows_1252_warns(tmp_path: Path) -> None:
-    path = tmp_path / "old.txt"
-    path.write_bytes(NO_GALLERY.replace("debate", "débat’s").encode("cp1252"))
-    gallery = read_article_file(path)
-    assert gallery.article is not None and "débat’s" in gallery.article.standfirst
-    assert any("Windows-1252" in w for w in gallery.warnings)
-
-
-def test_read_file_utf16_without_bom(tmp_path: Path) -> None:
-    path = tmp_path / "story.txt"
-    path.write_bytes(NO_GALLERY.encode("utf-16-le"))
-    gallery = read_article_file(path)
-    assert gallery.title == "Council Approves New Bridge"
-
-
-def test_binary_file_is_refused_with_its_name(tmp_path: Path) -> None:
-    from PIL import Image
-
-    path = tmp_path / "photo.txt"
-    Image.new("RGB", (32, 32), "red").save(path, format="PNG")
-    with pytest.raises(ArticleError, match=r"photo\.txt is not an article: it holds binary data"):
-        read_article_file(path)
-
-
-def test_too_large_file_is_refused_with_its_name(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(article_module, "MAX_ARTICLE_BYTES", 1024)
-    path = tmp_path / "huge.txt"
-    path.write_text(NO_GALLERY * 100, encoding="utf-8")
-    with pytest.raises(ArticleError, match=r"huge\.txt is larger than"):
-        read_article_file(path)
-
-
-@pytest.mark.parametrize("name", ["missing.txt", "."])
-def test_unreadable_path_gives_a_sentence(tmp_path: Path, name: str) -> None:
-    with pytest.raises(ArticleError, match="Cannot read the article file"):
-        read_article_file(tmp_path / name)
-
-
-# --- robustness -------------------------------------------------------------
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=list("ab (1of2)|\n\x00:/Open Image Modal")) | st.text())
-def test_any_text_gives_an_article_or_one_sentence(text: str) -> None:
-    try:
-        parsed = parse_article(text)
-    except ArticleError as error:
-        assert str(error).endswith(".") and "\n" not in str(error)
-    else:
-        assert parsed.article.headline
-        assert all(isinstance(item, ArticleItem) for item in parsed.items)
-
-
-def test_large_and_hostile_input_stays_fast(monkeypatch: pytest.MonkeyPatch) -> None:
-    # ~7 MB: 20,000 paragraphs, 300 captions of 30,000 characters full of
-    # parentheses and slashes, and a 1 MB line; quadratic work would take hours.
-    monkeypatch.setattr(article_module, "parse_caption", _no_fields)
-    caption = "Iraqi forces in Tikrit (" + "/" * 20_000 + " " + "x(" * 5_000
-    items = "\n".join(_item(f"({k} of 300)", f"{caption} {k}") for k in range(1, 301))
-    body = "\n\n".join(f"Paragraph {k} about Iraqi forces and Tikrit." for k in range(20_000))
-    text = _gallery(items, before=body, after="x" * 1_000_000)
-    start = time.perf_counter()
-    gallery = import_article(text)
-    assert time.perf_counter() - start < 30
-    assert len(gallery.entries) == 300
-    assert gallery.entries[0].credit == "AP"
-
-
-# --- the seed article, when the shared seeds are present ---------------------
-
-
-@pytest.mark.skipif(not SEED.exists(), reason="shared seed article not present")
-def test_seed_article_end_to_end() -> None:
-    pytest.importorskip("gallery_app.core.captions.parse")
-    gallery = read_article_file(SEED)
-    assert gallery.title == "Fighting In Iraq"
-    assert gallery.article is not None
-    assert gallery.article.lead_credit == "Anadolu Agency via Getty Images"
-    assert gallery.article.gallery_index == len(gallery.article.paragraphs) == 12
-    assert gallery.article.url is None
-    entries = gallery.entries
-    assert [e.id for e in entries] == [f"{k:02d}" for k in range(1, 12)]
-    days = [e.taken.value.date() for e in entries if e.taken is not None]
-    assert len(days) == 11
-    assert min(days) == dt.date(2015, 3, 30) and max(days) == dt.date(2015, 4, 3)
-    assert {e.creator for e in entries} == {"Khalid Mohammed"}
-    assert [e.file_photo for e in entries] == [True] * 8 + [False] * 3
-    assert all(e.credit for e in entries)

@@ -48,13 +48,13 @@ ENTRY_FIELDS = [
 
 
 def _check(raw: bytes) -> None:
-    start = time.monotonic()
+    start = time.thread_time()
     try:
         parse_manifest(raw, base_dir=BASE)
     except ManifestError as exc:
         assert str(exc).startswith("gallery.json")
         assert "\n" not in str(exc)
-    assert time.monotonic() - start < 2.0
+    assert time.thread_time() - start < 2.0
 
 
 @SETTINGS
