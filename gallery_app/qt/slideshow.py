@@ -351,7 +351,7 @@ class SlideshowController(QObject):
             return
         for entry in wanted:
             key = self._key(entry)
-            if not decodes(entry):
+            if entry.image is None or not decodes(entry):
                 continue  # the window paints the placeholder card instead
             if key in self._images or key in self._pending:
                 continue
