@@ -7,7 +7,10 @@ heartbeat records the longest gap between beats and their 99th percentile
 (goal ≤ 16 ms, one frame), and how much CPU the GUI thread itself used within
 each gap (``time.thread_time``: on a loaded machine a long gap with little
 CPU in it is the process waiting for a core or the interpreter lock, not
-work done on the GUI thread); the first
+work done on the GUI thread) and, per stall listed (``--gaps``), the CPU of
+the process's other threads meanwhile (they share the interpreter lock);
+``--turns`` names the GUI-thread handlers that spent each stall's CPU,
+``--profile`` writes a cProfile of the GUI thread only; the first
 screen counts as shown when every visible grid cell has a picture (an
 embedded preview or the thumbnail; goal ≤ 0.5 s after the window appears);
 after the scan, the grid is paged down ``--pages`` times, each page waited
@@ -17,6 +20,7 @@ for, to keep thumbnailing; peak RSS is read at the end (goal ≤ 400 MB).
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
 import resource
 import sys
@@ -34,11 +38,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--gaps", type=int, metavar="MS", help="also list every stall longer than MS ms"
     )
+    parser.add_argument(
+        "--turns",
+        action="store_true",
+        help="with --gaps: name the GUI-thread handlers that spent the CPU of each stall "
+        "(a profile hook on the GUI thread: slower, for finding, not for figures)",
+    )
+    parser.add_argument(
+        "--switch-ms",
+        type=float,
+        metavar="MS",
+        help="set sys.setswitchinterval after the app is built (to compare; default: the app's)",
+    )
+    parser.add_argument(
+        "--profile", type=Path, metavar="FILE", help="cProfile of the GUI thread only (CPU time)"
+    )
     args = parser.parse_args(argv)
     home = args.home or Path(tempfile.mkdtemp(prefix="dateline-stall-"))
     os.environ["DATELINE_HOME"] = str(home)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+    from gui_turns import TurnCosts, top
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -48,28 +68,35 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication(sys.argv[:1])
     parts = compose()
+    if args.switch_ms is not None:
+        sys.setswitchinterval(args.switch_ms / 1000)
+    print(f"switch interval: {sys.getswitchinterval() * 1000:g} ms")
     window, grid, model = parts.window, parts.window.parts.grid, parts.window.parts.model
     window.resize(1280, 800)
     clock = QElapsedTimer()
     clock.start()
     beat = {"last": 0, "worst": 0, "worst_at": 0}
-    cpu = {"last": time.thread_time(), "worst": 0.0}  # the GUI thread's own CPU time
-    gaps: list[tuple[int, int, float]] = []  # (ms, ended at ms, GUI-thread CPU ms)
+    # the GUI thread's own CPU time, and the whole process's (the rest: its other threads)
+    cpu = {"last": time.thread_time(), "all": time.process_time()}
+    gaps: list[tuple[int, int, float, float, str]] = []  # ms, ended at, GUI CPU, others, who
     every_gap: list[int] = []  # every beat-to-beat gap after show, ms
     every_cpu: list[float] = []  # the GUI thread's CPU ms within each of those gaps
     marks: dict[str, float] = {}
+    turns = TurnCosts(sys._getframe()) if args.turns else None
 
     def heartbeat() -> None:
-        now, spent = clock.elapsed(), time.thread_time()
+        now, spent, spent_all = clock.elapsed(), time.thread_time(), time.process_time()
         gap, work = now - beat["last"], (spent - cpu["last"]) * 1000
+        others = (spent_all - cpu["all"]) * 1000 - work
+        who = turns.take() if turns is not None else {}
         if "shown" in marks and "end" not in marks:
             every_gap.append(gap)
             every_cpu.append(work)
         if gap > beat["worst"] and "shown" in marks:
             beat["worst"], beat["worst_at"] = gap, now
         if args.gaps is not None and gap > args.gaps and "shown" in marks:
-            gaps.append((gap, now, work))
-        beat["last"], cpu["last"] = now, spent
+            gaps.append((gap, now, work, others, top(who)))
+        beat["last"], cpu["last"], cpu["all"] = now, spent, spent_all
 
     def screen_filled() -> bool:
         rows = [r for r in visible_rows(grid, margin=0.0)]
@@ -109,11 +136,21 @@ def main(argv: list[str] | None = None) -> int:
     marks["shown"] = clock.elapsed() / 1000
     if args.gaps is not None:
         print(f"shown at perf_counter {time.perf_counter():.3f}", file=sys.stderr)
-    beat["last"], cpu["last"] = clock.elapsed(), time.thread_time()
+    beat["last"], cpu["last"], cpu["all"] = clock.elapsed(), time.thread_time(), time.process_time()
     started = time.perf_counter()
+    profile = cProfile.Profile(time.thread_time) if args.profile else None
+    if turns is not None:
+        turns.start()
+    if profile is not None:
+        profile.enable()  # this thread only
     window.open_path(args.folder)
     QTimer.singleShot(600_000, app.quit)
     app.exec()
+    if profile is not None:
+        profile.disable()
+        profile.dump_stats(args.profile)
+    if turns is not None:
+        turns.stop()
     parts.shut_down()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     shown = marks["shown"]
@@ -132,9 +169,12 @@ def main(argv: list[str] | None = None) -> int:
         f"99th percentile {work[min(len(work) - 1, int(len(work) * 0.99))]:.1f} ms"
     )
     print(f"peak RSS: {peak_mb:.0f} MB")
-    for gap, end, spent in gaps:
+    for gap, end, spent, others, who in gaps:
         ended = end / 1000 - shown
-        print(f"  stall {gap} ms ({spent:.0f} ms of it GUI-thread CPU), ended {ended:.3f} s in")
+        print(
+            f"  stall {gap} ms ({spent:.0f} ms of it GUI-thread CPU, {others:.0f} ms other "
+            f"threads' CPU), ended {ended:.3f} s in" + (f": {who}" if who else "")
+        )
     return 0
 
 

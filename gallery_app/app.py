@@ -176,7 +176,7 @@ def compose(
     install_scan_progress(window.statusBar(), loader)
     install_storage_notice(window.statusBar(), notices)
     RelinkAction(window, Relinker(pool, links, catalog, window), window)
-    findings = FindingsBook(pool, parent=window)  # the Checks panel and the grid's badges
+    findings = FindingsBook(pool, parent=window, busy=lambda: loader.scanning)  # panel, badges
     model = window.parts.model
     model.use_findings(findings)
     install_checks_dock(window, findings, model.entries, window.open_entry, window.commands.search)

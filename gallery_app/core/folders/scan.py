@@ -15,10 +15,10 @@ warning that says so.
 
 from __future__ import annotations
 
+import copy
 import logging
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from pathlib import Path
 
 from gallery_app.core.folders.listing import SidecarStamps, check_listable, iter_image_files
@@ -226,11 +226,25 @@ class _Scan:
             warnings = (f"Scan cancelled after {len(self.entries)} of {self.total} files.",)
         return Gallery(
             title=self.folder.name or str(self.folder),
-            entries=tuple(replace(e, position=i) for i, e in enumerate(self.entries, start=1)),
+            entries=tuple(_numbered(e, i) for i, e in enumerate(self.entries, start=1)),
             id=str(self.folder.resolve()),
             source=self.folder,
             warnings=warnings,
         )
+
+
+def _numbered(entry: Entry, position: int) -> Entry:
+    """``replace(entry, position=position)``, at a third of its cost.
+
+    The scan's thread numbers 10,000 entries at its end, in the window's
+    process, beside the GUI thread: ``dataclasses.replace`` (which calls the
+    generated ``__init__`` with every field) took ~0.14 s of it.  A shallow
+    copy with the one field set, as the frozen dataclass's own ``__init__``
+    sets its fields, gives the same entry.
+    """
+    numbered = copy.copy(entry)
+    object.__setattr__(numbered, "position", position)
+    return numbered
 
 
 def _read(file: Path, sidecars: SidecarIndex) -> FileMetadata:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -111,19 +111,90 @@ def build_timeline(entries: Iterable[Entry], unit: TimeUnit | None = None) -> Ti
     if not moments:
         return Timeline(unit or TimeUnit.DAY, (), undated)
     first, last = min(moments), max(moments)
-    chosen = unit or choose_unit(first, last, timed=timed)
-    # Never more bars than a strip can show: widen the unit instead.
-    while chosen is not TimeUnit.YEAR and _count_steps(first, last, chosen) > MAX_BUCKETS:
-        chosen = list(TimeUnit)[list(TimeUnit).index(chosen) + 1]
+    chosen = _widen(first, last, unit or choose_unit(first, last, timed=timed))
     counts = Counter(floor(m, chosen) for m in moments)
+    return _timeline(first, last, chosen, counts, undated)
+
+
+def _widen(first: dt.datetime, last: dt.datetime, unit: TimeUnit) -> TimeUnit:
+    """``unit``, or a wider one: never more bars than a strip can show."""
+    while unit is not TimeUnit.YEAR and _count_steps(first, last, unit) > MAX_BUCKETS:
+        unit = list(TimeUnit)[list(TimeUnit).index(unit) + 1]
+    return unit
+
+
+def _timeline(
+    first: dt.datetime,
+    last: dt.datetime,
+    unit: TimeUnit,
+    counts: Mapping[dt.datetime, int],
+    undated: int,
+) -> Timeline:
+    """Every bucket from ``first`` to ``last``, counted from ``counts`` (keyed by bucket start)."""
     buckets: list[Bucket] = []
-    cursor = floor(first, chosen)
-    end = floor(last, chosen)
+    cursor = floor(first, unit)
+    end = floor(last, unit)
     while cursor <= end:
-        nxt = step(cursor, chosen)
+        nxt = step(cursor, unit)
         buckets.append(Bucket(cursor, nxt, counts.get(cursor, 0)))
         cursor = nxt
-    return Timeline(chosen, tuple(buckets), undated)
+    return Timeline(unit, tuple(buckets), undated)
+
+
+class TimelineTally:
+    """The counts behind a timeline, kept as entries come in.
+
+    A folder scan adds its entries a slice at a time; ``add`` costs per new
+    entry, and ``timeline()`` and ``day_counts()`` cost per bar or day, never
+    per entry, so the timeline of a growing gallery of 10,000 photos is
+    redrawn without walking all of them again.  ``timeline()`` equals
+    ``build_timeline`` of the same entries.
+    """
+
+    def __init__(self) -> None:
+        self.hours: Counter[dt.datetime] = Counter()  # hour floor -> photos
+        self.days: Counter[dt.date] = Counter()  # the day of ``taken`` -> photos
+        self.undated = 0
+        self.size = 0  # entries added
+        self._timed = False
+        self._first: dt.datetime | None = None
+        self._last: dt.datetime | None = None
+
+    def add(self, entries: Iterable[Entry]) -> None:
+        hours, days = self.hours, self.days
+        first, last, timed = self._first, self._last, self._timed
+        for entry in entries:
+            self.size += 1
+            taken = entry.taken
+            if taken is None:
+                self.undated += 1
+                continue
+            moment = taken.value
+            hours[moment.replace(minute=0, second=0, microsecond=0)] += 1
+            days[moment.date()] += 1
+            if first is None or moment < first:
+                first = moment
+            if last is None or moment > last:
+                last = moment
+            timed = timed or taken.precision in (Precision.MINUTE, Precision.SECOND)
+        self._first, self._last, self._timed = first, last, timed
+
+    def day_counts(self) -> Counter[dt.date]:
+        """Photos per day taken (what the date filter offers)."""
+        return self.days
+
+    def timeline(self) -> Timeline:
+        first, last = self._first, self._last
+        if first is None or last is None:
+            return Timeline(TimeUnit.DAY, (), self.undated)
+        unit = _widen(first, last, choose_unit(first, last, timed=self._timed))
+        counts: Counter[dt.datetime] = Counter()
+        if unit is TimeUnit.HOUR:
+            counts = self.hours
+        else:
+            for day, count in self.days.items():
+                counts[floor(dt.datetime.combine(day, dt.time()), unit)] += count
+        return _timeline(first, last, unit, counts, self.undated)
 
 
 def _count_steps(first: dt.datetime, last: dt.datetime, unit: TimeUnit) -> int:

@@ -101,12 +101,29 @@ _FIELD_CODECS: dict[str, Codec] = {
 _FIELD_CODECS["conflicts"] = (_encode_conflicts, _decode_conflicts)
 
 
-def encode_metadata(meta: FileMetadata) -> str:
-    """FileMetadata as compact JSON tagged with the reader version."""
+def metadata_doc(meta: FileMetadata) -> dict[str, Any]:
+    """FileMetadata as a JSON-ready dict tagged with the reader version."""
     doc: dict[str, Any] = {"v": READER_VERSION}
     for name, (encode, _decode) in _FIELD_CODECS.items():
         value = getattr(meta, name)
         doc[name] = None if value is None else encode(value)
+    return doc
+
+
+def metadata_from_doc(doc: Any) -> FileMetadata:
+    """The FileMetadata of a ``metadata_doc``; ValueError when it is of another version."""
+    if not isinstance(doc, dict) or doc.get("v") != READER_VERSION:
+        raise ValueError("metadata of another reader version")
+    values: dict[str, Any] = {
+        name: None if doc[name] is None else decode(doc[name])
+        for name, (_encode, decode) in _FIELD_CODECS.items()
+    }
+    return FileMetadata(**values)
+
+
+def encode_metadata(meta: FileMetadata) -> str:
+    """FileMetadata as compact JSON tagged with the reader version."""
+    doc = metadata_doc(meta)
     try:
         return orjson.dumps(doc).decode("utf-8")
     except orjson.JSONEncodeError:  # a lone surrogate in some text: not storable as is
@@ -120,11 +137,7 @@ def decode_metadata(text: str) -> FileMetadata | None:
         doc = orjson.loads(text)
         if not isinstance(doc, dict) or doc.get("v") != READER_VERSION:
             return None
-        values: dict[str, Any] = {
-            name: None if doc[name] is None else decode(doc[name])
-            for name, (_encode, decode) in _FIELD_CODECS.items()
-        }
-        return FileMetadata(**values)
+        return metadata_from_doc(doc)
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         log.info("catalog row ignored: %s", exc)
         return None

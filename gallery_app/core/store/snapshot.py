@@ -24,17 +24,26 @@ import orjson
 from gallery_app.core import paths
 from gallery_app.core.models import ContextLink, Entry, Gallery
 from gallery_app.core.store.atomic import write_bytes_atomic
-from gallery_app.core.store.rows import READER_VERSION, Codec, codec_for
+from gallery_app.core.store.rows import (
+    READER_VERSION,
+    Codec,
+    codec_for,
+    metadata_doc,
+    metadata_from_doc,
+)
 
 log = logging.getLogger(__name__)
 
-VERSION = 1  # bump when the layout changes; READER_VERSION is stored beside it
+VERSION = 2  # bump when the layout changes; READER_VERSION is stored beside it
+DUMP_SLICE = 200  # entries per orjson call: each holds the interpreter lock ~1 ms
 MIN_ENTRIES = 500  # smaller folders scan from the catalog in well under a frame's worth
 _CODECS: dict[str, Codec] = {
     name: codec_for(hint)
     for name, hint in typing.get_type_hints(Entry).items()
     if hint is not ContextLink | None
 }
+_CODECS["file"] = (metadata_doc, metadata_from_doc)  # a FileMetadata, not a plain dict
+_CODECS["field_sources"] = (list, lambda v: tuple(tuple(pair) for pair in v))  # hashable
 
 
 def snapshot_path(folder_id: str) -> Path:
@@ -63,25 +72,51 @@ def _decoder() -> Callable[[dict[str, Any]], Entry]:
     return decode
 
 
+def worth_keeping(gallery: Gallery) -> bool:
+    """Whether ``gallery`` is a finished folder listing big enough to be kept."""
+    if len(gallery.entries) < MIN_ENTRIES or gallery.warnings or gallery.source is None:
+        return False
+    # folders have no article context; anything else is not a folder's listing
+    return all(e.context is None for e in gallery.entries)
+
+
 def save_snapshot(gallery: Gallery) -> None:
     """Store ``gallery`` (a finished folder scan) for the next opening; quiet on failure."""
-    if len(gallery.entries) < MIN_ENTRIES or gallery.warnings or gallery.source is None:
-        return
-    if any(e.context is not None for e in gallery.entries):
-        return  # folders have no article context; anything else is not a folder's listing
-    doc = {
+    if worth_keeping(gallery):
+        write_snapshot(gallery)
+
+
+def write_snapshot(gallery: Gallery) -> None:
+    """Store ``gallery``, which the caller found ``worth_keeping``; quiet on failure."""
+    head = {
         "v": VERSION,
         "reader": READER_VERSION,
         "id": gallery.id,
         "title": gallery.title,
         "source": str(gallery.source),
-        "entries": [_encode(e) for e in gallery.entries],
     }
     try:
-        data = orjson.dumps(doc)
+        data = _dumps(head, gallery.entries)
         write_bytes_atomic(snapshot_path(gallery.id), data, mode=0o600)
     except (OSError, TypeError, orjson.JSONEncodeError) as error:
         log.info("snapshot of %s not stored: %s", gallery.source, error)
+
+
+def _dumps(head: dict[str, Any], entries: tuple[Entry, ...]) -> bytes:
+    """``head`` with ``"entries"`` added, as JSON, encoded ``DUMP_SLICE`` entries per call.
+
+    This runs on the scan's thread, in the window's process: one ``orjson.dumps``
+    of 10,000 entries holds Python's interpreter lock for tens of milliseconds,
+    and the window waits for it as long.
+    """
+    parts = [orjson.dumps(head)[:-1], b',"entries":[']
+    for start in range(0, len(entries), DUMP_SLICE):
+        if start:
+            parts.append(b",")
+        chunk = [_encode(e) for e in entries[start : start + DUMP_SLICE]]
+        parts.append(orjson.dumps(chunk)[1:-1])
+    parts.append(b"]}")
+    return b"".join(parts)
 
 
 def load_snapshot(folder: Path) -> Gallery | None:

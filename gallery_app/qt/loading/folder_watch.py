@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QFileSystemWatcher, QObject, QThreadPool, Signal
 
-from gallery_app.core.models import Gallery
+from gallery_app.core.models import Entry, Gallery
 from gallery_app.qt.workers import run_task
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,24 @@ def files_to_watch(photos: list[str], limit: int = MAX_WATCHED_FILES) -> list[st
     return found[:limit]
 
 
+def paths_to_watch(folder: Path, entries: Sequence[Entry]) -> tuple[list[str], list[str]]:
+    """The directories (sorted) and files (``files_to_watch``) to watch for ``entries``.
+
+    Runs on a worker.
+    """
+    dirs = {str(folder)}
+    photos: list[str] = []
+    for entry in entries:
+        if entry.image is None:
+            continue
+        path = str(entry.image)  # string work: pathlib is slow at 10,000
+        if len(dirs) < MAX_WATCHED_DIRS:
+            dirs.add(os.path.dirname(path))
+        if len(photos) < MAX_WATCHED_FILES:
+            photos.append(path)
+    return sorted(dirs), files_to_watch(photos)
+
+
 class FolderWatch(QObject):
     """The directories and files of one open folder; ``changed`` on any change."""
 
@@ -76,27 +95,24 @@ class FolderWatch(QObject):
         self._relay: QObject | None = None  # referenced until it fires
 
     def watch(self, folder: Path, gallery: Gallery) -> None:
-        """Watch ``folder``'s directories now and its photos once their sidecars are known."""
-        dirs = {str(folder)}
-        photos: list[str] = []
-        for entry in gallery.entries:
-            if entry.image is None:
-                continue
-            path = str(entry.image)  # string work: pathlib is slow at 10,000
-            if len(dirs) < MAX_WATCHED_DIRS:
-                dirs.add(os.path.dirname(path))
-            if len(photos) < MAX_WATCHED_FILES:
-                photos.append(path)
-        self._add(sorted(dirs - set(self._watcher.directories())))
+        """Watch ``folder``'s directories and photos, once the pool has listed them.
+
+        Walking 10,000 entries for their folders took tens of milliseconds of
+        the GUI thread at the end of each scan; the pool does it with the sidecars.
+        """
+        self._add([str(folder)] if str(folder) not in self._watcher.directories() else [])
         self._generation += 1
         generation = self._generation
+        entries = gallery.entries
 
-        def done(files: list[str]) -> None:
+        def done(found: tuple[list[str], list[str]]) -> None:
             if not shiboken6.isValid(self._watcher):
                 return  # the window closed while the sidecars were looked for
             self._relay = None
             if generation == self._generation:
-                watched = set(self._watcher.files())
+                dirs, files = found
+                watched = set(self._watcher.directories()) | set(self._watcher.files())
+                self._add([d for d in dirs if d not in watched])
                 self._add([f for f in files if f not in watched])
 
         def failed(message: str) -> None:
@@ -104,7 +120,7 @@ class FolderWatch(QObject):
                 self._relay = None
             log.warning("the photos of %s are not watched: %s", folder, message)
 
-        self._relay = run_task(self._pool, lambda: files_to_watch(photos), done, failed)
+        self._relay = run_task(self._pool, lambda: paths_to_watch(folder, entries), done, failed)
 
     def clear(self) -> None:
         """Stop watching (another folder opens, or none)."""

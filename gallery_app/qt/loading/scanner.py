@@ -41,7 +41,7 @@ from gallery_app.core.errors import DatelineError
 from gallery_app.core.folders.pool import ReaderPool
 from gallery_app.core.models import Entry, Gallery
 from gallery_app.core.store.catalog import Catalog
-from gallery_app.core.store.snapshot import load_snapshot, save_snapshot
+from gallery_app.core.store.snapshot import load_snapshot, save_snapshot, worth_keeping
 from gallery_app.qt.loading.folder_watch import FolderWatch
 from gallery_app.qt.throttle import Throttle
 
@@ -112,7 +112,36 @@ class _ScanJob(QRunnable):
             relay.failed.emit(sid, f"The folder {self._folder.name} could not be read ({exc}).")
         else:
             relay.done.emit(sid, gallery)
-            save_snapshot(gallery)  # here, off the GUI thread: ~5 MB of JSON at 10,000
+            self._keep(gallery)
+
+    def _keep(self, gallery: Gallery) -> None:
+        """The snapshot for the next opening (~5 MB of JSON at 10,000 photos).
+
+        Written by a reader process from the catalog's rows when there are
+        both (encoding it here took the interpreter lock from the GUI thread);
+        this thread waits for it without holding the lock, so the snapshot is
+        there when the job ends, as before.  Else, or if that fails, here.
+        """
+        if not worth_keeping(gallery):
+            return
+        # deferred: the entry builder brings the metadata readers (Pillow), not for the first frame
+        from gallery_app.core.folders.snapshot_job import store_snapshot
+
+        catalog, readers = self._catalog, self._readers
+        files = [str(e.image) for e in gallery.entries if e.image is not None]
+        if readers is not None and catalog is not None and not catalog.memory_only:
+            args = (str(gallery.source), gallery.title, gallery.id, files, str(catalog.path))
+            future = (
+                readers.submit(store_snapshot, *args)
+                if len(files) == len(gallery.entries)
+                else None
+            )
+            try:
+                if future is not None and future.result() is True:
+                    return
+            except Exception as exc:  # a dead reader process: write it here instead
+                log.info("the snapshot of %s is written here: %s", gallery.source, exc)
+        save_snapshot(gallery)
 
 
 class FolderScanner(QObject):

@@ -11,6 +11,8 @@ the date in a strong line and two lines of caption, all plain text.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
@@ -29,11 +31,26 @@ from gallery_app.qt.models.photos import (
 from gallery_app.ui.common.badge import paint_badge
 from gallery_app.ui.common.painting import draw_lines, mix, muted_text, scaled_font, wrapped_lines
 from gallery_app.ui.common.placeholder_card import paint_missing_thumbnail
+from gallery_app.ui.grid.cell_cache import CellCache
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
 PADDING = 8
 CAPTION_LINES = 2
+
+
+@dataclass(frozen=True)
+class _Look:
+    """What a cell shows besides its entry (each part is in the cell cache's key)."""
+
+    palette: QPalette
+    font: QFont
+    selected: bool
+    hovered: bool
+    focused: bool
+    pixmap: object  # the thumbnail (QPixmap), or None while there is none
+    thumbnail: object  # ThumbnailState
+    badge: bool
 
 
 class GridDelegate(QStyledItemDelegate):
@@ -42,12 +59,17 @@ class GridDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None, thumbnail_size: int = 192) -> None:
         super().__init__(parent)
         self._size = thumbnail_size
+        self._cells = CellCache()  # painted cells, drawn again as copies
 
     def thumbnail_size(self) -> int:
         return self._size
 
     def set_thumbnail_size(self, px: int) -> None:
         self._size = px
+
+    def paint_afresh(self) -> None:
+        """Forget the painted cells: every cell is painted again when next shown."""
+        self._cells.clear()
 
     def text_height(self, font: QFont) -> float:
         date = QFontMetricsF(scaled_font(font, 0.92, weight=QFont.Weight.DemiBold))
@@ -65,34 +87,59 @@ class GridDelegate(QStyledItemDelegate):
         entry = index.data(EntryRole)
         if not isinstance(entry, Entry):
             return
-        rect = QRectF(option.rect)
-        palette: QPalette = option.palette
         state = option.state
-        font: QFont = option.font
-        selected = bool(state & QStyle.StateFlag.State_Selected)
-        hovered = bool(state & QStyle.StateFlag.State_MouseOver)
-        focused = bool(state & QStyle.StateFlag.State_HasFocus)
+        look = _Look(
+            palette=option.palette,
+            font=option.font,
+            selected=bool(state & QStyle.StateFlag.State_Selected),
+            hovered=bool(state & QStyle.StateFlag.State_MouseOver),
+            focused=bool(state & QStyle.StateFlag.State_HasFocus),
+            pixmap=index.data(ThumbnailRole),
+            thumbnail=index.data(ThumbnailStateRole),
+            badge=bool(has_badge(entry) or index.data(FindingsRole)),
+        )
+        pixmap = look.pixmap
+        key = (
+            look.selected,
+            look.hovered,
+            look.focused,
+            pixmap.cacheKey() if isinstance(pixmap, QPixmap) else 0,
+            look.thumbnail,
+            look.badge,
+            look.palette.cacheKey(),
+            look.font.key(),
+            self._size,
+        )
+        self._cells.paint(
+            painter,
+            option.rect,
+            entry,
+            key,
+            lambda p, r: self._paint_cell(p, QRectF(r), entry, look),
+        )
+
+    def _paint_cell(self, painter: QPainter, rect: QRectF, entry: Entry, look: _Look) -> None:
+        palette, font = look.palette, look.font
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setFont(font)
         cell = rect.adjusted(2, 2, -2, -2)
         highlight = palette.color(QPalette.ColorRole.Highlight)
         base = palette.color(QPalette.ColorRole.Base)
-        if selected or hovered:
-            fill = mix(base, highlight, 0.28 if selected else 0.10)
+        if look.selected or look.hovered:
+            fill = mix(base, highlight, 0.28 if look.selected else 0.10)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(fill)
             painter.drawRoundedRect(cell, 6, 6)
-        if focused:
+        if look.focused:
             painter.setPen(QPen(highlight, 1.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(cell.adjusted(0.75, 0.75, -0.75, -0.75), 6, 6)
 
         size = self._size
         square = QRectF(rect.left() + (rect.width() - size) / 2, rect.top() + PADDING, size, size)
-        self._paint_picture(painter, square, entry, index, palette)
-        # one badge for both: the entry's own warnings and the findings of the checks
-        if has_badge(entry) or index.data(FindingsRole):
+        self._paint_picture(painter, square, entry, look)
+        if look.badge:  # one badge for both: the entry's own warnings and the checks' findings
             paint_badge(painter, QPointF(square.right() - 10, square.top() + 10), palette, 9)
 
         text_left = rect.left() + PADDING
@@ -106,17 +153,14 @@ class GridDelegate(QStyledItemDelegate):
             format_date(entry.taken, short=True), Qt.TextElideMode.ElideRight, text_width
         )
         y = draw_lines(painter, [date], date_font, QPointF(text_left, y), text_width)
-        painter.setPen(muted_text(palette) if not selected else text_colour)
+        painter.setPen(muted_text(palette) if not look.selected else text_colour)
         caption = isolate(" ".join(heading_text(entry).split()))
         lines = wrapped_lines(caption, body_font, text_width, CAPTION_LINES)
         draw_lines(painter, lines, body_font, QPointF(text_left, y), text_width)
         painter.restore()
 
-    def _paint_picture(
-        self, painter: QPainter, square: QRectF, entry: Entry, index: _AnyIndex, palette: QPalette
-    ) -> None:
-        state = index.data(ThumbnailStateRole)
-        pixmap = index.data(ThumbnailRole)
+    def _paint_picture(self, painter: QPainter, square: QRectF, entry: Entry, look: _Look) -> None:
+        palette, pixmap = look.palette, look.pixmap
         if isinstance(pixmap, QPixmap) and not pixmap.isNull():
             ratio = pixmap.devicePixelRatio() or 1.0
             natural = QSize(int(pixmap.width() / ratio), int(pixmap.height() / ratio))
@@ -147,7 +191,7 @@ class GridDelegate(QStyledItemDelegate):
                 square,
                 entry,
                 palette,
-                loading=state == ThumbnailState.LOADING,
-                failed=state == ThumbnailState.FAILED,
+                loading=look.thumbnail == ThumbnailState.LOADING,
+                failed=look.thumbnail == ThumbnailState.FAILED,
                 inset=4,
             )

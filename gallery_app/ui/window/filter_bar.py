@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QSignalBlocker, Qt
 from PySide6.QtGui import QKeyEvent, QPalette
@@ -169,9 +169,16 @@ class FilterBar(QWidget):
 
     # -- public API -----------------------------------------------------------
 
-    def set_entries(self, entries: Sequence[Entry]) -> None:
-        """Offer a preset per day that has photos, and bound the pickers near them."""
-        counts = Counter(e.taken.day for e in entries if e.taken is not None)
+    def set_entries(
+        self, entries: Sequence[Entry], days: Mapping[dt.date, int] | None = None
+    ) -> None:
+        """Offer a preset per day that has photos, and bound the pickers near them.
+
+        ``days``: photos per day, when the caller counted them already (a scan's tally).
+        """
+        counts = days
+        if counts is None:
+            counts = Counter(e.taken.day for e in entries if e.taken is not None)
         self._days = sorted(counts)
         self._marks.set_days(self._days)
         locale = QLocale()

@@ -1,33 +1,40 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Keep the filter bar's days and the timeline in step with the grid's rows, throttled.
 
-Both summarise the whole gallery, and rebuilding them from 10,000 entries
-takes tens of milliseconds.  Done for every scan batch, or in one go with the
-model update when a scan ends, that work froze the window; done only at the
-end, the timeline and date filter stayed empty through a long scan.
+Both summarise the whole gallery.  Counting 10,000 entries again for every
+scan batch froze the window; doing it only at the end left the timeline and
+date filter empty through a long scan.
 
-Flow: ``schedule()`` (rows came in, or a newer gallery arrived) starts a
-single-shot timer unless one is running, so bursts fold into one rebuild at
-most every ``interval_ms``.  When it fires, the filter bar is rebuilt from
-the model's rows, and the timeline on the next turn of the event loop, so
-the two costs never add up in one stall.  ``refresh_now()`` rebuilds both at
-once, for a gallery that has just been opened and must look complete in its
-first frame.
+Flow: the counts behind both (``core.gallery.timeline.TimelineTally``: photos
+per hour and per day) follow the model's rows — rows inserted (a scan's
+slice) are added as they come, at a cost per new row.  Any other change of
+the entries (rows removed, a newer version of the gallery, a linked photo)
+starts a count of all rows over again, ``COUNT_SLICE`` of them per turn of
+the event loop, so no turn walks the whole gallery.  ``schedule()`` (rows
+came in, or a newer gallery arrived) starts a single-shot timer unless one
+is running, so bursts fold into one rebuild at most every ``interval_ms``;
+when it fires, the filter bar is rebuilt from the counts (a cost per day),
+and the timeline on the next turn (a cost per bar), so the two never add up
+in one stall.  ``refresh_now()`` counts every row and rebuilds both at once,
+for a gallery that has just been opened and must look complete in its first
+frame.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QModelIndex, QObject
 
+from gallery_app.core.gallery.timeline import TimelineTally
 from gallery_app.core.models import Entry
-from gallery_app.qt.models.photos import PhotoModel
+from gallery_app.qt.models.photos import EntryRole, PhotoModel
 from gallery_app.qt.throttle import Throttle
 from gallery_app.ui.timeline.view import TimelineView
 from gallery_app.ui.window.filter_bar import FilterBar
 
 INTERVAL_MS = 250
+COUNT_SLICE = 2000  # entries counted per turn when every row must be counted again
 
 
 class OverviewRefresher(QObject):
@@ -52,7 +59,13 @@ class OverviewRefresher(QObject):
         self._current = current
         self._due = Throttle(self._rebuild_filter_bar, interval_ms, self)
         self._next = Throttle(self._rebuild_timeline, 0, self)
-        self._entries: tuple[Entry, ...] = ()
+        self._tally: TimelineTally | None = None  # the counts of the rows; None: being counted
+        self._count: tuple[Sequence[Entry], TimelineTally] = ((), TimelineTally())
+        self._counting = Throttle(self._count_slice, 0, self)
+        model.rowsInserted.connect(self._on_rows_inserted)
+        model.rowsRemoved.connect(self._count_again)
+        model.modelReset.connect(self._count_again)
+        model.dataChanged.connect(self._on_data_changed)
 
     def schedule(self) -> None:
         """The rows changed: rebuild within ``interval_ms`` (changes meanwhile fold in)."""
@@ -61,22 +74,55 @@ class OverviewRefresher(QObject):
 
     def pending(self) -> bool:
         """Whether a rebuild is still to come."""
-        return self._due.pending() or self._next.pending()
+        return self._due.pending() or self._next.pending() or self._tally is None
 
     def refresh_now(self) -> None:
-        """Rebuild both at once (a gallery was just opened) and drop any rebuild due."""
+        """Count every row and rebuild both at once (a gallery was just opened)."""
         self._due.cancel()
         self._next.cancel()
+        self._counting.cancel()
         entries = self._model.entries()
-        self._filter_bar.set_entries(entries)
-        self._timeline.set_entries(entries)
+        self._tally = TimelineTally()
+        self._tally.add(entries)
+        self._filter_bar.set_entries(entries, self._tally.day_counts())
+        self._timeline.set_entries(entries, self._tally.timeline())
 
+    # -- the counts -------------------------------------------------------------
+    def _on_rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        if self._tally is None:
+            self._count_again()  # a count under way: start it over with these rows
+        else:
+            self._tally.add(self._model.entries()[first : last + 1])
+
+    def _on_data_changed(
+        self, _top: QModelIndex, _bottom: QModelIndex, roles: Sequence[int] = ()
+    ) -> None:
+        if not roles or EntryRole in roles:  # thumbnails and badges change no date
+            self._count_again()
+
+    def _count_again(self, *_args: object) -> None:
+        self._tally = None
+        self._count = (self._model.entries(), TimelineTally())
+        self._counting.schedule()
+
+    def _count_slice(self) -> None:
+        entries, tally = self._count
+        tally.add(entries[tally.size : tally.size + COUNT_SLICE])
+        if tally.size < len(entries):
+            self._counting.schedule()
+            return
+        self._tally = tally
+        self.schedule()
+
+    # -- the rebuilds -----------------------------------------------------------
     def _rebuild_filter_bar(self) -> None:
-        self._entries = self._model.entries()
-        self._filter_bar.set_entries(self._entries)
+        if self._tally is None:
+            return  # the count under way schedules the rebuild when it ends
+        self._filter_bar.set_entries(self._model.entries(), self._tally.day_counts())
         self._next.schedule()
 
     def _rebuild_timeline(self) -> None:
-        self._timeline.set_entries(self._entries)
+        if self._tally is None:
+            return
+        self._timeline.set_entries(self._model.entries(), self._tally.timeline())
         self._timeline.set_current(self._current())
-        self._entries = ()

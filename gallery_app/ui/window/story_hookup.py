@@ -66,6 +66,8 @@ class StoryHookup(QObject):
         self._rebuild.setSingleShot(True)
         self._rebuild.setInterval(REBUILD_MS)
         self._rebuild.timeout.connect(self._on_rebuild)
+        self._stale = False  # the rows changed while the page was hidden
+        window.stack.currentChanged.connect(self._on_page_changed)
         model = parts.model
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
             signal.connect(self._rebuild.start)  # restarts the timer: no work per signal
@@ -104,7 +106,7 @@ class StoryHookup(QObject):
     # -- the page ---------------------------------------------------------------
     def show_page(self) -> None:
         current = self._window.parts.grid.current_entry()
-        self._on_rebuild()  # what the model holds now, not what it held 400 ms ago
+        self._rebuild_now()  # what the model holds now, not what it held 400 ms ago
         if current is not None:
             self.page.set_current(current)
         self._window.stack.setCurrentIndex(self.index)
@@ -114,7 +116,24 @@ class StoryHookup(QObject):
         return not self.page.view.is_pending()
 
     def _on_rebuild(self) -> None:
+        """Lay the story out again; while the page is hidden, only when it is next shown.
+
+        Laying out 10,000 entries costs the GUI thread tens of milliseconds:
+        a scan's pauses must not pay for it on a page nobody is looking at.
+        """
         self._rebuild.stop()
+        if self._window.stack.currentIndex() != self.index:
+            self._stale = True
+            return
+        self._rebuild_now()
+
+    def _on_page_changed(self, index: int) -> None:
+        if index == self.index and self._stale:
+            self._rebuild_now()
+
+    def _rebuild_now(self) -> None:
+        self._rebuild.stop()
+        self._stale = False
         gallery = self._window.gallery
         article = gallery.article if gallery is not None else None
         self.page.set_entries(self._window.parts.model.entries(), article)

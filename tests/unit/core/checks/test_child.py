@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import pickle
 import subprocess
 import sys
@@ -22,7 +23,10 @@ def test_the_child_finds_what_the_core_finds() -> None:
         timeout=120,
         check=True,
     )
-    found = pickle.loads(done.stdout)
+    found = {}
+    answer = io.BytesIO(done.stdout)
+    while answer.tell() < len(done.stdout):  # the answer comes in slices too
+        found.update(pickle.load(answer))
     assert set(found) == {e.id for e in entries}
     assert {k: [f.message for f in v] for k, v in found.items() if v} == {
         "06": ["The caption says Sunday, but March 31, 2015 was a Tuesday."]

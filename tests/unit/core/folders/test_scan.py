@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,11 @@ def test_a_sidecar_older_than_its_photo_counts_by_its_own_size_and_time(trip: Pa
     sidecar.unlink()
     after = captions(scan_folder(trip, catalog).entries)
     assert not any("backup" in c or "Corrected" in c for c in after)
+
+
+def test_numbering_an_entry_is_replace_with_its_position(trip: Path) -> None:
+    entry = scan_folder(trip).entries[2]
+    numbered = folder_scan._numbered(entry, 99)
+    assert numbered == replace(entry, position=99)
+    assert entry.position == 3 and numbered is not entry  # the original is left alone
+    assert hash(numbered) == hash(replace(entry, position=99))

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from gallery_app.core.checks.findings import Finding, Kind, Severity, Witness
 from gallery_app.core.checks.run import check_entry
 from gallery_app.core.loader import load_gallery
-from gallery_app.core.models import FileMetadata, ImageInfo, ImageStatus, SourceConflict
+from gallery_app.core.models import Entry, FileMetadata, ImageInfo, ImageStatus, SourceConflict
 from gallery_app.qt.checks import FindingsBook
 from gallery_app.qt.models.photos import FindingsRole, PhotoModel
 from gallery_app.qt.workers import ImageLoader
@@ -168,3 +168,30 @@ def test_file_details_say_where_the_sources_disagree(qtbot: QtBot) -> None:
     assert panel.file_sources.textFormat() is Qt.TextFormat.PlainText
     panel.show_entry(load_gallery(None, read_files=False).entries[0], 0, 1)
     assert panel.file_sources.isHidden()
+
+
+def test_no_check_runs_while_a_scan_is_adding_rows(qtbot: QtBot) -> None:
+    pool = QThreadPool()
+    checked: list[str] = []
+
+    def check(entry: Entry) -> tuple[Finding, ...]:
+        checked.append(entry.id)
+        return check_entry(entry)
+
+    scanning = {"now": True, "asked": 0}
+
+    def busy() -> bool:
+        scanning["asked"] += 1
+        return bool(scanning["now"])
+
+    book = FindingsBook(pool, check=check, busy=busy)
+    model = PhotoModel(ImageLoader(pool))
+    model.use_findings(book)
+    model.set_gallery(load_gallery(None, read_files=False))
+    qtbot.wait_until(lambda: scanning["asked"] >= 2, timeout=10_000)  # a run was due twice
+    assert checked == []
+    assert not book.is_settled()
+    scanning["now"] = False
+    with qtbot.wait_signal(book.changed, timeout=60_000):
+        pass
+    assert [(f.position, f.kind) for f in book.findings()] == [(6, Kind.WEEKDAY)]

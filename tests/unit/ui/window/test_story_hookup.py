@@ -81,3 +81,22 @@ def test_sort_by_reorders_the_grid_and_is_remembered_per_gallery(qtbot, pool) ->
     again = _window(qtbot, pool, make_gallery())
     assert _grid_positions(again) == list(range(11, 0, -1))
     assert again.story.order_actions[SortOrder.POSITION].isChecked()
+
+
+def test_rows_that_arrive_while_the_story_is_hidden_are_laid_out_when_it_is_shown(
+    qtbot, pool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot, pool, make_gallery())
+    story = window.story
+    laid_out: list[int] = []
+    real = story.page.set_entries
+    monkeypatch.setattr(
+        story.page, "set_entries", lambda entries, article=None: laid_out.append(len(entries))
+    )
+    window.parts.model.merge_entries([])  # nothing new: nothing to do
+    story._on_rebuild()  # the timer after a scan's rows: the page is hidden
+    assert laid_out == []
+    monkeypatch.setattr(story.page, "set_entries", real)
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait_until(story.is_ready)
+    assert len(story.page.view.story().items) == 11
