@@ -22,6 +22,8 @@ $(STAMP): requirements.lock pyproject.toml
 	@touch $@
 
 run: $(STAMP)
+	@# bytecode as an installed copy has it, even where PYTHONDONTWRITEBYTECODE is set (only changed modules)
+	@$(BIN)/python -m compileall -q gallery_app >/dev/null
 	./tools/run-app.sh
 
 test: $(STAMP) lint typecheck

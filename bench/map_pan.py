@@ -20,6 +20,12 @@ the load average before and after (the machine may be shared), and the
 full garbage collections of Python that ran meanwhile (each stops every
 thread, the GUI thread too, for as long as it walks the 100,000 photos' objects).
 
+The basemap's tiles are drawn on the GUI thread between frames, in slices
+of a few ms (never inside a frame, never while the wheel turns): the report
+gives the slices' count, median and longest too, since a slice delays the
+next frame's start by as much as it lasts (a frame plus the slice before it
+must stay within 16 ms).
+
     .venv/bin/python bench/map_pan.py [--marks 100000] [--frames 120] [--zooms 2,4,6,9,12]
 """
 
@@ -96,6 +102,31 @@ class Collections:
         full = [ms for generation, ms in self.times if generation == 2]
         longest = max(full, default=0.0)
         return f"{len(full)} full collections (the longest {longest:.0f} ms wall)"
+
+
+class Slices:
+    """Wall milliseconds of the basemap's tile slices run between frames."""
+
+    def __init__(self) -> None:
+        from gallery_app.ui.map.basemap_cache import BasemapCache
+
+        self.wall: list[float] = []
+        real = BasemapCache._render_slice
+
+        def timed(cache: BasemapCache) -> None:
+            start = time.perf_counter()
+            real(cache)
+            self.wall.append((time.perf_counter() - start) * 1000)
+
+        BasemapCache._render_slice = timed  # type: ignore[method-assign]
+
+    def summary(self) -> str:
+        if not self.wall:
+            return "no tile slices between frames"
+        return (
+            f"{len(self.wall)} tile slices between frames: median "
+            f"{statistics.median(self.wall):.1f} ms, longest {max(self.wall):.1f} ms"
+        )
 
 
 class Frames:
@@ -185,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     pool.setMaxThreadCount(1)  # as the app's map pool
     state = FilterState()
     marks = MapMarks(state, pool)
+    slices = Slices()  # before the view: its timer is wired to the slice when it is built
     view = MapView(state, marks)
     view.resize(1280, 800)
     view.show()
@@ -197,12 +229,14 @@ def main(argv: list[str] | None = None) -> int:
     x, y = project(entries[1].location.lon, entries[1].location.lat)  # type: ignore[attr-defined]
     zooms = [float(z) for z in args.zooms.split(",")]
     collections = Collections()
+    slices.wall.clear()  # only those run while timing
     every = Frames()
     for zoom in zooms:
         every.extend(pan_at(view, x, y, zoom, args.frames, args.gap, args.warm))
     every.extend(zoom_through(view, x, y, zooms[0], zooms[-1], args.gap))
     print(f"all {len(every.wall)} frames, {args.marks:,} marks: {every.summary()}")
     print(f"Python GC while timing: {collections.summary()}")
+    print(f"GUI thread between frames: {slices.summary()}")
     print(f"load average after: {_load()}")
     pool.waitForDone()
     del app

@@ -46,6 +46,7 @@ from gallery_app.qt.loading.gallery import GalleryLoader
 from gallery_app.qt.loading.relinker import Relinker
 from gallery_app.qt.loading.scanner import FolderScanner
 from gallery_app.qt.loading.session import OpenRequest
+from gallery_app.qt.loading.thumb_processes import ThumbnailProcesses
 from gallery_app.qt.loading.thumbnails import ThumbnailProvider
 from gallery_app.qt.models.filter_state import FilterState
 from gallery_app.qt.pools import ThreadPools
@@ -137,7 +138,7 @@ class Composition:
             self.findings.stop()
         self.scanner.stop()
         self.scanner.close_readers()
-        self.thumbnails.clear()
+        self.thumbnails.close()  # its worker processes too
         self.pools.clear()
         self.thumbnails.wait_for_done(3000)
         self.pools.wait_for_done(3000)
@@ -163,7 +164,9 @@ def compose(
     catalog = Catalog(notices=notices)
     readers = ReaderPool(niceness=10)  # processes, started when needed; the window comes first
     scanner = FolderScanner(catalog, pools.scan, readers=readers)
-    thumbnails = ThumbnailProvider(pools.thumbnails, notices=notices)
+    # The full phase of each thumbnail in processes of its own once thumbnails pile up.
+    makers = ThumbnailProcesses.create()
+    thumbnails = ThumbnailProvider(pools.thumbnails, notices=notices, processes=makers)
     load = functools.partial(load_gallery, catalog=catalog)  # the catalog is thread-safe
     loader = FolderGalleryLoader(pool, load, scanner, links, progressive=progressive)
     image_loader = ImageLoader(pool)

@@ -24,6 +24,7 @@ def ready_json(
     ``path`` is not a photo folder (or a photo) or the user linked photos into it."""
     # deferred: `gallery-cli --help` must not load the readers and the caption rules
     from gallery_app.core.edits.manifest_store import readable_manifest
+    from gallery_app.core.folders.pool import ReaderPool
     from gallery_app.core.gallery.ordering import SortOrder
     from gallery_app.core.listing.folder import list_folder
     from gallery_app.core.listing.output import listing_json
@@ -43,8 +44,10 @@ def ready_json(
     if LinkStore(notices=notices).links_of(stub):
         return None
     catalog = Catalog(notices=notices)
+    pool = ReaderPool(start="fork")  # no Qt here: workers forked with the readers loaded
     try:
-        listing = list_folder(folder, catalog, today=dt.date.today())
+        listing = list_folder(folder, catalog, today=dt.date.today(), pool=pool)
     finally:
+        pool.close()
         catalog.close()
     return listing_json(listing, title, SortOrder(order), descending)

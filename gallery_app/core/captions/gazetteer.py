@@ -111,8 +111,11 @@ class UsState:
 
 def fold(text: str) -> str:
     """Accent-free, case-free key: "Tikrīt" -> "tikrit", "St. Louis" -> "st louis"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if text.isascii():  # most names: nothing to decompose, no accent to drop
+        plain = text
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     plain = plain.casefold().replace("’", "'").replace(".", " ").replace("-", " ")
     words = ["st" if w == "saint" else w for w in plain.split()]
     return " ".join(words)

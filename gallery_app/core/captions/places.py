@@ -26,6 +26,7 @@ declared shapes, with their reasons, are in ``place_rules``.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from gallery_app.core.captions import gazetteer
@@ -168,7 +169,10 @@ def _head_anchor(segment: str) -> Anchor | None:
     return None
 
 
+@functools.lru_cache(maxsize=16384)
 def _as_anchor(text: str) -> Anchor | None:
+    """``text`` as a country or US state (the answer is frozen: the same words in the next
+    caption, "Benchmark photo", "KABUL", are looked up once)."""
     if not text or not text[0].isupper():
         return None
     state = gazetteer.us_state(text)

@@ -151,10 +151,10 @@ class SidecarStamps:
 
     def stamp_of(self, photo: Path | str) -> str:
         """Name, size and mtime of each sidecar of ``photo`` (any case), "" when none."""
-        photo = Path(photo)
         sidecars = self._sidecars(os.path.dirname(photo))
-        if not sidecars:
+        if not sidecars:  # most folders: no Path made
             return ""
+        photo = Path(photo)
         parts = []
         for candidate in sidecar_paths(photo):
             found = sidecars.get(candidate.name)

@@ -3,7 +3,8 @@
 
 Reading metadata is CPU work in C and Python; in a thread it shares the GIL
 with the window.  A ``ReaderPool`` runs ``read_rows`` in separate processes
-(spawned, so no Qt state is forked): each takes a chunk of paths, reads every
+(spawned, so no Qt state is forked; the command line, which has no Qt, forks
+them with its readers already imported): each takes a chunk of paths, reads every
 file with one ``SidecarIndex`` for the chunk, and returns ``(path, row)``
 pairs where ``row`` is the catalog's JSON (``encode_metadata``) — the form
 the catalog stores as is and the scan decodes once.
@@ -80,11 +81,17 @@ def read_one(file: Path, sidecars: SidecarIndex | None = None) -> FileMetadata:
 class ReaderPool:
     """Worker processes that read photo files; started on first use, kept until ``close``."""
 
-    def __init__(self, workers: int | None = None, *, niceness: int = 0) -> None:
+    def __init__(
+        self, workers: int | None = None, *, niceness: int = 0, start: str = "spawn"
+    ) -> None:
         self.workers = workers or default_workers()
         # > 0: the workers yield the CPU to everything else (the window's own process);
         # on an idle machine they run as fast as ever.
         self.niceness = niceness
+        # "spawn": a fresh interpreter per worker (no Qt state copied; the window's pools).
+        # "fork": a copy of this process, its imports included, started in a millisecond;
+        # only for a process without Qt or threads of its own (the command line).
+        self.start = start
         self._executor: ProcessPoolExecutor | None = None
 
     def _pool(self) -> ProcessPoolExecutor:
@@ -93,7 +100,7 @@ class ReaderPool:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            context = multiprocessing.get_context("spawn")
+            context = multiprocessing.get_context(self.start)
             self._executor = ProcessPoolExecutor(
                 self.workers,
                 mp_context=context,
@@ -108,7 +115,21 @@ class ReaderPool:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None
 
-    def submit(self, work: Callable[..., object], *args: object) -> Future[object] | None:
+    def submit(self, work: Callable[..., T], *args: object) -> Future[T]:
+        """``work(*args)`` in a worker (the pool starts on first use); its future.
+
+        A worker that dies breaks the pool: every future still open then
+        raises ``BrokenProcessPool``, and the caller ``close()``-s the pool so
+        the next ``submit`` starts a fresh one.
+        """
+        return self._pool().submit(work, *args)
+
+    def pids(self) -> list[int]:
+        """The worker processes' ids, none before the first use (benchmarks read their CPU)."""
+        processes = getattr(self._executor, "_processes", None) or {}
+        return list(processes)
+
+    def offer(self, work: Callable[..., object], *args: object) -> Future[object] | None:
         """Start ``work(*args)`` (a module-level function) in a worker; no need to wait.
 
         Its failure is logged.  None when the pool cannot take work (it broke,
@@ -117,7 +138,7 @@ class ReaderPool:
         from concurrent.futures.process import BrokenProcessPool  # deferred, as in _pool
 
         try:
-            future = self._pool().submit(work, *args)
+            future = self.submit(work, *args)
         except (BrokenProcessPool, RuntimeError) as exc:
             log.info("the reader processes cannot take %s: %s", work.__name__, exc)
             return None

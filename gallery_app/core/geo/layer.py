@@ -13,9 +13,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from gallery_app.core.geo.cluster import ClusterIndex
+import numpy as np
+
+from gallery_app.core.geo.cluster import MIXED, ClusterIndex
 from gallery_app.core.geo.marks import Mark, MarkKind, marks_points
-from gallery_app.core.geo.projection import project
+from gallery_app.core.geo.projection import project, project_many
 from gallery_app.core.geo.viewport import WorldRect, bounds_of
 
 
@@ -59,7 +61,8 @@ class MarkLayer:
 
 def build_layer(marks: Sequence[Mark], cell_px: float = 56.0) -> MarkLayer:
     pins = [m for m in marks if m.point is not None]
-    points = [project(m.point.lon, m.point.lat) for m in pins if m.point is not None]
+    lons = np.fromiter((m.point.lon for m in pins if m.point is not None), np.float64, len(pins))
+    lats = np.fromiter((m.point.lat for m in pins if m.point is not None), np.float64, len(pins))
     stretches: dict[tuple[object, ...], list[Mark]] = {}
     regions: dict[tuple[object, ...], list[Mark]] = {}
     for m in marks:
@@ -69,11 +72,14 @@ def build_layer(marks: Sequence[Mark], cell_px: float = 56.0) -> MarkLayer:
             regions.setdefault(m.group_key, []).append(m)
     world = [project(lon, lat) for lon, lat in marks_points(marks)]
     name_ids: dict[str, int] = {}
-    tags = [name_ids.setdefault(m.point.name if m.point else "", len(name_ids)) for m in pins]
+    tags = [  # a pin with no name has no tag (MIXED): its cluster is never labelled ""
+        name_ids.setdefault(m.point.name, len(name_ids)) if m.point and m.point.name else MIXED
+        for m in pins
+    ]
     order = tuple(m.entry_id for m in marks)
     return MarkLayer(
         pins=tuple(pins),
-        index=ClusterIndex(points, cell_px, [_flags(m) for m in pins], tags),
+        index=ClusterIndex(project_many(lons, lats), cell_px, [_flags(m) for m in pins], tags),
         names=tuple(name_ids),
         order=order,
         pin_of={m.entry_id: k for k, m in enumerate(pins)},

@@ -29,6 +29,12 @@ from gallery_app.core.geo.regions import Region, load_regions
 from gallery_app.core.models import Entry, Location
 
 _BETWEEN_RE = re.compile(r"\bbetween\s+(.+?)\s+and\s+(.+?)\s*$", re.IGNORECASE)
+# A metadata template's own words left in a photo: "State", "Country", or the IPTC
+# reference images' "Country (Core) (ref2014)".  Such a place is no place.
+_TEMPLATE_WORDS = frozenset(
+    {"state", "province", "province-state", "province/state", "country", "country name", "city"}
+)
+_TEMPLATE_RE = re.compile(r"\((core|extension)\)|\(ref\s*\d{4}", re.IGNORECASE)
 _CAPTION_SOURCES = ("caption", "gazetteer", "geonames")
 
 
@@ -107,10 +113,20 @@ def is_from_caption(loc: Location) -> bool:
     return any(word in source for word in _CAPTION_SOURCES)
 
 
+def is_template_text(value: str | None) -> bool:
+    """A field still holding a template's placeholder ("State", "Country (Core) (ref2014)")."""
+    if not value:
+        return False
+    text = " ".join(value.split()).casefold()
+    return text in _TEMPLATE_WORDS or _TEMPLATE_RE.search(text) is not None
+
+
 def mark_for(entry: Entry, caption_place: CaptionPlace | None = None) -> Mark | None:
     loc = entry.location
     if loc is None:
         return None
+    if loc.lat is None and (is_template_text(loc.country) or is_template_text(loc.region)):
+        return None  # "State, Country": a template's text, not a place (and its code no more)
     label = loc.label()
     if loc.lat is not None and loc.lon is not None:
         point = GeoPoint(loc.city or label, loc.lon, loc.lat)

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+import numpy.typing as npt
+
 MAX_LAT = 85.05112878  # where Web Mercator's square world ends
 
 
@@ -37,3 +40,12 @@ def unproject(x: float, y: float) -> tuple[float, float]:
 
 def project_ring(coords: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return [project(lon, lat) for lon, lat in coords]
+
+
+def project_many(
+    lons: npt.NDArray[np.float64], lats: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    """:func:`project` over arrays at once: an (n, 2) array of world x, y."""
+    sin = np.sin(np.radians(np.clip(lats, -MAX_LAT, MAX_LAT)))
+    ys = 0.5 - np.log((1 + sin) / (1 - sin)) / (4 * math.pi)
+    return np.column_stack(((lons + 180.0) / 360.0, ys))

@@ -56,6 +56,11 @@ def _register_plugins() -> None:
         log.info("pillow-jxl-plugin is not installed: JPEG XL files cannot be shown")
 
 
+def warm_up() -> None:
+    """Register the optional plugins now (a worker process does it before its first photo)."""
+    _register_plugins()
+
+
 def decode_fitted(path: Path, box: tuple[int, int] | None = None) -> Decoded:
     """``path`` decoded upright, shrunk to fit ``box`` (width, height); never enlarged.
 

@@ -101,7 +101,7 @@ def _build(
         work.append((path, size, mtime, sidecar, row[3] if fresh and row is not None else None))
     built = _run(work, folder, today, pool)
     stats = {path: (size, mtime, sidecar) for path, size, mtime, sidecar in todo}
-    rows = [(Path(p), *stats[p], row) for p, row, _ready in built if row is not None]
+    rows = [(p, *stats[p], row) for p, row, _ready in built if row is not None]
     catalog.put_rows(rows)
     catalog.put_ready((p, *stats[p], VERSION, ready.facts(), ready.body) for p, _r, ready in built)
     return [(p, ready) for p, _row, ready in built], set(known)
@@ -112,12 +112,21 @@ def _run(work: list[Work], folder: Path, today: dt.date, pool: ReaderPool | None
         return build_many(work, str(folder), today.isoformat())
     own = pool is None
     pool = pool or ReaderPool()
+    if pool.start == "fork":  # the workers inherit the readers: imported once, here
+        _load_builders()
     try:
         args = (str(folder), today.isoformat())
         return list(pool.run(build_many, work, args, _lost(*args)))
     finally:
         if own:
             pool.close()
+
+
+def _load_builders() -> None:
+    """Import what building entries needs (the readers, the caption rules)."""
+    # deferred: a warm listing loads none of them
+    import gallery_app.core.listing.build
+    import gallery_app.core.metadata.reader  # noqa: F401
 
 
 def build_many(work: list[Work], root: str, day: str) -> list[Built]:

@@ -17,6 +17,7 @@ key, bare punctuation.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from gallery_app.core import textdecode
@@ -68,6 +69,7 @@ SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+@functools.lru_cache(maxsize=4096)  # a folder repeats its camera's texts file after file
 def junk_reason(text: str) -> str | None:
     """Why ``text`` is not a caption, or None when it may well be one."""
     norm = " ".join(text.upper().split())
@@ -87,7 +89,11 @@ def is_junk(text: str) -> bool:
     return junk_reason(text) is not None
 
 
+_PUNCTUATION_ONLY = re.compile(r"[\W_]*")
+
+
+@functools.lru_cache(maxsize=4096)  # the same credit and copyright in every file
 def is_placeholder(text: str) -> bool:
     """Text no field can mean: a broken XMP writer's "x-default", or punctuation only."""
     norm = " ".join(text.upper().split())
-    return norm == "X-DEFAULT" or re.fullmatch(r"[\W_]*", norm) is not None
+    return norm == "X-DEFAULT" or _PUNCTUATION_ONLY.fullmatch(norm) is not None

@@ -56,6 +56,9 @@ class SourceResolver:
         self.warnings: list[str] = []
         self.conflicts: list[SourceConflict] = []
         self.prefer_iptc = mwg.iptc_first(values)
+        # Each label's usable text, asked once per field kind (caption or not): the
+        # precedence walk and the conflict check ask for the same labels again.
+        self._usable: dict[tuple[bool, str], str | None] = {}
 
     def _label(self, label: str) -> str:
         return label + SIDECAR_SUFFIX if label in self.sidecar_labels else label
@@ -63,7 +66,17 @@ class SourceResolver:
     def _text_of(self, name: str, label: str) -> str | None:
         """The label's value, unless blank (or, for a caption, camera boilerplate)."""
         value = self.values.get(label)
-        if not value or not value.strip():
+        if not value:
+            return None
+        key = (name == "caption", label)
+        if key in self._usable:
+            return self._usable[key]
+        usable = self._judge(name, label, value)
+        self._usable[key] = usable
+        return usable
+
+    def _judge(self, name: str, label: str, value: str) -> str | None:
+        if not value.strip():
             return None
         if name == "caption" and junk.is_junk(value):
             log.debug("%s: %s %r is camera boilerplate", self.path.name, label, value)
@@ -79,10 +92,13 @@ class SourceResolver:
             self.conflicts.append(SourceConflict(c.name, kept, c.kept_value, other, c.other_value))
 
     def text(self, name: str, labels: tuple[str, ...]) -> str | None:
+        values = self.values
+        if not any(label in values for label in labels):  # most fields of most files
+            return None
         # What an editor wrote in the sidecar comes first; then the MWG order of the file.
-        ordered = sorted(
-            mwg.ordered(labels, self.prefer_iptc), key=lambda lbl: lbl not in self.sidecar_labels
-        )
+        ordered = mwg.ordered(labels, self.prefer_iptc)
+        if self.sidecar_labels:
+            ordered = tuple(sorted(ordered, key=lambda lbl: lbl not in self.sidecar_labels))
         for label in ordered:
             value = self._text_of(name, label)
             if value is None:
@@ -102,9 +118,7 @@ class SourceResolver:
         return None
 
     def _date_sources(self) -> tuple[DateSource, ...]:
-        by_label = {src.label: src for src in DATE_SOURCES}
-        labels = mwg.ordered(tuple(by_label), self.prefer_iptc)
-        return tuple(by_label[label] for label in labels)
+        return _DATE_ORDER[self.prefer_iptc]
 
     def _parse_date(self, src: DateSource, label: str) -> TakenAt:
         """One date source parsed with its companions; raises ``BadDate``."""
@@ -119,7 +133,9 @@ class SourceResolver:
 
     def taken(self) -> TakenAt | None:
         # A date in the sidecar is what an editor last wrote: it comes before the embedded ones.
-        ordered = sorted(self._date_sources(), key=lambda src: src.label not in self.sidecar_labels)
+        ordered = self._date_sources()
+        if self.sidecar_labels:
+            ordered = tuple(sorted(ordered, key=lambda src: src.label not in self.sidecar_labels))
         for src in ordered:
             raw = self.values.get(src.label)
             if not raw or not raw.strip(" :-T0"):
@@ -140,7 +156,7 @@ class SourceResolver:
 
     def _date_conflicts(self, kept: str, taken: TakenAt) -> None:
         """The other capture dates of the file that name another moment than ``taken``."""
-        by_label = {src.label: src for src in DATE_SOURCES}
+        by_label = _BY_LABEL
         others: dict[str, TakenAt] = {}
         for label in SAME_DATE:
             if label != kept and (self.values.get(label) or "").strip(" :-T0"):
@@ -234,6 +250,14 @@ class SourceResolver:
             "value (1–8); the photo is shown as stored."
         )
         return None
+
+
+_BY_LABEL = {src.label: src for src in DATE_SOURCES}
+# The date sources in MWG order, by whether the IIM outranks XMP (``mwg.ordered``).
+_DATE_ORDER = {
+    prefer: tuple(_BY_LABEL[label] for label in mwg.ordered(tuple(_BY_LABEL), prefer))
+    for prefer in (False, True)
+}
 
 
 def _dms(values: tuple[float, ...] | None, ref: str | None, negative: str) -> float | None:

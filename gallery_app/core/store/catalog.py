@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sqlite3
 import threading
 import time
@@ -276,8 +277,9 @@ class Catalog:
                 continue  # read again next time
         self.put_rows(rows)
 
-    def put_rows(self, items: Iterable[tuple[Path, int, int, str, str]]) -> None:
-        """Store rows already encoded (``encode_metadata``, as reader processes send them)."""
+    def put_rows(self, items: Iterable[tuple[Path | str, int, int, str, str]]) -> None:
+        """Store rows already encoded (``encode_metadata``, as reader processes send them);
+        a file given as a string is an absolute path already (no ``Path`` made of it)."""
         # A name that is not valid UTF-8 cannot be a SQLite TEXT key: such a file
         # is simply read again next time.
         rows = [
@@ -303,7 +305,7 @@ class Catalog:
     def put_ready(self, items: Iterable[tuple[str, int, int, str, str, str, str]]) -> None:
         """Store ready entries ``(path, size, mtime_ns, sidecar stamp, version, facts, body)``;
         on a disk that refuses, none (they are rebuilt next time)."""
-        rows = [row for row in items if _storable(Path(row[0]))]
+        rows = [row for row in items if _storable(row[0])]
         conn = self._conn() if rows and self._memory is None else None
         if conn is None:
             return
@@ -369,8 +371,10 @@ def _is_disk_trouble(exc: BaseException) -> bool:
     return isinstance(code, int) and (code & 0xFF) in DISK_CODES
 
 
-def _key(path: Path) -> str:
-    return str(path.absolute())
+def _key(path: Path | str) -> str:
+    if isinstance(path, str) and os.path.isabs(path):
+        return path
+    return str(Path(path).absolute())
 
 
 def _range(folder: Path) -> tuple[str, str]:
@@ -379,7 +383,7 @@ def _range(folder: Path) -> tuple[str, str]:
     return prefix, prefix[:-1] + chr(ord("/") + 1)
 
 
-def _storable(path: Path) -> bool:
+def _storable(path: Path | str) -> bool:
     """Whether ``path`` can be a key (file names from other systems may not be UTF-8)."""
     try:
         str(path).encode("utf-8")

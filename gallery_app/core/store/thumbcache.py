@@ -193,6 +193,17 @@ def lookup(path: Path, size: str = "large", *, mtime: int | None = None) -> Path
     return png if png.is_file() and _matches(png, path, mtime) else None
 
 
+def read_thumbnail(png: Path) -> Image.Image | None:
+    """A cached thumbnail's pixels (RGB or RGBA), or None when the PNG cannot be read."""
+    try:
+        with Image.open(png) as image:
+            image.load()
+            return image if image.mode in ("RGB", "RGBA") else image.convert("RGBA")
+    except _READ_ERRORS as exc:
+        log.info("cached thumbnail %s cannot be read: %s", printable(str(png)), exc)
+        return None
+
+
 def has_failed(path: Path, *, mtime: int | None = None) -> bool:
     """True when an earlier attempt on this very version of the file failed."""
     mtime = _mtime(path) if mtime is None else mtime

@@ -132,7 +132,7 @@ class _ScanJob(QRunnable):
         if readers is not None and catalog is not None and not catalog.memory_only:
             args = (str(gallery.source), gallery.title, gallery.id, files, str(catalog.path))
             future = (
-                readers.submit(store_snapshot, *args)
+                readers.offer(store_snapshot, *args)
                 if len(files) == len(gallery.entries)
                 else None
             )

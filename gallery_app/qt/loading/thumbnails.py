@@ -13,6 +13,12 @@ once it is made and stored.  A file that cannot be read gives a null QImage
 (and a marker in the cache's ``fail/`` folder, so it is not tried again); a
 cache that cannot be written still hands back the thumbnail it made.
 Workers hand back QImage only; the GUI thread turns it into a QPixmap.
+
+The full phase (decode, store) runs in worker processes when the provider
+has them (``thumb_processes``: the app's, once thumbnails pile up); the
+pixels come back as bytes and become a QImage on the pool's result thread.
+Without them (tests, a platform where processes cannot start, the first few
+thumbnails of a session) it runs on the thread, as the quick phase does.
 """
 
 from __future__ import annotations
@@ -25,11 +31,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
-from gallery_app.core.store.notices import StorageNotices
+from gallery_app.core import paths
+from gallery_app.core.store.notices import THUMBNAILS, StorageNotices
+from gallery_app.qt.loading.thumb_processes import ThumbnailProcesses
 from gallery_app.qt.workers import read_image
 
 if TYPE_CHECKING:
     from PIL import Image
+
+    from gallery_app.core.store.thumbjob import MadeThumb, Pixels
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +61,16 @@ def pil_to_qimage(image: Image.Image) -> QImage:
     width, height = image.size
     data = image.tobytes()
     return QImage(data, width, height, width * channels, fmt).copy()
+
+
+def pixels_to_qimage(pixels: Pixels) -> QImage:
+    """A QImage that owns a copy of ``pixels`` (as a worker process handed them back)."""
+    if pixels.mode == "RGBA":
+        fmt, channels = QImage.Format.Format_RGBA8888, 4
+    else:
+        fmt, channels = QImage.Format.Format_RGB888, 3
+    stride = pixels.width * channels
+    return QImage(pixels.data, pixels.width, pixels.height, stride, fmt).copy()
 
 
 def _fit(image: QImage, edge: int) -> QImage:
@@ -77,7 +97,8 @@ class _ThumbJob(QRunnable):
 
     The quick phase (high priority) hands back a cached thumbnail, a failure,
     or the camera's embedded preview; only when no final image came out does
-    it queue the full phase (low priority), which decodes and stores.
+    it queue the full phase (low priority), which decodes and stores — or,
+    when the worker processes are running, hands the decode to them at once.
     """
 
     def __init__(
@@ -123,17 +144,30 @@ class _ThumbJob(QRunnable):
         preview = thumbcache.embedded_preview_image(self._path, min_edge=self._edge * 2 // 3)
         if preview is not None:
             self._emit(_fit(pil_to_qimage(preview), self._edge), True)
-        if not self._stale():
+        if not self._stale() and not self._to_processes(thumbcache.size_name_for(self._edge)):
             full = _ThumbJob(
                 self._provider, self._generation, self._key, self._path, self._edge, full=True
             )
             self._provider.pool.start(full, FULL)
+
+    def _to_processes(self, size: str) -> bool:
+        """Hand the decode to the worker processes when they take it (no wait in the queue)."""
+        processes = self._provider.processes
+        if processes is None or not processes.accept(self._provider.pending()):
+            return False
+        provider, generation, key, edge = self._provider, self._generation, self._key, self._edge
+        processes.submit(
+            self._path, size, lambda made: provider.deliver(generation, key, edge, made)
+        )
+        return True
 
     def _make(self) -> None:
         if self._stale():
             return
         thumbcache = _cache()
         size = thumbcache.size_name_for(self._edge)
+        if self._to_processes(size):
+            return
         result = thumbcache.ensure_thumbnail(
             self._path, size, keep_image=True, notices=self._provider.notices
         )
@@ -161,8 +195,10 @@ class ThumbnailProvider(QObject):
         pool: QThreadPool,
         parent: QObject | None = None,
         notices: StorageNotices | None = None,
+        processes: ThumbnailProcesses | None = None,
     ) -> None:
         super().__init__(parent)
+        self.processes = processes  # the full phase's worker processes, if any
         # A cache that cannot be written is said once there; the thumbnail still shows.
         self.notices = notices if notices is not None else StorageNotices()
         self.pool = pool  # dedicated: clear() must never drop anybody else's work
@@ -183,7 +219,24 @@ class ThumbnailProvider(QObject):
         """Drop every queued job and every result still in flight."""
         self.generation += 1
         self.pool.clear()
+        if self.processes is not None:
+            self.processes.cancel()
         self._pending.clear()
+
+    def close(self) -> None:
+        """Drop everything and stop the worker processes (the app is closing)."""
+        self.clear()
+        if self.processes is not None:
+            self.processes.close()
+
+    def deliver(self, generation: int, key: str, edge: int, made: MadeThumb) -> None:
+        """A worker process's result, on the pool's result thread: a QImage to the GUI thread."""
+        if generation != self.generation:
+            return  # the view moved on while it was made
+        if made.storage_error is not None:
+            self.notices.report(THUMBNAILS, made.storage_error, paths.thumbnail_root())
+        image = pixels_to_qimage(made.pixels) if made.pixels is not None else QImage()
+        self.relay.ready.emit(generation, key, edge, _fit(image, edge), False)
 
     def pending(self) -> int:
         """How many requests have not yet had their final image."""

@@ -8,8 +8,9 @@ the gazetteer, so always on a worker) -> on every date, text or file-type change
 through the timeline's days therefore moves the marks.  The area part of the
 filter does not rebuild anything: the map draws it over the same marks.
 Results carry a generation number; a stale one (the gallery or the filter
-moved on meanwhile) is dropped.  Cluster levels are built on demand, off the
-GUI thread past ``SYNC_LIMIT`` marks: ``level_ready`` says when to repaint.
+moved on meanwhile) is dropped.  A layer comes with every cluster level
+built (``core.geo.cluster``), off the GUI thread past ``SYNC_LIMIT`` marks,
+so no work is left for the moment the hand pans or zooms.
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ SYNC_LIMIT = 5_000  # below this, work is quicker than a round trip to a worker
 
 class MapMarks(QObject):
     layer_changed = Signal(object)  # MarkLayer
-    level_ready = Signal(int)
 
     def __init__(
         self, filter_state: FilterState, pool: QThreadPool, parent: QObject | None = None
@@ -53,7 +53,8 @@ class MapMarks(QObject):
         self._generation = 0
         self._ready = True
         self._dates_text = _without_area(filter_state.value)
-        self._building: set[tuple[int, int]] = set()
+        self._active = True
+        self._behind = False  # the filter moved while the map was hidden
         # The relays under way, by ticket (run_task's relays belong to Qt and go by
         # themselves once delivered; keeping them here only names what is pending).
         self._relays: dict[int, QObject] = {}
@@ -80,6 +81,14 @@ class MapMarks(QObject):
         """True once the marks of the last gallery given are placed."""
         return self._ready
 
+    def set_active(self, active: bool) -> None:
+        """Follow the filter only while the map is shown: a hidden map's marks are brought
+        up to date when it is shown again, so stepping through days elsewhere costs nothing."""
+        self._active = active
+        if active and self._behind:
+            self._behind = False
+            self._rebuild()
+
     def set_entries(self, entries: Sequence[Entry]) -> None:
         """Place ``entries`` on a worker (reading captions and the gazetteer takes seconds)."""
         self._generation += 1
@@ -93,24 +102,6 @@ class MapMarks(QObject):
         self._generation += 1
         self._entries = {e.id: e for e in entries}
         self._on_marks((self._generation, list(marks)))
-
-    def ensure_level(self, z: int) -> None:
-        """Build cluster level ``z`` of the current layer unless it is there."""
-        layer, key = self._layer, (id(self._layer), z)
-        if layer.index.cached(z) is not None or key in self._building:
-            return
-        if len(layer.index) <= SYNC_LIMIT:
-            layer.index.level(z)
-            return
-        self._building.add(key)
-
-        def done(_: object) -> None:
-            self._building.discard(key)
-            heap.settle()  # the level lives on: no full collector passes over it later
-            if layer is self._layer:
-                self.level_ready.emit(z)
-
-        self._start(lambda: layer.index.level(z), done)
 
     # -- internals --------------------------------------------------------------
     def _run(self, func: Callable[[], Any], on_done: Callable[[Any], None], size: int) -> None:
@@ -140,6 +131,7 @@ class MapMarks(QObject):
             return
         self._marks = marks
         self._by_id = {m.entry_id: m for m in marks}
+        self._behind = False
         self._rebuild()
 
     def _on_filter_changed(self, flt: EntryFilter) -> None:
@@ -147,7 +139,10 @@ class MapMarks(QObject):
         if dates_text != self._dates_text:
             self._dates_text = dates_text
             self._generation += 1
-            self._rebuild()
+            if self._active:
+                self._rebuild()
+            else:
+                self._behind = True
 
     def _rebuild(self) -> None:
         flt, entries, marks = self._dates_text, self._entries, self._marks
@@ -165,7 +160,6 @@ class MapMarks(QObject):
         self._layer = layer
         self._ready = True
         heap.settle()  # 100,000 marks are long-lived: keep the collector from re-walking them
-        self._building.clear()
         self.layer_changed.emit(layer)
 
 

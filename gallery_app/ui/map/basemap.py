@@ -10,11 +10,13 @@ ordered ``shape_layers`` drawn over the countries (``geo_layers``).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QPainter,
     QPainterPath,
     QPalette,
@@ -29,6 +31,8 @@ from gallery_app.ui.common.painting import is_dark, mix
 from gallery_app.ui.map.basemap_labels import LabelLayout
 from gallery_app.ui.map.geo_layer_data import GeoLayerData
 from gallery_app.ui.map.geo_layers import GeoLayerColours, GeoLayers
+
+DETAILS = (0, 1, 2)  # the basemap's levels of detail (``detail_for``)
 
 
 class BasemapColours:
@@ -61,6 +65,7 @@ class BasemapPainter:
         self._land: dict[int, QPainterPath] = {}
         self._lakes: dict[int, QPainterPath] = {}
         self._countries: dict[tuple[str, int], QPainterPath] = {}
+        self._partial: dict[tuple[int, int], tuple[QPainterPath, int]] = {}  # warming up
         cities = [(c.name, project(c.lon, c.lat)) for c in basemap.cities]
         places = [(c, found) for c in basemap.countries if (found := _label_place(c)) is not None]
         self._label_layout = LabelLayout(cities, [found for _c, found in places])
@@ -87,10 +92,20 @@ class BasemapPainter:
         p.restore()
 
     def paint_labels(self, p: QPainter, vp: Viewport, colours: BasemapColours) -> None:
-        """Place and country names, on the GUI thread only (fonts are not for workers).
-
-        Their boxes are kept: region names, drawn after the marks, keep clear of them."""
+        """Place and country names (in ``p``'s font), placed once per zoom over the world,
+        so a tile draws exactly its part of each.  Their boxes are kept: region names,
+        drawn after the marks, keep clear of them."""
         self.label_boxes = self._label_layout.paint(p, vp, colours.label, colours.country_label)
+
+    def place_labels(self, vp: Viewport, font: QFont) -> bool:
+        """Place the names of ``vp``'s zoom (a few ms, once per zoom) unless they are; True
+        when this did the work (a tile's slice then ends, to keep slices short)."""
+        return self._label_layout.prepare(vp.zoom, font)
+
+    def label_boxes_for(self, vp: Viewport, font: QFont) -> list[QRectF]:
+        """Where :meth:`paint_labels` writes names in ``vp`` (nothing drawn); none while the
+        names of ``vp``'s zoom are not placed yet (its tiles are not drawn either)."""
+        return self._label_layout.boxes(vp, font)
 
     def label_point(self, code: str) -> tuple[float, float] | None:
         """Where a country's name goes (world units): the middle of its largest part."""
@@ -109,22 +124,44 @@ class BasemapPainter:
 
     def land_path(self, detail: int) -> QPainterPath:
         """Every country's outline in one path (world units), built once per detail."""
-        path = self._land.get(detail)
-        if path is None:
-            path = QPainterPath()
-            for c in self.basemap.countries:
-                path.addPath(outline_path(c, detail))
-            self._land[detail] = path
-        return path
+        return self._built(self._land, detail, self.basemap.countries)
 
     def lake_path(self, detail: int) -> QPainterPath:
         """Every lake in one path (world units), built once per detail."""
-        path = self._lakes.get(detail)
-        if path is None:
-            path = QPainterPath()
-            for lake in self.basemap.lakes:
-                path.addPath(outline_path(lake, detail))
-            self._lakes[detail] = path
+        return self._built(self._lakes, detail, self.basemap.lakes)
+
+    def warm(self, budget_s: float) -> bool:
+        """Build outlines of the paths a later zoom needs (countries, lakes, rivers, region
+        borders), for up to ``budget_s`` seconds (between frames, so that reaching a new level
+        of detail stalls nothing); True when every path is built."""
+        deadline = time.perf_counter() + budget_s
+        for detail in DETAILS:
+            for built, outlines in (
+                (self._land, self.basemap.countries),
+                (self._lakes, self.basemap.lakes),
+            ):
+                if detail in built:
+                    continue
+                path, done = self._partial.get((id(built), detail), (QPainterPath(), 0))
+                while done < len(outlines):
+                    path.addPath(outline_path(outlines[done], detail))
+                    done += 1
+                    if time.perf_counter() >= deadline:
+                        self._partial[(id(built), detail)] = (path, done)
+                        return False
+                built[detail] = path
+                self._partial.pop((id(built), detail), None)
+        return self.geo.warm(deadline)
+
+    def _built(
+        self, built: dict[int, QPainterPath], detail: int, outlines: tuple[Outline, ...]
+    ) -> QPainterPath:
+        path = built.get(detail)
+        if path is None:  # finish what warming began, if anything
+            path, done = self._partial.pop((id(built), detail), (QPainterPath(), 0))
+            for outline in outlines[done:]:
+                path.addPath(outline_path(outline, detail))
+            built[detail] = path
         return path
 
 

@@ -12,7 +12,9 @@ these layers draw nothing.  A frame visits only the countries on screen.
 
 from __future__ import annotations
 
+import itertools
 import logging
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
@@ -32,6 +34,7 @@ from PySide6.QtGui import (
 from gallery_app.core.geo.regions import Region
 from gallery_app.core.geo.viewport import Viewport, WorldRect
 from gallery_app.ui.common.painting import is_dark, mix
+from gallery_app.ui.map.basemap_labels import Boxes
 from gallery_app.ui.map.geo_layer_data import (
     GeoLayerData,
     LabelPlace,
@@ -47,6 +50,7 @@ log = logging.getLogger(__name__)
 REGION_BORDER_ZOOM = 5.0  # a country fills much of the view
 REGION_FINE_ZOOM = 7.0
 REGION_LABEL_ZOOM = 5.5
+NEW_NAMES = 8  # region names laid out in one frame (about 0.2 ms each the first time)
 
 
 @dataclass(frozen=True)
@@ -75,8 +79,10 @@ class GeoLayers:
         self.data = data
         self._paths: dict[PathKey, QPainterPath] = {}  # this painter's own
         self._regions: dict[tuple[str, str], QPainterPath] = {}
-        self._texts: dict[str, QStaticText] = {}
+        self._texts: dict[str, tuple[QStaticText, float, float]] = {}
         self._text_font: str = ""
+        self._new_texts = 0
+        self.unfinished = False  # the last frame left names to lay out: paint again
 
     def paint_rivers(self, p: QPainter, vp: Viewport, colours: GeoLayerColours) -> int:
         """Rivers, in world units (``p`` carries the world transform); the lines drawn."""
@@ -116,12 +122,26 @@ class GeoLayers:
                 drawn += 1
         return drawn
 
+    def shows_region_labels(self, vp: Viewport) -> bool:
+        """Whether :meth:`paint_region_labels` writes anything at ``vp``'s zoom."""
+        return self.data.regions is not None and vp.zoom >= REGION_LABEL_ZOOM
+
+    def forget_names(self) -> None:
+        """No region names are drawn now: none are left to lay out either."""
+        self.unfinished = False
+
     def paint_region_labels(
-        self, p: QPainter, vp: Viewport, colours: GeoLayerColours, taken: list[QRectF]
+        self,
+        p: QPainter,
+        vp: Viewport,
+        colours: GeoLayerColours,
+        taken: Boxes | Iterable[QRectF],
     ) -> int:
-        """Region names where the region is big enough on screen; how many were written."""
-        if self.data.regions is None or vp.zoom < REGION_LABEL_ZOOM:
+        """Region names where the region is big enough on screen and nothing else is (``taken``:
+        see :func:`label_room`); how many were written."""
+        if not self.shows_region_labels(vp):
             return 0
+        room = taken if isinstance(taken, Boxes) else label_room(taken)
         shown = vp.visible()
         p.save()
         font = QFont(p.font())
@@ -133,6 +153,8 @@ class GeoLayers:
         min_w = 3 * QFontMetricsF(font).height() / vp.scale  # no name fits a smaller region
         p.setPen(colours.region_label)
         written = 0
+        self._new_texts = 0
+        self.unfinished = False
         for iso3, box in self.data.boxes.items():
             if not _meets(box, shown):
                 continue
@@ -140,7 +162,7 @@ class GeoLayers:
                 if place.box[2] - place.box[0] < min_w:
                     break  # largest first: the rest are smaller still
                 if shown.contains(place.x, place.y):
-                    written += self._label(p, vp, place, taken)
+                    written += self._label(p, vp, place, room)
         p.restore()
         return written
 
@@ -157,6 +179,16 @@ class GeoLayers:
             self._regions[key] = path
         return path
 
+    def warm(self, deadline: float) -> bool:
+        """Build the paths of rivers and region borders ahead (between frames) until
+        ``deadline`` (``time.perf_counter``); True when every one read so far is built."""
+        for key in self.data.lines:
+            if key not in self._paths:
+                self._paths[key] = lines_path(self.data.lines[key])
+                if time.perf_counter() >= deadline:
+                    return False
+        return True
+
     def _path(self, key: PathKey, packed: tuple[str, ...], scale: float) -> QPainterPath:
         """A cached path: from the worker's projected lines, or projected here if none."""
         path = self._paths.get(key)
@@ -167,24 +199,38 @@ class GeoLayers:
             path = self._paths[key] = lines_path(projected)
         return path
 
-    def _label(self, p: QPainter, vp: Viewport, place: LabelPlace, taken: list[QRectF]) -> int:
+    def _label(self, p: QPainter, vp: Viewport, place: LabelPlace, taken: Boxes) -> int:
         """The name at its label point, or beside it (inside the region) when a pin is there."""
-        text = self._texts.get(place.name)
-        if text is None:
-            text = self._texts[place.name] = QStaticText(place.name)
+        found = self._texts.get(place.name)
+        if found is None and self._new_texts >= NEW_NAMES:
+            self.unfinished = True  # laid out by the next frames: one frame lays out a few
+            return 0
+        if found is None:
+            self._new_texts += 1
+            text = QStaticText(place.name)
+            text.setTextFormat(Qt.TextFormat.PlainText)  # a name is never markup
             text.prepare(font=p.font())
-        size = text.size()
-        text_w, text_h = size.width(), size.height()
+            size = text.size()
+            found = self._texts[place.name] = (text, size.width(), size.height())
+        text, text_w, text_h = found
+        scale = vp.scale
         x0, y0, x1, y1 = place.box
-        if (x1 - x0) * vp.scale < text_w + 16 or (y1 - y0) * vp.scale < 2.5 * text_h:
+        if (x1 - x0) * scale < text_w + 16 or (y1 - y0) * scale < 2.5 * text_h:
             return 0  # too small on screen to hold its name
-        sx, sy = vp.to_screen(place.x, place.y)
-        area = QRectF(QPointF(*vp.to_screen(x0, y0)), QPointF(*vp.to_screen(x1, y1)))
+        ox, oy = vp.width / 2 - vp.cx * scale, vp.height / 2 - vp.cy * scale
+        sx, sy = place.x * scale + ox, place.y * scale + oy
+        left, top, right, bottom = (
+            x0 * scale + ox,
+            y0 * scale + oy,
+            x1 * scale + ox,
+            y1 * scale + oy,
+        )
         for dx, dy in _LABEL_TRIES:
-            box = QRectF(sx + dx * text_w - text_w / 2, sy + (dy - 0.5) * text_h, text_w, text_h)
-            if area.contains(box.center()) and not any(box.intersects(t) for t in taken):
-                taken.append(box)
-                p.drawStaticText(box.topLeft(), text)
+            bx, by = sx + dx * text_w - text_w / 2, sy + (dy - 0.5) * text_h
+            mx, my = bx + text_w / 2, by + text_h / 2
+            inside = left <= mx <= right and top <= my <= bottom
+            if inside and taken.add(bx, by, bx + text_w, by + text_h):
+                p.drawStaticText(QPointF(bx, by), text)
                 return 1
         return 0
 
@@ -200,17 +246,22 @@ class Round(Protocol):
     radius: float
 
 
-def label_room(*taken: Iterable[QRectF] | Iterable[Round]) -> list[QRectF]:
-    """The boxes region names must keep clear of: labels drawn, and every pin or disc."""
-    boxes: list[QRectF] = []
-    for group in taken:
-        for item in group:
-            if isinstance(item, QRectF):
-                boxes.append(item)
-            elif item.radius > 0:
-                r = item.radius + 3
-                boxes.append(QRectF(item.centre.x() - r, item.centre.y() - r, 2 * r, 2 * r))
-    return boxes
+def label_room(
+    boxes: Iterable[QRectF],
+    rounds: Iterable[Round] = (),
+    discs: Iterable[tuple[float, float, float]] = (),
+) -> Boxes:
+    """What region names must keep clear of: labels drawn, pins and discs (as ``Round`` or
+    as centre x, y and radius), filed by grid cell for quick overlap tests."""
+    room = Boxes()
+    for b in boxes:
+        room.file(b.left(), b.top(), b.right(), b.bottom())
+    from_rounds = ((i.centre.x(), i.centre.y(), i.radius) for i in rounds)
+    for x, y, radius in itertools.chain(discs, from_rounds):
+        if radius > 0:
+            r = radius + 3
+            room.file(x - r, y - r, x + r, y + r)
+    return room
 
 
 def _meets(box: WorldBox, rect: WorldRect) -> bool:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, SignalInstance
 from PySide6.QtGui import QCursor, QKeyEvent, QMouseEvent, QNativeGestureEvent, QWheelEvent
 
 from gallery_app.core.geo.area import GeoArea
+from gallery_app.core.geo.cluster import Cluster
 from gallery_app.core.geo.layer import MarkLayer
 from gallery_app.core.geo.projection import unproject
 from gallery_app.core.geo.viewport import Viewport
@@ -111,7 +112,7 @@ class MapInput:
         hit = view.hit_at(pos)
         if hit is None:
             return
-        if hit.cluster is not None and hit.cluster.count > 1 and len(set(_points(view, hit))) > 1:
+        if hit.cluster is not None and hit.cluster.count > 1 and _spread_out(view, hit.cluster):
             view.set_viewport(view.viewport.zoomed(2.0, pos.x(), pos.y()))
             return
         self.select(self._first(hit.entry_ids))
@@ -221,9 +222,7 @@ _MAP_KEYS = frozenset(
 )  # fmt: skip
 
 
-def _points(view: MapSurface, hit: object) -> list[tuple[float, float]]:
-    cluster = getattr(hit, "cluster", None)
-    if cluster is None:
-        return []
-    pts = view.layer.index.points
-    return [pts[k] for k in cluster.members]
+def _spread_out(view: MapSurface, cluster: Cluster) -> bool:
+    """The cluster's photos stand on more than one point (zooming in would part them)."""
+    pts = view.layer.index.points[cluster.members]
+    return bool(len(pts) > 1 and (pts.max(axis=0) > pts.min(axis=0)).any())

@@ -11,14 +11,14 @@ under the pointer without a second pass over the data.
 
 from __future__ import annotations
 
-import functools
 import math
 from dataclasses import dataclass, field
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen
 
-from gallery_app.core.geo.cluster import Cluster
+from gallery_app.core.geo.cluster import Cluster, FloatArray, IntArray, Level
 from gallery_app.core.geo.distance import format_km
 from gallery_app.core.geo.layer import DISAGREES, FROM_FILE, MarkLayer, ShapeGroup
 from gallery_app.core.geo.marks import Mark
@@ -27,6 +27,8 @@ from gallery_app.core.geo.viewport import Viewport
 from gallery_app.ui.common.painting import is_dark, mix
 from gallery_app.ui.map import sprites
 from gallery_app.ui.map.basemap import world_transform
+from gallery_app.ui.map.basemap_labels import Boxes
+from gallery_app.ui.map.pin_style import PinStyle
 from gallery_app.ui.map.sprites import SpriteCache
 
 PIN_R = 7.0
@@ -45,6 +47,9 @@ class MarkColours:
         self.label_bg = mix(self.base, self.text, 0.04)
         self.region_fill = QColor(self.caption)
         self.region_fill.setAlphaF(0.13)
+        self.key = tuple(
+            c.rgba() for c in (self.base, self.text, self.gps, self.caption, self.label_bg)
+        )
 
 
 @dataclass(slots=True)
@@ -80,14 +85,66 @@ class Hit:
 
 
 @dataclass
+class ShownPins:
+    """The clusters one frame painted, as arrays; their :class:`Hit` are made only when asked
+    (a frame at a country's zoom paints hundreds, the pointer needs one)."""
+
+    layer: MarkLayer
+    level: Level
+    shown: IntArray  # indices into ``level``
+    sx: FloatArray  # centres on screen
+    sy: FloatArray
+    radius: FloatArray
+
+    @classmethod
+    def of(cls, vp: Viewport, layer: MarkLayer, level: Level, shown: IntArray) -> ShownPins:
+        scale = vp.scale
+        sx = (level.x[shown] - vp.cx) * scale + vp.width / 2
+        sy = (level.y[shown] - vp.cy) * scale + vp.height / 2
+        return cls(layer, level, shown, sx, sy, radii(level.counts[shown]))
+
+    def discs(self) -> list[tuple[float, float, float]]:
+        """Each pin's centre and radius on screen."""
+        return list(zip(self.sx.tolist(), self.sy.tolist(), self.radius.tolist(), strict=True))
+
+    def hits(self) -> list[Hit]:
+        names, out = self.layer.names, []
+        for k, x, y, r in zip(
+            self.shown.tolist(),
+            self.sx.tolist(),
+            self.sy.tolist(),
+            self.radius.tolist(),
+            strict=True,
+        ):
+            c = self.level.cluster(k)
+            label = _pin_label(names[c.tag], c.count) if c.tag >= 0 else ""
+            out.append(Hit((), QPointF(x, y), r, None, None, c, label, self.layer))
+        return out
+
+
+@dataclass
 class Painted:
     """What one frame painted (for hit tests), and the sprites it paints with."""
 
     sprites: SpriteCache
     dpr: float = 1.0
-    hits: list[Hit] = field(default_factory=list)
+    hits: list[Hit] = field(default_factory=list)  # regions, stretches, caption places
+    pins: ShownPins | None = None
     label_boxes: list[QRectF] = field(default_factory=list)
     later: list[tuple[QPointF, str, bool]] = field(default_factory=list)  # labels drawn on top
+    taken: Boxes = field(default_factory=Boxes)  # the label boxes, filed for overlap tests
+    _font: tuple[QFont, str] | None = None
+
+    def all_hits(self) -> list[Hit]:
+        """Every shape painted, bottom first (pins last): made on the first ask."""
+        return self.hits + (self.pins.hits() if self.pins is not None else [])
+
+    def label_font(self, p: QPainter) -> tuple[QFont, str]:
+        """The labels' font and its key, read once a frame (``QFont.key()`` builds a string)."""
+        if self._font is None:
+            font = p.font()
+            self._font = (font, font.key())
+        return self._font
 
 
 def paint_shapes(
@@ -137,54 +194,79 @@ def paint_pins(
     p: QPainter,
     vp: Viewport,
     layer: MarkLayer,
-    clusters: list[Cluster],
-    selected: Cluster | None,
+    level: Level,
+    shown: IntArray,
+    selected: int,
     colours: MarkColours,
     out: Painted,
 ) -> None:
-    """Clusters and single pins from cached sprites; reads each cluster's summary only."""
-    font = p.font()
-    bold = QFont(font)
+    """The clusters ``shown`` (indices into ``level``), each one cached sprite (disc and count).
+
+    Positions, radii and styles are worked out for all of them at once; per cluster
+    only one blit remains.  ``selected`` is the cluster of the selected photo (or -1)."""
+    pins = out.pins = ShownPins.of(vp, layer, level, shown)
+    counts, flags = level.counts[shown], level.flags[shown]
+    gps = (flags & FROM_FILE) != 0
+    for j in np.flatnonzero((counts == 1) & ((flags & DISAGREES) != 0)).tolist():
+        mark = layer.pins[int(level.order[level.starts[shown[j]]])]
+        _paint_conflict(p, vp, QPointF(pins.sx[j], pins.sy[j]), mark, colours, out)
+    bold = QFont(p.font())
     bold.setBold(True)
-    frame: dict[tuple[float, bool], QPixmap] = {}
-    scale, cx, cy = vp.scale, vp.cx, vp.cy
-    half_w, half_h = vp.width / 2, vp.height / 2
-    counts: list[tuple[QPointF, int, bool]] = []
-    hits, names = out.hits, layer.names
-    for c in clusters:
-        n = len(c.members)
-        centre = QPointF((c.x - cx) * scale + half_w, (c.y - cy) * scale + half_h)
-        if n == 1 and c.flags & DISAGREES:
-            _paint_conflict(p, vp, centre, layer.pins[c.members[0]], colours, out)
-        radius = PIN_R if n == 1 else _radius(n)
-        gps = bool(c.flags & FROM_FILE)
-        if c is selected:
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(colours.halo)
-            p.drawEllipse(centre, radius + 5, radius + 5)
-        pix = frame.get((radius, gps))
-        if pix is None:
-            fill = colours.gps if gps else colours.caption
-            pix = frame[(radius, gps)] = sprites.disc(
-                out.sprites, radius, fill, colours.base, solid=gps, dpr=out.dpr
-            )
-        side = radius + 2
-        p.drawPixmap(QPointF(centre.x() - side, centre.y() - side), pix)
-        if n > 1:
-            counts.append((centre, n, gps))
-        label = names[c.tag] if c.tag >= 0 else ""
-        if label and n > 1:
-            label = f"{label} · {_photos(n)}"
-        hits.append(Hit((), centre, radius, None, None, c, label, layer))
-        if label and len(out.label_boxes) < MAX_LABELS:
-            _label(p, centre + QPointF(radius + 4, 0), label, colours, out)
-    _paint_counts(p, counts, bold, colours, out)
+    style = PinStyle(
+        out.sprites, (colours.gps, colours.caption, colours.base, colours.text), bold, out.dpr
+    )
+    draw, ready, sprite = p.drawPixmap, style.ready, style.sprite
+    for x, y, r, g, n in zip(
+        pins.sx.tolist(),
+        pins.sy.tolist(),
+        pins.radius.tolist(),
+        gps.tolist(),
+        counts.tolist(),
+        strict=True,
+    ):
+        pix, half_w, half_h = ready.get((r, g, n)) or sprite(x, y, r, g, n)
+        draw(round(x - half_w), round(y - half_h), pix)
+    style.paint_counts(p)
+    for j in np.flatnonzero(shown == selected).tolist():  # over its neighbours, with a halo
+        x, y, r = float(pins.sx[j]), float(pins.sy[j]), float(pins.radius[j])
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colours.halo)
+        p.drawEllipse(QPointF(x, y), r + 5, r + 5)
+        pix, half_w, half_h = sprite(x, y, r, bool(gps[j]), int(counts[j]))
+        draw(round(x - half_w), round(y - half_h), pix)
+        style.paint_counts(p)
+    _paint_pin_labels(p, pins, counts, colours, out)
 
 
-@functools.lru_cache(maxsize=512)
-def _radius(n: int) -> float:
-    """A cluster's disc grows with the log of its count, in half pixels."""
-    return round(min(22.0, 9.0 + 6.4 * math.log10(n)) * 2) / 2
+def _paint_pin_labels(
+    p: QPainter, pins: ShownPins, counts: IntArray, colours: MarkColours, out: Painted
+) -> None:
+    """Place names beside named pins, the biggest clusters first, at most ``MAX_LABELS``."""
+    tags = pins.level.tags[pins.shown]
+    named = np.flatnonzero(tags >= 0)
+    if not len(named):
+        return
+    named = named[np.argsort(-counts[named], kind="stable")]
+    names = pins.layer.names
+    for j in named[: 3 * MAX_LABELS].tolist():  # a crowd of names: the biggest places try
+        if len(out.label_boxes) >= MAX_LABELS:
+            break
+        label = _pin_label(names[int(tags[j])], int(counts[j]))
+        if not label:
+            continue
+        at = QPointF(pins.sx[j] + pins.radius[j] + 4, pins.sy[j])
+        _label(p, at, label, colours, out)
+
+
+def _pin_label(name: str, count: int) -> str:
+    return f"{name} · {_photos(count)}" if name and count > 1 else name
+
+
+def radii(counts: IntArray) -> FloatArray:
+    """A pin's radius (``PIN_R``); a cluster's disc grows with the log of its count,
+    in half pixels."""
+    grown = np.minimum(22.0, 9.0 + 6.4 * np.log10(np.maximum(counts, 1)))
+    return np.where(counts == 1, PIN_R, np.round(grown * 2) / 2)
 
 
 def paint_later_labels(p: QPainter, colours: MarkColours, out: Painted) -> None:
@@ -192,27 +274,6 @@ def paint_later_labels(p: QPainter, colours: MarkColours, out: Painted) -> None:
     for at, text, centred in out.later:
         _label(p, at, text, colours, out, centred=centred)
     out.later.clear()
-
-
-def _paint_counts(
-    p: QPainter,
-    counts: list[tuple[QPointF, int, bool]],
-    font: QFont,
-    colours: MarkColours,
-    out: Painted,
-) -> None:
-    """Every count in one pass, with one font and at most two pens."""
-    p.save()
-    p.setFont(font)
-    pen: bool | None = None
-    key = font.key()  # once a frame: QFont.key() builds a string
-    for centre, n, gps in counts:
-        if pen is not gps:
-            p.setPen(colours.base if gps else colours.text)
-            pen = gps
-        text, w, h = out.sprites.text(f"{n:,}", font, key)
-        p.drawStaticText(QPointF(centre.x() - w / 2, centre.y() - h / 2), text)
-    p.restore()
 
 
 def _paint_conflict(
@@ -241,12 +302,18 @@ def _label(
     centred: bool = False,
     pen: QColor | None = None,
 ) -> None:
-    pix = sprites.label(out.sprites, text, pen or colours.text, colours.label_bg, p.font(), out.dpr)
+    font, key = out.label_font(p)
+    pix = sprites.label(
+        out.sprites, text, pen or colours.text, colours.label_bg, font, key, out.dpr
+    )
     w, h = pix.width() / out.dpr, pix.height() / out.dpr
     x = at.x() - w / 2 if centred else at.x()
-    box = QRectF(x, at.y() - h / 2, w, h)
-    if any(box.intersects(b) for b in out.label_boxes):
+    if centred:  # a region's name whose middle is near the edge stays whole on screen
+        x = max(2.0, min(x, p.viewport().width() - w - 2.0))
+    y = at.y() - h / 2
+    if not out.taken.add(x, y, x + w, y + h):
         return  # labels never overlap: the first painted wins
+    box = QRectF(x, y, w, h)
     out.label_boxes.append(box)
     p.drawPixmap(box.topLeft(), pix)
 

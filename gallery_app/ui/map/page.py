@@ -8,8 +8,9 @@ View → Map (key M) and View → Online map tiles, a toolbar button, the status
 bar's area note, and keeps the map fed: the model's changes (a new gallery,
 a scan's batches) restart a short timer whose slot hands the entries to
 :class:`MapMarks` — only while the map is on screen (else when it is next
-shown), so no model signal does O(n) work and an unseen map costs nothing.  Background work runs
-on the app's one-thread ``map`` pool.
+shown), so no model signal does O(n) work and an unseen map costs nothing: the bundled world
+is read on the map's first paint, and a hidden map does not follow the date filter until it is
+shown again.  Background work runs on the app's one-thread ``map`` pool.
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ class MapPage(QObject):
         self.tiles = TileSource(self.pool, settings.map_online_tiles, parent=self)
         self.view = MapView(filter_state, self.marks, tiles=self.tiles)
         self.index = stack.addWidget(self.view)
+        self.marks.set_active(stack.currentIndex() == self.index)
+        stack.currentChanged.connect(self._on_page_changed)
         self.area_status = AreaStatus(filter_state, window)
         window.statusBar().addPermanentWidget(self.area_status)
         self.show_action = QAction("&Map", window)
@@ -100,6 +103,9 @@ class MapPage(QObject):
             self.refresh()
         self._stack.setCurrentIndex(self.index)
         self.view.setFocus()
+
+    def _on_page_changed(self, index: int) -> None:
+        self.marks.set_active(index == self.index)
 
     def refresh(self) -> None:
         """Hand the model's entries to the map (on the timer, never on a model signal)."""

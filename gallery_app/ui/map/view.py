@@ -15,7 +15,7 @@ import heapq
 import logging
 
 import shiboken6
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -32,7 +32,6 @@ from PySide6.QtWidgets import QWidget
 
 from gallery_app.core.geo.area import GeoArea
 from gallery_app.core.geo.basemap import Basemap, detail_for, load_basemap
-from gallery_app.core.geo.cluster import Cluster, Level
 from gallery_app.core.geo.layer import MarkLayer
 from gallery_app.core.geo.projection import project
 from gallery_app.core.geo.viewport import Viewport, WorldRect
@@ -84,16 +83,15 @@ class MapView(QWidget):
         self.filter_state = filter_state
         self.marks = marks
         self._layer_data = GeoLayerData()  # rivers and regions, read off the GUI thread
-        self._basemap = BasemapPainter(
-            basemap if basemap is not None else load_basemap(), self._layer_data
-        )
-        self._base = BasemapCache(self._basemap, marks.pool, self)
+        self._given_basemap = basemap
+        self._painter: BasemapPainter | None = None  # read when first needed (see _basemap)
+        self._cache: BasemapCache | None = None
         self.viewport = Viewport(width=max(1, self.width()), height=max(1, self.height()))
         self.selected: str | None = None
         self.hover: Hit | None = None
         self.hover_pos: QPointF | None = None
         self.band: QRectF | None = None  # the Shift+drag rectangle, in pixels
-        self.hits: list[Hit] = []
+        self._painted: Painted | None = None  # what the last frame painted, for hit tests
         self._fitted = False
         self._sprites = SpriteCache()
         self._card_cache: tuple[object, list[tuple[str, bool]]] | None = None
@@ -104,16 +102,41 @@ class MapView(QWidget):
         self.setAccessibleName("Map")
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         marks.layer_changed.connect(self._on_layer_changed)
-        marks.level_ready.connect(lambda _z: self.update())
         if tiles is not None:
             tiles.tile_ready.connect(self.update)
         filter_state.changed.connect(lambda _f: self.update())
         self._describe()
 
+    @property
+    def _basemap(self) -> BasemapPainter:
+        """The bundled world, read when the map first paints (or fits), not when the window
+        is built: ~0.15 s that a window whose map is never shown does not spend."""
+        if self._painter is None:
+            world = self._given_basemap if self._given_basemap is not None else load_basemap()
+            self._painter = BasemapPainter(world, self._layer_data)
+        return self._painter
+
+    @property
+    def _base(self) -> BasemapCache:
+        if self._cache is None:
+            self._cache = BasemapCache(self._basemap, self)
+        return self._cache
+
     # -- public API -----------------------------------------------------------
     @property
     def layer(self) -> MarkLayer:
         return self.marks.layer
+
+    @property
+    def hits(self) -> list[Hit]:
+        """Every shape the last frame painted, bottom first (worked out once when asked)."""
+        painted = self._painted
+        if painted is None:
+            return []
+        if painted.pins is not None:
+            painted.hits = painted.all_hits()
+            painted.pins = None
+        return painted.hits
 
     def set_current(self, entry_id: str | None) -> None:
         if entry_id != self.selected:
@@ -144,7 +167,8 @@ class MapView(QWidget):
     def is_settled(self) -> bool:
         """Marks placed and the basemap drawn for the viewport shown (for screenshots)."""
         ready = self.marks.ready and self._layer_data.ready
-        return ready and self._base.is_current(self.viewport)
+        names_done = not self._basemap.geo.unfinished  # every region name laid out
+        return ready and names_done and self._base.is_current(self.viewport)
 
     def set_area(self, area: GeoArea | None) -> None:
         self.filter_state.set_area(area)
@@ -196,16 +220,20 @@ class MapView(QWidget):
         painted = Painted(self._sprites, self.devicePixelRatioF())
         layer = self.layer
         paint_shapes(p, vp, layer, self._region_paths(layer, vp), colours, painted)
-        self.marks.ensure_level(vp.level)
-        level = layer.index.cached(vp.level) or layer.index.nearest_cached(vp.level)
-        if level is not None:
-            clusters = level.query(vp.visible(margin_px=30))
-            chosen = self._selected_cluster(layer, level)
-            paint_pins(p, vp, layer, clusters, chosen, colours, painted)
+        level = layer.index.level(vp.level)
+        shown = level.query_indices(vp.visible(margin_px=30))
+        paint_pins(p, vp, layer, level, shown, self._selected_cluster(layer), colours, painted)
         paint_later_labels(p, colours, painted)
-        self.hits = painted.hits
-        room = label_room(self._basemap.label_boxes, painted.label_boxes, painted.hits)
-        self._basemap.geo.paint_region_labels(p, vp, base_colours.geo, room)
+        self._painted = painted
+        if self._basemap.geo.shows_region_labels(vp):
+            boxes = (*self._basemap.label_boxes_for(vp, p.font()), *painted.label_boxes)
+            discs = painted.pins.discs() if painted.pins is not None else []
+            room = label_room(boxes, painted.hits, discs)
+            self._basemap.geo.paint_region_labels(p, vp, base_colours.geo, room)
+            if self._basemap.geo.unfinished:
+                QTimer.singleShot(0, self, self.update)  # the other names in the next frames
+        else:
+            self._basemap.geo.forget_names()  # none to lay out at this zoom
         self._paint_area(p, colours)
         credit = self.credit_text()
         paint_legend(p, QRectF(self.rect()), pal, colours, self._sprites, painted.dpr, credit)
@@ -227,11 +255,10 @@ class MapView(QWidget):
         self._card_cache = (key, lines)
         return lines
 
-    def _selected_cluster(self, layer: MarkLayer, level: Level) -> Cluster | None:
+    def _selected_cluster(self, layer: MarkLayer) -> int:
+        """The cluster of the current zoom that holds the selected photo's pin, or -1."""
         k = layer.pin_of.get(self.selected or "")
-        if k is None:
-            return None
-        return level.cluster_at(*layer.index.points[k])
+        return -1 if k is None else layer.index.cluster_of(self.viewport.level, k)
 
     # -- internals ------------------------------------------------------------------
     def _on_layer_changed(self, layer: MarkLayer) -> None:
@@ -244,7 +271,8 @@ class MapView(QWidget):
 
     def _on_geo_layers_ready(self) -> None:
         if shiboken6.isValid(self):  # the view may have closed while they were read
-            self._base.invalidate()  # a picture drawn before they came lacks them
+            if self._cache is not None:
+                self._cache.invalidate()  # a picture drawn before they came lacks them
             self.update()
 
     def reset_fit(self) -> None:

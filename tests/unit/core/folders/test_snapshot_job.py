@@ -54,7 +54,7 @@ def test_a_reader_process_writes_it(folder: Path) -> None:
     pool = ReaderPool(1)
     try:
         args = (str(folder.absolute()), gallery.title, gallery.id, files, str(catalog.path))
-        future = pool.submit(store_snapshot, *args)
+        future = pool.offer(store_snapshot, *args)
         assert future is not None
         assert future.result(timeout=120) is True
     finally:

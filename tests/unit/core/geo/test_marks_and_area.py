@@ -13,7 +13,13 @@ from gallery_app.core.gallery.query import EntryFilter, filter_entries
 from gallery_app.core.geo.area import GeoArea, entry_in_area
 from gallery_app.core.geo.basemap import Basemap, detail_for, load_basemap
 from gallery_app.core.geo.layer import build_layer
-from gallery_app.core.geo.marks import MarkKind, build_marks, mark_for, stretch_ends
+from gallery_app.core.geo.marks import (
+    MarkKind,
+    build_marks,
+    is_template_text,
+    mark_for,
+    stretch_ends,
+)
 from gallery_app.core.models import Entry, Location
 from gallery_app.core.paths import bundled_gallery_path
 
@@ -90,7 +96,7 @@ def test_bundled_gallery_is_nine_at_tikrit_and_two_on_the_road() -> None:
     assert len(layer.pins) == 9 and {m.kind for m in layer.pins} == {MarkKind.GAZETTEER}
     (road,) = layer.stretches
     assert len(road.marks) == 2 and road.first.label == "the main road between Baghdad and Tikrit"
-    assert layer.index.level(6).cells and len(layer.index.level(6)) == 1
+    assert len(layer.index.level(6)) == 1 and layer.index.level(6).cluster(0).count == 9
 
 
 def test_area_filter_takes_points_and_stretch_ends() -> None:
@@ -154,3 +160,18 @@ def test_regions_of_one_country_make_one_shape() -> None:
     ]
     (canada,) = build_layer(build_marks(entries)).regions
     assert len(canada.marks) == 3 and canada.first.label == "Canada"
+
+
+def test_a_templates_placeholder_place_is_no_place() -> None:
+    template = Location(city="kingston", region="State", country="Country", country_code="COD")
+    iptc_reference = Location(
+        region="Province/State (Core) (ref2014)",
+        country="Country (Core) (ref2014)",
+        country_code="R14",
+    )
+    for loc in (template, iptc_reference):
+        assert mark_for(Entry(id="t", position=1, location=loc)) is None
+    real = Location(region="California", country="United States", country_code="US")
+    mark = mark_for(Entry(id="c", position=1, location=real))
+    assert mark is not None and mark.kind is MarkKind.REGION and mark.region_name == "California"
+    assert is_template_text("Country") and not is_template_text("Statesboro")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from gallery_app.core.folders.pool import ReaderPool
 from gallery_app.core.gallery.ordering import SortOrder
 from gallery_app.core.listing import build as build_module
 from gallery_app.core.listing import folder as folder_module
@@ -75,6 +76,31 @@ def test_many_files_are_built_in_the_reader_processes_and_come_back_in_order(
         assert len(pooled_catalog.rows_under(folder)) == 12  # the metadata rows are stored too
     finally:
         pooled_catalog.close()
+        here_catalog.close()
+
+
+def test_forked_reader_processes_build_what_this_process_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command line forks its readers (no Qt there): same entries, same catalog rows."""
+    folder = tmp_path / "forked"
+    for n in range(12):
+        make_tagged_jpeg(
+            folder / f"{n:02d}.jpg", taken=dt.datetime(2015, 3, 2, 9, n), caption=f"{n}"
+        )
+    monkeypatch.setattr(folder_module, "MIN_FILES", 4)
+    forked_catalog = Catalog(tmp_path / "forked.sqlite")
+    here_catalog = Catalog(tmp_path / "here.sqlite")
+    workers = ReaderPool(workers=2, start="fork")
+    try:
+        forked = list_folder(folder, forked_catalog, today=TODAY, pool=workers)
+        monkeypatch.setattr(folder_module, "MIN_FILES", 1000)
+        here = list_folder(folder, here_catalog, today=TODAY)
+        assert forked == here
+        assert forked_catalog.rows_under(folder) == here_catalog.rows_under(folder)
+    finally:
+        workers.close()
+        forked_catalog.close()
         here_catalog.close()
 
 

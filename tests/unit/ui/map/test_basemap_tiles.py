@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The basemap's shapes are drawn on a worker as tiles, per zoom, and stretched meanwhile."""
+"""The basemap's shapes and names are drawn as tiles between frames, per zoom, and stretched
+meanwhile."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 
 import pytest
@@ -68,31 +68,68 @@ def test_a_tile_matches_the_same_place_drawn_whole(qtbot: QtBot) -> None:
     tile = basemap_cache.render_tiles(painter, [key], colours, 1.0)[0][1]
     whole = QImage(TILE, TILE, QImage.Format.Format_RGB32)
     qp = QPainter(whole)
-    painter.paint_shapes(qp, tile_viewport(key), colours)
+    painter.paint(qp, tile_viewport(key), colours)
     qp.end()
     assert tile == whole
 
 
-def test_shapes_are_drawn_off_the_gui_thread_and_labels_on_it(
+def test_tiles_are_drawn_between_frames_and_not_while_the_wheel_turns(
     qtbot: QtBot, view: MapView, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    threads: dict[str, set[bool]] = {"shapes": set(), "labels": set()}
-    real_shapes, real_labels = BasemapPainter.paint_shapes, BasemapPainter.paint_labels
-
-    def shapes(self: BasemapPainter, *args: object) -> None:
-        threads["shapes"].add(threading.current_thread() is threading.main_thread())
-        real_shapes(self, *args)  # type: ignore[arg-type]
-
-    def labels(self: BasemapPainter, *args: object) -> None:
-        threads["labels"].add(threading.current_thread() is threading.main_thread())
-        real_labels(self, *args)  # type: ignore[arg-type]
-
     _settle(qtbot, view)  # (until the first tiles come, the map draws in place)
-    monkeypatch.setattr(BasemapPainter, "paint_shapes", shapes)
-    monkeypatch.setattr(BasemapPainter, "paint_labels", labels)
-    qtbot.keyClick(view, "+")
+    drawn: list[float] = []
+    in_frame: list[bool] = []
+    real_render, real_paint = basemap_cache.render_tiles, MapView.paintEvent
+    painting = [False]
+
+    def render(painter: BasemapPainter, keys: list, *args: object) -> object:
+        drawn.extend(k[0] for k in keys)
+        in_frame.append(painting[0])
+        return real_render(painter, keys, *args)  # type: ignore[arg-type]
+
+    def paint(self: MapView, event: object) -> None:
+        painting[0] = True
+        real_paint(self, event)  # type: ignore[arg-type]
+        painting[0] = False
+
+    monkeypatch.setattr(basemap_cache, "render_tiles", render)
+    monkeypatch.setattr(MapView, "paintEvent", paint)
+    for _ in range(3):  # three wheel steps, one frame each, no pause between them
+        view.set_viewport(view.viewport.zoomed(0.25))
+        view.repaint()
+    assert drawn == []  # nothing drawn for zooms the hand is only passing through
     _settle(qtbot, view)
-    assert threads == {"shapes": {False}, "labels": {True}}
+    assert drawn and set(drawn) == {view.viewport.zoom}
+    assert not any(in_frame)  # a frame only blits: tiles are drawn between frames
+
+
+def test_a_tile_writes_its_part_of_a_name_that_crosses_its_edge(qtbot: QtBot) -> None:
+    painter = BasemapPainter(load_basemap())
+    colours = BasemapColours(QPalette())
+    vp = Viewport(*BAGHDAD, zoom=6.0, width=4 * TILE, height=4 * TILE)
+    whole = QImage(vp.width, vp.height, QImage.Format.Format_RGB32)
+    qp = QPainter(whole)
+    painter.paint(qp, vp, colours)
+    qp.end()
+    tiled = QImage(vp.width, vp.height, QImage.Format.Format_RGB32)
+    tiled.fill(colours.sea)
+    qp = QPainter(tiled)
+    for key, image in basemap_cache.render_tiles(painter, tiles_of(vp), colours, 1.0):
+        x0, y0 = vp.to_screen(key[1] * TILE / vp.scale, key[2] * TILE / vp.scale)
+        qp.drawImage(round(x0), round(y0), image)
+    qp.end()
+    assert _differing(whole, tiled) < 0.002 * vp.width * vp.height  # the same names, whole
+
+
+def _differing(a: QImage, b: QImage) -> int:
+    """Pixels that differ visibly (the tiles sit on whole pixels, the view on a fraction)."""
+    step, count = 2, 0
+    for y in range(0, a.height(), step):
+        for x in range(0, a.width(), step):
+            ca, cb = a.pixelColor(x, y), b.pixelColor(x, y)
+            if abs(ca.lightness() - cb.lightness()) > 60:
+                count += step * step
+    return count
 
 
 def _land_pixel(view: MapView) -> QColor:
@@ -107,18 +144,9 @@ def test_zooming_stretches_the_old_tiles_until_the_new_ones_come(
     land = _land_pixel(view)
     colours = BasemapColours(view.palette())
     assert land.name() == colours.land.name()
-    gate = threading.Event()
-    real = basemap_cache.render_tiles
-
-    def slow(*args: object) -> object:
-        gate.wait(20)  # the worker is busy: the new zoom's tiles cannot be ready yet
-        return real(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(basemap_cache, "render_tiles", slow)
     view.set_viewport(view.viewport.zoomed(0.5))
-    assert not view.is_settled()
+    assert not view.is_settled()  # the new zoom's tiles wait for the wheel to stop
     assert _land_pixel(view) == land  # the desert is still land, not in an empty sea
-    gate.set()
     _settle(qtbot, view)
     assert _land_pixel(view) == land
 
@@ -129,3 +157,17 @@ def test_each_zoom_keeps_its_tiles(qtbot: QtBot, view: MapView) -> None:
     _settle(qtbot, view)
     qtbot.keyClick(view, "-")
     assert view.is_settled()  # back at the zoom before: drawn at once, nothing to render
+
+
+def test_outlines_are_built_ahead_in_short_steps_and_match_those_built_at_once(
+    qtbot: QtBot,
+) -> None:
+    warmed = BasemapPainter(load_basemap())
+    steps = 0
+    while not warmed.warm(0.0):  # no time at all: one outline a step
+        steps += 1
+    assert steps > 100  # hundreds of countries and lakes, a few at a time
+    at_once = BasemapPainter(load_basemap())
+    for detail in (0, 1, 2):
+        assert warmed.land_path(detail).elementCount() == at_once.land_path(detail).elementCount()
+        assert warmed.lake_path(detail).elementCount() == at_once.lake_path(detail).elementCount()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QThreadPool
@@ -208,9 +209,8 @@ def test_big_galleries_are_placed_off_the_gui_thread(qtbot: QtBot, pool: QThread
     with qtbot.wait_signal(marks.layer_changed, timeout=60_000) as changed:
         marks.set_entries(entries)
     assert len(changed.args[0].pins) == SYNC_LIMIT + 10
-    with qtbot.wait_signal(marks.level_ready, timeout=60_000):
-        marks.ensure_level(3)
-    assert marks.layer.index.cached(3) is not None
+    # Every cluster level comes with the layer: nothing is left to build while the hand moves.
+    assert sum(c.count for c in marks.layer.index.level(3).clusters()) == SYNC_LIMIT + 10
 
 
 def test_online_tiles_show_their_attribution(qtbot: QtBot, pool: QThreadPool, tmp_path) -> None:
@@ -259,3 +259,60 @@ def test_the_status_bar_shows_the_area_and_clears_it(qtbot: QtBot) -> None:
     assert status.label.text() == "Area: 33.10° N – 35.20° N, 42.00° E – 45.10° E"
     qtbot.mouseClick(status.clear_button, Qt.MouseButton.LeftButton)
     assert state.value.area is None and status.isHidden()
+
+
+def test_the_world_is_read_when_the_map_first_paints_not_when_it_is_built(
+    qtbot: QtBot, pool: QThreadPool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gallery_app.ui.map import view as view_module
+
+    reads: list[int] = []
+    real = view_module.load_basemap
+    monkeypatch.setattr(view_module, "load_basemap", lambda: reads.append(1) or real())
+    state = FilterState()
+    widget = MapView(state, MapMarks(state, pool))
+    qtbot.addWidget(widget)
+    assert reads == []  # a window whose map is never shown never reads it
+    widget.resize(640, 400)
+    widget.show()
+    widget.grab()
+    assert reads == [1]
+
+
+def test_pins_with_no_place_name_get_no_empty_label(qtbot: QtBot, pool: QThreadPool) -> None:
+    state = FilterState()
+    view = MapView(state, MapMarks(state, pool))
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    entries = [
+        Entry(id=str(k), position=k, location=Location(lat=48.0 + k, lon=2.0, source="EXIF GPS"))
+        for k in range(3)
+    ]
+    with qtbot.wait_signal(view.marks.layer_changed, timeout=60_000):
+        view.marks.set_entries(entries)
+    view.grab()
+    assert len(view.hits) == 3 and all(h.label == "" for h in view.hits)
+    painted = view._painted
+    assert painted is not None and painted.label_boxes == []  # no blank label beside a pin
+
+
+def test_a_regions_name_near_the_edge_stays_whole_on_screen(
+    qtbot: QtBot, pool: QThreadPool
+) -> None:
+    state = FilterState()
+    view = MapView(state, MapMarks(state, pool))
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    loc = Location(region="Washington", country="United States", country_code="US")
+    with qtbot.wait_signal(view.marks.layer_changed, timeout=60_000):
+        view.marks.set_entries([Entry(id="w", position=1, location=loc)])
+    x, y = project(-120.5, 47.4)  # the middle of Washington state, put near the left edge
+    scale = 256 * 2.0**4
+    view.set_viewport(replace(view.viewport, zoom=4.0, cx=x + (400 - 10) / scale, cy=y))
+    view.grab()
+    painted = view._painted
+    assert painted is not None and painted.label_boxes
+    (box,) = painted.label_boxes
+    assert box.left() >= 0 and box.right() <= view.width()
