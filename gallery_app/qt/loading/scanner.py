@@ -132,9 +132,7 @@ class _ScanJob(QRunnable):
         if readers is not None and catalog is not None and not catalog.memory_only:
             args = (str(gallery.source), gallery.title, gallery.id, files, str(catalog.path))
             future = (
-                readers.offer(store_snapshot, *args)
-                if len(files) == len(gallery.entries)
-                else None
+                readers.offer(store_snapshot, *args) if len(files) == len(gallery.entries) else None
             )
             try:
                 if future is not None and future.result() is True:
