@@ -43,6 +43,16 @@ if [ -n "${DETAILS_FOLDER:-}" ]; then
         echo "$out/details-$palette.png"
     done
 fi
+# A video's card ("Video · 1:34") beside its file details (frame size, length):
+# VIDEO_FOLDER=~/Videos/clips VIDEO_SELECT=5 tools/make-screenshots.sh
+if [ -n "${VIDEO_FOLDER:-}" ]; then
+    for palette in light dark; do
+        DATELINE_HOME="$home" QT_QPA_PLATFORM=offscreen "$app" "$VIDEO_FOLDER" \
+            --palette "$palette" --view details --select "${VIDEO_SELECT:-1}" --size 1280x800 \
+            --screenshot "$out/video-details-$palette.png"
+        echo "$out/video-details-$palette.png"
+    done
+fi
 # The filter's Files choice ("Photos and RAW": videos and unreadable files hidden, said in the status
 # bar) over a folder of photos, videos and RAWs, and the photo view's zoom level over a folder whose
 # photos have no caption (their names show instead):

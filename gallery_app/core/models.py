@@ -128,6 +128,7 @@ class ImageInfo:
     width: int | None = None
     height: int | None = None
     orientation: int | None = None
+    duration: float | None = None  # a video's length in seconds, when its header says it
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,12 @@ def clamp_interval(seconds: int) -> int:
     return max(MIN_INTERVAL_S, min(MAX_INTERVAL_S, int(seconds)))
 
 
+def decodes(entry: Entry) -> bool:
+    """True when ``entry``'s file is decoded for the show (a video or broken file is not)."""
+    status = entry.info.status if entry.info is not None else ImageStatus.OK
+    return entry.image is not None and status is ImageStatus.OK
+
+
 class SlideshowController(QObject):
     """Order, timing and preloading of a slideshow.
 
@@ -345,9 +351,7 @@ class SlideshowController(QObject):
             return
         for entry in wanted:
             key = self._key(entry)
-            if entry.image is None or (
-                entry.info is not None and entry.info.status is not ImageStatus.OK
-            ):
+            if entry.image is None or not decodes(entry):
                 continue  # the window paints the placeholder card instead
             if key in self._images or key in self._pending:
                 continue

@@ -226,3 +226,19 @@ def file_sources_lines(meta: FileMetadata | None) -> list[str]:
         others = dict.fromkeys(c.other for c in meta.conflicts if c.name in names)
         lines.append(f"{word}: {label}" + "".join(f"; {o} differs" for o in others))
     return lines
+
+
+def duration_text(seconds: float | None) -> str:
+    """A video's length as a player shows it: "0:42", "12:05", "1:02:03"; "" when unknown."""
+    if seconds is None or not seconds > 0:
+        return ""
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def video_text(entry: Entry) -> str:
+    """What a video's card says instead of a picture: "Video · 0:42", or "Video"."""
+    length = duration_text(entry.info.duration if entry.info is not None else None)
+    return f"Video · {length}" if length else "Video"

@@ -16,8 +16,10 @@ from gallery_app.core.metadata import sniff
 
 RAW_EXTENSIONS: frozenset[str] = sniff.RAW_EXTENSIONS
 VIDEO_EXTENSIONS: frozenset[str] = frozenset(
-    {".mp4", ".mov", ".m4v", ".avi", ".mkv", ".mts", ".m2ts", ".3gp", ".wmv", ".webm", ".mpg"}
+    {".mp4", ".mov", ".m4v", ".avi", ".mkv", ".mts", ".m2ts", ".3gp", ".wmv", ".asf", ".webm"}
+    | {".mpg"}
 )
+VIDEO_KEYS = sniff.VIDEO_KEYS
 _RAF_MAGIC = b"FUJIFILMCCD-RAW"
 HEAD_BYTES = max(sniff.HEAD_SIZE, len(_RAF_MAGIC))  # what ``classify_head`` needs to see
 
@@ -38,13 +40,13 @@ def classify_head(path: Path, head: bytes) -> Kind:
     if head.startswith(_RAF_MAGIC):
         return Kind("raw", "Fujifilm RAF raw photo", "raw")
     if suffix in RAW_EXTENSIONS and (
-        found is None or found.key in ("tiff", "crw", "cr3", "raf", "mrw", "mp4")
+        found is None or found.key in ("tiff", "crw", "cr3", "raf", "mrw", "x3f", "mp4")
     ):
         key = "raw-tiff" if found is not None and found.key == "tiff" else "raw"
         return Kind("raw", f"{suffix[1:].upper()} camera raw photo", key)
     if found is not None and found.is_image:
         return Kind("photo", found.name, found.key)
-    if (found is not None and found.key in ("mp4", "avi")) or suffix in VIDEO_EXTENSIONS:
+    if (found is not None and found.key in VIDEO_KEYS) or suffix in VIDEO_EXTENSIONS:
         return Kind("video", found.name if found else f"{suffix[1:].upper()} video", "video")
     return Kind("other", found.name if found else "a file of unknown type", "other")
 

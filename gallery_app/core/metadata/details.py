@@ -40,6 +40,8 @@ SUMMARY_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Rating", ("Xmp.xmp.Rating", "Exif.Image.Rating")),
 )
 GROUPS = {"Exif": "EXIF", "Iptc": "IPTC", "Xmp": "XMP"}
+# Kinds libexiv2 cannot open and Dateline reads itself: their tags are the reader's values.
+OWN_READERS = VIDEO_KINDS | {"x3f"}
 _MAX_VALUE = 2_000  # characters of one tag shown; a maker note is not for reading
 
 
@@ -64,6 +66,7 @@ class FileDetails:
     tags: tuple[Tag, ...]
     decisions: tuple[str, ...]
     problem: str | None = None
+    duration: float | None = None  # a video's length in seconds
 
 
 @functools.cache
@@ -134,8 +137,31 @@ def decisions(values: dict[str, str]) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def _reason(error: Exception) -> str:
+    """libexiv2's own words without its error code and the file's path."""
+    message = next((a for a in reversed(error.args) if isinstance(a, str)), str(error))
+    reason = message.rsplit(": ", 1)[-1].strip().rstrip(".") or "libexiv2 gave no reason"
+    return reason[0].lower() + reason[1:]
+
+
+def _own_tags(values: dict[str, str]) -> list[Tag]:
+    """The values Dateline's own readers found (videos, X3F), listed where libexiv2 lists none.
+
+    Labels are "QuickTime CreationDate", "EXIF DateTimeOriginal"...: the first word is the group.
+    """
+    tags = []
+    for label, value in values.items():
+        group, _, name = label.partition(" ")
+        tags.append(Tag(group, f"{group}.{name}", _text(value), _text(value)))
+    return tags
+
+
 def read_details(path: Path) -> FileDetails:
-    """Everything the panel shows about ``path``; never raises for a bad file."""
+    """Everything the panel shows about ``path``; never raises for a bad file.
+
+    The pixel size is the reader's (the one cards and the catalog show, exiftool's for
+    RAWs); libexiv2's stands only where the reader has none.
+    """
     try:
         size: int | None = path.stat().st_size
         with path.open("rb") as fh:
@@ -144,17 +170,18 @@ def read_details(path: Path) -> FileDetails:
         return FileDetails(path, None, "", None, None, (), (), (), f"{error.strerror or error}.")
     fmt = kind.name if kind else f"{path.suffix[1:].upper() or 'unknown'} file"
     problem = None
+    tags: list[Tag] = []
+    width = height = None
     try:
         tags, width, height = _tags(path)
     except Exception as error:  # libexiv2 signals a bad file with several types
         log.info("no tags for %s: %s", path, error)
-        tags, width, height = [], None, None
-        problem = f"The tags of {path.name} could not be listed ({error})."
-    if kind is not None and kind.key in VIDEO_KINDS:  # Dateline's own reader reads videos
-        problem = None
-        info = read_metadata(path).info
-        width, height = width or info.width, height or info.height
+        problem = f"The tags of {path.name} could not be listed: {_reason(error)}."
+    info = read_metadata(path).info
+    width, height = info.width or width, info.height or height
     values = source_values(path)
+    if not tags and kind is not None and kind.key in OWN_READERS:  # Dateline read it itself
+        tags, problem = _own_tags(values), None
     return FileDetails(
         path,
         size,
@@ -165,4 +192,5 @@ def read_details(path: Path) -> FileDetails:
         tuple(tags),
         decisions(values),
         problem,
+        info.duration,
     )

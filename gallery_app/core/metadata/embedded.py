@@ -37,6 +37,7 @@ class Embedded:
     # Labelled values of a container that has neither EXIF nor IPTC ("QuickTime
     # CreationDate", "RIFF DateTimeOriginal": see ``video``), as the reader's flat map holds them.
     container: dict[str, str] = field(default_factory=dict)
+    duration: float | None = None  # a video's, in seconds
 
 
 def xmp_from(

@@ -253,13 +253,16 @@ def _without_pillow(
             return otherkinds.jxl_size_only(fh, path, kind, notes)
         if kind.key == "cr3" and (boxed := otherkinds.cr3_boxes(fh, kind, notes)):
             return boxed
+    if kind is not None and kind.key == "x3f":
+        return otherkinds.read_x3f(fh, path, kind, notes)
     if kind is not None and kind.is_image:
         return None
+    if kind is not None and kind.key in otherkinds.VIDEO_KINDS:
+        # A video is no failure: its card says "Video" (and its length), not a warning.
+        return otherkinds.read_video(fh, path, kind, notes)
     if not said:
         what = kind.name if kind else "a file of unknown type"
         notes.append(f"{path.name} is {what}, not a photo Dateline can show.")
-    if kind is not None and kind.key in otherkinds.VIDEO_KINDS:
-        return otherkinds.read_video(fh, path, kind, notes)
     return Embedded(kind, ImageStatus.UNREADABLE, warnings=tuple(notes))
 
 

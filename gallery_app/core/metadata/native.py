@@ -127,6 +127,8 @@ def read_native(fh: IO[bytes], path: Path, kind: str, max_pixels: int | None) ->
             if kind not in SIZE_OPTIONAL:
                 raise NativeUnavailable("no picture size in its header")
             width = height = 0
+        if kind == "raw-tiff":
+            width, height = raw_picture_size(image, path, (width, height))
         if max_pixels and width * height > 2 * max_pixels:
             raise NativeUnavailable("it claims more pixels than the decompression-bomb limit")
         tags = exif_tags(image.exifData())
@@ -138,6 +140,36 @@ def read_native(fh: IO[bytes], path: Path, kind: str, max_pixels: int | None) ->
     except exiv2.Exiv2Error as error:
         raise NativeUnavailable(f"libexiv2: {error}") from None
     return NativeRead(width, height, tags, iptc_tags, values, packet, problem, exif_raw)
+
+
+def _exif_int(data: Any, key: str) -> int:
+    found = data.findKey(exiv2.ExifKey(key))
+    if found == data.end() or not found.count():
+        return 0
+    return int(found.toInt64(0))
+
+
+def raw_picture_size(image: Any, path: Path, size: tuple[int, int]) -> tuple[int, int]:
+    """The size exiftool's ``Composite:ImageSize`` gives a TIFF-based RAW, where it differs.
+
+    Panasonic RW2: the crop inside the sensor borders (libexiv2 gives the
+    sensor).  Phase One IIQ: the EXIF pixel dimensions (its TIFF pages are
+    previews, 1 x 1 in a pruned file).  Other RAWs keep libexiv2's size.
+    """
+    data = image.exifData()
+    if image.mimeType() == "image/x-panasonic-rw2":
+        left = _exif_int(data, "Exif.PanasonicRaw.SensorLeftBorder")
+        top = _exif_int(data, "Exif.PanasonicRaw.SensorTopBorder")
+        right = _exif_int(data, "Exif.PanasonicRaw.ImageWidth")  # the right border
+        bottom = _exif_int(data, "Exif.PanasonicRaw.ImageHeight")  # the bottom border
+        if right > left and bottom > top:
+            return right - left, bottom - top
+    elif path.suffix.lower() == ".iiq":
+        width = _exif_int(data, "Exif.Photo.PixelXDimension")
+        height = _exif_int(data, "Exif.Photo.PixelYDimension")
+        if width and height:
+            return width, height
+    return size
 
 
 def exif_tags(data: Iterable[Any]) -> exif.ExifTags:

@@ -1,38 +1,57 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Files Pillow does not open for metadata: JPEG XL and JPEG 2000 sizes, CR3 boxes, videos.
+"""Files Pillow does not open for metadata: JPEG XL, JPEG 2000, RAF and X3F sizes, CR3, videos.
 
 Data flow: ``imagefile.read_embedded`` sends here what libexiv2 (``native``)
 could not settle: the pixel size of a JPEG XL (``jxl``) or JPEG 2000 whose
-header gave libexiv2 none, a CR3 libexiv2 refused (``cr3``: its EXIF boxes
-read directly), and videos (``quicktime``, ``riff``), which stay video cards
-but carry their date, place and camera.  Each returns an ``Embedded``.
+header gave libexiv2 none, a Fujifilm RAF's or Sigma X3F's own header
+(``rawsize``), a CR3 libexiv2 refused (``cr3``: its EXIF boxes read
+directly), and videos (``quicktime``, ``riff``, ``asf``, ``matroska``,
+``mpegts``), which stay video cards but carry their size, duration, date,
+place and camera.  Each returns an ``Embedded``.
 """
 
 from __future__ import annotations
 
+import io
 import logging
+import struct
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
 from PIL import Image
 
-from gallery_app.core.metadata import jxl, sniff
+from gallery_app.core.metadata import jxl, rawsize, sniff
+from gallery_app.core.metadata.asf import read_asf
 from gallery_app.core.metadata.cr3 import read_cr3
 from gallery_app.core.metadata.embedded import Embedded, xmp_from
+from gallery_app.core.metadata.matroska import read_matroska
+from gallery_app.core.metadata.mpegts import read_mpegts
+from gallery_app.core.metadata.native import NativeUnavailable, read_native
 from gallery_app.core.metadata.quicktime import read_quicktime
 from gallery_app.core.metadata.riff import read_riff
+from gallery_app.core.metadata.video import VideoTags
 from gallery_app.core.models import ImageStatus
 
 log = logging.getLogger(__name__)
 
-VIDEO_KINDS = frozenset({"mp4", "avi"})
+_VIDEO_READERS: dict[str, Callable[[IO[bytes]], VideoTags]] = {
+    "mp4": read_quicktime,
+    "avi": read_riff,
+    "asf": read_asf,
+    "mkv": read_matroska,
+    "mpegts": read_mpegts,
+}
+VIDEO_KINDS = sniff.VIDEO_KEYS
 
 
 def size_apart(fh: IO[bytes], key: str) -> tuple[int | None, int | None]:
-    """The pixel size of a file whose header gave libexiv2 none (JPEG XL, JPEG 2000, CR3)."""
+    """The pixel size of a file whose header gave libexiv2 none (JPEG XL, JPEG 2000, CR3, RAF)."""
     found: tuple[int, int] | None = None
     if key == "jxl":
         found = jxl.read_size(fh)
+    elif key == "raf":
+        found = rawsize.raf_size(fh)
     elif key == "cr3":
         boxed = read_cr3(fh)
         found = (boxed.width, boxed.height) if boxed and boxed.width else None
@@ -56,7 +75,11 @@ def jxl_size_only(fh: IO[bytes], path: Path, kind: sniff.FileKind, notes: list[s
 
 def read_video(fh: IO[bytes], path: Path, kind: sniff.FileKind, notes: list[str]) -> Embedded:
     """A video: still not a photo Dateline shows, but with its date, place and camera."""
-    found = read_riff(fh) if kind.key == "avi" else read_quicktime(fh)
+    try:
+        found = _VIDEO_READERS[kind.key](fh)
+    except (OSError, ValueError, struct.error) as error:  # a damaged container: what was found
+        log.info("%s: video header unreadable: %s", path.name, error)
+        found = VideoTags(notes=["its header is damaged"])
     notes.extend(f"In {path.name}, {note}." for note in found.notes)
     return Embedded(
         kind,
@@ -66,7 +89,40 @@ def read_video(fh: IO[bytes], path: Path, kind: sniff.FileKind, notes: list[str]
         xmp=xmp_from(None, path, notes, found.xmp),
         warnings=tuple(notes),
         container=found.values,
+        duration=found.duration or None,
     )
+
+
+def read_x3f(fh: IO[bytes], path: Path, kind: sniff.FileKind, notes: list[str]) -> Embedded:
+    """A Sigma X3F: its size from its own header, its metadata from its embedded JPEG's EXIF.
+
+    libexiv2 and Pillow read neither; the JPEG's header is read by libexiv2 from memory.
+    """
+    try:
+        found = rawsize.read_x3f(fh)
+    except (OSError, struct.error) as error:
+        log.info("%s: X3F header unreadable: %s", path.name, error)
+        found = None
+    if found is None:
+        notes.append(f"{path.name} could not be opened as a {kind.name}: its header is damaged.")
+        return Embedded(kind, ImageStatus.UNREADABLE, warnings=tuple(notes))
+    if found.jpeg is not None:
+        try:
+            inner = read_native(io.BytesIO(found.jpeg.data), path, "jpeg", None)
+        except NativeUnavailable as why:
+            log.info("%s: the X3F's embedded JPEG gave no metadata: %s", path.name, why)
+        else:
+            return Embedded(
+                kind,
+                ImageStatus.OK,
+                found.width,
+                found.height,
+                inner.exif,
+                inner.iptc,
+                inner.xmp,
+                warnings=tuple(notes),
+            )
+    return Embedded(kind, ImageStatus.OK, found.width, found.height, warnings=tuple(notes))
 
 
 def cr3_boxes(fh: IO[bytes], kind: sniff.FileKind, notes: list[str]) -> Embedded | None:

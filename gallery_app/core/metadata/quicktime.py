@@ -6,7 +6,7 @@ seeking (the media data, often gigabytes, and the sample tables, megabytes,
 are never read); ``mvhd``, ``tkhd``, ``udta`` and ``meta`` (each at most
 ``MAX_MOOV_BYTES``) and an Adobe XMP ``uuid`` box are read and walked in memory:
 
-- ``mvhd``: the movie's creation time (UTC seconds since 1904);
+- ``mvhd``: the movie's creation time (UTC seconds since 1904) and duration;
 - ``trak/tkhd``: the first track with a picture size (the video track);
 - ``udta``: ``©day`` (date), ``©xyz`` (ISO 6709 place), ``©mak``/``©mod``
   (camera), ``XMP_`` (an XMP packet), and an iTunes-style ``meta``;
@@ -136,10 +136,18 @@ def _walk(data: bytes, start: int, end: int, tags: VideoTags) -> None:
 
 
 def _mvhd(body: bytes, tags: VideoTags) -> None:
+    """The creation time, and the duration (in units of the time scale that precedes it)."""
     if len(body) >= 12 and body[0] == 1:
         tags.put("QuickTime CreateDate", quicktime_time(struct.unpack(">Q", body[4:12])[0]))
+        timing = struct.unpack(">IQ", body[20:32]) if len(body) >= 32 else (0, 0)
     elif len(body) >= 8:
         tags.put("QuickTime CreateDate", quicktime_time(struct.unpack(">I", body[4:8])[0]))
+        timing = struct.unpack(">II", body[12:20]) if len(body) >= 20 else (0, 0)
+    else:
+        return
+    scale, duration = timing
+    if scale and 0 < duration / scale < 1e8:
+        tags.duration = duration / scale
 
 
 def _tkhd(body: bytes, tags: VideoTags) -> None:

@@ -134,6 +134,7 @@ def _read_metadata(path: Path, sidecars: xmp.SidecarIndex | None) -> FileMetadat
         embedded.width,
         embedded.height,
         resolver.orientation(embedded.exif.orientation),
+        embedded.duration,
     )
     return FileMetadata(
         **texts,

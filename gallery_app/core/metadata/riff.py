@@ -4,7 +4,7 @@
 Flow: the chunks are walked by seeking; ``LIST`` chunks ``hdrl``, ``strl``
 and ``INFO`` are entered, ``movi`` (the frames) is skipped:
 
-- ``avih``: the picture size;
+- ``avih``: the picture size and the duration (frames times the frame time);
 - ``IDIT``: the moment of recording, as cameras write it (often C's
   ``ctime`` text, "Mon Mar 10 15:04:43 2003");
 - ``INFO``: ``ICRD`` (creation date), ``IART`` (artist), ``ICMT``
@@ -61,12 +61,20 @@ def _chunks(fh: IO[bytes], start: int, end: int, tags: VideoTags, seen: list[int
             if fh.read(4) in _LISTS:
                 _chunks(fh, pos + 12, pos + 8 + size, tags, seen)
         elif kind == b"avih" and size >= 40:
-            width, height = struct.unpack("<II", fh.read(40)[32:40])
-            if width and height and not tags.width:
-                tags.width, tags.height = width, height
+            _avih(fh.read(40), tags)
         elif kind == b"_PMX" and size <= MAX_XMP_BYTES and tags.xmp is None:
             tags.xmp = fh.read(size)
         elif kind in _INFO and size <= _MAX_CHUNK:
             text = text_of(fh.read(size).split(b"\x00", 1)[0])
             tags.put(_INFO[kind], ctime_date(text) if kind == b"IDIT" else text)
         pos += 8 + length + (length & 1)  # chunks are padded to an even length
+
+
+def _avih(body: bytes, tags: VideoTags) -> None:
+    """The main AVI header: microseconds per frame, frame count, picture size."""
+    per_frame, _rate, _pad, _flags, frames = struct.unpack("<IIIII", body[:20])
+    width, height = struct.unpack("<II", body[32:40])
+    if width and height and not tags.width:
+        tags.width, tags.height = width, height
+    if per_frame and frames and not tags.duration:
+        tags.duration = per_frame * frames / 1e6

@@ -10,7 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-HEAD_SIZE = 64
+from gallery_app.core.metadata import asf, matroska
+from gallery_app.core.metadata.mpegts import packet_size
+
+HEAD_SIZE = 400  # three packets of an MPEG transport stream: its only signature
 
 
 @dataclass(frozen=True)
@@ -40,9 +43,16 @@ EXV = FileKind("exv", "Exiv2 metadata file (no picture)", False)
 PSD = FileKind("psd", "Photoshop document", False)
 MP4 = FileKind("mp4", "MP4/QuickTime video", False)
 AVI = FileKind("avi", "AVI video", False)
+ASF = FileKind("asf", "ASF/WMV video", False)
+MKV = FileKind("mkv", "Matroska/WebM video", False)
+MPEGTS = FileKind("mpegts", "MPEG transport stream video", False)
+X3F = FileKind("x3f", "Sigma X3F raw file", False)
 EPS = FileKind("eps", "PostScript/EPS document", False)
 PDF = FileKind("pdf", "PDF document", False)
 XMP = FileKind("xmp", "XMP sidecar", False)
+
+# The video kinds whose headers Dateline reads (``otherkinds`` has a reader for each).
+VIDEO_KEYS = frozenset({MP4.key, AVI.key, ASF.key, MKV.key, MPEGTS.key})
 
 # Extensions and the kinds their content may have.
 EXTENSION_KINDS: dict[str, frozenset[str]] = {
@@ -115,6 +125,14 @@ def sniff_bytes(head: bytes) -> FileKind | None:
         return CRW
     if head.startswith(b"FUJIFILMCCD-RAW"):
         return RAF
+    if head.startswith(b"FOVb"):
+        return X3F
+    if head.startswith(asf.HEADER):
+        return ASF
+    if head.startswith(matroska.EBML_MAGIC):
+        return MKV
+    if packet_size(head) is not None:
+        return MPEGTS
     if head.startswith(b"\x00MRM"):
         return MRW
     if head.startswith(b"\xff\x01Exiv2"):

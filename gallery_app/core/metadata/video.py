@@ -40,6 +40,7 @@ class VideoTags:
 
     width: int = 0
     height: int = 0
+    duration: float = 0.0  # seconds; 0: not found
     values: dict[str, str] = field(default_factory=dict)
     xmp: bytes | None = None
     notes: list[str] = field(default_factory=list)

@@ -31,7 +31,8 @@ log = logging.getLogger(__name__)
 # 4: JPEG and WebP are read by libexiv2 (core.metadata.native).
 # 5: MWG reconciliation, and the sources that disagree inside a file (``conflicts``).
 # 6: JPEG 2000, JPEG XL, camera RAWs (full-size picture) and videos (MOV, MP4, AVI) read.
-READER_VERSION = 6
+# 7: ASF/WMV, Matroska and MPEG-TS videos, RAF, X3F, RW2 (crop) and IIQ sizes; video durations.
+READER_VERSION = 7
 
 
 def _encode_taken(t: TakenAt) -> list[Any]:
@@ -53,12 +54,12 @@ def _encode_location(loc: Location) -> dict[str, Any]:
 
 
 def _encode_info(info: ImageInfo) -> list[Any]:
-    return [info.status.value, info.width, info.height, info.orientation]
+    return [info.status.value, info.width, info.height, info.orientation, info.duration]
 
 
 def _decode_info(v: list[Any]) -> ImageInfo:
-    status, width, height, orientation = v
-    return ImageInfo(ImageStatus(status), width, height, orientation)
+    status, width, height, orientation, duration = v
+    return ImageInfo(ImageStatus(status), width, height, orientation, duration)
 
 
 Codec = tuple[Callable[[Any], Any], Callable[[Any], Any]]

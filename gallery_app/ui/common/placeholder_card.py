@@ -28,12 +28,14 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from gallery_app.core.gallery.file_types import FileType, file_type
 from gallery_app.core.gallery.labels import (
     credit_text,
     excerpt,
     format_date,
     heading_text,
     place_text,
+    video_text,
 )
 from gallery_app.core.imaging import kinds
 from gallery_app.core.models import Entry, ImageStatus
@@ -53,7 +55,12 @@ UNREADABLE = "Photo could not be read"
 
 
 def status_text(entry: Entry, *, failed: bool = False) -> str:
-    """Why there is a card instead of a photo, in the card's own words."""
+    """Why there is a card instead of a photo, in the card's own words.
+
+    A video is not a failure: its card says what it is ("Video · 0:42").
+    """
+    if entry.image is not None and file_type(entry) is FileType.VIDEO:
+        return video_text(entry)
     if failed or entry.image_status is ImageStatus.UNREADABLE:
         kind = kinds.name_by_extension(entry.image) if entry.image is not None else None
         return f"{kind}, not shown" if kind else UNREADABLE

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gallery_app.core.gallery.labels import duration_text
 from gallery_app.core.models import Entry
 from gallery_app.qt.workers import run_task
 from gallery_app.ui.photo.caption_panel import plain_label
@@ -56,10 +57,15 @@ def fact_rows(details: FileDetails) -> list[tuple[str, str]]:
         ("Folder", str(details.path.parent)),
         ("Size", human_size(details.size_bytes)),
         ("Pixels", pixels),
+        ("Length", duration_text(details.duration)),
         ("Format", details.format),
         *details.summary,
     ]
     return [(label, value) for label, value in rows if value]
+
+
+TAGS_HEADING = "All tags (EXIF, IPTC, XMP; open a group to see them)"
+NO_TAGS = "This file holds no EXIF, IPTC or XMP tags."
 
 
 class FileDetailsPanel(QWidget):
@@ -99,7 +105,7 @@ class FileDetailsPanel(QWidget):
         self.tags.setColumnWidth(1, 120)
         self.tags.setMinimumHeight(220)
         self.tags.setUniformRowHeights(True)
-        self.tags_heading = heading = QLabel("All tags (EXIF, IPTC, XMP; open a group to see them)")
+        self.tags_heading = heading = QLabel(TAGS_HEADING)
         heading.setAccessibleName("All tags")
         heading.setWordWrap(True)
         heading.setBuddy(self.tags)
@@ -110,6 +116,9 @@ class FileDetailsPanel(QWidget):
         column.addWidget(self.decisions)
         column.addWidget(heading)
         column.addWidget(self.tags, 1)
+        # Takes the room the tag list leaves when a file has none, so the facts above
+        # stay together at the top instead of being spread down the panel.
+        column.addStretch(0)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -188,7 +197,8 @@ class FileDetailsPanel(QWidget):
     def _fill_tags(self, details: FileDetails) -> None:
         self.tags.clear()
         self.tags.setVisible(bool(details.tags))
-        self.tags_heading.setVisible(bool(details.tags))
+        self.tags_heading.setText(TAGS_HEADING if details.tags else NO_TAGS)
+        self.tags_heading.setVisible(not details.problem or bool(details.tags))
         groups: dict[str, QTreeWidgetItem] = {}
         for tag in details.tags:
             group = groups.get(tag.group)

@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
+from gallery_app.core.gallery.file_types import FileType, file_type
 from gallery_app.core.gallery.labels import credit_text
 from gallery_app.core.inert import isolate
 from gallery_app.core.models import Entry
@@ -276,7 +277,8 @@ class PhotoView(QWidget):
             self._clamp_centre()
 
     def _show_card(self) -> None:
-        self._link_button.setVisible(self._entry is not None)
+        entry = self._entry  # a video's card says what it is: no photo file to link
+        self._link_button.setVisible(entry is not None and file_type(entry) is not FileType.VIDEO)
         self._place_button()
         self.update()
         self.ready.emit()

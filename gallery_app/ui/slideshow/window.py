@@ -33,8 +33,8 @@ from gallery_app.core.gallery.badges import badge_reasons
 from gallery_app.core.gallery.labels import credit_text, format_date, heading_text, place_text
 from gallery_app.core.inert import isolate
 from gallery_app.core.models import Entry
-from gallery_app.qt.slideshow import SlideshowController
-from gallery_app.ui.common.placeholder_card import paint_placeholder_card
+from gallery_app.qt.slideshow import SlideshowController, decodes
+from gallery_app.ui.common.placeholder_card import paint_placeholder_card, status_text
 from gallery_app.ui.common.screen_fit import show_full_screen, show_normal
 from gallery_app.ui.common.theme import dark_palette
 from gallery_app.ui.slideshow.overlay import (
@@ -170,8 +170,8 @@ class SlideshowWindow(QWidget):
         if self._pixmap is not None or not self._waiting_for_image():
             self.ready.emit()
 
-    def _waiting_for_image(self) -> bool:
-        return self._entry is not None and self._entry.image is not None and not self._failed
+    def _waiting_for_image(self) -> bool:  # a video or broken file is not decoded: card at once
+        return self._entry is not None and not self._failed and decodes(self._entry)
 
     def _on_image_ready(self, entry: Entry, image: QImage) -> None:
         if entry is not self._entry:
@@ -252,12 +252,11 @@ class SlideshowWindow(QWidget):
         # credit so the caption is not printed twice.
         bottom = self.height() - (self._overlay_height(entry) + 2 * _PAD if self._overlay else _PAD)
         area = QRectF(_PAD, _PAD, self.width() - 2 * _PAD, max(60.0, bottom - _PAD))
-        status = "Photo could not be read" if self._failed else None
+        status = status_text(entry, failed=self._failed)  # a video's says "Video · 0:42"
         # The show is black in every theme, so the card takes the dark palette:
         # a light card would glare like a lamp in a dark room.
-        paint_placeholder_card(
-            painter, area, entry, self._card_palette, compact=False, status=status
-        )
+        card = self._card_palette
+        paint_placeholder_card(painter, area, entry, card, compact=False, status=status)
 
     def _shows_card(self) -> bool:
         """True while the entry is shown as its placeholder card (no picture)."""

@@ -85,12 +85,26 @@ def test_the_files_watched_are_bounded_and_sidecars_follow_their_photo(tmp_path:
     assert folder_watch.files_to_watch(photos, limit=2) == photos[:2]
 
 
-def test_a_watch_closed_before_its_sidecars_are_found_is_quiet(tmp_path: Path, qtbot: QtBot):
+def test_a_watch_closed_before_its_sidecars_are_found_is_quiet(
+    tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+):
+    import threading
+
     import shiboken6
     from PySide6.QtCore import QThreadPool
 
     from gallery_app.core.models import Entry, Gallery
 
+    # The worker finds the sidecars only once the test listens for its report: without
+    # this gate a fast worker reported before ``wait_signal`` connected (a flaky timeout).
+    gate = threading.Event()
+    real = folder_watch.files_to_watch
+
+    def gated(photos: list[str], limit: int = folder_watch.MAX_WATCHED_FILES) -> list[str]:
+        gate.wait(10)
+        return real(photos, limit)
+
+    monkeypatch.setattr(folder_watch, "files_to_watch", gated)
     photo = tmp_path / "a.jpg"
     photo.write_bytes(b"x")
     pool = QThreadPool()
@@ -100,4 +114,5 @@ def test_a_watch_closed_before_its_sidecars_are_found_is_quiet(tmp_path: Path, q
     assert relay is not None
     with qtbot.wait_signal(relay.done, timeout=10000):
         shiboken6.delete(watch)  # the window closed; the worker still reports
+        gate.set()
     pool.waitForDone()

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from gallery_app.core.gallery.labels import format_date
+from gallery_app.core.gallery.labels import duration_text, format_date
 from gallery_app.core.models import Precision, TakenAt
 
 WHEN = dt.datetime(2019, 5, 12, 19, 6, 51)
@@ -57,3 +57,19 @@ def test_a_name_that_says_nothing_is_led_by_its_folder() -> None:
     assert file_name(entry("/photos/2024/IMG_0001.JPG")) == "IMG_0001.JPG"  # says enough
     assert file_name(entry("/photos/Holiday/2560x1600.png")) == "Holiday · 2560x1600.png"
     assert matches_text(packaged, "bythewater")
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [
+        (None, ""),
+        (0.0, ""),
+        (float("nan"), ""),
+        (0.4, "0:00"),
+        (42.5, "0:42"),
+        (725, "12:05"),
+        (3723, "1:02:03"),
+    ],
+)
+def test_a_video_length_reads_as_a_player_shows_it(seconds: float | None, text: str) -> None:
+    assert duration_text(seconds) == text

@@ -176,7 +176,8 @@ def test_damaged_videos_give_a_card_and_never_raise(tmp_path: Path, data: bytes)
     meta = read_metadata(path)
     assert meta.info.status is ImageStatus.UNREADABLE
     assert meta.taken is None
-    assert any("not a photo Dateline can show" in w for w in meta.warnings)
+    # Still a video card; a video is not called a failure ("not a photo") on its card.
+    assert not any("not a photo" in w for w in meta.warnings)
 
 
 def test_the_sample_tables_of_a_long_movie_are_not_read(tmp_path: Path) -> None:
@@ -198,3 +199,17 @@ def test_the_sample_tables_of_a_long_movie_are_not_read(tmp_path: Path) -> None:
         found = read_quicktime(raw)
     assert (found.width, found.height) == (640, 360)
     assert 0 < read < 64 * 1024
+
+
+def test_a_movie_and_an_avi_give_their_length(tmp_path: Path) -> None:
+    header = b"\x00\x00\x00\x00" + struct.pack(">IIII", 0, 0, 600, 600 * 42)  # 42 s at 600/s
+    movie = make_mov(tmp_path / "clip.mov", box(b"mvhd", header, bytes(80)), tkhd(640, 360))
+    assert read_metadata(movie).info.duration == pytest.approx(42.0)
+    avi = tmp_path / "clip.avi"
+    avih = bytearray(56)
+    avih[0:4] = struct.pack("<I", 40_000)  # 25 frames a second
+    avih[16:20] = struct.pack("<I", 250)
+    avih[32:40] = struct.pack("<II", 320, 240)
+    body = b"AVI " + riff_list(b"hdrl", chunk(b"avih", bytes(avih)))
+    avi.write_bytes(b"RIFF" + struct.pack("<I", len(body)) + body)
+    assert read_metadata(avi).info.duration == pytest.approx(10.0)

@@ -111,6 +111,15 @@ def test_headline_says_why_there_is_no_photo(tmp_path: Path) -> None:
     assert status_text(entry, failed=True) == UNREADABLE
 
 
+def test_a_video_card_says_video_and_its_length_not_a_failure(tmp_path: Path) -> None:
+    entry = replace(wire_gallery().entries[0], image=tmp_path / "harbour.mp4")
+    timed = replace(entry, info=ImageInfo(ImageStatus.UNREADABLE, 1920, 1080, None, 42.4))
+    assert status_text(timed) == "Video · 0:42"
+    assert status_text(timed, failed=True) == "Video · 0:42"  # the photo view cannot decode it
+    untimed = replace(entry, info=ImageInfo(ImageStatus.UNREADABLE))
+    assert status_text(untimed) == "Video"
+
+
 def test_wrapped_lines_fit_and_elide(qtbot) -> None:
     font = QFont()
     text = "word " * 200

@@ -200,3 +200,32 @@ def test_the_band_names_a_photo_without_a_caption(show, tmp_path):
     window._shows_card = lambda: False  # as when the photo itself is on screen
     _head, caption, _credit = window._overlay_texts(entry)
     assert "Kite · 1920x1080.jpg" in caption
+
+
+def test_a_video_in_the_show_is_a_video_card_not_a_failure(qtbot, tmp_path, monkeypatch):
+    from gallery_app.ui.slideshow import window as window_module
+
+    headlines: list[str | None] = []
+    real_paint = window_module.paint_placeholder_card
+
+    def spy(painter, area, entry, palette, *, compact, status=None):
+        headlines.append(status)
+        return real_paint(painter, area, entry, palette, compact=compact, status=status)
+
+    monkeypatch.setattr(window_module, "paint_placeholder_card", spy)
+    pool = QThreadPool()
+    controller = SlideshowController(ImageLoader(pool))
+    window = SlideshowWindow(controller)
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    window.present(fullscreen=False)
+    clip = tmp_path / "harbour.mp4"
+    clip.write_bytes(b"\x00\x00\x00\x14ftypisom\x00\x00\x02\x00isom")
+    info = ImageInfo(ImageStatus.UNREADABLE, 640, 360, None, 42)
+    video = Entry(id="clip", position=1, image=clip, info=info)
+    with qtbot.wait_signal(window.ready, timeout=5000):
+        controller.start([video])
+    window.grab()
+    assert headlines and headlines[-1] == "Video · 0:42"
+    controller.stop()
+    pool.waitForDone()
