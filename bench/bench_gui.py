@@ -2,7 +2,9 @@
 """``gallery-app --screenshot`` against the floor (a bare window showing one photo).
 
 Each contender runs as a fresh process, ``--repeat`` times, interleaved; the
-table gives medians and the ratio to the floor (goal: ≤ 1.5×).  The folder
+table gives medians of wall time and the ratio to the floor (goal: ≤ 1.5×),
+and the median CPU time of each process (user + system, its threads and
+children included), the steadier figure on a shared, loaded machine.  The folder
 runs use a catalog and thumbnail cache warmed by one untimed run, as a user
 reopening their folder would; ``--cold`` adds a run with empty caches.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -23,12 +26,18 @@ HERE = Path(__file__).resolve().parent
 APP = [sys.executable, "-m", "gallery_app"]
 
 
-def _run(cmd: list[str], env: dict[str, str], cwd: Path | None = None) -> float:
-    start = time.perf_counter()
+def _cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def _run(cmd: list[str], env: dict[str, str], cwd: Path | None = None) -> tuple[float, float]:
+    """Wall and CPU seconds of one run of ``cmd``."""
+    cpu, start = _cpu(), time.perf_counter()
     subprocess.run(
         cmd, env=env, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _cpu() - cpu
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
             contenders[f"{name}, baseline"] = contenders[name]
             roots[f"{name}, baseline"] = args.baseline.resolve()
 
-    def timed(name: str) -> float:
+    def timed(name: str) -> tuple[float, float]:
         root = roots[name]
         if root is None:
             return _run(contenders[name], env)
@@ -79,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
             contenders[name], dict(env, PYTHONPYCACHEPREFIX=cache, DATELINE_HOME=home), root
         )
 
-    times: dict[str, list[float]] = {name: [] for name in contenders}
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in contenders}
     try:
         for name in contenders:  # warm the catalogs, thumbnails and bytecode
             timed(name)
@@ -88,12 +97,16 @@ def main(argv: list[str] | None = None) -> int:
                 times[name].append(timed(name))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    floor = statistics.median(times["floor: bare PySide6 window, one photo"])
-    print(f"| contender | median s (of {args.repeat}) | × floor |")
-    print("|---|---:|---:|")
+    floor_runs = times["floor: bare PySide6 window, one photo"]
+    floor = statistics.median(w for w, _c in floor_runs)
+    floor_cpu = statistics.median(c for _w, c in floor_runs)
+    print(f"| contender | median s (of {args.repeat}) | × floor | CPU s | CPU × floor |")
+    print("|---|---:|---:|---:|---:|")
     for name, values in times.items():
-        median = statistics.median(values)
-        print(f"| {name} | {median:.3f} | {median / floor:.2f} |")
+        median = statistics.median(w for w, _c in values)
+        cpu = statistics.median(c for _w, c in values)
+        ratios = f"{median / floor:.2f} | {cpu:.3f} | {cpu / floor_cpu:.2f}"
+        print(f"| {name} | {median:.3f} | {ratios} |")
     return 0
 
 

@@ -57,10 +57,11 @@ from gallery_app.ui.checks.dock import install_checks_dock
 from gallery_app.ui.common.screen_fit import show_full_screen
 from gallery_app.ui.common.theme import apply_palette
 from gallery_app.ui.edit.controller import EditingController, install_editing
-from gallery_app.ui.map.page import attach_map
 from gallery_app.ui.window.details_action import FileDetailsAction
 from gallery_app.ui.window.export_action import ExportAction
 from gallery_app.ui.window.file_menu import add_to_file_menu
+from gallery_app.ui.window.first_screen import hold_for_first_screen
+from gallery_app.ui.window.lazy_map import LazyMap
 from gallery_app.ui.window.main_window import MainWindow
 from gallery_app.ui.window.relink_action import RelinkAction
 from gallery_app.ui.window.scan_progress import install_scan_progress
@@ -163,7 +164,7 @@ def compose(
     links = LinkStore(notices=notices)
     catalog = Catalog(notices=notices)
     readers = ReaderPool(niceness=10)  # processes, started when needed; the window comes first
-    scanner = FolderScanner(catalog, pools.scan, readers=readers)
+    scanner = FolderScanner(catalog, pools.scan, readers=readers, hold_check=True)
     # The full phase of each thumbnail in processes of its own once thumbnails pile up.
     makers = ThumbnailProcesses.create()
     thumbnails = ThumbnailProvider(pools.thumbnails, notices=notices, processes=makers)
@@ -180,6 +181,7 @@ def compose(
     install_storage_notice(window.statusBar(), notices)
     RelinkAction(window, Relinker(pool, links, catalog, window), window)
     findings = FindingsBook(pool, parent=window, busy=lambda: loader.scanning)  # panel, badges
+    hold_for_first_screen(window, loader, findings, scanner, release=progressive)  # not screenshots
     model = window.parts.model
     model.use_findings(findings)
     install_checks_dock(window, findings, model.entries, window.open_entry, window.commands.search)
@@ -190,7 +192,7 @@ def compose(
     )
     window.parts.details_panel.use_pool(pool)
     FileDetailsAction(window, window)
-    attach_map(window, settings, filter_state, pools.map)
+    LazyMap(window, settings, filter_state, pools.map)  # the map is built when first shown
     return Composition(
         pools,
         settings,

@@ -153,6 +153,8 @@ class FindingsBook(QObject):
         self._feed.timeout.connect(self._feed_slice)
         self._feed_state: tuple[int, tuple[Entry, ...], _Done, list[bytes]] = (0, (), {}, [])
         self._feed_at = 0
+        self._held = False  # hold(): runs wait for release() (the window's first screen)
+        self._due = False  # a run came due while held
         # No run starts while ``busy()`` (a folder scan adding rows): a run compares and
         # pickles every entry, a slice per turn; started in each pause of a long scan,
         # that was the same work over and over.  One run follows the scan.
@@ -208,6 +210,17 @@ class FindingsBook(QObject):
     def stop_events(self) -> tuple[Event, ...]:
         return (self._closing, self._gallery_gone)
 
+    def hold(self) -> None:
+        """Start no run until :meth:`release` (the app: until the first screen is up)."""
+        self._held = True
+
+    def release(self) -> None:
+        """Runs may start again; one that came due meanwhile starts now."""
+        self._held = False
+        if self._due:
+            self._due = False
+            self._start()
+
     def stop(self) -> None:
         """The app is closing: runs under way end at their next entry, none starts."""
         self._closing.set()
@@ -218,6 +231,9 @@ class FindingsBook(QObject):
 
     def _start(self) -> None:
         if self._closing.is_set():
+            return
+        if self._held:
+            self._due = True
             return
         if self._busy():
             self._timer.start()  # asked again in DELAY_MS: O(1)
@@ -345,7 +361,7 @@ class FindingsBook(QObject):
     # -- output ---------------------------------------------------------------
     def is_settled(self) -> bool:
         """No run waiting or under way: the findings are those of what the model holds."""
-        return not self._timer.isActive() and not self._running
+        return not self._timer.isActive() and not self._running and not self._due
 
     def findings(self) -> tuple[Finding, ...]:
         return self._findings

@@ -14,6 +14,11 @@ with the complete, sorted gallery once every slice is in — or
 between two files; the scan then finishes with what it had read (the gallery
 carries a warning saying so).
 
+With ``hold_check=True`` (the app), a folder shown from its snapshot is
+checked against the disk once ``screen_ready()`` says the window's first
+screen is painted with its thumbnails (at most ``CHECK_HOLD_S`` later): the
+check shares the interpreter with the GUI thread and would slow that screen.
+
 Every result carries the number of the scan it belongs to, so anything from
 an older scan (the user opened another folder meanwhile) is dropped here.
 
@@ -32,6 +37,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +65,7 @@ def scan_folder(*args: Any, **kwargs: Any) -> Gallery:
     return scan(*args, **kwargs)
 
 
+CHECK_HOLD_S = 2.0  # longest a snapshot's check waits for the first screen (screen_ready)
 SLICE_SIZE = 40  # entries taken in on the first turn of the event loop
 SLICE_BUDGET_S = 0.006  # what one turn may spend taking entries in (a frame is 16 ms)
 SLICE_RANGE = (2, 400)  # the fewest and most entries a turn takes in
@@ -84,11 +91,15 @@ class _ScanJob(QRunnable):
         stop: threading.Event,
         quiet: bool,
         readers: ReaderPool | None,
+        screen_ready: threading.Event | None = None,
+        hold_s: float | None = CHECK_HOLD_S,
     ) -> None:
         super().__init__()
+        self._hold_s = hold_s
         self._scan_id, self._folder, self._catalog = scan_id, folder, catalog
         self._relay, self._stop, self._quiet = relay, stop, quiet
         self._readers = readers
+        self._screen_ready = screen_ready
 
     def run(self) -> None:
         sid, relay = self._scan_id, self._relay
@@ -96,6 +107,14 @@ class _ScanJob(QRunnable):
             shown = load_snapshot(self._folder)
             if shown is not None:
                 relay.snapshot.emit(sid, shown)
+                # The check shares the interpreter with the GUI thread: it starts once
+                # the snapshot's first screen is painted with its thumbnails.
+                if self._screen_ready is not None:
+                    self._screen_ready.wait(self._hold_s)
+                    if self._stop.is_set():  # cancelled or closing before the check began
+                        stopped = "The check against the disk was stopped before it began."
+                        relay.done.emit(sid, replace(shown, warnings=(stopped,)))
+                        return
         try:
             gallery = scan_folder(
                 self._folder,
@@ -167,8 +186,11 @@ class FolderScanner(QObject):
         watch: bool = True,
         readers: ReaderPool | None = None,
         slice_size: int | None = None,
+        hold_check: bool = False,
     ) -> None:
         super().__init__(parent)
+        self._hold_check = hold_check  # a snapshot's check waits for screen_ready()
+        self._hold_s: float | None = CHECK_HOLD_S
         self._catalog = catalog
         self._readers = readers
         self._slice_size = slice_size  # fixed (tests), else adapted to SLICE_BUDGET_S
@@ -188,6 +210,7 @@ class FolderScanner(QObject):
         self._scan_id = 0
         self._quiet_ids: set[int] = set()
         self._stop = threading.Event()
+        self._screen_ready = threading.Event()
         self._running = False
         self._started_at = 0.0
         self._folder: Path | None = None
@@ -214,6 +237,7 @@ class FolderScanner(QObject):
     def cancel(self) -> None:
         """Stop the running scan between two files; it finishes with what it has."""
         self._stop.set()
+        self._screen_ready.set()  # a check held for the first screen goes, and stops at once
 
     def stop(self) -> None:
         """Cancel, stop watching and forget the folder (the view closed it)."""
@@ -225,6 +249,18 @@ class FolderScanner(QObject):
         self._running = False
         self._stop_watching()
         self._folder = None
+
+    def hold_until_asked(self) -> None:
+        """A snapshot's check waits for ``screen_ready()`` (or a cancel) however long it takes.
+
+        For ``--screenshot``, which shows the snapshot and exits: a check started
+        meanwhile would only slow the picture and be thrown away.
+        """
+        self._hold_s = None
+
+    def screen_ready(self) -> None:
+        """The window's first screen is on screen: a snapshot's check may start now."""
+        self._screen_ready.set()
 
     def close_readers(self) -> None:
         """Stop the reader processes (the app is closing)."""
@@ -244,6 +280,8 @@ class FolderScanner(QObject):
             self._running = True
         self._started_at = time.monotonic()
         if not quiet:
+            self._screen_ready.set()  # a scan still holding for the screen goes (and is dropped)
+            self._screen_ready = threading.Event()
             self._queue.clear()
             self._finish = None
             self._drain.stop()
@@ -256,6 +294,8 @@ class FolderScanner(QObject):
             self._stop,
             quiet,
             self._readers,
+            self._screen_ready if self._hold_check and not quiet else None,
+            self._hold_s,
         )
         self._pool.start(job)
 

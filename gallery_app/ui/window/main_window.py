@@ -3,7 +3,8 @@
 routes their signals to each other.  It holds no business logic.
 
 Layout: a stack of pages — grid (filter bar, grid, timeline strip), photo (photo,
-filmstrip, caption panel), story timeline (``StoryHookup``); the article pane a dock.
+filmstrip, caption panel), story timeline (``StoryHookup``, built when first
+shown); the article pane a dock.
 
 Flow: every way of opening ends in :meth:`open_request`, which the
 :class:`GallerySession` turns into a load; ``GalleryLoader.loaded`` →

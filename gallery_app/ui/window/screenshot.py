@@ -25,7 +25,7 @@ from gallery_app.core.store.atomic import write_bytes_atomic
 from gallery_app.qt.checks import FindingsBook
 from gallery_app.qt.loading.gallery import GalleryLoader
 from gallery_app.qt.slideshow import SlideshowController
-from gallery_app.ui.map.page import MapPage
+from gallery_app.ui.window.lazy_map import LazyMap
 
 log = logging.getLogger(__name__)
 
@@ -137,8 +137,9 @@ class ScreenshotJob(QObject):
         self._deadline.start()
 
     def _show_map(self) -> None:
-        page = self._window.findChild(MapPage, "map_page")
-        if page is not None:
+        lazy = self._window.findChild(LazyMap)
+        if lazy is not None:
+            page = lazy.page()  # built here: the map is made when first shown
             page.show()
             self._checks.append(page.is_ready)
 
@@ -148,6 +149,7 @@ class ScreenshotJob(QObject):
         if dock is not None:
             dock.show()
         if book is not None:
+            book.release()  # held for the first screen: this view shows the checks
             self._checks.append(book.is_settled)
 
     def _start_slideshow(self, entry: Entry) -> None:

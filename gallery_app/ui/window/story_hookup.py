@@ -9,12 +9,14 @@ date, file size; descending), remembered per gallery in the settings.
 Data flow: the photo model's rows (a throttled rebuild after a gallery is
 shown, a scan's batches, a rescan) → :meth:`StoryPage.set_entries`; the grid's
 current photo → the story's selection; a card chosen on the story → the
-grid's selection; a card opened → the photo page.
+grid's selection; a card opened → the photo page.  The page itself is built
+the first time it is shown (``LazyPage``): until then nothing is laid out for
+it and its module is not even imported, so it costs the first frame nothing.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -25,8 +27,11 @@ from gallery_app.core.models import Entry, Gallery
 from gallery_app.core.store.links import gallery_key
 from gallery_app.qt.models.filter_state import FilterState
 from gallery_app.qt.settings import Settings
-from gallery_app.ui.timeline.story_page import StoryPage
+from gallery_app.ui.window.lazy_page import LazyPage
 from gallery_app.ui.window.parts import Parts
+
+if TYPE_CHECKING:  # imported when the page is first shown (_build_page)
+    from gallery_app.ui.timeline.story_page import StoryPage
 
 
 class StoryHost(Protocol):
@@ -58,24 +63,21 @@ class StoryHookup(QObject):
         self._window = window
         self._parent = parent
         self._settings = settings
-        parts = window.parts
-        self.page = StoryPage(filter_state, parent=parent)
-        self.page.set_thumbnail_source(parts.model)
-        self.index = window.stack.addWidget(self.page)
+        self._filter_state = filter_state
+        self._pool: QThreadPool | None = None
+        self._lazy = LazyPage(window.stack, self._build_page, "Story timeline page")
+        self.index = self._lazy.index
         self._rebuild = QTimer(self)
         self._rebuild.setSingleShot(True)
         self._rebuild.setInterval(REBUILD_MS)
         self._rebuild.timeout.connect(self._on_rebuild)
         self._stale = False  # the rows changed while the page was hidden
         window.stack.currentChanged.connect(self._on_page_changed)
-        model = parts.model
+        model = window.parts.model
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
             signal.connect(self._rebuild.start)  # restarts the timer: no work per signal
         window.gallery_shown.connect(self._on_gallery_shown)
-        parts.grid.current_entry_changed.connect(self.page.set_current)
-        self.page.current_changed.connect(self._on_story_current)
-        self.page.open_requested.connect(window.open_entry)
-        self.page.leave_requested.connect(window.show_grid)
+        window.parts.grid.current_entry_changed.connect(self._on_grid_current)
         self.action = QAction("&Timeline", parent)
         self.action.setShortcut(QKeySequence("Ctrl+T"))
         self.action.setToolTip("The gallery as a story on a time axis (Ctrl+T)")
@@ -101,42 +103,80 @@ class StoryHookup(QObject):
 
     def use_pool(self, pool: QThreadPool) -> None:
         """The pool big galleries are laid out on (``app.compose`` hands the work pool)."""
-        self.page.view.use_pool(pool)
+        self._pool = pool
+        if self._lazy.is_built():
+            self.page.view.use_pool(pool)
 
     # -- the page ---------------------------------------------------------------
+    @property
+    def page(self) -> StoryPage:
+        """The story page, built (and filled with the model's rows) on first use."""
+        return self._lazy.widget()
+
+    def _build_page(self) -> StoryPage:
+        # Deferred for start-up: the story's widgets and text rules (~0.1 s of
+        # imports) load when the timeline is first shown, not before the first frame.
+        from gallery_app.ui.timeline.story_page import StoryPage
+
+        window = self._window
+        page = StoryPage(self._filter_state, parent=self._parent)
+        page.set_thumbnail_source(window.parts.model)
+        if self._pool is not None:
+            page.view.use_pool(self._pool)
+        page.current_changed.connect(self._on_story_current)
+        page.open_requested.connect(window.open_entry)
+        page.leave_requested.connect(window.show_grid)
+        self._fill(page)
+        current = window.parts.grid.current_entry()
+        if current is not None:
+            page.set_current(current)
+        return page
+
     def show_page(self) -> None:
         current = self._window.parts.grid.current_entry()
-        self._rebuild_now()  # what the model holds now, not what it held 400 ms ago
+        if self._lazy.is_built():
+            self._rebuild_now()  # what the model holds now, not what it held 400 ms ago
+        page = self.page  # built now, with the model's rows, the first time
         if current is not None:
-            self.page.set_current(current)
+            page.set_current(current)
         self._window.stack.setCurrentIndex(self.index)
-        self.page.view.setFocus()
+        page.view.setFocus()
 
     def is_ready(self) -> bool:
-        return not self.page.view.is_pending()
+        return not self._lazy.is_built() or not self.page.view.is_pending()
 
     def _on_rebuild(self) -> None:
         """Lay the story out again; while the page is hidden, only when it is next shown.
 
         Laying out 10,000 entries costs the GUI thread tens of milliseconds:
-        a scan's pauses must not pay for it on a page nobody is looking at.
+        a scan's pauses must not pay for it on a page nobody is looking at (and
+        a story never shown is laid out when it is built).
         """
         self._rebuild.stop()
+        if not self._lazy.is_built():
+            return
         if self._window.stack.currentIndex() != self.index:
             self._stale = True
             return
         self._rebuild_now()
 
     def _on_page_changed(self, index: int) -> None:
-        if index == self.index and self._stale:
+        if index == self.index and self._stale and self._lazy.is_built():
             self._rebuild_now()
 
     def _rebuild_now(self) -> None:
         self._rebuild.stop()
         self._stale = False
+        self._fill(self.page)
+
+    def _fill(self, page: StoryPage) -> None:
         gallery = self._window.gallery
         article = gallery.article if gallery is not None else None
-        self.page.set_entries(self._window.parts.model.entries(), article)
+        page.set_entries(self._window.parts.model.entries(), article)
+
+    def _on_grid_current(self, entry: Entry | None) -> None:
+        if self._lazy.is_built():
+            self.page.set_current(entry)
 
     def _on_story_current(self, entry: Entry | None) -> None:
         if entry is not None:

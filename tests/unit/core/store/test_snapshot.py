@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 from gallery_app.core.models import (
+    Correction,
     Entry,
+    FileMetadata,
     Gallery,
     ImageInfo,
     ImageStatus,
     Location,
     Precision,
+    SourceConflict,
     TakenAt,
 )
 from gallery_app.core.store import snapshot
@@ -49,6 +53,42 @@ def test_a_saved_folder_comes_back_as_it_was(tmp_path: Path) -> None:
     assert back == gallery
     stored = snapshot.snapshot_path(gallery.id)
     assert stat.S_IMODE(stored.stat().st_mode) == 0o600  # the user's own listing
+
+
+def test_what_the_file_said_and_the_corrections_come_back_as_they_were(tmp_path: Path) -> None:
+    """The photo page, the details tab and the checks read these of a folder opened from
+    its snapshot: they came back as plain dicts, and the photo page failed on them."""
+    gallery = _gallery(tmp_path / "shoot")
+    said = FileMetadata(
+        caption="Photo 3",
+        title=None,
+        creator="Ann",
+        credit=None,
+        copyright=None,
+        taken=gallery.entries[3].taken,
+        location=Location(city="Erbil", source="XMP"),
+        info=ImageInfo(ImageStatus.OK, 640, 480, 6),
+        sources={"caption": "EXIF ImageDescription", "city": "XMP photoshop:City"},
+        keywords=("Kurdistan",),
+        conflicts=(SourceConflict("caption", "EXIF", "Photo 3", "XMP", "Photo three"),),
+    )
+    fixed = Correction("caption", "Photo 3", "Photo three", "2026-01-02T03:04:05Z", "typo")
+    entries = list(gallery.entries)
+    entries[3] = replace(
+        entries[3],
+        file=said,
+        corrections=(fixed,),
+        field_sources=(("caption", "EXIF ImageDescription"),),
+    )
+    gallery = replace(gallery, entries=tuple(entries))
+    snapshot.save_snapshot(gallery)
+    back = snapshot.load_snapshot(tmp_path / "shoot")
+    assert back is not None
+    entry = back.entries[3]
+    assert entry.file == said and entry.file.sources["city"] == "XMP photoshop:City"
+    assert entry.corrections == (fixed,)
+    assert entry.field_sources == (("caption", "EXIF ImageDescription"),)
+    assert back == gallery
 
 
 def test_small_cancelled_or_damaged_snapshots_are_not_used(tmp_path: Path) -> None:

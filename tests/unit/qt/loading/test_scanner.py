@@ -113,3 +113,53 @@ def test_a_new_photo_in_the_open_folder_triggers_a_quiet_rescan(
     assert gallery.entries[0].caption == "new"
     assert len(gallery.entries) == 14
     assert batches == []
+
+
+def _snapshot_scanner(
+    monkeypatch: pytest.MonkeyPatch, folder: Path
+) -> tuple[FolderScanner, QThreadPool, threading.Event]:
+    """A scanner whose folder has a snapshot, and whose check records that it began."""
+    from gallery_app.qt.loading import scanner as module
+
+    shown = Gallery("photos", (Entry(id="a.jpg", position=1),), id=str(folder), source=folder)
+    monkeypatch.setattr(module, "load_snapshot", lambda _folder: shown)
+    monkeypatch.setattr(module, "CHECK_HOLD_S", 60.0)
+    began = threading.Event()
+    real_scan = module.scan_folder
+
+    def scan(*args: object, **kwargs: object) -> Gallery:
+        began.set()
+        return real_scan(*args, **kwargs)
+
+    monkeypatch.setattr(module, "scan_folder", scan)
+    pool = QThreadPool()
+    return FolderScanner(None, pool, hold_check=True), pool, began
+
+
+def test_a_snapshots_check_waits_until_the_first_screen_is_up(
+    folder: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scanner, pool, began = _snapshot_scanner(monkeypatch, folder)
+    with qtbot.wait_signal(scanner.snapshot, timeout=10_000):
+        scanner.start(folder)
+    assert not began.is_set()  # the snapshot is on screen; the disk is not read yet
+    with qtbot.wait_signal(scanner.finished, timeout=20_000) as blocker:
+        scanner.screen_ready()
+    assert began.is_set()
+    assert len(blocker.args[0].entries) == 13  # then checked and corrected as before
+    scanner.stop()
+    pool.waitForDone()
+
+
+def test_cancelling_while_the_check_waits_keeps_the_snapshot_and_reads_nothing(
+    folder: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scanner, pool, began = _snapshot_scanner(monkeypatch, folder)
+    with qtbot.wait_signal(scanner.snapshot, timeout=10_000):
+        scanner.start(folder)
+    with qtbot.wait_signal(scanner.finished, timeout=10_000) as blocker:
+        scanner.cancel()
+    gallery: Gallery = blocker.args[0]
+    assert not began.is_set()
+    assert gallery.warnings and [e.id for e in gallery.entries] == ["a.jpg"]
+    pool.waitForDone()

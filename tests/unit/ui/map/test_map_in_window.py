@@ -23,9 +23,11 @@ def test_the_area_drawn_on_the_map_filters_the_grid(
     app = make_app((1100, 760), show=True)
     with qtbot.wait_signal(app.window.gallery_shown, timeout=20_000):
         start(app, Options(path=bundled_gallery_path()))
+    assert app.window.findChild(MapPage, "map_page") is None  # built when first shown
+    view_map = next(a for a in app.window.actions() if a.text() == "&Map")
+    view_map.trigger()  # View → Map (M)
     page = app.window.findChild(MapPage, "map_page")
     assert page is not None
-    page.show_action.trigger()
     assert page.is_shown()
     qtbot.wait_until(page.is_ready, timeout=60_000)
     assert page.marks.layer.count == 11
