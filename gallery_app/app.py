@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import json
 import logging
 import os
 import sys
@@ -21,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QSize, QThreadPool
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -29,7 +28,6 @@ from gallery_app import APP_ID, APP_NAME, __version__
 from gallery_app.core import paths
 from gallery_app.core.folders.pool import ReaderPool
 from gallery_app.core.loader import load_gallery
-from gallery_app.core.store.atomic import write_text_atomic
 from gallery_app.core.store.catalog import Catalog
 from gallery_app.core.store.links import LinkStore
 from gallery_app.core.store.notices import Notice, StorageNotices
@@ -39,7 +37,9 @@ from gallery_app.crash_reporting import (  # noqa: F401  (re-exported for tests 
     install_log_routes,
 )
 from gallery_app.desktop.integration import window_icon_paths
+from gallery_app.e2e_state import install_state_report
 from gallery_app.qt.checks import FindingsBook
+from gallery_app.qt.collector import GuiThreadCollector
 from gallery_app.qt.exporter import Exporter
 from gallery_app.qt.loading.folder_session import FolderGalleryLoader
 from gallery_app.qt.loading.gallery import GalleryLoader
@@ -182,16 +182,7 @@ def compose(
     RelinkAction(window, Relinker(pool, links, catalog, window), window)
     findings = FindingsBook(pool, parent=window, busy=lambda: loader.scanning)  # panel, badges
     hold_for_first_screen(window, loader, findings, scanner, release=progressive)  # not screenshots
-    model = window.parts.model
-    model.use_findings(findings)
-    install_checks_dock(window, findings, model.entries, window.open_entry, window.commands.search)
-    export = ExportAction(window, window, Exporter(pool, window))
-    add_to_file_menu(window.menuBar(), window.commands.open_file, export, window)
-    editing = install_editing(
-        window, window, window.parts.grid, settings, loader.updated, pool, ask=ask
-    )
-    window.parts.details_panel.use_pool(pool)
-    FileDetailsAction(window, window)
+    editing = _install_docks_and_actions(window, settings, findings, loader, pool, ask=ask)
     LazyMap(window, settings, filter_state, pools.map)  # the map is built when first shown
     return Composition(
         pools,
@@ -209,6 +200,29 @@ def compose(
         notices,
         findings=findings,
     )
+
+
+def _install_docks_and_actions(
+    window: MainWindow,
+    settings: Settings,
+    findings: FindingsBook,
+    loader: FolderGalleryLoader,
+    pool: QThreadPool,
+    *,
+    ask: bool,
+) -> EditingController:
+    """The checks and edit docks, export, file details: each handed what it needs."""
+    model = window.parts.model
+    model.use_findings(findings)
+    install_checks_dock(window, findings, model.entries, window.open_entry, window.commands.search)
+    export = ExportAction(window, window, Exporter(pool, window))
+    add_to_file_menu(window.menuBar(), window.commands.open_file, export, window)
+    editing = install_editing(
+        window, window, window.parts.grid, settings, loader.updated, pool, ask=ask
+    )
+    window.parts.details_panel.use_pool(pool)
+    FileDetailsAction(window, window)
+    return editing
 
 
 def _say_on_stderr(notice: Notice) -> None:
@@ -311,45 +325,6 @@ def start(parts: Composition, options: Options) -> None:
 E2E_STATE_ENV = "DATELINE_E2E_STATE"
 
 
-def install_state_report(parts: Composition, path: Path) -> QTimer:
-    """Test hook (only with ``DATELINE_E2E_STATE``): write what the user sees as JSON.
-
-    The end-to-end tests drive the real app with X key events and read this
-    file to check what is on screen, so the app needs no other test seams.
-    """
-    window = parts.window
-
-    def report() -> None:
-        current = window.current_entry
-        grid_entry = window.parts.grid.current_entry()
-        timeline = window.parts.timeline
-        bars = []
-        for i in range(timeline.bar_count()):
-            rect = timeline.bar_rect(i)
-            top_left = timeline.mapToGlobal(rect.topLeft())
-            bars.append([top_left.x(), top_left.y(), rect.width(), rect.height()])
-        show = window.parts.slideshow_window
-        shown = show.current_entry() if show.isVisible() else None
-        data = {
-            "title": window.windowTitle(),
-            "page": "photo" if window.stack.currentIndex() == 1 else "grid",
-            "current": current.id if current else None,
-            "grid_current": grid_entry.id if grid_entry else None,
-            "count": window.count_label.text(),
-            "slideshow": show.isVisible(),
-            "slideshow_entry": shown.id if shown else None,
-            "paused": parts.slideshow.is_paused(),
-            "bars": bars,
-        }
-        write_text_atomic(path, json.dumps(data))
-
-    timer = QTimer(window)
-    timer.setInterval(50)
-    timer.timeout.connect(report)
-    timer.start()
-    return timer
-
-
 def run(options: Options, argv: list[str] | None = None) -> int:
     """Start the app; returns the exit code."""
     notices = StorageNotices()
@@ -358,6 +333,7 @@ def run(options: Options, argv: list[str] | None = None) -> int:
     app = make_application(argv if argv is not None else sys.argv[:1])
     reporter = CrashReporter(show_dialogs=options.screenshot is None, parent=app)
     reporter.install()
+    collector = GuiThreadCollector(app)  # cycles collected on the GUI thread only
     apply_palette(app, options.palette)
     instance: SingleInstance | None = None
     if options.screenshot is None:
@@ -383,7 +359,7 @@ def run(options: Options, argv: list[str] | None = None) -> int:
     if instance is not None:
         instance.handed_over.connect(lambda handover: on_handover(parts, handover))
     if os.environ.get(E2E_STATE_ENV):
-        install_state_report(parts, Path(os.environ[E2E_STATE_ENV]))
+        install_state_report(parts.window, parts.slideshow, Path(os.environ[E2E_STATE_ENV]))
     if options.screenshot is not None:
         if options.view == "edit":  # the photo page with the edit panel beside it
             parts.editing.dock.show()
@@ -401,5 +377,6 @@ def run(options: Options, argv: list[str] | None = None) -> int:
     if instance is not None:
         instance.close()
     parts.shut_down()
+    collector.stop()
     log.info("exit with code %d", code)
     return code

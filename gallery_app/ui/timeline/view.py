@@ -80,10 +80,9 @@ class TimelineView(QWidget):
     # -- public API -----------------------------------------------------------
 
     def set_entries(self, entries: Sequence[Entry], timeline: Timeline | None = None) -> None:
-        """Show the span of ``entries`` (the whole gallery, not just what is filtered).
+        """Show the span of ``entries`` (the whole gallery, not only what is filtered).
 
-        ``timeline``: their bars, when the caller counted them already (a scan's tally).
-        """
+        ``timeline``: their bars, when the caller counted them already (a scan's tally)."""
         self._entries = list(entries)
         self._timeline = timeline if timeline is not None else build_timeline(self._entries)
         self._search.reset(self._entries, self._timeline)
