@@ -52,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
         "whose --screenshot runs are timed beside this one's, interleaved",
     )
     args = parser.parse_args(argv)
+    from bytecode import ensure_bytecode  # bench/ is the script's folder, first on sys.path
+
+    print(ensure_bytecode())
     photo = args.photo or next(args.folder.rglob("*.jpg"))
     work = Path(tempfile.mkdtemp(prefix="dateline-bench-gui-"))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DATELINE_HOME=str(work / "home"))

@@ -54,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
         "--profile", type=Path, metavar="FILE", help="cProfile of the GUI thread only (CPU time)"
     )
     args = parser.parse_args(argv)
+    from bytecode import ensure_bytecode  # bench/ is the script's folder, first on sys.path
+
+    print(ensure_bytecode())
     home = args.home or Path(tempfile.mkdtemp(prefix="dateline-stall-"))
     os.environ["DATELINE_HOME"] = str(home)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
