@@ -66,10 +66,12 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from gallery_app.app import compose
+    from gallery_app.qt.collector import GuiThreadCollector
     from gallery_app.qt.models.photos import ThumbnailRole
     from gallery_app.ui.grid.prefetch import visible_rows
 
     app = QApplication(sys.argv[:1])
+    GuiThreadCollector(app)  # as run() does: cycles collected on the GUI thread only
     parts = compose()
     if args.switch_ms is not None:
         sys.setswitchinterval(args.switch_ms / 1000)
